@@ -1,0 +1,99 @@
+package dev.arca.app;
+
+import dev.arca.gateway.ConnectionCheck;
+import dev.arca.gateway.ConnectionKind;
+import dev.arca.gateway.ConnectionProfile;
+import dev.arca.server.LocalServer;
+import dev.arca.server.ServerConfig;
+import dev.arca.ui.common.ExecutorTaskRunner;
+import dev.arca.ui.common.FxDialogService;
+import dev.arca.ui.common.UncaughtErrorHandler;
+import dev.arca.ui.common.UserSettings;
+import dev.arca.ui.shell.MainViewModel;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GUI's composition root: builds every service and ViewModel by constructor, starts the embedded
+ * server in the background and shuts everything down on exit. The only place that knows all the parts.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    static final String SETTINGS_FILE = "settings.properties";
+    static final String EMBEDDED_REGION = "us-east-1";
+
+    private final UserSettings settings;
+    private final ExecutorTaskRunner tasks;
+    private final FxDialogService dialogs;
+    private final UncaughtErrorHandler errors;
+    private final CompletableFuture<LocalServer> embeddedServer;
+    private final ConnectionCheck connectionCheck = new ConnectionCheck();
+    private volatile Window mainWindow;
+
+    private AppContext(Path dataDir, Path configDir) {
+        this.settings = UserSettings.load(configDir.resolve(SETTINGS_FILE));
+        this.dialogs = new FxDialogService(() -> mainWindow);
+        this.errors = new UncaughtErrorHandler(dialogs);
+        this.tasks = ExecutorTaskRunner.forJavaFx(errors);
+        // Started off the caller's thread so the window and the server come up in parallel.
+        this.embeddedServer = CompletableFuture.supplyAsync(() -> startServer(dataDir),
+                Thread.ofVirtual().name("arca-embedded-server")::start);
+    }
+
+    /** Wires the app for the given data and configuration directories and starts the embedded server. */
+    public static AppContext start(Path dataDir, Path configDir) {
+        return new AppContext(Objects.requireNonNull(dataDir), Objects.requireNonNull(configDir));
+    }
+
+    public MainViewModel newMainViewModel() {
+        MainViewModel viewModel = new MainViewModel(tasks, settings, connectionCheck);
+        viewModel.connect(embeddedServer.thenApply(AppContext::embeddedProfile));
+        return viewModel;
+    }
+
+    public UncaughtErrorHandler errorHandler() {
+        return errors;
+    }
+
+    /** The embedded server, once started; fails with the reason it could not start. */
+    public CompletableFuture<LocalServer> embeddedServer() {
+        return embeddedServer;
+    }
+
+    void attachMainWindow(Window window) {
+        this.mainWindow = window;
+    }
+
+    /** Stops background work and the embedded server; waits briefly for the server to finish starting. */
+    @Override
+    public void close() {
+        tasks.close();
+        try {
+            embeddedServer.get(10, TimeUnit.SECONDS).close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("Embedded server was not running at exit", e);
+        }
+    }
+
+    private static LocalServer startServer(Path dataDir) {
+        try {
+            return LocalServer.start(ServerConfig.embedded(dataDir));
+        } catch (dev.arca.server.ServerStartException e) {
+            LOG.warn("Embedded server did not start: {}", e.getMessage());
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    private static ConnectionProfile embeddedProfile(LocalServer server) {
+        return new ConnectionProfile(ConnectionKind.EMBEDDED.label(), ConnectionKind.EMBEDDED,
+                server.endpoint(), EMBEDDED_REGION);
+    }
+}

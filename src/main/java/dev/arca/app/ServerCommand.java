@@ -1,0 +1,125 @@
+package dev.arca.app;
+
+import dev.arca.server.LocalServer;
+import dev.arca.server.RootCredentials;
+import dev.arca.server.ServerConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arca server}: the local server alone, headless, until SIGTERM or Ctrl+C. */
+@Command(name = "server",
+        mixinStandardHelpOptions = true,
+        versionProvider = Arca.VersionProvider.class,
+        description = {
+            "Runs the Arca local server without the GUI and prints one line:",
+            "  Arca local server listening on http://HOST:PORT",
+            "Root credentials come from ARCA_ACCESS_KEY_ID and ARCA_SECRET_ACCESS_KEY, or are generated",
+            "on first start and kept in DIR/credentials (AWS shared-credentials format, mode 600)."
+        })
+final class ServerCommand implements Callable<Integer> {
+
+    static final String LISTENING = "Arca local server listening on ";
+    private static final Pattern EXTERNAL_NAME = Pattern.compile("public:[a-z0-9][a-z0-9.-]*");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "0",
+            description = "TCP port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory (default: the per-user data directory).")
+    private Path data;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = ServerConfig.DEFAULT_HOST,
+            description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--account-id", paramLabel = "ID", defaultValue = ServerConfig.DEFAULT_ACCOUNT_ID,
+            description = "12-digit account that owns what the root credentials create (default: ${DEFAULT-VALUE}).")
+    private String accountId;
+
+    @Option(names = "--external", paramLabel = "NAME=URL",
+            description = "Where an external connection points, e.g. public:npmjs=http://127.0.0.1:4873/ (repeatable).")
+    private Map<String, String> externals = new LinkedHashMap<>();
+
+    private final Map<String, String> env;
+
+    ServerCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = config();
+        Path dataDir = LocalServer.prepareDataDirectory(config.dataDir());
+        LogFiles.attach(dataDir);
+        CountDownLatch stop = new CountDownLatch(1);
+        TerminationSignals.onTermination(stop::countDown);
+        try (LocalServer server = LocalServer.start(config)) {
+            // A kill that bypasses the signal handlers (or System.exit elsewhere) still stops Jetty and unlocks.
+            Thread hook = new Thread(server::close, "arca-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            spec.commandLine().getOut().println(LISTENING + server.endpoint());
+            spec.commandLine().getOut().flush();
+            stop.await();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        spec.commandLine().getErr().println("Arca local server stopped");
+        return Arca.EXIT_OK;
+    }
+
+    private ServerConfig config() {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        externals.forEach((name, url) -> urls.put(externalName(name), externalUrl(name, url)));
+        Optional<RootCredentials> credentials;
+        try {
+            credentials = RootCredentials.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        Path dataDir = data != null ? data : PlatformDirectories.current().data();
+        try {
+            return new ServerConfig(host, port, dataDir, accountId, urls, credentials);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private String externalName(String name) {
+        if (!EXTERNAL_NAME.matcher(name).matches()) {
+            throw usage("external connection name '" + name + "' must look like public:NAME");
+        }
+        return name;
+    }
+
+    private URI externalUrl(String name, String url) {
+        try {
+            URI uri = new URI(url);
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw usage("URL for " + name + " must be an absolute http or https URL, not '" + url + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw usage("URL for " + name + " is not a valid URL: '" + url + "'");
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

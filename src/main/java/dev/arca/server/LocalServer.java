@@ -1,0 +1,241 @@
+package dev.arca.server;
+
+import dev.arca.server.http.ArcaHttpHandler;
+import dev.arca.server.store.CredentialsFile;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Arca's local CodeArtifact-compatible server: the facade the launcher starts and stops. It owns the
+ * data directory (locked against a second server), the root credentials and the HTTP listener.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
+    private static final String LOCK_FILE = ".lock";
+
+    private final ServerConfig config;
+    private final RootCredentials credentials;
+    private final Server jetty;
+    private final FileChannel lockChannel;
+    private final URI endpoint;
+
+    private LocalServer(ServerConfig config, RootCredentials credentials, Server jetty,
+                        FileChannel lockChannel, URI endpoint) {
+        this.config = config;
+        this.credentials = credentials;
+        this.jetty = jetty;
+        this.lockChannel = lockChannel;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Prepares the data directory, loads or creates the root credentials and starts listening.
+     *
+     * @throws ServerStartException with a one-sentence reason when the directory, the credentials or the
+     *                              port cannot be used
+     */
+    public static LocalServer start(ServerConfig config) throws ServerStartException {
+        Objects.requireNonNull(config, "config");
+        Path dataDir = config.dataDir().toAbsolutePath().normalize();
+        FileChannel lock = lockDataDirectory(dataDir);
+        try {
+            RootCredentials credentials = resolveCredentials(config, dataDir);
+            Server jetty = newJetty(config);
+            ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+            startJetty(jetty, config);
+            URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
+            LOG.info("Local server on {} with data in {}", endpoint, dataDir);
+            return new LocalServer(config, credentials, jetty, lock, endpoint);
+        } catch (ServerStartException | RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the data directory if needed and checks that it can be written, so that a bad path is reported
+     * before anything else (logging, the GUI) starts using it.
+     *
+     * @return the absolute, normalized directory
+     */
+    public static Path prepareDataDirectory(Path dir) throws ServerStartException {
+        Path absolute = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            throw new ServerStartException("cannot use data directory " + absolute + ": " + reason(e), e);
+        }
+        if (!Files.isWritable(absolute)) {
+            throw new ServerStartException("cannot use data directory " + absolute + ": it is not writable", null);
+        }
+        return absolute;
+    }
+
+    /** Base URL of the server, e.g. {@code http://127.0.0.1:8080}, without a trailing slash. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    public RootCredentials credentials() {
+        return credentials;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish and releases the data directory. */
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Local server did not stop cleanly", e);
+        } finally {
+            closeQuietly(lockChannel);
+        }
+    }
+
+    private static FileChannel lockDataDirectory(Path dataDir) throws ServerStartException {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dataDir);
+            channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new ServerStartException("data directory " + dataDir + " is in use by another Arca server", null);
+            }
+            return channel;
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel);
+            throw new ServerStartException("data directory " + dataDir + " is in use by another Arca server", e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new ServerStartException("cannot use data directory " + dataDir + ": " + reason(e), e);
+        } catch (ServerStartException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static RootCredentials resolveCredentials(ServerConfig config, Path dataDir) throws ServerStartException {
+        if (config.credentials().isPresent()) {
+            return config.credentials().get();
+        }
+        CredentialsFile file = new CredentialsFile(dataDir);
+        try {
+            return file.loadOrCreate(new SecureRandom());
+        } catch (IOException e) {
+            throw new ServerStartException("cannot use credentials file " + file.path() + ": " + reason(e), e);
+        }
+    }
+
+    private static Server newJetty(ServerConfig config) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("arca-http");
+        // Handlers block on storage; virtual threads keep that cheap.
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(new ArcaHttpHandler());
+        jetty.setStopTimeout(5_000);
+        return jetty;
+    }
+
+    private static void startJetty(Server jetty, ServerConfig config) throws ServerStartException {
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            stopQuietly(jetty);
+            if (hasCause(e, BindException.class)) {
+                throw new ServerStartException(config.port() == 0
+                        ? "cannot listen on " + config.host() + ": " + rootMessage(e)
+                        : "port " + config.port() + " on " + config.host() + " is already in use", e);
+            }
+            throw new ServerStartException("cannot listen on " + config.host() + ":" + config.port()
+                    + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied on " + denied.getFile();
+            case FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";
+            case NoSuchFileException missing -> missing.getFile() + " does not exist";
+            case FileSystemException fse when fse.getReason() != null ->
+                    fse.getReason().toLowerCase(java.util.Locale.ROOT);
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            jetty.stop();
+        } catch (Exception ignored) {
+            // Already failing to start; the start error is what the user needs to see.
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing releases the lock; nothing more can be done if it fails.
+            }
+        }
+    }
+}

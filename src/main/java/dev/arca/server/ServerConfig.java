@@ -1,0 +1,59 @@
+package dev.arca.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the local server needs to start: where to listen, where its data lives, which account it
+ * pretends to be, where external connections point, and optionally fixed root credentials.
+ *
+ * @param host       interface to bind, 127.0.0.1 unless told otherwise
+ * @param port       TCP port, 0 for a free one
+ * @param dataDir    directory holding metadata, blobs and the credentials file
+ * @param accountId  12-digit account that owns everything created through the root credentials
+ * @param externals  external connection name (e.g. {@code public:npmjs}) to the registry URL it stands for
+ * @param credentials root credentials to use instead of the stored or generated ones
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String accountId,
+        Map<String, URI> externals,
+        Optional<RootCredentials> credentials) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(credentials, "credentials");
+        externals = Map.copyOf(externals);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("account id must be 12 digits, not '" + accountId + "'");
+        }
+    }
+
+    /** A loopback server on a free port with generated credentials: the embedded default. */
+    public static ServerConfig embedded(Path dataDir) {
+        return new ServerConfig(DEFAULT_HOST, 0, dataDir, DEFAULT_ACCOUNT_ID, Map.of(), Optional.empty());
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, accountId, externals, credentials);
+    }
+
+    public ServerConfig withCredentials(RootCredentials fixed) {
+        return new ServerConfig(host, port, dataDir, accountId, externals, Optional.of(fixed));
+    }
+}

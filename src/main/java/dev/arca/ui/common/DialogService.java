@@ -1,0 +1,22 @@
+package dev.arca.ui.common;
+
+/**
+ * Every dialog the app shows goes through here, so ViewModels can ask for one without knowing JavaFX
+ * and tests can answer for the user. Users see a plain sentence; details are on demand.
+ */
+public interface DialogService {
+
+    /** Shows a plain-sentence error; {@code details}, when not null, goes into an expandable area. */
+    void showError(String title, String sentence, Throwable details);
+
+    void showInformation(String title, String sentence);
+
+    /**
+     * Asks the user to confirm an action.
+     *
+     * @param actionLabel the confirming button's text, naming the action ("Delete repository")
+     * @param destructive whether to style the confirming button as dangerous
+     * @return true when the user confirmed
+     */
+    boolean confirm(String title, String sentence, String actionLabel, boolean destructive);
+}

@@ -1,0 +1,8 @@
+package dev.arca.ui.shell;
+
+/** Where the shell's connection indicator stands. */
+public enum ConnectionState {
+    CONNECTING,
+    CONNECTED,
+    UNAVAILABLE
+}

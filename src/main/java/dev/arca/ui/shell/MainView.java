@@ -1,0 +1,192 @@
+package dev.arca.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window's content: header with connection and theme, navigation, page area and status bar. */
+public final class MainView extends BorderPane {
+
+    private static final Map<Page, Ikon> ICONS = Map.of(
+            Page.DOMAINS, Feather.GLOBE,
+            Page.REPOSITORIES, Feather.DATABASE,
+            Page.PACKAGES, Feather.PACKAGE,
+            Page.UPSTREAM_GRAPH, Feather.GIT_MERGE,
+            Page.POLICIES, Feather.SHIELD,
+            Page.WORKFLOWS, Feather.LAYERS,
+            Page.ACTIVITY, Feather.ACTIVITY);
+    private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
+    private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
+    private static final String STYLESHEET =
+            Objects.requireNonNull(MainView.class.getResource("shell.css")).toExternalForm();
+
+    private final MainViewModel viewModel;
+    private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final StackPane content = new StackPane();
+    private final ListView<Page> navigation = new ListView<>();
+
+    public MainView(MainViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        getStyleClass().add("arca-shell");
+        getStylesheets().add(STYLESHEET);
+        setTop(header());
+        setLeft(navigation());
+        content.getStyleClass().add("page-area");
+        setCenter(content);
+        setBottom(statusBar());
+
+        viewModel.currentPageProperty().subscribe(this::show);
+        viewModel.darkThemeProperty().subscribe(MainView::applyTheme);
+    }
+
+    /** Installs the window-wide shortcuts: Ctrl+1…7 for the pages. */
+    public void installShortcuts(Scene scene) {
+        Page[] all = Page.values();
+        for (int i = 0; i < all.length; i++) {
+            Page page = all[i];
+            KeyCodeCombination combo = new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN);
+            scene.getAccelerators().put(combo, () -> viewModel.navigate(page));
+        }
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private Node header() {
+        FontIcon logo = new FontIcon(Feather.ARCHIVE);
+        logo.getStyleClass().add("app-logo");
+        Label name = new Label("Arca");
+        name.getStyleClass().addAll(Styles.TITLE_3, "app-name");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Button theme = new Button();
+        theme.setId("theme-toggle");
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        theme.graphicProperty().bind(viewModel.darkThemeProperty()
+                .map(dark -> new FontIcon(dark ? Feather.SUN : Feather.MOON)));
+        theme.tooltipProperty().bind(viewModel.darkThemeProperty()
+                .map(dark -> new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme")));
+        theme.setOnAction(event -> viewModel.toggleTheme());
+
+        HBox header = new HBox(8, logo, name, spacer, connectionIndicator(), theme);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("app-header");
+        return header;
+    }
+
+    private Node connectionIndicator() {
+        Circle dot = new Circle(4);
+        dot.getStyleClass().add("state-dot");
+        Label name = new Label();
+        name.setId("connection-name");
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.textProperty().bind(viewModel.connectionNameProperty());
+        Label detail = new Label();
+        detail.setId("connection-detail");
+        detail.getStyleClass().add(Styles.TEXT_MUTED);
+        detail.textProperty().bind(viewModel.connectionDetailProperty());
+        detail.setMaxWidth(360);
+
+        HBox chip = new HBox(8, dot, name, detail);
+        chip.setId("connection-indicator");
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add("connection-chip");
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(viewModel.connectionNameProperty().concat(": ")
+                .concat(viewModel.connectionDetailProperty()));
+        Tooltip.install(chip, tooltip);
+        viewModel.connectionStateProperty().subscribe(state -> {
+            chip.pseudoClassStateChanged(CONNECTED, state == ConnectionState.CONNECTED);
+            chip.pseudoClassStateChanged(UNAVAILABLE, state == ConnectionState.UNAVAILABLE);
+        });
+        return chip;
+    }
+
+    private Node navigation() {
+        navigation.setId("navigation");
+        navigation.getItems().setAll(Page.values());
+        navigation.getStyleClass().addAll("app-navigation", Tweaks.EDGE_TO_EDGE);
+        navigation.setPrefWidth(208);
+        navigation.setCellFactory(list -> new NavigationCell());
+        navigation.getSelectionModel().selectedItemProperty().subscribe(page -> {
+            if (page != null && page != viewModel.currentPageProperty().get()) {
+                viewModel.navigate(page);
+            }
+        });
+        return navigation;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status-message");
+        status.textProperty().bind(viewModel.statusMessageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ProgressIndicator spinner = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
+        spinner.setId("task-indicator");
+        spinner.getStyleClass().add("task-spinner");
+        spinner.visibleProperty().bind(viewModel.busyProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        Label tasks = new Label();
+        tasks.setId("task-label");
+        tasks.textProperty().bind(viewModel.backgroundTasksTextProperty());
+        HBox bar = new HBox(8, status, spacer, spinner, tasks);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void show(Page page) {
+        navigation.getSelectionModel().select(page);
+        content.getChildren().setAll(pages.computeIfAbsent(page,
+                p -> new ComingSoonView(p, new FontIcon(ICONS.get(p)))));
+    }
+
+    private static final class NavigationCell extends ListCell<Page> {
+        @Override
+        protected void updateItem(Page page, boolean empty) {
+            super.updateItem(page, empty);
+            if (empty || page == null) {
+                setText(null);
+                setGraphic(null);
+                setId(null);
+            } else {
+                setText(page.title());
+                setGraphic(new FontIcon(ICONS.get(page)));
+                setId("nav-" + page.id());
+            }
+        }
+    }
+}

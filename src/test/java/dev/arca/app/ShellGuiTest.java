@@ -1,0 +1,107 @@
+package dev.arca.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
+
+import dev.arca.ui.shell.Page;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real shell, wired by AppContext with a real embedded server, driven headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class ShellGuiTest {
+
+    @TempDir
+    Path temp;
+
+    private AppContext context;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        context = AppContext.start(temp.resolve("data"), temp.resolve("config"));
+        ArcaGui.showMainWindow(stage, context);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void windowIsTitledArcaAndConnectsToTheEmbeddedServer(FxRobot robot) throws Exception {
+        assertThat(stage.getTitle()).isEqualTo("Arca");
+
+        waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#connection-detail").getText().contains("· Arca"));
+
+        assertThat(label(robot, "#connection-name").getText()).isEqualTo("Local server");
+        assertThat(label(robot, "#connection-detail").getText())
+                .startsWith("127.0.0.1:" + context.embeddedServer().get().port());
+        assertThat(label(robot, "#status-message").getText()).isEqualTo("Connected to Local server");
+    }
+
+    @Test
+    void everyPageCanBeReachedFromTheNavigation(FxRobot robot) {
+        for (Page page : Page.values()) {
+            robot.clickOn("#nav-" + page.id());
+            waitForFxEvents();
+
+            assertThat(label(robot, "#page-title").getText()).isEqualTo(page.title());
+            assertThat(robot.lookup("#page-" + page.id()).tryQuery()).isPresent();
+            assertThat(label(robot, "#coming-soon-note").getText()).startsWith("Not built yet");
+        }
+    }
+
+    @Test
+    void keyboardShortcutsSwitchPages(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        waitForFxEvents();
+
+        assertThat(label(robot, "#page-title").getText()).isEqualTo(Page.POLICIES.title());
+    }
+
+    @Test
+    void themeToggleSwitchesToDarkAndBack(FxRobot robot) {
+        robot.clickOn("#theme-toggle");
+        waitForFxEvents();
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+
+        robot.clickOn("#theme-toggle");
+        waitForFxEvents();
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
+    }
+
+    @Test
+    void screenshotsOfTheShellInBothThemes(FxRobot robot) throws Exception {
+        waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#connection-detail").getText().contains("· Arca"));
+        robot.clickOn("#nav-" + Page.REPOSITORIES.id());
+        waitForFxEvents();
+        Path light = Screenshots.capture(stage.getScene(), "shell.png");
+
+        robot.clickOn("#theme-toggle");
+        waitForFxEvents();
+        Path dark = Screenshots.capture(stage.getScene(), "shell-dark.png");
+        robot.clickOn("#theme-toggle");
+
+        assertThat(light).isNotEmptyFile();
+        assertThat(dark).isNotEmptyFile();
+        assertThat(Screenshots.averageLuminance(light)).isGreaterThan(Screenshots.averageLuminance(dark));
+    }
+
+    private static Label label(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.arca.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void valuesSurviveAReload() {
+        Path file = dir.resolve("nested/settings.properties");
+        UserSettings.load(file).put("theme", "dark");
+
+        assertThat(UserSettings.load(file).get("theme")).hasValue("dark");
+    }
+
+    @Test
+    void aMissingFileMeansDefaults() {
+        UserSettings settings = UserSettings.load(dir.resolve("none.properties"));
+
+        assertThat(settings.get("theme")).isEmpty();
+        assertThat(settings.getBoolean("flag", true)).isTrue();
+    }
+
+    @Test
+    void aDamagedFileMeansDefaultsAndIsReplacedOnTheNextSave() throws Exception {
+        Path file = dir.resolve("settings.properties");
+        Files.write(file, new byte[] {'a', '=', '\\', 'u', '1'});
+
+        UserSettings settings = UserSettings.load(file);
+        settings.put("theme", "light");
+
+        assertThat(UserSettings.load(file).get("theme")).hasValue("light");
+    }
+}
