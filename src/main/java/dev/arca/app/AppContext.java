@@ -5,6 +5,7 @@ import dev.arca.gateway.ConnectionKind;
 import dev.arca.gateway.ConnectionProfile;
 import dev.arca.server.LocalServer;
 import dev.arca.server.ServerConfig;
+import dev.arca.server.ServerStartException;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.FxDialogService;
 import dev.arca.ui.common.UncaughtErrorHandler;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,9 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorTaskRunner tasks;
     private final FxDialogService dialogs;
     private final UncaughtErrorHandler errors;
-    private final CompletableFuture<LocalServer> embeddedServer;
+    private final CompletableFuture<LocalServer> embeddedServer = new CompletableFuture<>();
+    private final AtomicBoolean embeddedServerStarted = new AtomicBoolean();
+    private final Path dataDir;
     private final ConnectionCheck connectionCheck = new ConnectionCheck();
     private volatile Window mainWindow;
 
@@ -41,12 +45,10 @@ public final class AppContext implements AutoCloseable {
         this.dialogs = new FxDialogService(() -> mainWindow);
         this.errors = new UncaughtErrorHandler(dialogs);
         this.tasks = ExecutorTaskRunner.forJavaFx(errors);
-        // Started off the caller's thread so the window and the server come up in parallel.
-        this.embeddedServer = CompletableFuture.supplyAsync(() -> startServer(dataDir),
-                Thread.ofVirtual().name("arca-embedded-server")::start);
+        this.dataDir = dataDir;
     }
 
-    /** Wires the app for the given data and configuration directories and starts the embedded server. */
+    /** Wires the app for the given data and configuration directories; the server starts on request. */
     public static AppContext start(Path dataDir, Path configDir) {
         return new AppContext(Objects.requireNonNull(dataDir), Objects.requireNonNull(configDir));
     }
@@ -55,6 +57,23 @@ public final class AppContext implements AutoCloseable {
         MainViewModel viewModel = new MainViewModel(tasks, settings, connectionCheck);
         viewModel.connect(embeddedServer.thenApply(AppContext::embeddedProfile));
         return viewModel;
+    }
+
+    /**
+     * Starts the embedded server in the background, once. Called after the window is first shown: on two
+     * cores, starting both at once delays the window by more than the server takes to start afterwards.
+     */
+    public void startEmbeddedServer() {
+        if (embeddedServerStarted.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("arca-embedded-server").start(() -> {
+                try {
+                    embeddedServer.complete(LocalServer.start(ServerConfig.embedded(dataDir)));
+                } catch (ServerStartException | RuntimeException e) {
+                    LOG.warn("Embedded server did not start: {}", e.getMessage());
+                    embeddedServer.completeExceptionally(e);
+                }
+            });
+        }
     }
 
     public UncaughtErrorHandler errorHandler() {
@@ -74,21 +93,15 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         tasks.close();
+        if (!embeddedServerStarted.get()) {
+            return;
+        }
         try {
             embeddedServer.get(10, TimeUnit.SECONDS).close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.debug("Embedded server was not running at exit", e);
-        }
-    }
-
-    private static LocalServer startServer(Path dataDir) {
-        try {
-            return LocalServer.start(ServerConfig.embedded(dataDir));
-        } catch (dev.arca.server.ServerStartException e) {
-            LOG.warn("Embedded server did not start: {}", e.getMessage());
-            throw new java.util.concurrent.CompletionException(e);
         }
     }
 

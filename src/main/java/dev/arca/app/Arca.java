@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,21 +35,17 @@ public final class Arca implements Callable<Integer> {
             description = "Data directory of the embedded server (default: the per-user data directory).")
     private Path data;
 
-    private final Map<String, String> env;
-
-    Arca(Map<String, String> env) {
-        this.env = env;
-    }
-
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(execute(args, out, err, System.getenv()));
+        // The plain "arca" start skips the command-line parser: the window should not wait for it.
+        int code = args.length == 0 ? launchGuiDirectly(err) : execute(args, out, err, System.getenv());
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code; the seam the CLI tests use. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new Arca(env), new Factory(env));
+        CommandLine commandLine = new CommandLine(new Arca(), new Factory(env));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, unused) -> {
@@ -57,31 +54,39 @@ public final class Arca implements Callable<Integer> {
             err.flush();
             return EXIT_USAGE;
         });
-        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            String command = cmd.getCommandSpec().qualifiedName();
-            if (ex instanceof StartupProblem || ex instanceof ServerStartException) {
-                err.println(command + ": " + ex.getMessage());
-                err.flush();
-                return EXIT_USAGE;
-            }
-            LoggerFactory.getLogger(Arca.class).error("Unexpected failure", ex);
-            err.println(command + ": unexpected error: " + ex);
-            err.flush();
-            return EXIT_FAILURE;
-        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
+                report(cmd.getCommandSpec().qualifiedName(), ex, err));
         return commandLine.execute(args);
     }
 
     @Override
     public Integer call() throws Exception {
+        launchGui(data);
+        return EXIT_OK;
+    }
+
+    private static int launchGuiDirectly(PrintWriter err) {
+        try {
+            launchGui(null);
+            return EXIT_OK;
+        } catch (Exception e) {
+            return report("arca", e, err);
+        }
+    }
+
+    /** Opens the GUI on the embedded server and returns when the window closes. */
+    private static void launchGui(Path requestedData) throws Exception {
         PlatformDirectories directories = PlatformDirectories.current();
-        Path dataDir = LocalServer.prepareDataDirectory(data == null ? directories.data() : data);
-        LogFiles.attach(dataDir);
-        AppContext context = AppContext.start(dataDir, directories.config());
+        Path dataDir = LocalServer.prepareDataDirectory(requestedData == null ? directories.data() : requestedData);
+        // Logging, settings and the server come up while the JavaFX toolkit starts.
+        CompletableFuture<AppContext> context = CompletableFuture.supplyAsync(() -> {
+            LoggingSetup.attachFile(dataDir);
+            return AppContext.start(dataDir, directories.config());
+        }, Thread.ofPlatform().daemon().name("arca-startup")::start);
         try {
             ArcaGui.run(context);
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            context.close();
+            context.join().close();
             // Glass reports a missing display this way; anything else is a real failure.
             if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("display")) {
                 throw new StartupProblem("cannot open the GUI: no display is available"
@@ -89,7 +94,19 @@ public final class Arca implements Callable<Integer> {
             }
             throw e;
         }
-        return EXIT_OK;
+    }
+
+    /** One line on stderr; exit 2 for problems the user can fix, 1 (and the log) for anything else. */
+    private static int report(String command, Exception failure, PrintWriter err) {
+        if (failure instanceof StartupProblem || failure instanceof ServerStartException) {
+            err.println(command + ": " + failure.getMessage());
+            err.flush();
+            return EXIT_USAGE;
+        }
+        LoggerFactory.getLogger(Arca.class).error("Unexpected failure", failure);
+        err.println(command + ": unexpected error: " + failure);
+        err.flush();
+        return EXIT_FAILURE;
     }
 
     /** A start-up problem the user can fix; its message is one plain sentence. */

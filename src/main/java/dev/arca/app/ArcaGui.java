@@ -4,6 +4,7 @@ import dev.arca.ui.shell.MainView;
 import dev.arca.ui.shell.MainViewModel;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -26,18 +27,18 @@ final class ArcaGui {
     }
 
     /** Runs the GUI until the user closes the main window. */
-    static void run(AppContext context) throws InterruptedException {
+    static void run(CompletableFuture<AppContext> pendingContext) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
-            showMainWindow(stage, context);
+            showMainWindow(stage, pendingContext.join());
             StartupReport.fromSystemProperties().ifPresent(report -> report.armOn(stage));
         });
         closed.await();
-        context.close();
+        pendingContext.join().close();
         Platform.exit();
     }
 
@@ -59,6 +60,7 @@ final class ArcaGui {
         stage.setScene(scene);
         context.attachMainWindow(stage);
         stage.show();
+        Platform.runLater(context::startEmbeddedServer);
         return view;
     }
 }

@@ -66,7 +66,7 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig config = config();
         Path dataDir = LocalServer.prepareDataDirectory(config.dataDir());
-        LogFiles.attach(dataDir);
+        LoggingSetup.attachFile(dataDir);
         CountDownLatch stop = new CountDownLatch(1);
         TerminationSignals.onTermination(stop::countDown);
         try (LocalServer server = LocalServer.start(config)) {

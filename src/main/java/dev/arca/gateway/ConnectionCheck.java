@@ -11,30 +11,29 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
-/** Asks an Arca server whether it is up, through its health route. */
+/**
+ * Asks an Arca server whether it is up, through its health route. The HTTP client and JSON codec are
+ * built on first use, off the UI thread: creating them costs start-up time the window should not wait for.
+ */
 public final class ConnectionCheck {
 
     static final String HEALTH_PATH = "/_arca/health";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
-
-    public ConnectionCheck() {
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    }
+    private HttpClient http;
+    private ObjectMapper json;
 
     /** Checks the connection; blocks for up to a few seconds, so never call it on the UI thread. */
     public ConnectionHealth check(ConnectionProfile profile) throws InterruptedException {
         URI health = profile.endpoint().resolve(HEALTH_PATH);
         HttpRequest request = HttpRequest.newBuilder(health).timeout(TIMEOUT).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return new ConnectionHealth.Unreachable(
                         profile.address() + " answered with HTTP " + response.statusCode() + ", not as an Arca server.");
             }
-            JsonNode body = JSON.readTree(response.body());
+            JsonNode body = codec().readTree(response.body());
             if (!"arca".equals(body.path("service").asText())) {
                 return new ConnectionHealth.Unreachable(profile.address() + " is not an Arca server.");
             }
@@ -47,5 +46,19 @@ public final class ConnectionCheck {
         } catch (IOException e) {
             return new ConnectionHealth.Unreachable("Could not talk to " + profile.address() + ": " + e.getMessage());
         }
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        }
+        return http;
+    }
+
+    private synchronized ObjectMapper codec() {
+        if (json == null) {
+            json = new ObjectMapper();
+        }
+        return json;
     }
 }

@@ -79,8 +79,8 @@ public final class MainView extends BorderPane {
 
     private static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+                ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     private Node header() {
