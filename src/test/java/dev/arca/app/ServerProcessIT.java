@@ -2,18 +2,16 @@ package dev.arca.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +23,12 @@ class ServerProcessIT {
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     @TempDir
-    Path dataDir;
+    Path temp;
 
     @Test
     void printsExactlyOneListeningLineServesAndStopsCleanlyOnSigterm() throws Exception {
-        Process server = start(List.of("server", "--port", "0", "--data", dataDir.toString()));
-        BufferedReader stdout = reader(server);
-        String line = stdout.readLine();
+        Server server = Server.start(temp, "run", Map.of(), "server", "--port", "0", "--data", temp.resolve("data").toString());
+        String line = server.awaitListeningLine();
 
         assertThat(line).matches("Arca local server listening on http://127\\.0\\.0\\.1:[0-9]+");
         URI endpoint = URI.create(line.substring(line.indexOf("http")));
@@ -39,83 +36,98 @@ class ServerProcessIT {
                 HttpRequest.newBuilder(endpoint.resolve("/_arca/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
 
-        server.destroy(); // SIGTERM
-        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.exitValue()).isZero();
-        assertThat(stdout.readLine()).as("nothing after the listening line").isNull();
-        assertThat(new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("Arca local server stopped").doesNotContain("Exception");
+        server.process.destroy(); // SIGTERM
+        assertThat(server.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.process.exitValue()).isZero();
+        assertThat(Files.readAllLines(server.stdout)).as("stdout holds the listening line only").containsExactly(line);
+        assertThat(Files.readString(server.stderr)).contains("Arca local server stopped").doesNotContain("Exception");
     }
 
     @Test
     void aSecondStartReusesTheStoredCredentials() throws Exception {
-        String first = runAndStop();
-        String stored = Files.readString(dataDir.resolve("credentials"));
+        Path data = temp.resolve("data");
+        String first = runAndStop(data, "first");
+        String stored = Files.readString(data.resolve("credentials"));
 
-        String second = runAndStop();
+        String second = runAndStop(data, "second");
 
         assertThat(first).isEqualTo(second);
-        assertThat(Files.readString(dataDir.resolve("credentials"))).isEqualTo(stored);
+        assertThat(Files.readString(data.resolve("credentials"))).isEqualTo(stored);
     }
 
     @Test
     void environmentCredentialsWinAndAreNotStored() throws Exception {
-        ProcessBuilder builder = builder(List.of("server", "--port", "0", "--data", dataDir.toString()));
-        builder.environment().put("ARCA_ACCESS_KEY_ID", "AKIAENVENVENVENVENV1");
-        builder.environment().put("ARCA_SECRET_ACCESS_KEY", "an-environment-secret-long-enough");
-        Process server = builder.start();
-        assertThat(reader(server).readLine()).startsWith("Arca local server listening on ");
-        server.destroy();
-        server.waitFor(20, TimeUnit.SECONDS);
+        Path data = temp.resolve("data");
+        Server server = Server.start(temp, "env", Map.of(
+                        "ARCA_ACCESS_KEY_ID", "AKIAENVENVENVENVENV1",
+                        "ARCA_SECRET_ACCESS_KEY", "an-environment-secret-long-enough"),
+                "server", "--port", "0", "--data", data.toString());
+        server.awaitListeningLine();
+        server.stop();
 
-        assertThat(dataDir.resolve("credentials")).doesNotExist();
+        assertThat(data.resolve("credentials")).doesNotExist();
     }
 
     @Test
     void aBusyPortIsOneLineOnStderrAndExitTwo() throws Exception {
-        Process first = start(List.of("server", "--port", "0", "--data", dataDir.resolve("a").toString()));
-        String line = reader(first).readLine();
+        Server first = Server.start(temp, "first", Map.of(), "server", "--port", "0", "--data", temp.resolve("a").toString());
+        String line = first.awaitListeningLine();
         String port = line.substring(line.lastIndexOf(':') + 1);
         try {
-            Process second = start(List.of("server", "--port", port, "--data", dataDir.resolve("b").toString()));
-            assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            Server second = Server.start(temp, "second", Map.of(),
+                    "server", "--port", port, "--data", temp.resolve("b").toString());
+            assertThat(second.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(second.exitValue()).isEqualTo(2);
-            List<String> err = lines(second.getErrorStream().readAllBytes());
-            assertThat(err).containsExactly("arca server: port " + port + " on 127.0.0.1 is already in use");
-            assertThat(second.getInputStream().readAllBytes()).isEmpty();
+            assertThat(second.process.exitValue()).isEqualTo(2);
+            assertThat(Files.readAllLines(second.stderr))
+                    .containsExactly("arca server: port " + port + " on 127.0.0.1 is already in use");
+            assertThat(second.stdout).isEmptyFile();
         } finally {
-            first.destroy();
-            first.waitFor(20, TimeUnit.SECONDS);
+            first.stop();
         }
     }
 
-    private String runAndStop() throws Exception {
-        Process server = start(List.of("server", "--port", "0", "--data", dataDir.toString()));
-        assertThat(reader(server).readLine()).startsWith("Arca local server listening on ");
-        server.destroy();
-        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return Files.readString(dataDir.resolve("credentials"));
+    private String runAndStop(Path data, String name) throws Exception {
+        Server server = Server.start(temp, name, Map.of(), "server", "--port", "0", "--data", data.toString());
+        server.awaitListeningLine();
+        server.stop();
+        return Files.readString(data.resolve("credentials"));
     }
 
-    private static Process start(List<String> args) throws IOException {
-        return builder(args).start();
-    }
+    /** A server process whose output goes to files, so it can be read before and after the process exits. */
+    private record Server(Process process, Path stdout, Path stderr) {
 
-    private static ProcessBuilder builder(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("ARCA_ACCESS_KEY_ID");
-        builder.environment().remove("ARCA_SECRET_ACCESS_KEY");
-        return builder;
-    }
+        static Server start(Path dir, String name, Map<String, String> env, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+            command.addAll(List.of(args));
+            Path out = dir.resolve(name + ".out");
+            Path err = dir.resolve(name + ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().remove("ARCA_ACCESS_KEY_ID");
+            builder.environment().remove("ARCA_SECRET_ACCESS_KEY");
+            builder.environment().putAll(env);
+            return new Server(builder.start(), out, err);
+        }
 
-    private static BufferedReader reader(Process process) {
-        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
+        String awaitListeningLine() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                String text = Files.readString(stdout);
+                int end = text.indexOf('\n');
+                if (end >= 0) {
+                    return text.substring(0, end);
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("server exited with " + process.exitValue() + ": " + Files.readString(stderr));
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("no listening line within 30 s");
+        }
 
-    private static List<String> lines(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        void stop() throws InterruptedException {
+            process.destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
     }
 }
