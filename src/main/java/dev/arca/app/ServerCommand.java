@@ -52,6 +52,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "12-digit account that owns what the root credentials create (default: ${DEFAULT-VALUE}).")
     private String accountId;
 
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = ServerConfig.DEFAULT_REGION,
+            description = "Region in ARNs; clients may sign requests for any region (default: ${DEFAULT-VALUE}).")
+    private String region;
+
     @Option(names = "--external", paramLabel = "NAME=URL",
             description = "Where an external connection points, e.g. public:npmjs=http://127.0.0.1:4873/ (repeatable).")
     private Map<String, String> externals = new LinkedHashMap<>();
@@ -93,7 +97,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         Path dataDir = data != null ? data : PlatformDirectories.current().data();
         try {
-            return new ServerConfig(host, port, dataDir, accountId, urls, credentials);
+            return new ServerConfig(host, port, dataDir, accountId, region, urls, credentials);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -1,6 +1,19 @@
 package dev.arca.server;
 
+import dev.arca.core.ServiceLimits;
+import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.http.ArcaHttpHandler;
+import dev.arca.server.http.SigV4Verifier;
+import dev.arca.server.kms.KmsApi;
+import dev.arca.server.kms.LocalKms;
+import dev.arca.server.service.Caller;
+import dev.arca.server.service.DomainService;
+import dev.arca.server.service.PolicyService;
+import dev.arca.server.service.RepositoryService;
+import dev.arca.server.service.TagService;
+import dev.arca.server.service.TokenService;
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.SqliteMetadataStore;
 import dev.arca.server.store.CredentialsFile;
 import java.io.IOException;
 import java.net.BindException;
@@ -16,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -34,19 +49,22 @@ public final class LocalServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
     private static final String LOCK_FILE = ".lock";
+    static final String METADATA_FILE = "metadata.db";
 
     private final ServerConfig config;
     private final RootCredentials credentials;
     private final Server jetty;
     private final FileChannel lockChannel;
+    private final MetadataStore store;
     private final URI endpoint;
 
     private LocalServer(ServerConfig config, RootCredentials credentials, Server jetty,
-                        FileChannel lockChannel, URI endpoint) {
+                        FileChannel lockChannel, MetadataStore store, URI endpoint) {
         this.config = config;
         this.credentials = credentials;
         this.jetty = jetty;
         this.lockChannel = lockChannel;
+        this.store = store;
         this.endpoint = endpoint;
     }
 
@@ -60,15 +78,20 @@ public final class LocalServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
         FileChannel lock = lockDataDirectory(dataDir);
+        MetadataStore store = null;
         try {
             RootCredentials credentials = resolveCredentials(config, dataDir);
-            Server jetty = newJetty(config);
+            store = openStore(dataDir);
+            Server jetty = newJetty(config, handler(config, credentials, store));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
             LOG.info("Local server on {} with data in {}", endpoint, dataDir);
-            return new LocalServer(config, credentials, jetty, lock, endpoint);
+            return new LocalServer(config, credentials, jetty, lock, store, endpoint);
         } catch (ServerStartException | RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             closeQuietly(lock);
             throw e;
         }
@@ -118,6 +141,7 @@ public final class LocalServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Local server did not stop cleanly", e);
         } finally {
+            store.close();
             closeQuietly(lockChannel);
         }
     }
@@ -156,7 +180,33 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static Server newJetty(ServerConfig config) {
+    private static MetadataStore openStore(Path dataDir) throws ServerStartException {
+        try {
+            return SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
+        } catch (SqliteMetadataStore.StoreException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
+    }
+
+    /** Wires the services behind the HTTP entry point. */
+    private static ArcaHttpHandler handler(ServerConfig config, RootCredentials credentials, MetadataStore store) {
+        Clock clock = Clock.systemUTC();
+        ServiceLimits limits = ServiceLimits.DEFAULT;
+        Caller root = Caller.root(config.accountId());
+        SigV4Verifier verifier = new SigV4Verifier(accessKeyId -> accessKeyId.equals(credentials.accessKeyId())
+                ? Optional.of(new SigV4Verifier.KnownKey(credentials.secretAccessKey(), root))
+                : Optional.empty(), clock);
+        LocalKms kms = new LocalKms(config.region(), clock);
+        TagService tags = new TagService(store, limits, config.region());
+        DomainService domains = new DomainService(store, kms, tags, limits, clock);
+        RepositoryService repositories = new RepositoryService(store, domains, tags, limits, config.region(), clock);
+        TokenService tokens = new TokenService(store, domains, clock);
+        ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
+                tokens, limits);
+        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock));
+    }
+
+    private static Server newJetty(ServerConfig config, ArcaHttpHandler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("arca-http");
         // Handlers block on storage; virtual threads keep that cheap.
@@ -169,7 +219,7 @@ public final class LocalServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
-        jetty.setHandler(new ArcaHttpHandler());
+        jetty.setHandler(handler);
         jetty.setStopTimeout(5_000);
         return jetty;
     }

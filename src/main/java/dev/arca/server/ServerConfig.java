@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param port       TCP port, 0 for a free one
  * @param dataDir    directory holding metadata, blobs and the credentials file
  * @param accountId  12-digit account that owns everything created through the root credentials
+ * @param region     the region in ARNs and endpoints; clients may sign for any region
  * @param externals  external connection name (e.g. {@code public:npmjs}) to the registry URL it stands for
  * @param credentials root credentials to use instead of the stored or generated ones
  */
@@ -23,17 +24,21 @@ public record ServerConfig(
         int port,
         Path dataDir,
         String accountId,
+        String region,
         Map<String, URI> externals,
         Optional<RootCredentials> credentials) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    public static final String DEFAULT_REGION = "us-east-1";
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(region, "region");
         Objects.requireNonNull(credentials, "credentials");
         externals = Map.copyOf(externals);
         if (port < 0 || port > 65535) {
@@ -42,18 +47,22 @@ public record ServerConfig(
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("account id must be 12 digits, not '" + accountId + "'");
         }
+        if (!REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("region must look like us-east-1, not '" + region + "'");
+        }
     }
 
     /** A loopback server on a free port with generated credentials: the embedded default. */
     public static ServerConfig embedded(Path dataDir) {
-        return new ServerConfig(DEFAULT_HOST, 0, dataDir, DEFAULT_ACCOUNT_ID, Map.of(), Optional.empty());
+        return new ServerConfig(DEFAULT_HOST, 0, dataDir, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Map.of(),
+                Optional.empty());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, accountId, externals, credentials);
+        return new ServerConfig(host, newPort, dataDir, accountId, region, externals, credentials);
     }
 
     public ServerConfig withCredentials(RootCredentials fixed) {
-        return new ServerConfig(host, port, dataDir, accountId, externals, Optional.of(fixed));
+        return new ServerConfig(host, port, dataDir, accountId, region, externals, Optional.of(fixed));
     }
 }

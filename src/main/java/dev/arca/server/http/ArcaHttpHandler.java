@@ -1,14 +1,31 @@
 package dev.arca.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.arca.core.ArcaVersion;
+import dev.arca.server.api.ApiRequest;
+import dev.arca.server.api.ControlPlaneApi;
+import dev.arca.server.kms.KmsApi;
+import dev.arca.server.service.Caller;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,63 +34,191 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's single entry point: stamps every reply with a request id and dispatches by path.
- * Errors are written in the shape the AWS SDKs parse ({@code x-amzn-ErrorType} + JSON {@code message}).
+ * The server's single entry point: stamps every reply with a request id, authenticates, and dispatches to
+ * the health route, the CodeArtifact control plane ({@code /v1/...}, REST-JSON) or the local KMS
+ * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1). Every failure is written here, in the
+ * shape the AWS SDKs parse; internal exception text never reaches a client.
  */
 public final class ArcaHttpHandler extends Handler.Abstract {
 
     public static final String HEALTH_PATH = "/_arca/health";
     public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+    static final int MAX_API_BODY = 1 << 20;
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+    private static final String JSON_11 = "application/x-amz-json-1.1";
 
     private static final Logger LOG = LoggerFactory.getLogger(ArcaHttpHandler.class);
+
+    private final SigV4Verifier verifier;
+    private final ControlPlaneApi controlPlane;
+    private final KmsApi kms;
+
+    public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms) {
+        this.verifier = Objects.requireNonNull(verifier);
+        this.controlPlane = Objects.requireNonNull(controlPlane);
+        this.kms = Objects.requireNonNull(kms);
+    }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String requestId = UUID.randomUUID().toString();
         response.getHeaders().put(REQUEST_ID_HEADER, requestId);
+        String path = request.getHttpURI().getPath();
+        boolean jsonRpc = false;
         try {
-            String path = Request.getPathInContext(request);
             if (HEALTH_PATH.equals(path)) {
-                if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
-                    writeError(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
-                            "ValidationException", "Only GET is supported on " + HEALTH_PATH);
-                    return true;
-                }
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", "ok");
-                body.put("service", "arca");
-                body.put("version", ArcaVersion.current());
-                writeJson(response, callback, HttpStatus.OK_200, body);
-                return true;
+                health(request, response, callback);
+            } else if (path.startsWith("/v1/")) {
+                controlPlane(request, response, callback, path);
+            } else if ("/".equals(path) && request.getHeaders().get("X-Amz-Target") != null) {
+                jsonRpc = true;
+                kms(request, response, callback);
+            } else {
+                throw new ApiException(404, "ResourceNotFoundException",
+                        "No such resource: " + request.getMethod() + " " + path, Map.of());
             }
-            writeError(response, callback, HttpStatus.NOT_FOUND_404,
-                    "ResourceNotFoundException", "No such resource: " + request.getMethod() + " " + path);
-        } catch (RuntimeException | JsonProcessingException e) {
-            // Internal detail stays in the log; the client gets the request id to quote.
-            LOG.error("Request {} failed", requestId, e);
-            writeError(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
-                    "InternalServerException", "The server failed to process the request (request id " + requestId + ")");
+        } catch (ApiException e) {
+            writeError(response, callback, e, jsonRpc);
+        } catch (RuntimeException | IOException e) {
+            LOG.error("Request {} {} {} failed", requestId, request.getMethod(), path, e);
+            writeError(response, callback, ApiException.internal(requestId), jsonRpc);
         }
         return true;
     }
 
-    static void writeError(Response response, Callback callback, int status, String errorType, String message) {
-        response.getHeaders().put(ERROR_TYPE_HEADER, errorType);
+    private void health(Request request, Response response, Callback callback) throws IOException {
+        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+            throw new ApiException(405, "ValidationException", "Only GET is supported on " + HEALTH_PATH, Map.of());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("service", "arca");
+        body.put("version", ArcaVersion.current());
+        writeJson(response, callback, HttpStatus.OK_200, "application/json", body);
+    }
+
+    private void controlPlane(Request request, Response response, Callback callback, String path) throws IOException {
+        ControlPlaneApi.Operation operation = controlPlane.operation(request.getMethod(), path);
+        byte[] body = readBody(request);
+        Caller caller = verifier.verify(signed(request), body, "codeartifact");
+        ApiRequest apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()),
+                parseJson(body), baseUrl(request));
+        writeJson(response, callback, HttpStatus.OK_200, "application/json", operation.handle(apiRequest));
+    }
+
+    private void kms(Request request, Response response, Callback callback) throws IOException {
+        String target = request.getHeaders().get("X-Amz-Target");
+        if (!HttpMethod.POST.is(request.getMethod()) || !target.startsWith(KmsApi.TARGET_PREFIX)) {
+            throw new ApiException(400, "UnknownOperationException", "Unknown operation " + target, Map.of());
+        }
+        byte[] body = readBody(request);
+        Caller caller = verifier.verify(signed(request), body, "kms");
+        JsonNode json = parseJson(body);
+        writeJson(response, callback, HttpStatus.OK_200, JSON_11, kms.handle(target, caller, json));
+    }
+
+    private static byte[] readBody(Request request) throws IOException {
+        long declared = request.getLength();
+        if (declared > MAX_API_BODY) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(MAX_API_BODY + 1);
+            if (bytes.length > MAX_API_BODY) {
+                throw tooLarge();
+            }
+            return bytes;
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "ValidationException", "The request body is larger than "
+                + (MAX_API_BODY >> 20) + " MiB", Map.of("reason", "OTHER"));
+    }
+
+    private static JsonNode parseJson(byte[] body) {
+        if (body.length == 0) {
+            return MissingNode.getInstance();
+        }
         try {
-            writeJson(response, callback, status, Map.of("message", message));
+            JsonNode node = Json.mapper().readTree(body);
+            if (node == null || !node.isObject()) {
+                throw ApiException.validation("CANNOT_PARSE", "The request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw ApiException.validation("CANNOT_PARSE", "The request body is not valid JSON");
+        } catch (IOException e) {
+            throw ApiException.validation("CANNOT_PARSE", "The request body could not be read");
+        }
+    }
+
+    private static SigV4Verifier.SignedRequest signed(Request request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(field.getValue());
+        }
+        return new SigV4Verifier.SignedRequest(request.getMethod(), request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(), headers);
+    }
+
+    static Map<String, List<String>> queryParameters(String rawQuery) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("CANNOT_PARSE", "The query string is not correctly percent-encoded");
+        }
+    }
+
+    /** The server's address as this client reached it, so endpoints work through whatever host name it used. */
+    private String baseUrl(Request request) {
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (host != null && HOST.matcher(host).matches()) {
+            return "http://" + host;
+        }
+        String server = Request.getServerName(request);
+        return "http://" + (server.contains(":") ? "[" + server + "]" : server) + ":" + Request.getServerPort(request);
+    }
+
+    private static void writeError(Response response, Callback callback, ApiException error, boolean jsonRpc) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (jsonRpc) {
+            body.put("__type", error.type());
+        }
+        body.put("message", error.getMessage());
+        body.putAll(error.members());
+        response.getHeaders().put(ERROR_TYPE_HEADER, error.type());
+        try {
+            writeJson(response, callback, error.status(), jsonRpc ? JSON_11 : "application/json", body);
         } catch (JsonProcessingException e) {
             callback.failed(e);
         }
     }
 
-    static void writeJson(Response response, Callback callback, int status, Object body)
+    private static void writeJson(Response response, Callback callback, int status, String contentType, Object body)
             throws JsonProcessingException {
         byte[] bytes = Json.mapper().writeValueAsBytes(body);
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
-
 }

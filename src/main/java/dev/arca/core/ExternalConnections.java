@@ -1,0 +1,39 @@
+package dev.arca.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public repositories CodeArtifact can connect to, by connection name, with their package format
+ * (spec/behavior.md §7). Only names: where each points is configuration, never a host written here.
+ */
+public final class ExternalConnections {
+
+    private static final Map<String, PackageFormat> SUPPORTED = new LinkedHashMap<>();
+
+    static {
+        SUPPORTED.put("public:npmjs", PackageFormat.NPM);
+        SUPPORTED.put("public:pypi", PackageFormat.PYPI);
+        SUPPORTED.put("public:maven-central", PackageFormat.MAVEN);
+        SUPPORTED.put("public:maven-googleandroid", PackageFormat.MAVEN);
+        SUPPORTED.put("public:maven-gradleplugins", PackageFormat.MAVEN);
+        SUPPORTED.put("public:maven-commonsware", PackageFormat.MAVEN);
+        SUPPORTED.put("public:maven-clojars", PackageFormat.MAVEN);
+        SUPPORTED.put("public:nuget-org", PackageFormat.NUGET);
+        SUPPORTED.put("public:ruby-gems-org", PackageFormat.RUBY);
+        SUPPORTED.put("public:crates-io", PackageFormat.CARGO);
+    }
+
+    private ExternalConnections() {
+    }
+
+    /** The format of a supported connection, or empty for a name CodeArtifact does not offer. */
+    public static Optional<PackageFormat> formatOf(String connectionName) {
+        return Optional.ofNullable(SUPPORTED.get(connectionName));
+    }
+
+    public static Map<String, PackageFormat> supported() {
+        return Map.copyOf(SUPPORTED);
+    }
+}

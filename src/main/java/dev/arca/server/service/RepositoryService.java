@@ -1,0 +1,247 @@
+package dev.arca.server.service;
+
+import dev.arca.core.Arns;
+import dev.arca.core.ExternalConnections;
+import dev.arca.core.PackageFormat;
+import dev.arca.core.ServiceLimits;
+import dev.arca.server.http.ApiException;
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.DomainRow;
+import dev.arca.server.store.StoreRecords.RepositoryRow;
+import dev.arca.server.store.StoreRecords.TagRow;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Repositories: lifecycle, upstream lists (priority order, same domain, at most ten, no cycles), the one
+ * external connection, and repository endpoints.
+ */
+public final class RepositoryService {
+
+    /** A repository with its upstreams in priority order and its external connection. */
+    public record RepositoryView(RepositoryRow row, String arn, List<String> upstreams,
+                                 Optional<String> externalConnection) {
+    }
+
+    private final MetadataStore store;
+    private final DomainService domains;
+    private final TagService tags;
+    private final ServiceLimits limits;
+    private final String region;
+    private final Clock clock;
+
+    public RepositoryService(MetadataStore store, DomainService domains, TagService tags, ServiceLimits limits,
+                             String region, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.domains = Objects.requireNonNull(domains);
+        this.tags = Objects.requireNonNull(tags);
+        this.limits = Objects.requireNonNull(limits);
+        this.region = Objects.requireNonNull(region);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public RepositoryView create(Caller caller, Optional<String> owner, String domainName, String name,
+                                 Optional<String> description, List<String> upstreams, List<TagRow> initialTags) {
+        tags.validate(initialTags);
+        return store.write(tx -> {
+            DomainRow domain = domains.find(tx, caller, owner, domainName);
+            if (tx.findRepository(domain.id(), name).isPresent()) {
+                throw ApiException.conflict("repository", name,
+                        "Repository " + name + " already exists in domain " + domainName);
+            }
+            if (tx.countRepositories(domain.id()) >= limits.repositoriesPerDomain()) {
+                throw ApiException.quotaExceeded("repository", name, "Domain " + domainName + " already has "
+                        + limits.repositoriesPerDomain() + " repositories, the most allowed");
+            }
+            List<Long> upstreamIds = resolveUpstreams(tx, domain, name, upstreams);
+            RepositoryRow row = tx.insertRepository(domain.id(), name, caller.accountId(), description, clock.instant());
+            tx.replaceUpstreams(row.id(), upstreamIds);
+            RepositoryView view = view(tx, row);
+            if (!initialTags.isEmpty()) {
+                tags.put(tx, view.arn(), initialTags);
+            }
+            return view;
+        });
+    }
+
+    public RepositoryView describe(Caller caller, Optional<String> owner, String domainName, String name) {
+        return store.read(tx -> view(tx, find(tx, caller, owner, domainName, name)));
+    }
+
+    /** Changes the description and, when given, replaces the whole upstream list ({@code []} clears it). */
+    public RepositoryView update(Caller caller, Optional<String> owner, String domainName, String name,
+                                 Optional<String> description, Optional<List<String>> upstreams) {
+        return store.write(tx -> {
+            RepositoryRow row = find(tx, caller, owner, domainName, name);
+            if (description.isPresent()) {
+                tx.updateRepositoryDescription(row.id(), description.filter(d -> !d.isEmpty()));
+            }
+            if (upstreams.isPresent()) {
+                if (!upstreams.get().isEmpty() && tx.externalConnection(row.id()).isPresent()) {
+                    throw ApiException.conflict("repository", name, "Repository " + name + " has the external connection "
+                            + tx.externalConnection(row.id()).get() + "; a repository has upstreams or an external"
+                            + " connection, not both");
+                }
+                DomainRow domain = tx.findDomain(row.domainOwner(), row.domainName()).orElseThrow();
+                List<Long> ids = resolveUpstreams(tx, domain, name, upstreams.get());
+                rejectCycles(tx, domain, row, ids);
+                tx.replaceUpstreams(row.id(), ids);
+            }
+            return view(tx, tx.findRepositoryById(row.id()).orElseThrow());
+        });
+    }
+
+    /** Deletes a repository with its policy and tags; downstream repositories lose it as an upstream. */
+    public RepositoryView delete(Caller caller, Optional<String> owner, String domainName, String name) {
+        return store.write(tx -> {
+            RepositoryRow row = find(tx, caller, owner, domainName, name);
+            RepositoryView deleted = view(tx, row);
+            tx.deletePolicy(deleted.arn());
+            tx.deleteAllTags(deleted.arn());
+            tx.deleteRepository(row.id());
+            return deleted;
+        });
+    }
+
+    public PageToken.Page<RepositoryView> listInDomain(Caller caller, Optional<String> owner, String domainName,
+                                                       Optional<String> administrator, Optional<String> prefix,
+                                                       Optional<Integer> maxResults, Optional<String> nextToken) {
+        int limit = maxResults.orElse(limits.defaultPageSize());
+        String list = "repositories-in-domain";
+        Optional<String> after = PageToken.decode(list, nextToken);
+        return store.read(tx -> {
+            DomainRow domain = domains.find(tx, caller, owner, domainName);
+            List<RepositoryRow> rows = tx.listRepositoriesInDomain(domain.id(), prefix, administrator, after, limit + 1);
+            PageToken.Page<RepositoryRow> page = PageToken.page(list, rows, limit, RepositoryRow::name);
+            return new PageToken.Page<>(page.items().stream().map(r -> summary(r)).toList(), page.nextToken());
+        });
+    }
+
+    /** Repositories the caller's account administers, in any domain. */
+    public PageToken.Page<RepositoryView> listAdministered(Caller caller, Optional<String> prefix,
+                                                           Optional<Integer> maxResults, Optional<String> nextToken) {
+        int limit = maxResults.orElse(limits.defaultPageSize());
+        String list = "repositories";
+        Optional<String> after = PageToken.decode(list, nextToken);
+        return store.read(tx -> {
+            List<RepositoryRow> rows = tx.listRepositoriesAdministeredBy(caller.accountId(), prefix, after, limit + 1);
+            PageToken.Page<RepositoryRow> page = PageToken.page(list, rows, limit,
+                    r -> r.name() + "\u0000" + r.domainOwner() + "\u0000" + r.domainName());
+            return new PageToken.Page<>(page.items().stream().map(r -> summary(r)).toList(), page.nextToken());
+        });
+    }
+
+    public RepositoryView associateExternalConnection(Caller caller, Optional<String> owner, String domainName,
+                                                      String name, String connection) {
+        if (ExternalConnections.formatOf(connection).isEmpty()) {
+            throw ApiException.validation("External connection " + connection + " is not supported; use one of "
+                    + ExternalConnections.supported().keySet().stream().sorted().toList());
+        }
+        return store.write(tx -> {
+            RepositoryRow row = find(tx, caller, owner, domainName, name);
+            Optional<String> existing = tx.externalConnection(row.id());
+            if (existing.isPresent()) {
+                throw ApiException.conflict("repository", name, "Repository " + name
+                        + " already has the external connection " + existing.get()
+                        + "; a repository can have only one");
+            }
+            if (!tx.upstreams(row.id()).isEmpty()) {
+                throw ApiException.conflict("repository", name, "Repository " + name + " has upstream repositories;"
+                        + " a repository has upstreams or an external connection, not both");
+            }
+            tx.setExternalConnection(row.id(), Optional.of(connection));
+            return view(tx, row);
+        });
+    }
+
+    public RepositoryView disassociateExternalConnection(Caller caller, Optional<String> owner, String domainName,
+                                                         String name, String connection) {
+        return store.write(tx -> {
+            RepositoryRow row = find(tx, caller, owner, domainName, name);
+            if (!tx.externalConnection(row.id()).equals(Optional.of(connection))) {
+                throw ApiException.notFound("repository", name, "Repository " + name
+                        + " has no external connection " + connection);
+            }
+            tx.setExternalConnection(row.id(), Optional.empty());
+            return view(tx, row);
+        });
+    }
+
+    /** The URL package clients use for {@code format}: {@code BASE/DOMAIN-OWNER/FORMAT/REPOSITORY/}. */
+    public String endpoint(Caller caller, Optional<String> owner, String domainName, String name,
+                           PackageFormat format, String baseUrl) {
+        RepositoryRow row = store.read(tx -> find(tx, caller, owner, domainName, name));
+        return baseUrl + "/" + row.domainName() + "-" + row.domainOwner() + "/" + format.wireName() + "/"
+                + row.name() + "/";
+    }
+
+    public RepositoryRow find(MetadataStore.Transaction tx, Caller caller, Optional<String> owner, String domainName,
+                              String name) {
+        DomainRow domain = domains.find(tx, caller, owner, domainName);
+        return tx.findRepository(domain.id(), name).orElseThrow(() -> ApiException.notFound("repository", name,
+                "Repository " + name + " does not exist in domain " + domainName));
+    }
+
+    public String arn(RepositoryRow row) {
+        return Arns.repository(region, row.domainOwner(), row.domainName(), row.name());
+    }
+
+    private List<Long> resolveUpstreams(MetadataStore.Transaction tx, DomainRow domain, String repository,
+                                        List<String> names) {
+        if (names.size() > limits.directUpstreams()) {
+            throw ApiException.quotaExceeded("repository", repository, "A repository can have at most "
+                    + limits.directUpstreams() + " direct upstream repositories, not " + names.size());
+        }
+        Set<String> seen = new HashSet<>();
+        List<Long> ids = new ArrayList<>();
+        for (String upstream : names) {
+            if (upstream.equals(repository)) {
+                throw ApiException.validation("Repository " + repository + " cannot be its own upstream");
+            }
+            if (!seen.add(upstream)) {
+                throw ApiException.validation("Upstream repository " + upstream + " is listed more than once");
+            }
+            ids.add(tx.findRepository(domain.id(), upstream).orElseThrow(() -> ApiException.notFound("repository",
+                    upstream, "Upstream repository " + upstream + " does not exist in domain " + domain.name()))
+                    .id());
+        }
+        return ids;
+    }
+
+    private static void rejectCycles(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
+                                     List<Long> newUpstreams) {
+        Map<Long, List<Long>> graph = new HashMap<>(tx.upstreamGraph(domain.id()));
+        graph.put(repository.id(), newUpstreams);
+        Deque<Long> pending = new ArrayDeque<>(newUpstreams);
+        Set<Long> visited = new HashSet<>();
+        while (!pending.isEmpty()) {
+            long next = pending.pop();
+            if (next == repository.id()) {
+                throw ApiException.validation("Upstream list for " + repository.name()
+                        + " would make a cycle: the repository would be its own upstream through other repositories");
+            }
+            if (visited.add(next)) {
+                pending.addAll(graph.getOrDefault(next, List.of()));
+            }
+        }
+    }
+
+    private RepositoryView view(MetadataStore.Transaction tx, RepositoryRow row) {
+        List<String> upstreamNames = tx.upstreams(row.id()).stream()
+                .map(id -> tx.findRepositoryById(id).orElseThrow().name()).toList();
+        return new RepositoryView(row, arn(row), upstreamNames, tx.externalConnection(row.id()));
+    }
+
+    private RepositoryView summary(RepositoryRow row) {
+        return new RepositoryView(row, arn(row), List.of(), Optional.empty());
+    }
+}

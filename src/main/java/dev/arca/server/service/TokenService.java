@@ -1,0 +1,142 @@
+package dev.arca.server.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arca.core.ServiceLimits;
+import dev.arca.server.http.ApiException;
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.DomainRow;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Authorization tokens for package clients: a domain-scoped claim (who, which domain, until when) signed with
+ * the server's token secret. They survive restarts because the secret is stored; rotating the secret
+ * ({@link #rotateSecret()}) revokes every token issued before.
+ */
+public final class TokenService {
+
+    static final String SECRET_SETTING = "token-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    /** What a valid token says. */
+    public record TokenClaims(Caller caller, String domainOwner, String domain, Instant expiration) {
+    }
+
+    /** An issued token and when it stops working. */
+    public record IssuedToken(String token, Instant expiration) {
+    }
+
+    private final MetadataStore store;
+    private final DomainService domains;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private volatile byte[] secret;
+
+    public TokenService(MetadataStore store, DomainService domains, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.domains = Objects.requireNonNull(domains);
+        this.clock = Objects.requireNonNull(clock);
+        this.secret = store.write(tx -> tx.setting(SECRET_SETTING).orElseGet(() -> {
+            byte[] fresh = freshSecret();
+            tx.putSetting(SECRET_SETTING, fresh);
+            return fresh;
+        }));
+    }
+
+    /**
+     * Issues a token for {@code domain}. {@code durationSeconds} is 0 (the default lifetime: Arca's root
+     * credentials have no session to follow) or 900–43200; absent means 43200.
+     */
+    public IssuedToken issue(Caller caller, Optional<String> owner, String domain, Optional<Long> durationSeconds) {
+        long seconds = durationSeconds.orElse((long) ServiceLimits.MAX_TOKEN_SECONDS);
+        if (seconds != 0 && seconds < ServiceLimits.MIN_TOKEN_SECONDS) {
+            throw ApiException.validation("durationSeconds must be 0 or between " + ServiceLimits.MIN_TOKEN_SECONDS
+                    + " and " + ServiceLimits.MAX_TOKEN_SECONDS + ", not " + seconds);
+        }
+        if (seconds == 0) {
+            seconds = ServiceLimits.MAX_TOKEN_SECONDS;
+        }
+        DomainRow row = store.read(tx -> domains.find(tx, caller, owner, domain));
+        Instant now = clock.instant();
+        Instant expiration = Instant.ofEpochSecond(now.getEpochSecond() + seconds);
+        ObjectNode claims = JSON.createObjectNode()
+                .put("v", 1)
+                .put("acct", caller.accountId())
+                .put("arn", caller.principalArn())
+                .put("owner", row.owner())
+                .put("domain", row.name())
+                .put("iat", now.getEpochSecond())
+                .put("exp", expiration.getEpochSecond());
+        String payload = ENCODER.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        return new IssuedToken(payload + "." + ENCODER.encodeToString(sign(payload)), expiration);
+    }
+
+    /** The claims of a token this server issued and that has not expired; empty for anything else. */
+    public Optional<TokenClaims> verify(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot == token.length() - 1) {
+            return Optional.empty();
+        }
+        String payload = token.substring(0, dot);
+        byte[] signature;
+        try {
+            signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(sign(payload), signature)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+            Instant expiration = Instant.ofEpochSecond(claims.path("exp").asLong());
+            if (!clock.instant().isBefore(expiration)) {
+                return Optional.empty();
+            }
+            return Optional.of(new TokenClaims(new Caller(claims.path("acct").asText(), claims.path("arn").asText()),
+                    claims.path("owner").asText(), claims.path("domain").asText(), expiration));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Replaces the signing secret: every token issued so far stops working. */
+    public void rotateSecret() {
+        byte[] fresh = freshSecret();
+        store.write(tx -> {
+            tx.putSetting(SECRET_SETTING, fresh);
+            return null;
+        });
+        secret = fresh;
+    }
+
+    private byte[] sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] freshSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+}

@@ -1,0 +1,512 @@
+package dev.arca.server.store;
+
+import dev.arca.server.store.StoreRecords.AliasRow;
+import dev.arca.server.store.StoreRecords.DomainRow;
+import dev.arca.server.store.StoreRecords.KeyRow;
+import dev.arca.server.store.StoreRecords.PolicyRow;
+import dev.arca.server.store.StoreRecords.RepositoryRow;
+import dev.arca.server.store.StoreRecords.TagRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@link MetadataStore} on SQLite in WAL mode: one writer connection (writes are serialized, each an
+ * immediate transaction synced to disk before it returns), a few reader connections that see the last
+ * committed state while a write runs. The schema is migrated forward on open.
+ */
+public final class SqliteMetadataStore implements MetadataStore {
+
+    static final List<String> MIGRATIONS = List.of("V1__control_plane.sql");
+    private static final int READERS = 4;
+
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+
+    private SqliteMetadataStore(String url, Connection writer) {
+        this.url = url;
+        this.writer = writer;
+    }
+
+    /** Opens (creating if needed) {@code file} and brings its schema up to date. */
+    public static SqliteMetadataStore open(Path file) {
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            Connection writer = DriverManager.getConnection(url);
+            configure(writer);
+            SqliteMetadataStore store = new SqliteMetadataStore(url, writer);
+            store.migrate();
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = DriverManager.getConnection(url);
+                configure(reader);
+                store.readers.add(reader);
+            }
+            return store;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open metadata database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void configure(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA busy_timeout=10000");
+        }
+        connection.setAutoCommit(true);
+    }
+
+    private void migrate() throws SQLException {
+        int version;
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (version > MIGRATIONS.size()) {
+            throw new StoreException("the metadata database has schema version " + version
+                    + ", newer than this Arca understands (" + MIGRATIONS.size() + ")", null);
+        }
+        for (int i = version; i < MIGRATIONS.size(); i++) {
+            String script = resource(MIGRATIONS.get(i));
+            try (Statement s = writer.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    for (String statement : script.split(";\\s*(\\r?\\n|$)")) {
+                        String sql = statement.lines().filter(l -> !l.strip().startsWith("--"))
+                                .reduce("", (a, b) -> a + "\n" + b).strip();
+                        if (!sql.isEmpty()) {
+                            s.execute(sql);
+                        }
+                    }
+                    s.execute("PRAGMA user_version=" + (i + 1));
+                    s.execute("COMMIT");
+                } catch (SQLException e) {
+                    s.execute("ROLLBACK");
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SqliteMetadataStore.class.getResourceAsStream("migrations/" + name)) {
+            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        Tx open = current.get();
+        if (open != null) {
+            return work.run(open);
+        }
+        Connection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the database", e);
+        }
+        try {
+            return inTransaction(connection, "BEGIN", work);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        Tx open = current.get();
+        if (open != null) {
+            if (open.connection != writer) {
+                throw new IllegalStateException("a write cannot start inside a read transaction");
+            }
+            return work.run(open);
+        }
+        writeLock.lock();
+        try {
+            return inTransaction(writer, "BEGIN IMMEDIATE", work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(Connection connection, String begin, Work<T> work) {
+        Tx tx = new Tx(connection);
+        try (Statement s = connection.createStatement()) {
+            s.execute(begin);
+            current.set(tx);
+            T result;
+            try {
+                result = work.run(tx);
+            } catch (RuntimeException | Error e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+            s.execute("COMMIT");
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        } finally {
+            current.remove();
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            List<Connection> all = new ArrayList<>();
+            readers.drainTo(all);
+            all.add(writer);
+            for (Connection c : all) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // Closing at shutdown: WAL makes the committed state durable already.
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** A failure of the store itself (not of the caller's input). */
+    public static final class StoreException extends RuntimeException {
+        public StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static final class Tx implements Transaction {
+        private final Connection connection;
+
+        Tx(Connection connection) {
+            this.connection = connection;
+        }
+
+        private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+            try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new StoreException("database error: " + e.getMessage(), e);
+            }
+        }
+
+        private <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+            List<T> rows = query(sql, mapper, params);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+        }
+
+        private long update(String sql, Object... params) {
+            try (PreparedStatement ps = prepare(sql, params)) {
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : -1;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("database error: " + e.getMessage(), e);
+            }
+        }
+
+        private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+            PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            for (int i = 0; i < params.length; i++) {
+                Object p = params[i];
+                switch (p) {
+                    case null -> ps.setObject(i + 1, null);
+                    case Instant t -> ps.setLong(i + 1, t.toEpochMilli());
+                    case Optional<?> o -> ps.setObject(i + 1, o.orElse(null));
+                    case Boolean b -> ps.setInt(i + 1, b ? 1 : 0);
+                    default -> ps.setObject(i + 1, p);
+                }
+            }
+            return ps;
+        }
+
+        private static final String DOMAIN_COLUMNS = "id, owner, name, encryption_key_arn, created_time";
+
+        private static DomainRow domain(ResultSet rs) throws SQLException {
+            return new DomainRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Instant.ofEpochMilli(rs.getLong(5)));
+        }
+
+        private static final String REPOSITORY_COLUMNS = "r.id, r.domain_id, d.owner, d.name, r.name, r.administrator,"
+                + " r.description, r.created_time FROM repository r JOIN domain d ON d.id = r.domain_id";
+
+        private static RepositoryRow repository(ResultSet rs) throws SQLException {
+            return new RepositoryRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), Optional.ofNullable(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)));
+        }
+
+        @Override
+        public Optional<DomainRow> findDomain(String owner, String name) {
+            return one("SELECT " + DOMAIN_COLUMNS + " FROM domain WHERE owner = ? AND name = ?", Tx::domain, owner, name);
+        }
+
+        @Override
+        public List<DomainRow> listDomains(String owner, Optional<String> afterName, int limit) {
+            return query("SELECT " + DOMAIN_COLUMNS + " FROM domain WHERE owner = ? AND name > ? ORDER BY name LIMIT ?",
+                    Tx::domain, owner, afterName.orElse(""), limit);
+        }
+
+        @Override
+        public int countDomains(String owner) {
+            return one("SELECT count(*) FROM domain WHERE owner = ?", rs -> rs.getInt(1), owner).orElse(0);
+        }
+
+        @Override
+        public DomainRow insertDomain(String owner, String name, String encryptionKeyArn, Instant createdTime) {
+            long id = update("INSERT INTO domain (owner, name, encryption_key_arn, created_time) VALUES (?, ?, ?, ?)",
+                    owner, name, encryptionKeyArn, createdTime);
+            return new DomainRow(id, owner, name, encryptionKeyArn, Instant.ofEpochMilli(createdTime.toEpochMilli()));
+        }
+
+        @Override
+        public void deleteDomain(long domainId) {
+            update("DELETE FROM domain WHERE id = ?", domainId);
+        }
+
+        @Override
+        public int countRepositories(long domainId) {
+            return one("SELECT count(*) FROM repository WHERE domain_id = ?", rs -> rs.getInt(1), domainId).orElse(0);
+        }
+
+        @Override
+        public Optional<RepositoryRow> findRepository(long domainId, String name) {
+            return one("SELECT " + REPOSITORY_COLUMNS + " WHERE r.domain_id = ? AND r.name = ?",
+                    Tx::repository, domainId, name);
+        }
+
+        @Override
+        public Optional<RepositoryRow> findRepositoryById(long repositoryId) {
+            return one("SELECT " + REPOSITORY_COLUMNS + " WHERE r.id = ?", Tx::repository, repositoryId);
+        }
+
+        @Override
+        public List<RepositoryRow> listRepositoriesInDomain(long domainId, Optional<String> prefix,
+                                                            Optional<String> administrator, Optional<String> afterName,
+                                                            int limit) {
+            return query("SELECT " + REPOSITORY_COLUMNS + " WHERE r.domain_id = ? AND r.name > ?"
+                            + " AND (? IS NULL OR substr(r.name, 1, length(?)) = ?)"
+                            + " AND (? IS NULL OR r.administrator = ?) ORDER BY r.name LIMIT ?",
+                    Tx::repository, domainId, afterName.orElse(""), prefix, prefix, prefix,
+                    administrator, administrator, limit);
+        }
+
+        @Override
+        public List<RepositoryRow> listRepositoriesAdministeredBy(String account, Optional<String> prefix,
+                                                                  Optional<String> afterKey, int limit) {
+            return query("SELECT " + REPOSITORY_COLUMNS + " WHERE r.administrator = ?"
+                            + " AND (r.name || char(0) || d.owner || char(0) || d.name) > ?"
+                            + " AND (? IS NULL OR substr(r.name, 1, length(?)) = ?)"
+                            + " ORDER BY r.name, d.owner, d.name LIMIT ?",
+                    Tx::repository, account, afterKey.orElse(""), prefix, prefix, prefix, limit);
+        }
+
+        @Override
+        public RepositoryRow insertRepository(long domainId, String name, String administrator,
+                                              Optional<String> description, Instant createdTime) {
+            long id = update("INSERT INTO repository (domain_id, name, administrator, description, created_time)"
+                    + " VALUES (?, ?, ?, ?, ?)", domainId, name, administrator, description, createdTime);
+            return findRepositoryById(id).orElseThrow();
+        }
+
+        @Override
+        public void updateRepositoryDescription(long repositoryId, Optional<String> description) {
+            update("UPDATE repository SET description = ? WHERE id = ?", description, repositoryId);
+        }
+
+        @Override
+        public void deleteRepository(long repositoryId) {
+            // Downstream repositories lose this upstream; their remaining upstreams keep their order.
+            List<Long> downstreams = query("SELECT DISTINCT repository_id FROM upstream WHERE upstream_id = ?",
+                    rs -> rs.getLong(1), repositoryId);
+            update("DELETE FROM repository WHERE id = ?", repositoryId);
+            for (long downstream : downstreams) {
+                replaceUpstreams(downstream, upstreams(downstream));
+            }
+        }
+
+        @Override
+        public List<Long> upstreams(long repositoryId) {
+            return query("SELECT upstream_id FROM upstream WHERE repository_id = ? ORDER BY position",
+                    rs -> rs.getLong(1), repositoryId);
+        }
+
+        @Override
+        public void replaceUpstreams(long repositoryId, List<Long> upstreamIds) {
+            update("DELETE FROM upstream WHERE repository_id = ?", repositoryId);
+            for (int i = 0; i < upstreamIds.size(); i++) {
+                update("INSERT INTO upstream (repository_id, position, upstream_id) VALUES (?, ?, ?)",
+                        repositoryId, i, upstreamIds.get(i));
+            }
+        }
+
+        @Override
+        public Map<Long, List<Long>> upstreamGraph(long domainId) {
+            Map<Long, List<Long>> graph = new LinkedHashMap<>();
+            query("SELECT u.repository_id, u.upstream_id FROM upstream u JOIN repository r ON r.id = u.repository_id"
+                            + " WHERE r.domain_id = ? ORDER BY u.repository_id, u.position",
+                    rs -> graph.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)), domainId);
+            return graph;
+        }
+
+        @Override
+        public Optional<String> externalConnection(long repositoryId) {
+            return one("SELECT name FROM external_connection WHERE repository_id = ?", rs -> rs.getString(1),
+                    repositoryId);
+        }
+
+        @Override
+        public void setExternalConnection(long repositoryId, Optional<String> connectionName) {
+            update("DELETE FROM external_connection WHERE repository_id = ?", repositoryId);
+            connectionName.ifPresent(name ->
+                    update("INSERT INTO external_connection (repository_id, name) VALUES (?, ?)", repositoryId, name));
+        }
+
+        @Override
+        public Optional<PolicyRow> findPolicy(String resourceArn) {
+            return one("SELECT resource_arn, document, revision FROM resource_policy WHERE resource_arn = ?",
+                    rs -> new PolicyRow(rs.getString(1), rs.getString(2), rs.getString(3)), resourceArn);
+        }
+
+        @Override
+        public void putPolicy(PolicyRow policy) {
+            update("INSERT INTO resource_policy (resource_arn, document, revision) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (resource_arn) DO UPDATE SET document = excluded.document,"
+                            + " revision = excluded.revision",
+                    policy.resourceArn(), policy.document(), policy.revision());
+        }
+
+        @Override
+        public void deletePolicy(String resourceArn) {
+            update("DELETE FROM resource_policy WHERE resource_arn = ?", resourceArn);
+        }
+
+        @Override
+        public List<TagRow> tags(String resourceArn) {
+            return query("SELECT key, value FROM tag WHERE resource_arn = ? ORDER BY key",
+                    rs -> new TagRow(rs.getString(1), rs.getString(2)), resourceArn);
+        }
+
+        @Override
+        public void putTags(String resourceArn, List<TagRow> tags) {
+            for (TagRow tag : tags) {
+                update("INSERT INTO tag (resource_arn, key, value) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (resource_arn, key) DO UPDATE SET value = excluded.value",
+                        resourceArn, tag.key(), tag.value());
+            }
+        }
+
+        @Override
+        public void removeTags(String resourceArn, List<String> keys) {
+            for (String key : keys) {
+                update("DELETE FROM tag WHERE resource_arn = ? AND key = ?", resourceArn, key);
+            }
+        }
+
+        @Override
+        public void deleteAllTags(String resourceArn) {
+            update("DELETE FROM tag WHERE resource_arn = ?", resourceArn);
+        }
+
+        private static final String KEY_COLUMNS =
+                "key_id, arn, account, description, aws_managed, created_time, material FROM kms_key";
+
+        private static KeyRow key(ResultSet rs) throws SQLException {
+            return new KeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0,
+                    Instant.ofEpochMilli(rs.getLong(6)), rs.getBytes(7));
+        }
+
+        @Override
+        public void insertKey(KeyRow key) {
+            update("INSERT INTO kms_key (key_id, arn, account, description, aws_managed, created_time, material)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", key.keyId(), key.arn(), key.account(), key.description(),
+                    key.awsManaged(), key.createdTime(), key.material());
+        }
+
+        @Override
+        public Optional<KeyRow> findKey(String keyId) {
+            return one("SELECT " + KEY_COLUMNS + " WHERE key_id = ?", Tx::key, keyId);
+        }
+
+        @Override
+        public List<KeyRow> listKeys(String account, Optional<String> afterKeyId, int limit) {
+            return query("SELECT " + KEY_COLUMNS + " WHERE account = ? AND key_id > ? ORDER BY key_id LIMIT ?",
+                    Tx::key, account, afterKeyId.orElse(""), limit);
+        }
+
+        @Override
+        public void insertAlias(AliasRow alias) {
+            update("INSERT INTO kms_alias (account, alias_name, target_key_id, created_time) VALUES (?, ?, ?, ?)",
+                    alias.account(), alias.name(), alias.targetKeyId(), alias.createdTime());
+        }
+
+        @Override
+        public Optional<AliasRow> findAlias(String account, String aliasName) {
+            return one("SELECT alias_name, account, target_key_id, created_time FROM kms_alias"
+                            + " WHERE account = ? AND alias_name = ?",
+                    rs -> new AliasRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4))), account, aliasName);
+        }
+
+        @Override
+        public List<AliasRow> listAliases(String account, Optional<String> targetKeyId, Optional<String> afterName,
+                                          int limit) {
+            return query("SELECT alias_name, account, target_key_id, created_time FROM kms_alias"
+                            + " WHERE account = ? AND (? IS NULL OR target_key_id = ?) AND alias_name > ?"
+                            + " ORDER BY alias_name LIMIT ?",
+                    rs -> new AliasRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4))),
+                    account, targetKeyId, targetKeyId, afterName.orElse(""), limit);
+        }
+
+        @Override
+        public Optional<byte[]> setting(String name) {
+            return one("SELECT value FROM setting WHERE name = ?", rs -> rs.getBytes(1), name);
+        }
+
+        @Override
+        public void putSetting(String name, byte[] value) {
+            update("INSERT INTO setting (name, value) VALUES (?, ?)"
+                    + " ON CONFLICT (name) DO UPDATE SET value = excluded.value", name, value);
+        }
+    }
+}
