@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 /** {@code java -jar target/arca.jar server} as a real process: the contract other tools rely on. */
 class ServerProcessIT {
@@ -85,6 +90,37 @@ class ServerProcessIT {
         } finally {
             first.stop();
         }
+    }
+
+    @Test
+    void whatWasCommittedSurvivesKillNine() throws Exception {
+        Path data = temp.resolve("data");
+        Server first = Server.start(temp, "before-kill", Map.of(), "server", "--port", "0", "--data", data.toString());
+        URI endpoint = URI.create(first.awaitListeningLine().replace(ServerCommand.LISTENING, ""));
+        try (CodeartifactClient client = client(endpoint, data)) {
+            client.createDomain(r -> r.domain("durable"));
+            client.createRepository(r -> r.domain("durable").repository("kept").description("before the kill"));
+        }
+        first.process.destroyForcibly();
+        assertThat(first.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        Server second = Server.start(temp, "after-kill", Map.of(), "server", "--port", "0", "--data", data.toString());
+        endpoint = URI.create(second.awaitListeningLine().replace(ServerCommand.LISTENING, ""));
+        try (CodeartifactClient client = client(endpoint, data)) {
+            assertThat(client.describeRepository(r -> r.domain("durable").repository("kept")).repository().description())
+                    .isEqualTo("before the kill");
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static CodeartifactClient client(URI endpoint, Path data) throws IOException {
+        String credentials = Files.readString(data.resolve("credentials"));
+        String id = credentials.replaceAll("(?s).*aws_access_key_id = (\\S+).*", "$1");
+        String secret = credentials.replaceAll("(?s).*aws_secret_access_key = (\\S+).*", "$1");
+        return CodeartifactClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     private String runAndStop(Path data, String name) throws Exception {
