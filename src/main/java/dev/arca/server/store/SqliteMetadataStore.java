@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +45,8 @@ public final class SqliteMetadataStore implements MetadataStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    /** Prepared statements per connection; a connection is used by one transaction at a time. */
+    private final Map<Connection, Map<String, PreparedStatement>> statementCaches = new ConcurrentHashMap<>();
 
     private SqliteMetadataStore(String url, Connection writer) {
         this.url = url;
@@ -155,7 +159,7 @@ public final class SqliteMetadataStore implements MetadataStore {
     }
 
     private <T> T inTransaction(Connection connection, String begin, Work<T> work) {
-        Tx tx = new Tx(connection);
+        Tx tx = new Tx(connection, statementCaches.computeIfAbsent(connection, c -> new HashMap<>()));
         try (Statement s = connection.createStatement()) {
             s.execute(begin);
             current.set(tx);
@@ -212,13 +216,15 @@ public final class SqliteMetadataStore implements MetadataStore {
 
     private static final class Tx implements Transaction {
         private final Connection connection;
+        private final Map<String, PreparedStatement> statements;
 
-        Tx(Connection connection) {
+        Tx(Connection connection, Map<String, PreparedStatement> statements) {
             this.connection = connection;
+            this.statements = statements;
         }
 
         private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-            try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = prepare(sql, params).executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(mapper.map(rs));
@@ -235,7 +241,8 @@ public final class SqliteMetadataStore implements MetadataStore {
         }
 
         private long update(String sql, Object... params) {
-            try (PreparedStatement ps = prepare(sql, params)) {
+            try {
+                PreparedStatement ps = prepare(sql, params);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     return keys.next() ? keys.getLong(1) : -1;
@@ -245,8 +252,14 @@ public final class SqliteMetadataStore implements MetadataStore {
             }
         }
 
+        /** A statement from the connection's cache: SQLite compiles each SQL text once per connection. */
         private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-            PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+                statements.put(sql, ps);
+            }
+            ps.clearParameters();
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 switch (p) {
