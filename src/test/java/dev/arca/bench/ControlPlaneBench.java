@@ -64,6 +64,8 @@ public final class ControlPlaneBench {
                 run("ListRepositoriesInDomain, first page of 50", client, listPage, measure, server.pid());
                 run("ListRepositoriesInDomain, all 1,000 in one page", client, listAll, measure, server.pid());
                 System.out.printf("server RSS after load: %d MiB%n", rssKiB(server.pid()) / 1024);
+                wrk(endpoint, value(credentials, "aws_access_key_id"), value(credentials, "aws_secret_access_key"),
+                        measure, server.pid());
             }
         } finally {
             server.destroy();
@@ -107,6 +109,49 @@ public final class ControlPlaneBench {
 
     private static String value(String credentials, String key) {
         return credentials.lines().filter(l -> l.startsWith(key)).findFirst().orElseThrow().split("=", 2)[1].strip();
+    }
+
+    /**
+     * The same DescribeRepository request signed once and replayed by wrk (valid for the 15-minute signature
+     * window): the server's own latency, without the SDK's client-side cost on the same two cores.
+     */
+    private static void wrk(URI endpoint, String keyId, String secret, Duration duration, long serverPid)
+            throws Exception {
+        URI uri = URI.create(endpoint + "/v1/repository?domain=bench&repository=repo-0500");
+        software.amazon.awssdk.http.SdkHttpRequest signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner
+                .create().sign(r -> r
+                        .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(keyId, secret))
+                        .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
+                                .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(uri)
+                                .putHeader("Host", uri.getHost() + ":" + uri.getPort()).build())
+                        .payload(software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String(""))
+                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                                "codeartifact")
+                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
+                                "us-east-1")).request();
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d" + duration.toSeconds() + "s",
+                "--latency"));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                command.add("-H");
+                command.add(name + ": " + values.getFirst());
+            }
+        });
+        command.add(uri.toString());
+        Process wrk;
+        try {
+            wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            System.out.println("wrk not installed (apt-get install wrk): skipped the server-only run");
+            return;
+        }
+        long cpuBefore = cpuTicks(serverPid);
+        String output = new String(wrk.getInputStream().readAllBytes());
+        wrk.waitFor();
+        System.out.println("DescribeRepository replayed by wrk, 16 connections (server alone):");
+        output.lines().filter(l -> l.matches("\\s*(50|90|99)%.*|Requests/sec.*|.*requests in.*|\\s*Non-2xx.*"))
+                .forEach(l -> System.out.println("  " + l.strip()));
+        System.out.printf(Locale.ROOT, "  server CPU during the run: %.1f s%n", (cpuTicks(serverPid) - cpuBefore) / 100.0);
     }
 
     /** User + system CPU of a process in clock ticks (1/100 s). */
