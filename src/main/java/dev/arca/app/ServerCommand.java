@@ -60,6 +60,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "Where an external connection points, e.g. public:npmjs=http://127.0.0.1:4873/ (repeatable).")
     private Map<String, String> externals = new LinkedHashMap<>();
 
+    @Option(names = "--rotate-token-secret",
+            description = "Replace the secret that signs authorization tokens before serving: every token issued"
+                    + " earlier stops working.")
+    private boolean rotateTokenSecret;
+
     private final Map<String, String> env;
 
     ServerCommand(Map<String, String> env) {
@@ -74,6 +79,10 @@ final class ServerCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         TerminationSignals.onTermination(stop::countDown);
         try (LocalServer server = LocalServer.start(config)) {
+            if (rotateTokenSecret) {
+                server.rotateTokenSecret();
+                spec.commandLine().getErr().println("Token secret rotated: earlier authorization tokens no longer work");
+            }
             // A kill that bypasses the signal handlers (or System.exit elsewhere) still stops Jetty and unlocks.
             Thread hook = new Thread(server::close, "arca-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

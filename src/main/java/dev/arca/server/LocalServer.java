@@ -56,15 +56,17 @@ public final class LocalServer implements AutoCloseable {
     private final Server jetty;
     private final FileChannel lockChannel;
     private final MetadataStore store;
+    private final TokenService tokens;
     private final URI endpoint;
 
     private LocalServer(ServerConfig config, RootCredentials credentials, Server jetty,
-                        FileChannel lockChannel, MetadataStore store, URI endpoint) {
+                        FileChannel lockChannel, MetadataStore store, TokenService tokens, URI endpoint) {
         this.config = config;
         this.credentials = credentials;
         this.jetty = jetty;
         this.lockChannel = lockChannel;
         this.store = store;
+        this.tokens = tokens;
         this.endpoint = endpoint;
     }
 
@@ -82,12 +84,14 @@ public final class LocalServer implements AutoCloseable {
         try {
             RootCredentials credentials = resolveCredentials(config, dataDir);
             store = openStore(dataDir);
-            Server jetty = newJetty(config, handler(config, credentials, store));
+            Clock clock = Clock.systemUTC();
+            TokenService tokens = new TokenService(store, clock);
+            Server jetty = newJetty(config, handler(config, credentials, store, tokens, clock));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
             LOG.info("Local server on {} with data in {}", endpoint, dataDir);
-            return new LocalServer(config, credentials, jetty, lock, store, endpoint);
+            return new LocalServer(config, credentials, jetty, lock, store, tokens, endpoint);
         } catch (ServerStartException | RuntimeException e) {
             if (store != null) {
                 store.close();
@@ -131,6 +135,15 @@ public final class LocalServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Replaces the token-signing secret: every authorization token issued before stops working. */
+    public void rotateTokenSecret() {
+        tokens.rotateSecret();
+    }
+
+    TokenService tokens() {
+        return tokens;
     }
 
     /** Stops accepting requests, lets in-flight ones finish and releases the data directory. */
@@ -189,8 +202,8 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Wires the services behind the HTTP entry point. */
-    private static ArcaHttpHandler handler(ServerConfig config, RootCredentials credentials, MetadataStore store) {
-        Clock clock = Clock.systemUTC();
+    private static ArcaHttpHandler handler(ServerConfig config, RootCredentials credentials, MetadataStore store,
+                                           TokenService tokens, Clock clock) {
         ServiceLimits limits = ServiceLimits.DEFAULT;
         Caller root = Caller.root(config.accountId());
         SigV4Verifier verifier = new SigV4Verifier(accessKeyId -> accessKeyId.equals(credentials.accessKeyId())
@@ -200,7 +213,6 @@ public final class LocalServer implements AutoCloseable {
         TagService tags = new TagService(store, limits, config.region());
         DomainService domains = new DomainService(store, kms, tags, limits, clock);
         RepositoryService repositories = new RepositoryService(store, domains, tags, limits, config.region(), clock);
-        TokenService tokens = new TokenService(store, domains, clock);
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
                 tokens, limits);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock));

@@ -162,6 +162,22 @@ class LocalServerTest {
         server = null;
     }
 
+    @Test
+    void rotatingTheTokenSecretRevokesIssuedTokens() throws Exception {
+        server = LocalServer.start(ServerConfig.embedded(dataDir));
+        var tokens = server.tokens();
+        var domain = new dev.arca.server.store.StoreRecords.DomainRow(1, "123456789012", "d1", "arn", java.time.Instant.now());
+        String token = tokens.issue(dev.arca.server.service.Caller.root("123456789012"), domain,
+                java.util.Optional.empty()).token();
+        assertThat(tokens.verify(token)).isPresent();
+
+        server.rotateTokenSecret();
+        server.close();
+        server = LocalServer.start(ServerConfig.embedded(dataDir));
+
+        assertThat(server.tokens().verify(token)).isEmpty();
+    }
+
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

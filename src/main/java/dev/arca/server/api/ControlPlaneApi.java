@@ -228,7 +228,9 @@ public final class ControlPlaneApi {
 
     private Object getAuthorizationToken(ApiRequest r) {
         Optional<Long> duration = r.queryLong("duration", "durationSeconds", 0, ServiceLimits.MAX_TOKEN_SECONDS);
-        TokenService.IssuedToken token = tokens.issue(r.caller(), owner(r), domainName(r), duration);
+        String domain = domainName(r);
+        DomainRow row = domains.describe(r.caller(), owner(r), domain).row();
+        TokenService.IssuedToken token = tokens.issue(r.caller(), row, duration);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("authorizationToken", token.token());
         out.put("expiration", Shapes.timestamp(token.expiration()));

@@ -40,14 +40,12 @@ public final class TokenService {
     }
 
     private final MetadataStore store;
-    private final DomainService domains;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile byte[] secret;
 
-    public TokenService(MetadataStore store, DomainService domains, Clock clock) {
+    public TokenService(MetadataStore store, Clock clock) {
         this.store = Objects.requireNonNull(store);
-        this.domains = Objects.requireNonNull(domains);
         this.clock = Objects.requireNonNull(clock);
         this.secret = store.write(tx -> tx.setting(SECRET_SETTING).orElseGet(() -> {
             byte[] fresh = freshSecret();
@@ -60,7 +58,7 @@ public final class TokenService {
      * Issues a token for {@code domain}. {@code durationSeconds} is 0 (the default lifetime: Arca's root
      * credentials have no session to follow) or 900–43200; absent means 43200.
      */
-    public IssuedToken issue(Caller caller, Optional<String> owner, String domain, Optional<Long> durationSeconds) {
+    public IssuedToken issue(Caller caller, DomainRow row, Optional<Long> durationSeconds) {
         long seconds = durationSeconds.orElse((long) ServiceLimits.MAX_TOKEN_SECONDS);
         if (seconds != 0 && seconds < ServiceLimits.MIN_TOKEN_SECONDS) {
             throw ApiException.validation("durationSeconds must be 0 or between " + ServiceLimits.MIN_TOKEN_SECONDS
@@ -69,7 +67,6 @@ public final class TokenService {
         if (seconds == 0) {
             seconds = ServiceLimits.MAX_TOKEN_SECONDS;
         }
-        DomainRow row = store.read(tx -> domains.find(tx, caller, owner, domain));
         Instant now = clock.instant();
         Instant expiration = Instant.ofEpochSecond(now.getEpochSecond() + seconds);
         ObjectNode claims = JSON.createObjectNode()

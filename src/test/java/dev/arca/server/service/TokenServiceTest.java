@@ -58,10 +58,14 @@ class TokenServiceTest {
         store.close();
     }
 
+    private dev.arca.server.store.StoreRecords.DomainRow domain() {
+        return store.read(tx -> tx.findDomain("123456789012", "tokens").orElseThrow());
+    }
+
     @Test
     void anIssuedTokenVerifiesWithItsClaimsUntilItExpires() {
-        TokenService tokens = new TokenService(store, domains, clock);
-        TokenService.IssuedToken issued = tokens.issue(root, Optional.empty(), "tokens", Optional.of(900L));
+        TokenService tokens = new TokenService(store, clock);
+        TokenService.IssuedToken issued = tokens.issue(root, domain(), Optional.of(900L));
 
         TokenService.TokenClaims claims = tokens.verify(issued.token()).orElseThrow();
         assertThat(claims.caller()).isEqualTo(root);
@@ -75,28 +79,28 @@ class TokenServiceTest {
 
     @Test
     void tokensSurviveARestartOfTheService() {
-        String token = new TokenService(store, domains, clock).issue(root, Optional.empty(), "tokens", Optional.empty())
+        String token = new TokenService(store, clock).issue(root, domain(), Optional.empty())
                 .token();
 
-        assertThat(new TokenService(store, domains, clock).verify(token)).isPresent();
+        assertThat(new TokenService(store, clock).verify(token)).isPresent();
     }
 
     @Test
     void rotatingTheSecretRevokesEveryEarlierToken() {
-        TokenService tokens = new TokenService(store, domains, clock);
-        String before = tokens.issue(root, Optional.empty(), "tokens", Optional.empty()).token();
+        TokenService tokens = new TokenService(store, clock);
+        String before = tokens.issue(root, domain(), Optional.empty()).token();
 
         tokens.rotateSecret();
 
         assertThat(tokens.verify(before)).isEmpty();
-        assertThat(tokens.verify(tokens.issue(root, Optional.empty(), "tokens", Optional.empty()).token())).isPresent();
-        assertThat(new TokenService(store, domains, clock).verify(before)).as("rotation is stored").isEmpty();
+        assertThat(tokens.verify(tokens.issue(root, domain(), Optional.empty()).token())).isPresent();
+        assertThat(new TokenService(store, clock).verify(before)).as("rotation is stored").isEmpty();
     }
 
     @Test
     void tamperedOrForeignTokensAreRejected() {
-        TokenService tokens = new TokenService(store, domains, clock);
-        String token = tokens.issue(root, Optional.empty(), "tokens", Optional.empty()).token();
+        TokenService tokens = new TokenService(store, clock);
+        String token = tokens.issue(root, domain(), Optional.empty()).token();
         String payload = token.substring(0, token.indexOf('.'));
         String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(java.util.Base64.getUrlDecoder().decode(payload)).replace("tokens", "others").getBytes())
