@@ -1,5 +1,6 @@
 package dev.arca.app;
 
+import dev.arca.core.ExternalConnections;
 import dev.arca.server.LocalServer;
 import dev.arca.server.RootCredentials;
 import dev.arca.server.ServerConfig;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +31,6 @@ import picocli.CommandLine.Spec;
 final class ServerCommand implements Callable<Integer> {
 
     static final String LISTENING = "Arca local server listening on ";
-    private static final Pattern EXTERNAL_NAME = Pattern.compile("public:[a-z0-9][a-z0-9.-]*");
 
     @Spec
     private CommandSpec spec;
@@ -113,8 +112,9 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private String externalName(String name) {
-        if (!EXTERNAL_NAME.matcher(name).matches()) {
-            throw usage("external connection name '" + name + "' must look like public:NAME");
+        if (ExternalConnections.formatOf(name).isEmpty()) {
+            throw usage("external connection '" + name + "' is not one CodeArtifact offers; use one of "
+                    + String.join(", ", new java.util.TreeSet<>(ExternalConnections.supported().keySet())));
         }
         return name;
     }

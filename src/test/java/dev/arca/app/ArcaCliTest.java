@@ -100,9 +100,9 @@ class ArcaCliTest {
     }
 
     @Test
-    void externalConnectionNeedsAPublicNameAndAnHttpUrl() {
+    void externalConnectionMustBeOneCodeArtifactOffers() {
         assertOneLineError(run("server", "--external", "npmjs=http://127.0.0.1:1/", "--data", temp.toString()),
-                "must look like public:NAME");
+                "external connection 'npmjs' is not one CodeArtifact offers; use one of public:crates-io,");
     }
 
     @Test

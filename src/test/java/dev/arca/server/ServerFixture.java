@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
@@ -63,7 +62,7 @@ public abstract class ServerFixture {
                 .endpointOverride(server.endpoint())
                 .region(Region.US_WEST_2)
                 .credentialsProvider(credentials(keys))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }

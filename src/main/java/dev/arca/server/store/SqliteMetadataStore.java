@@ -486,6 +486,12 @@ public final class SqliteMetadataStore implements MetadataStore {
                     Tx::key, account, afterKeyId.orElse(""), limit);
         }
 
+        private static final String ALIAS_COLUMNS = "alias_name, account, target_key_id, created_time FROM kms_alias";
+
+        private static AliasRow alias(ResultSet rs) throws SQLException {
+            return new AliasRow(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+        }
+
         @Override
         public void insertAlias(AliasRow alias) {
             update("INSERT INTO kms_alias (account, alias_name, target_key_id, created_time) VALUES (?, ?, ?, ?)",
@@ -494,21 +500,16 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public Optional<AliasRow> findAlias(String account, String aliasName) {
-            return one("SELECT alias_name, account, target_key_id, created_time FROM kms_alias"
-                            + " WHERE account = ? AND alias_name = ?",
-                    rs -> new AliasRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Instant.ofEpochMilli(rs.getLong(4))), account, aliasName);
+            return one("SELECT " + ALIAS_COLUMNS + " WHERE account = ? AND alias_name = ?", Tx::alias, account,
+                    aliasName);
         }
 
         @Override
         public List<AliasRow> listAliases(String account, Optional<String> targetKeyId, Optional<String> afterName,
                                           int limit) {
-            return query("SELECT alias_name, account, target_key_id, created_time FROM kms_alias"
-                            + " WHERE account = ? AND (? IS NULL OR target_key_id = ?) AND alias_name > ?"
-                            + " ORDER BY alias_name LIMIT ?",
-                    rs -> new AliasRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Instant.ofEpochMilli(rs.getLong(4))),
-                    account, targetKeyId, targetKeyId, afterName.orElse(""), limit);
+            return query("SELECT " + ALIAS_COLUMNS + " WHERE account = ? AND (? IS NULL OR target_key_id = ?)"
+                            + " AND alias_name > ? ORDER BY alias_name LIMIT ?",
+                    Tx::alias, account, targetKeyId, targetKeyId, afterName.orElse(""), limit);
         }
 
         @Override
