@@ -228,8 +228,7 @@ public final class ControlPlaneApi {
 
     private Object getAuthorizationToken(ApiRequest r) {
         Optional<Long> duration = r.queryLong("duration", "durationSeconds", 0, ServiceLimits.MAX_TOKEN_SECONDS);
-        String domain = domainName(r);
-        DomainRow row = domains.describe(r.caller(), owner(r), domain).row();
+        DomainRow row = domains.find(r.caller(), owner(r), domainName(r));
         TokenService.IssuedToken token = tokens.issue(r.caller(), row, duration);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("authorizationToken", token.token());

@@ -60,6 +60,11 @@ public final class DomainService {
         });
     }
 
+    /** The domain a request names, in its own read transaction. */
+    public DomainRow find(Caller caller, Optional<String> owner, String name) {
+        return store.read(tx -> find(tx, caller, owner, name));
+    }
+
     public DomainView describe(Caller caller, Optional<String> owner, String name) {
         return store.read(tx -> view(tx, find(tx, caller, owner, name)));
     }
