@@ -12,6 +12,7 @@ import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.service.TokenService;
+import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.DomainRow;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
 import dev.arca.server.store.StoreRecords.TagRow;
@@ -138,7 +139,7 @@ public final class ControlPlaneApi {
         return Map.of("policy", Shapes.policy(policies.delete(tx -> domainTarget(tx, r, owner(r), domain), revision)));
     }
 
-    private PolicyService.Target domainTarget(dev.arca.server.store.MetadataStore.Transaction tx, ApiRequest r,
+    private PolicyService.Target domainTarget(MetadataStore.Transaction tx, ApiRequest r,
                                               Optional<String> owner, String domain) {
         DomainRow row = domains.find(tx, r.caller(), owner, domain);
         return new PolicyService.Target("domain", row.name(), domains.arn(row));
@@ -209,7 +210,7 @@ public final class ControlPlaneApi {
         return Map.of("policy", Shapes.policy(policies.delete(tx -> repositoryTarget(tx, r), revision)));
     }
 
-    private PolicyService.Target repositoryTarget(dev.arca.server.store.MetadataStore.Transaction tx, ApiRequest r) {
+    private PolicyService.Target repositoryTarget(MetadataStore.Transaction tx, ApiRequest r) {
         RepositoryRow row = repositories.find(tx, r.caller(), owner(r), domainName(r), repositoryName(r));
         return new PolicyService.Target("repository", row.name(), repositories.arn(row));
     }

@@ -55,7 +55,6 @@ final class Shapes {
 
     static Map<String, Object> repositoryDescription(RepositoryView repository) {
         Map<String, Object> out = repositorySummary(repository);
-        Object created = out.remove("createdTime");
         out.put("upstreams", repository.upstreams().stream().map(name -> Map.of("repositoryName", name)).toList());
         out.put("externalConnections", repository.externalConnection().stream().map(name -> {
             Map<String, Object> connection = new LinkedHashMap<>();
@@ -64,7 +63,6 @@ final class Shapes {
             connection.put("status", "Available");
             return connection;
         }).toList());
-        out.put("createdTime", created);
         return out;
     }
 

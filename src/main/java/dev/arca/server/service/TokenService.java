@@ -7,6 +7,7 @@ import dev.arca.core.ServiceLimits;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.DomainRow;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -105,7 +106,7 @@ public final class TokenService {
             }
             return Optional.of(new TokenClaims(new Caller(claims.path("acct").asText(), claims.path("arn").asText()),
                     claims.path("owner").asText(), claims.path("domain").asText(), expiration));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
