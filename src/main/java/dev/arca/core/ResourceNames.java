@@ -15,6 +15,11 @@ public final class ResourceNames {
     public static final Constraint POLICY_REVISION = Constraint.of(1, 100, "\\S+");
     public static final Constraint REPOSITORY_PREFIX = Constraint.of(1, 100, "[A-Za-z0-9][A-Za-z0-9._\\-]{0,99}");
     public static final Constraint ENDPOINT_TYPE = Constraint.of(4, 9, "ipv4|dualstack");
+    /** Package, namespace and version names; control characters are refused as well as '#', '/' and spaces. */
+    public static final Constraint PACKAGE_NAME = Constraint.of(1, 255, "(?!\\.{1,2}$)[^#/\\s\\p{C}]+");
+    public static final Constraint ASSET_NAME = Constraint.of(1, 255, "\\P{C}+");
+    public static final Constraint SHA256 = Constraint.of(64, 64, "[0-9a-f]+");
+    public static final Constraint REVISION = Constraint.of(1, 50, "\\S+");
     public static final Constraint PAGINATION_TOKEN = Constraint.of(1, 2000, "\\S+");
 
     private ResourceNames() {

@@ -8,14 +8,17 @@ import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.DomainService;
+import dev.arca.server.service.PackageService;
 import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.service.TokenService;
+import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.SqliteMetadataStore;
 import dev.arca.server.store.CredentialsFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -50,6 +53,7 @@ public final class LocalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
     private static final String LOCK_FILE = ".lock";
     static final String METADATA_FILE = "metadata.db";
+    static final String BLOBS_DIR = "blobs";
 
     private final ServerConfig config;
     private final RootCredentials credentials;
@@ -213,9 +217,19 @@ public final class LocalServer implements AutoCloseable {
         TagService tags = new TagService(store, limits, config.region());
         DomainService domains = new DomainService(store, kms, tags, limits, clock);
         RepositoryService repositories = new RepositoryService(store, domains, tags, limits, config.region(), clock);
+        PackageService packages = new PackageService(store, blobStore(config), repositories, kms,
+                PackageService.AssetLimits.DEFAULT, clock);
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
-                tokens, limits);
+                tokens, packages, limits);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock));
+    }
+
+    private static BlobStore blobStore(ServerConfig config) {
+        try {
+            return new BlobStore(config.dataDir().toAbsolutePath().normalize().resolve(BLOBS_DIR));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the blob store: " + e.getMessage(), e);
+        }
     }
 
     private static Server newJetty(ServerConfig config, ArcaHttpHandler handler) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.arca.core.Constraint;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.service.Caller;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,45 @@ public final class ApiRequest {
     private final Map<String, List<String>> query;
     private final JsonNode body;
     private final String baseUrl;
+    private final Map<String, String> headers;
+    private final InputStream content;
 
     public ApiRequest(Caller caller, Map<String, List<String>> query, JsonNode body, String baseUrl) {
+        this(caller, query, body, baseUrl, Map.of(), InputStream.nullInputStream());
+    }
+
+    /** A request whose body is raw content (PublishPackageVersion), read as a stream by the operation. */
+    public ApiRequest(Caller caller, Map<String, List<String>> query, JsonNode body, String baseUrl,
+                      Map<String, String> headers, InputStream content) {
         this.caller = Objects.requireNonNull(caller);
         this.query = Map.copyOf(query);
         this.body = body == null ? MissingNode.getInstance() : body;
         this.baseUrl = Objects.requireNonNull(baseUrl);
+        this.headers = Map.copyOf(headers);
+        this.content = Objects.requireNonNull(content);
+    }
+
+    /** The raw request body, for operations whose payload is not JSON. */
+    public InputStream content() {
+        return content;
+    }
+
+    /** A request header by lower-case name. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    public boolean queryBoolean(String wireName, String member) {
+        List<String> values = query.get(wireName);
+        if (values == null || values.isEmpty()) {
+            return false;
+        }
+        return switch (values.getFirst()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.validation("CANNOT_PARSE", "Value '" + values.getFirst() + "' at '" + member
+                    + "' is not true or false");
+        };
     }
 
     public Caller caller() {

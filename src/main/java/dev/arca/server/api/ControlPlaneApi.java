@@ -7,6 +7,7 @@ import dev.arca.core.ResourceNames;
 import dev.arca.core.ServiceLimits;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.service.DomainService;
+import dev.arca.server.service.PackageService;
 import dev.arca.server.service.PageToken;
 import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
@@ -35,6 +36,9 @@ public final class ControlPlaneApi {
         Object handle(ApiRequest request);
     }
 
+    /** The one operation whose request body is raw content to stream rather than JSON. */
+    public static final String STREAMING_UPLOAD = "POST /v1/package/version/publish";
+
     private static final Constraint FORMAT = Constraint.of(1, 20, "[a-z]+");
     private static final Constraint ENCRYPTION_KEY = ResourceNames.ARN;
 
@@ -45,15 +49,17 @@ public final class ControlPlaneApi {
     private final TagService tags;
     private final TokenService tokens;
     private final ServiceLimits limits;
+    private final PackageService packages;
 
     public ControlPlaneApi(DomainService domains, RepositoryService repositories, PolicyService policies,
-                           TagService tags, TokenService tokens, ServiceLimits limits) {
+                           TagService tags, TokenService tokens, PackageService packages, ServiceLimits limits) {
         this.domains = Objects.requireNonNull(domains);
         this.repositories = Objects.requireNonNull(repositories);
         this.policies = Objects.requireNonNull(policies);
         this.tags = Objects.requireNonNull(tags);
         this.tokens = Objects.requireNonNull(tokens);
         this.limits = Objects.requireNonNull(limits);
+        this.packages = Objects.requireNonNull(packages);
 
         route("POST", "/v1/domain", this::createDomain);
         route("GET", "/v1/domain", this::describeDomain);
@@ -78,6 +84,7 @@ public final class ControlPlaneApi {
         route("POST", "/v1/tag", this::tagResource);
         route("POST", "/v1/untag", this::untagResource);
         route("POST", "/v1/tags", this::listTagsForResource);
+        new PackageApi(packages).registerInto(this::route);
     }
 
     private void route(String method, String path, Operation operation) {
@@ -166,8 +173,11 @@ public final class ControlPlaneApi {
     }
 
     private Object deleteRepository(ApiRequest r) {
-        return Map.of("repository", Shapes.repositoryDescription(
-                repositories.delete(r.caller(), owner(r), domainName(r), repositoryName(r))));
+        Map<String, Object> deleted = Shapes.repositoryDescription(
+                repositories.delete(r.caller(), owner(r), domainName(r), repositoryName(r)));
+        // Its packages went with it; blobs no other repository holds go now.
+        packages.collectGarbage();
+        return Map.of("repository", deleted);
     }
 
     private Object listRepositories(ApiRequest r) {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.arca.core.ArcaVersion;
 import dev.arca.server.api.ApiRequest;
 import dev.arca.server.api.ControlPlaneApi;
+import dev.arca.server.api.StreamedBody;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.service.Caller;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -100,11 +102,43 @@ public final class ArcaHttpHandler extends Handler.Abstract {
 
     private void controlPlane(Request request, Response response, Callback callback, String path) throws IOException {
         ControlPlaneApi.Operation operation = controlPlane.operation(request.getMethod(), path);
-        byte[] body = readBody(request);
-        Caller caller = verifier.verify(signed(request), body, "codeartifact");
-        ApiRequest apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()),
-                parseJson(body), baseUrl(request));
-        writeJson(response, callback, HttpStatus.OK_200, "application/json", operation.handle(apiRequest));
+        ApiRequest apiRequest;
+        if (ControlPlaneApi.STREAMING_UPLOAD.equals(request.getMethod() + " " + path)) {
+            // The body is the asset itself, up to a gigabyte: the signature covers its declared SHA-256, which the
+            // operation checks against the bytes as it streams them to disk.
+            Caller caller = verifier.verifyDeclaredPayload(signed(request), "codeartifact");
+            Map<String, String> headers = new LinkedHashMap<>();
+            request.getHeaders().forEach(f -> headers.put(f.getName().toLowerCase(Locale.ROOT), f.getValue()));
+            apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()),
+                    MissingNode.getInstance(), baseUrl(request), headers, Content.Source.asInputStream(request));
+        } else {
+            byte[] body = readBody(request);
+            Caller caller = verifier.verify(signed(request), body, "codeartifact");
+            apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()), parseJson(body),
+                    baseUrl(request));
+        }
+        Object result = operation.handle(apiRequest);
+        if (result instanceof StreamedBody streamed) {
+            writeStream(response, callback, streamed);
+        } else {
+            writeJson(response, callback, HttpStatus.OK_200, "application/json", result);
+        }
+    }
+
+    private static void writeStream(Response response, Callback callback, StreamedBody body) throws IOException {
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length());
+        body.headers().forEach(response.getHeaders()::put);
+        try (InputStream content = body.content(); OutputStream out = Content.Sink.asOutputStream(response)) {
+            content.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            // Headers are gone: the only honest signal left is a connection cut short of Content-Length.
+            LOG.warn("Streaming a response failed: {}", e.getMessage());
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 
     private void kms(Request request, Response response, Callback callback) throws IOException {

@@ -81,6 +81,26 @@ public final class SigV4Verifier {
      *                      with an unknown key, badly signed, for another service, or outside the clock-skew window
      */
     public Caller verify(SignedRequest request, byte[] body, String service) {
+        return verify(request, service, signedHeaders -> payloadHash(request, body, signedHeaders));
+    }
+
+    /**
+     * Verifies a request whose body is not read yet, taking the payload hash from its (signed)
+     * {@code x-amz-content-sha256} header; the caller must check the body against that hash as it reads it.
+     */
+    public Caller verifyDeclaredPayload(SignedRequest request, String service) {
+        return verify(request, service, signedHeaders -> {
+            String declared = request.header("x-amz-content-sha256").orElseThrow(() -> incomplete(
+                    "A request with a streamed body must declare its SHA-256 in x-amz-content-sha256."));
+            if (!signedHeaders.contains("x-amz-content-sha256")) {
+                throw incomplete("x-amz-content-sha256 must be a signed header.");
+            }
+            return declared.strip();
+        });
+    }
+
+    private Caller verify(SignedRequest request, String service,
+                          java.util.function.Function<List<String>, String> payloadHash) {
         String authorization = request.header("authorization").orElseThrow(() -> new ApiException(403,
                 "MissingAuthenticationTokenException", "Missing Authentication Token", Map.of()));
         Matcher m = AUTHORIZATION.matcher(authorization);
@@ -120,13 +140,13 @@ public final class SigV4Verifier {
             throw invalidSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
-        String payloadHash = payloadHash(request, body, signedHeaders);
+        String bodyHash = payloadHash.apply(signedHeaders);
         String canonicalRequest = request.method() + "\n"
                 + canonicalUri(request.rawPath()) + "\n"
                 + canonicalQuery(request.rawQuery()) + "\n"
                 + canonicalHeaders(request, signedHeaders) + "\n"
                 + String.join(";", signedHeaders) + "\n"
-                + payloadHash;
+                + bodyHash;
         String scope = scopeDate + "/" + region + "/" + scopeService + "/aws4_request";
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hex(sha256(utf8(canonicalRequest)));
         byte[] signingKey = hmac(hmac(hmac(hmac(utf8("AWS4" + key.secretAccessKey()), scopeDate), region), scopeService),

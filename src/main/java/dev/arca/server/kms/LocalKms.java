@@ -77,6 +77,16 @@ public final class LocalKms {
         return tx.findKey(reference).filter(k -> k.account().equals(account));
     }
 
+    /** The key material behind a key ARN, for encrypting a domain's blobs. */
+    public byte[] material(MetadataStore.Transaction tx, String keyArn) {
+        Matcher m = KEY_ARN.matcher(keyArn);
+        if (!m.matches()) {
+            throw new IllegalStateException("not a key ARN: " + keyArn);
+        }
+        return tx.findKey(m.group(3)).orElseThrow(() -> new IllegalStateException("key " + keyArn + " is gone"))
+                .material();
+    }
+
     public List<AliasRow> aliasesOf(MetadataStore.Transaction tx, KeyRow key) {
         return tx.listAliases(key.account(), Optional.of(key.keyId()), Optional.empty(), 100);
     }

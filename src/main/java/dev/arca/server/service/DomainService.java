@@ -117,6 +117,6 @@ public final class DomainService {
     }
 
     private DomainView view(MetadataStore.Transaction tx, DomainRow row) {
-        return new DomainView(row, arn(row), tx.countRepositories(row.id()), 0);
+        return new DomainView(row, arn(row), tx.countRepositories(row.id()), tx.domainAssetBytes(row.id()));
     }
 }

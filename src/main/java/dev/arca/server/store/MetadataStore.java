@@ -1,6 +1,12 @@
 package dev.arca.server.store;
 
 import dev.arca.server.store.StoreRecords.AliasRow;
+import dev.arca.server.store.StoreRecords.AssetRow;
+import dev.arca.server.store.StoreRecords.BlobRow;
+import dev.arca.server.store.StoreRecords.DependencyRow;
+import dev.arca.server.store.StoreRecords.PackageRow;
+import dev.arca.server.store.StoreRecords.VersionMetadata;
+import dev.arca.server.store.StoreRecords.VersionRow;
 import dev.arca.server.store.StoreRecords.DomainRow;
 import dev.arca.server.store.StoreRecords.KeyRow;
 import dev.arca.server.store.StoreRecords.PolicyRow;
@@ -35,6 +41,12 @@ public interface MetadataStore extends AutoCloseable {
 
     /** What a transaction can read and change. Lists are ordered and paged by the key after {@code after}. */
     interface Transaction {
+
+        /**
+         * Runs {@code action} once this transaction has committed, before any other write transaction starts;
+         * dropped if it rolls back. For file changes that must follow the metadata exactly (blob removal).
+         */
+        void afterCommit(Runnable action);
 
         // Domains
         Optional<DomainRow> findDomain(String owner, String name);
@@ -108,6 +120,72 @@ public interface MetadataStore extends AutoCloseable {
         Optional<AliasRow> findAlias(String account, String aliasName);
 
         List<AliasRow> listAliases(String account, Optional<String> targetKeyId, Optional<String> afterName, int limit);
+
+        // Packages
+        Optional<PackageRow> findPackage(long repositoryId, String format, String namespace, String name);
+
+        PackageRow insertPackage(long repositoryId, String format, String namespace, String name, String publish,
+                                 String upstream);
+
+        void updatePackageOrigin(long packageId, String publish, String upstream);
+
+        void deletePackage(long packageId);
+
+        /** Packages ordered by (format, namespace, name); {@code afterKey} is the last such key joined by NUL. */
+        List<PackageRow> listPackages(long repositoryId, Optional<String> format, Optional<String> namespace,
+                                      Optional<String> namePrefix, Optional<String> publish, Optional<String> upstream,
+                                      Optional<String> afterKey, int limit);
+
+        // Versions
+        Optional<VersionRow> findVersion(long packageId, String version);
+
+        /**
+         * Versions of a package, by version string, or by published time newest first when
+         * {@code newestFirst}; {@code afterKey} continues after the last key (version, or time NUL version).
+         */
+        List<VersionRow> listVersions(long packageId, Optional<String> status, Optional<String> originType,
+                                      boolean newestFirst, Optional<String> afterKey, int limit);
+
+        /** The most recently published version in one of {@code statuses}. */
+        Optional<VersionRow> latestVersion(long packageId, List<String> statuses);
+
+        VersionRow insertVersion(long packageId, String version, String status, String revision, Instant publishedTime,
+                                 String originType, Optional<String> originRepository, Optional<String> originExternal,
+                                 VersionMetadata metadata);
+
+        void updateVersionState(long versionId, String status, String revision);
+
+        void deleteVersion(long versionId);
+
+        int countVersions(long packageId);
+
+        // Assets and blobs
+        List<AssetRow> assets(long versionId, Optional<String> afterName, int limit);
+
+        Optional<AssetRow> asset(long versionId, String name);
+
+        int countAssets(long versionId);
+
+        void insertAsset(long versionId, String name, BlobRow blob);
+
+        void deleteAssets(long versionId);
+
+        Optional<BlobRow> findBlob(long domainId, String sha256);
+
+        void insertBlob(BlobRow blob, Instant createdTime);
+
+        /** Blobs no asset points at any more, oldest first. */
+        List<BlobRow> unreferencedBlobs(int limit);
+
+        void deleteBlob(long domainId, String sha256);
+
+        /** Bytes stored for a domain: every blob once, however many assets point at it. */
+        long domainAssetBytes(long domainId);
+
+        // Dependencies
+        List<DependencyRow> dependencies(long versionId);
+
+        void insertDependencies(long versionId, List<DependencyRow> dependencies);
 
         // Server settings (secrets, identifiers)
         Optional<byte[]> setting(String name);

@@ -1,6 +1,11 @@
 package dev.arca.server.store;
 
 import dev.arca.server.store.StoreRecords.AliasRow;
+import dev.arca.server.store.StoreRecords.AssetRow;
+import dev.arca.server.store.StoreRecords.BlobRow;
+import dev.arca.server.store.StoreRecords.DependencyRow;
+import dev.arca.server.store.StoreRecords.PackageRow;
+import dev.arca.server.store.StoreRecords.VersionRow;
 import dev.arca.server.store.StoreRecords.DomainRow;
 import dev.arca.server.store.StoreRecords.KeyRow;
 import dev.arca.server.store.StoreRecords.PolicyRow;
@@ -37,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteMetadataStore implements MetadataStore {
 
-    static final List<String> MIGRATIONS = List.of("V1__control_plane.sql");
+    static final List<String> MIGRATIONS = List.of("V1__control_plane.sql", "V2__packages.sql");
     private static final int READERS = 4;
 
     private final String url;
@@ -160,6 +165,13 @@ public final class SqliteMetadataStore implements MetadataStore {
 
     private <T> T inTransaction(Connection connection, String begin, Work<T> work) {
         Tx tx = new Tx(connection, statementCaches.computeIfAbsent(connection, c -> new HashMap<>()));
+        T result = runTransaction(connection, begin, work, tx);
+        // Still under the write lock: no other write can see the committed state before these run.
+        tx.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    private <T> T runTransaction(Connection connection, String begin, Work<T> work, Tx tx) {
         try (Statement s = connection.createStatement()) {
             s.execute(begin);
             current.set(tx);
@@ -217,6 +229,7 @@ public final class SqliteMetadataStore implements MetadataStore {
     private static final class Tx implements Transaction {
         private final Connection connection;
         private final Map<String, PreparedStatement> statements;
+        private final List<Runnable> afterCommit = new ArrayList<>();
 
         Tx(Connection connection, Map<String, PreparedStatement> statements) {
             this.connection = connection;
@@ -271,6 +284,11 @@ public final class SqliteMetadataStore implements MetadataStore {
                 }
             }
             return ps;
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
         }
 
         private static final String DOMAIN_COLUMNS = "id, owner, name, encryption_key_arn, created_time";
@@ -510,6 +528,225 @@ public final class SqliteMetadataStore implements MetadataStore {
             return query("SELECT " + ALIAS_COLUMNS + " WHERE account = ? AND (? IS NULL OR target_key_id = ?)"
                             + " AND alias_name > ? ORDER BY alias_name LIMIT ?",
                     Tx::alias, account, targetKeyId, targetKeyId, afterName.orElse(""), limit);
+        }
+
+        private static PackageRow packageRow(ResultSet rs) throws SQLException {
+            return new PackageRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7));
+        }
+
+        private static final String PACKAGE_COLUMNS =
+                "id, repository_id, format, namespace, name, publish, upstream FROM package";
+
+        @Override
+        public Optional<PackageRow> findPackage(long repositoryId, String format, String namespace, String name) {
+            return one("SELECT " + PACKAGE_COLUMNS + " WHERE repository_id = ? AND format = ? AND namespace = ?"
+                    + " AND name = ?", Tx::packageRow, repositoryId, format, namespace, name);
+        }
+
+        @Override
+        public PackageRow insertPackage(long repositoryId, String format, String namespace, String name, String publish,
+                                        String upstream) {
+            long id = update("INSERT INTO package (repository_id, format, namespace, name, publish, upstream)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", repositoryId, format, namespace, name, publish, upstream);
+            return new PackageRow(id, repositoryId, format, namespace, name, publish, upstream);
+        }
+
+        @Override
+        public void updatePackageOrigin(long packageId, String publish, String upstream) {
+            update("UPDATE package SET publish = ?, upstream = ? WHERE id = ?", publish, upstream, packageId);
+        }
+
+        @Override
+        public void deletePackage(long packageId) {
+            update("DELETE FROM package WHERE id = ?", packageId);
+        }
+
+        @Override
+        public List<PackageRow> listPackages(long repositoryId, Optional<String> format, Optional<String> namespace,
+                                             Optional<String> namePrefix, Optional<String> publish,
+                                             Optional<String> upstream, Optional<String> afterKey, int limit) {
+            return query("SELECT " + PACKAGE_COLUMNS + " WHERE repository_id = ?"
+                            + " AND (? IS NULL OR format = ?) AND (? IS NULL OR namespace = ?)"
+                            + " AND (? IS NULL OR substr(name, 1, length(?)) = ?)"
+                            + " AND (? IS NULL OR publish = ?) AND (? IS NULL OR upstream = ?)"
+                            + " AND (format || char(0) || namespace || char(0) || name) > ?"
+                            + " ORDER BY format, namespace, name LIMIT ?",
+                    Tx::packageRow, repositoryId, format, format, namespace, namespace, namePrefix, namePrefix,
+                    namePrefix, publish, publish, upstream, upstream, afterKey.orElse(""), limit);
+        }
+
+        private static final String VERSION_COLUMNS = "id, package_id, version, status, revision, published_time,"
+                + " origin_type, origin_repository, origin_external, display_name, summary, home_page,"
+                + " source_code_repository, licenses, readme FROM package_version";
+
+        private static VersionRow versionRow(ResultSet rs) throws SQLException {
+            return new VersionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), Optional.ofNullable(rs.getString(8)),
+                    Optional.ofNullable(rs.getString(9)), new StoreRecords.VersionMetadata(
+                    Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
+                    Optional.ofNullable(rs.getString(12)), Optional.ofNullable(rs.getString(13)),
+                    Optional.ofNullable(rs.getString(14)), Optional.ofNullable(rs.getString(15))));
+        }
+
+        @Override
+        public Optional<VersionRow> findVersion(long packageId, String version) {
+            return one("SELECT " + VERSION_COLUMNS + " WHERE package_id = ? AND version = ?", Tx::versionRow,
+                    packageId, version);
+        }
+
+        @Override
+        public List<VersionRow> listVersions(long packageId, Optional<String> status, Optional<String> originType,
+                                             boolean newestFirst, Optional<String> afterKey, int limit) {
+            String filter = " WHERE package_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR origin_type = ?)";
+            if (!newestFirst) {
+                return query("SELECT " + VERSION_COLUMNS + filter + " AND version > ? ORDER BY version LIMIT ?",
+                        Tx::versionRow, packageId, status, status, originType, originType, afterKey.orElse(""), limit);
+            }
+            // Keyset on (published_time DESC, version ASC): the key is "millis NUL version".
+            long afterTime = Long.MAX_VALUE;
+            String afterVersion = "";
+            if (afterKey.isPresent()) {
+                int nul = afterKey.get().indexOf('\u0000');
+                afterTime = Long.parseLong(afterKey.get().substring(0, nul));
+                afterVersion = afterKey.get().substring(nul + 1);
+            }
+            return query("SELECT " + VERSION_COLUMNS + filter
+                            + " AND (published_time < ? OR (published_time = ? AND version > ?))"
+                            + " ORDER BY published_time DESC, version LIMIT ?",
+                    Tx::versionRow, packageId, status, status, originType, originType, afterTime, afterTime,
+                    afterVersion, limit);
+        }
+
+        @Override
+        public Optional<VersionRow> latestVersion(long packageId, List<String> statuses) {
+            String placeholders = String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"));
+            List<Object> params = new ArrayList<>();
+            params.add(packageId);
+            params.addAll(statuses);
+            return one("SELECT " + VERSION_COLUMNS + " WHERE package_id = ? AND status IN (" + placeholders + ")"
+                    + " ORDER BY published_time DESC, version DESC LIMIT 1", Tx::versionRow, params.toArray());
+        }
+
+        @Override
+        public VersionRow insertVersion(long packageId, String version, String status, String revision,
+                                        Instant publishedTime, String originType, Optional<String> originRepository,
+                                        Optional<String> originExternal, StoreRecords.VersionMetadata metadata) {
+            long id = update("INSERT INTO package_version (package_id, version, status, revision, published_time,"
+                            + " origin_type, origin_repository, origin_external, display_name, summary, home_page,"
+                            + " source_code_repository, licenses, readme) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    packageId, version, status, revision, publishedTime, originType, originRepository, originExternal,
+                    metadata.displayName(), metadata.summary(), metadata.homePage(), metadata.sourceCodeRepository(),
+                    metadata.licensesJson(), metadata.readme());
+            return new VersionRow(id, packageId, version, status, revision,
+                    Instant.ofEpochMilli(publishedTime.toEpochMilli()), originType, originRepository, originExternal,
+                    metadata);
+        }
+
+        @Override
+        public void updateVersionState(long versionId, String status, String revision) {
+            update("UPDATE package_version SET status = ?, revision = ? WHERE id = ?", status, revision, versionId);
+        }
+
+        @Override
+        public void deleteVersion(long versionId) {
+            update("DELETE FROM package_version WHERE id = ?", versionId);
+        }
+
+        @Override
+        public int countVersions(long packageId) {
+            return one("SELECT count(*) FROM package_version WHERE package_id = ?", rs -> rs.getInt(1), packageId)
+                    .orElse(0);
+        }
+
+        private static final String ASSET_COLUMNS = "a.name, b.domain_id, b.sha256, b.size, b.md5, b.sha1, b.sha512"
+                + " FROM asset a JOIN blob b ON b.domain_id = a.domain_id AND b.sha256 = a.sha256";
+
+        private static AssetRow assetRow(ResultSet rs) throws SQLException {
+            return new AssetRow(rs.getString(1), new BlobRow(rs.getLong(2), rs.getString(3), rs.getLong(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7)));
+        }
+
+        @Override
+        public List<AssetRow> assets(long versionId, Optional<String> afterName, int limit) {
+            return query("SELECT " + ASSET_COLUMNS + " WHERE a.version_id = ? AND a.name > ? ORDER BY a.name LIMIT ?",
+                    Tx::assetRow, versionId, afterName.orElse(""), limit);
+        }
+
+        @Override
+        public Optional<AssetRow> asset(long versionId, String name) {
+            return one("SELECT " + ASSET_COLUMNS + " WHERE a.version_id = ? AND a.name = ?", Tx::assetRow,
+                    versionId, name);
+        }
+
+        @Override
+        public int countAssets(long versionId) {
+            return one("SELECT count(*) FROM asset WHERE version_id = ?", rs -> rs.getInt(1), versionId).orElse(0);
+        }
+
+        @Override
+        public void insertAsset(long versionId, String name, BlobRow blob) {
+            update("INSERT INTO asset (version_id, name, domain_id, sha256) VALUES (?, ?, ?, ?)",
+                    versionId, name, blob.domainId(), blob.sha256());
+        }
+
+        @Override
+        public void deleteAssets(long versionId) {
+            update("DELETE FROM asset WHERE version_id = ?", versionId);
+        }
+
+        private static BlobRow blobRow(ResultSet rs) throws SQLException {
+            return new BlobRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6));
+        }
+
+        @Override
+        public Optional<BlobRow> findBlob(long domainId, String sha256) {
+            return one("SELECT domain_id, sha256, size, md5, sha1, sha512 FROM blob WHERE domain_id = ? AND sha256 = ?",
+                    Tx::blobRow, domainId, sha256);
+        }
+
+        @Override
+        public void insertBlob(BlobRow blob, Instant createdTime) {
+            update("INSERT INTO blob (domain_id, sha256, size, md5, sha1, sha512, created_time)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", blob.domainId(), blob.sha256(), blob.size(), blob.md5(),
+                    blob.sha1(), blob.sha512(), createdTime);
+        }
+
+        @Override
+        public List<BlobRow> unreferencedBlobs(int limit) {
+            return query("SELECT b.domain_id, b.sha256, b.size, b.md5, b.sha1, b.sha512 FROM blob b"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM asset a WHERE a.domain_id = b.domain_id AND a.sha256 = b.sha256)"
+                    + " ORDER BY b.created_time LIMIT ?", Tx::blobRow, limit);
+        }
+
+        @Override
+        public void deleteBlob(long domainId, String sha256) {
+            update("DELETE FROM blob WHERE domain_id = ? AND sha256 = ?", domainId, sha256);
+        }
+
+        @Override
+        public long domainAssetBytes(long domainId) {
+            return one("SELECT coalesce(sum(size), 0) FROM blob WHERE domain_id = ?", rs -> rs.getLong(1), domainId)
+                    .orElse(0L);
+        }
+
+        @Override
+        public List<DependencyRow> dependencies(long versionId) {
+            return query("SELECT namespace, package, dependency_type, version_requirement FROM dependency"
+                            + " WHERE version_id = ? ORDER BY position",
+                    rs -> new DependencyRow(Optional.ofNullable(rs.getString(1)), rs.getString(2),
+                            Optional.ofNullable(rs.getString(3)), Optional.ofNullable(rs.getString(4))), versionId);
+        }
+
+        @Override
+        public void insertDependencies(long versionId, List<DependencyRow> dependencies) {
+            for (int i = 0; i < dependencies.size(); i++) {
+                DependencyRow d = dependencies.get(i);
+                update("INSERT INTO dependency (version_id, position, namespace, package, dependency_type,"
+                                + " version_requirement) VALUES (?, ?, ?, ?, ?, ?)", versionId, i, d.namespace(),
+                        d.packageName(), d.dependencyType(), d.versionRequirement());
+            }
         }
 
         @Override

@@ -43,4 +43,38 @@ public final class StoreRecords {
 
     public record AliasRow(String name, String account, String targetKeyId, Instant createdTime) {
     }
+
+    /** A package in a repository; {@code namespace} is empty for formats without one. */
+    public record PackageRow(long id, long repositoryId, String format, String namespace, String name, String publish,
+                             String upstream) {
+    }
+
+    /** What a version says about itself, taken from its manifest at publish time. */
+    public record VersionMetadata(Optional<String> displayName, Optional<String> summary, Optional<String> homePage,
+                                  Optional<String> sourceCodeRepository, Optional<String> licensesJson,
+                                  Optional<String> readme) {
+        public static final VersionMetadata NONE = new VersionMetadata(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A package version; {@code originRepository} and {@code originExternal} name where it entered the domain. */
+    public record VersionRow(long id, long packageId, String version, String status, String revision,
+                             Instant publishedTime, String originType, Optional<String> originRepository,
+                             Optional<String> originExternal, VersionMetadata metadata) {
+        public VersionRow withStatus(String newStatus, String newRevision) {
+            return new VersionRow(id, packageId, version, newStatus, newRevision, publishedTime, originType,
+                    originRepository, originExternal, metadata);
+        }
+    }
+
+    /** Stored bytes, once per domain, with the hashes clients check. */
+    public record BlobRow(long domainId, String sha256, long size, String md5, String sha1, String sha512) {
+    }
+
+    public record AssetRow(String name, BlobRow blob) {
+    }
+
+    public record DependencyRow(Optional<String> namespace, String packageName, Optional<String> dependencyType,
+                                Optional<String> versionRequirement) {
+    }
 }

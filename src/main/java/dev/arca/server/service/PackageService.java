@@ -1,0 +1,641 @@
+package dev.arca.server.service;
+
+import dev.arca.core.PackageFormat;
+import dev.arca.server.http.ApiException;
+import dev.arca.server.kms.LocalKms;
+import dev.arca.server.store.BlobStore;
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.AssetRow;
+import dev.arca.server.store.StoreRecords.BlobRow;
+import dev.arca.server.store.StoreRecords.DependencyRow;
+import dev.arca.server.store.StoreRecords.DomainRow;
+import dev.arca.server.store.StoreRecords.PackageRow;
+import dev.arca.server.store.StoreRecords.RepositoryRow;
+import dev.arca.server.store.StoreRecords.VersionMetadata;
+import dev.arca.server.store.StoreRecords.VersionRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Packages, versions and assets in repositories: generic publishing, listing, status changes, dispose, delete,
+ * copy and origin controls, with CodeArtifact's all-or-nothing batch semantics. Asset bytes go to the
+ * {@link BlobStore}; a blob nothing points at any more is removed in the same write that orphaned it.
+ */
+public final class PackageService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackageService.class);
+
+    public static final String PUBLISHED = "Published";
+    public static final String UNFINISHED = "Unfinished";
+    public static final String UNLISTED = "Unlisted";
+    public static final String ARCHIVED = "Archived";
+    public static final String DISPOSED = "Disposed";
+    public static final String DELETED = "Deleted";
+    public static final String ALLOW = "ALLOW";
+    public static final String BLOCK = "BLOCK";
+    static final Set<String> STATUSES = Set.of(PUBLISHED, UNFINISHED, UNLISTED, ARCHIVED, DISPOSED);
+    private static final Set<String> TARGET_STATUSES = Set.of(PUBLISHED, UNLISTED, ARCHIVED);
+    private static final Pattern GENERIC_ASSET = Pattern.compile("[\\p{L}\\p{N}~!@^&()\\-`_+\\[\\]{};,. ]+");
+
+    /** Limits on what one version may hold. */
+    public record AssetLimits(long maxAssetBytes, int maxAssetsPerVersion) {
+        public static final AssetLimits DEFAULT = new AssetLimits(1L << 30, 100);
+    }
+
+    /** A package as ListPackages and DescribePackage show it. */
+    public record PackageView(PackageRow row, PackageRef ref) {
+    }
+
+    /** One version of one package, with the coordinates it was asked for under. */
+    public record VersionView(PackageRef ref, VersionRow row) {
+    }
+
+    /** The outcome of a publish. */
+    public record Published(VersionView version, AssetRow asset) {
+    }
+
+    /** A page of versions plus the package's default display version. */
+    public record VersionPage(PackageRef ref, List<VersionRow> versions, Optional<String> defaultDisplayVersion,
+                              Optional<String> nextToken) {
+    }
+
+    /** Per-version results of a batch operation, in request order. */
+    public record BatchResult(Map<String, VersionRow> successful, Map<String, VersionError> failed) {
+    }
+
+    /** Why one version of a batch failed. */
+    public record VersionError(String errorCode, String errorMessage) {
+    }
+
+    /** An asset opened for download; the stream must be closed. */
+    public record OpenAsset(String name, String version, String revision, long size, InputStream content) {
+    }
+
+    private final MetadataStore store;
+    private final BlobStore blobs;
+    private final RepositoryService repositories;
+    private final LocalKms kms;
+    private final AssetLimits limits;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public PackageService(MetadataStore store, BlobStore blobs, RepositoryService repositories, LocalKms kms,
+                          AssetLimits limits, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.blobs = Objects.requireNonNull(blobs);
+        this.repositories = Objects.requireNonNull(repositories);
+        this.kms = Objects.requireNonNull(kms);
+        this.limits = Objects.requireNonNull(limits);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    // Publishing
+
+    /**
+     * Publishes one asset of a generic package version. The content is staged and hashed before anything is
+     * recorded; a wrong hash, a blocked origin or a clash with a different asset of the same name stores nothing.
+     */
+    public Published publish(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
+                             String version, String assetName, String declaredSha256, boolean unfinished,
+                             InputStream content) {
+        if (ref.format() != PackageFormat.GENERIC) {
+            throw ApiException.validation("PublishPackageVersion publishes generic packages only; "
+                    + ref.format().wireName() + " packages are published through their repository endpoint");
+        }
+        checkAssetName(assetName);
+        record Target(RepositoryRow repository, DomainRow domain, byte[] key) {
+        }
+        Target target = store.read(tx -> {
+            RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
+            DomainRow domainRow = tx.findDomain(repo.domainOwner(), repo.domainName()).orElseThrow();
+            return new Target(repo, domainRow, kms.material(tx, domainRow.encryptionKeyArn()));
+        });
+        try (BlobStore.StagedBlob staged = stage(content, target.key())) {
+            if (!staged.sha256().equals(declaredSha256)) {
+                throw ApiException.validation("The SHA-256 of the asset content (" + staged.sha256()
+                        + ") does not match the one declared in x-amz-content-sha256 (" + declaredSha256 + ")");
+            }
+            return store.write(tx -> {
+                PackageRow pkg = tx.findPackage(target.repository().id(), ref.format().wireName(), ref.namespace(),
+                        ref.name()).orElseGet(() -> tx.insertPackage(target.repository().id(), ref.format().wireName(),
+                        ref.namespace(), ref.name(), ALLOW, BLOCK));
+                if (BLOCK.equals(pkg.publish())) {
+                    throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository
+                            + " is blocked by the package's origin configuration (publish=BLOCK)");
+                }
+                Optional<VersionRow> existing = tx.findVersion(pkg.id(), version);
+                VersionRow row;
+                if (existing.isEmpty()) {
+                    row = tx.insertVersion(pkg.id(), version, unfinished ? UNFINISHED : PUBLISHED, newRevision(),
+                            clock.instant(), "INTERNAL", Optional.of(repository), Optional.empty(),
+                            new VersionMetadata(Optional.of(ref.name()), Optional.empty(), Optional.empty(),
+                                    Optional.empty(), Optional.empty(), Optional.empty()));
+                } else {
+                    row = existing.get();
+                    if (!row.status().equals(PUBLISHED) && !row.status().equals(UNFINISHED)) {
+                        throw ApiException.conflict("package-version", version, "Version " + version + " of "
+                                + ref.display() + " is " + row.status() + "; assets can be added only while it is"
+                                + " Unfinished or Published");
+                    }
+                    Optional<AssetRow> same = tx.asset(row.id(), assetName);
+                    if (same.isPresent()) {
+                        if (!same.get().blob().sha256().equals(staged.sha256())) {
+                            throw ApiException.conflict("asset", assetName, "Asset " + assetName + " of version "
+                                    + version + " already exists with different content; assets cannot be overwritten");
+                        }
+                        if (row.status().equals(UNFINISHED) && !unfinished) {
+                            row = setState(tx, row, PUBLISHED);
+                        }
+                        return new Published(new VersionView(ref, row), same.get());
+                    }
+                }
+                if (existing.isPresent()) {
+                    if (tx.countAssets(row.id()) >= limits.maxAssetsPerVersion()) {
+                        throw ApiException.quotaExceeded("package-version", version, "A version can hold at most "
+                                + limits.maxAssetsPerVersion() + " assets");
+                    }
+                    row = setState(tx, row, row.status().equals(UNFINISHED) && !unfinished ? PUBLISHED : row.status());
+                }
+                BlobRow blob = storeBlob(tx, target.domain().id(), staged);
+                tx.insertAsset(row.id(), assetName, blob);
+                return new Published(new VersionView(ref, row), new AssetRow(assetName, blob));
+            });
+        } catch (BlobStore.TooLargeException e) {
+            throw ApiException.quotaExceeded("asset", assetName, "Asset " + assetName + " is larger than the "
+                    + limits.maxAssetBytes() + "-byte limit");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private BlobStore.StagedBlob stage(InputStream content, byte[] key) throws IOException {
+        return blobs.stage(content, limits.maxAssetBytes(), key);
+    }
+
+    /** Puts the staged bytes in place (under the write lock, so collection cannot interleave) and records them. */
+    private BlobRow storeBlob(MetadataStore.Transaction tx, long domainId, BlobStore.StagedBlob staged) {
+        try {
+            blobs.commit(domainId, staged);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tx.findBlob(domainId, staged.sha256()).orElseGet(() -> {
+            BlobRow row = new BlobRow(domainId, staged.sha256(), staged.size(), staged.md5(), staged.sha1(),
+                    staged.sha512());
+            tx.insertBlob(row, clock.instant());
+            return row;
+        });
+    }
+
+    // Packages
+
+    public PageToken.Page<PackageView> listPackages(Caller caller, Optional<String> owner, String domain,
+                                                    String repository, Optional<PackageFormat> format,
+                                                    Optional<String> namespace, Optional<String> prefix,
+                                                    Optional<String> publish, Optional<String> upstream,
+                                                    Optional<Integer> maxResults, Optional<String> nextToken) {
+        if (namespace.isPresent() && format.isEmpty()) {
+            throw ApiException.validation("A namespace filter needs a format filter too");
+        }
+        int limit = maxResults.orElse(100);
+        Optional<String> after = PageToken.decode("packages", nextToken);
+        Optional<String> normalizedPrefix = prefix.map(p -> format.map(f -> PackageRef.normalize(f, p)).orElse(p));
+        return store.read(tx -> {
+            RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
+            List<PackageRow> rows = tx.listPackages(repo.id(), format.map(PackageFormat::wireName), namespace,
+                    normalizedPrefix, publish, upstream, after, limit + 1);
+            PageToken.Page<PackageRow> page = PageToken.page("packages", rows, limit,
+                    r -> r.format() + "\u0000" + r.namespace() + "\u0000" + r.name());
+            return new PageToken.Page<>(page.items().stream().map(PackageService::view).toList(), page.nextToken());
+        });
+    }
+
+    public PackageView describePackage(Caller caller, Optional<String> owner, String domain, String repository,
+                                       PackageRef ref) {
+        return store.read(tx -> view(findPackage(tx, caller, owner, domain, repository, ref)));
+    }
+
+    /** Deletes a package with every version; blobs nothing else holds go with it. */
+    public PackageView deletePackage(Caller caller, Optional<String> owner, String domain, String repository,
+                                     PackageRef ref) {
+        return store.write(tx -> {
+            PackageRow pkg = findPackage(tx, caller, owner, domain, repository, ref);
+            tx.deletePackage(pkg.id());
+            collectGarbage(tx);
+            return view(pkg);
+        });
+    }
+
+    /** Sets a package's origin controls, creating an empty package to hold them when it does not exist yet. */
+    public PackageView putOriginConfiguration(Caller caller, Optional<String> owner, String domain, String repository,
+                                              PackageRef ref, String publish, String upstream) {
+        return store.write(tx -> {
+            RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
+            Optional<PackageRow> pkg = tx.findPackage(repo.id(), ref.format().wireName(), ref.namespace(), ref.name());
+            if (pkg.isEmpty()) {
+                return view(tx.insertPackage(repo.id(), ref.format().wireName(), ref.namespace(), ref.name(),
+                        publish, upstream));
+            }
+            tx.updatePackageOrigin(pkg.get().id(), publish, upstream);
+            PackageRow p = pkg.get();
+            return view(new PackageRow(p.id(), p.repositoryId(), p.format(), p.namespace(), p.name(), publish, upstream));
+        });
+    }
+
+    // Versions
+
+    public VersionPage listVersions(Caller caller, Optional<String> owner, String domain, String repository,
+                                    PackageRef ref, Optional<String> status, Optional<String> originType,
+                                    boolean newestFirst, Optional<Integer> maxResults, Optional<String> nextToken) {
+        status.ifPresent(PackageService::checkStatus);
+        int limit = maxResults.orElse(50);
+        String list = newestFirst ? "versions-by-time" : "versions";
+        Optional<String> after = PageToken.decode(list, nextToken);
+        return store.read(tx -> {
+            PackageRow pkg = findPackage(tx, caller, owner, domain, repository, ref);
+            List<VersionRow> rows = tx.listVersions(pkg.id(), status, originType, newestFirst, after, limit + 1);
+            PageToken.Page<VersionRow> page = PageToken.page(list, rows, limit, newestFirst
+                    ? r -> r.publishedTime().toEpochMilli() + "\u0000" + r.version()
+                    : VersionRow::version);
+            Optional<String> display = tx.latestVersion(pkg.id(), List.of(PUBLISHED)).map(VersionRow::version);
+            return new VersionPage(ref, page.items(), display, page.nextToken());
+        });
+    }
+
+    public VersionView describeVersion(Caller caller, Optional<String> owner, String domain, String repository,
+                                       PackageRef ref, String version) {
+        return store.read(tx -> new VersionView(ref, findVersion(tx, findPackage(tx, caller, owner, domain, repository,
+                ref), ref, version)));
+    }
+
+    public record AssetPage(VersionView version, List<AssetRow> assets, Optional<String> nextToken) {
+    }
+
+    public AssetPage listAssets(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
+                                String version, Optional<Integer> maxResults, Optional<String> nextToken) {
+        int limit = maxResults.orElse(50);
+        Optional<String> after = PageToken.decode("assets", nextToken);
+        return store.read(tx -> {
+            VersionRow row = findVersion(tx, findPackage(tx, caller, owner, domain, repository, ref), ref, version);
+            PageToken.Page<AssetRow> page = PageToken.page("assets", tx.assets(row.id(), after, limit + 1), limit,
+                    AssetRow::name);
+            return new AssetPage(new VersionView(ref, row), page.items(), page.nextToken());
+        });
+    }
+
+    /** Opens an asset for streaming; Unfinished, Archived and Disposed versions cannot be downloaded. */
+    public OpenAsset openAsset(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
+                               String version, String assetName, Optional<String> revision) {
+        record Found(VersionRow version, AssetRow asset, byte[] key) {
+        }
+        Found found = store.read(tx -> {
+            VersionRow row = findVersion(tx, findPackage(tx, caller, owner, domain, repository, ref), ref, version);
+            if (revision.isPresent() && !revision.get().equals(row.revision())) {
+                throw ApiException.conflict("package-version", version, "Version " + version + " has revision "
+                        + row.revision() + ", not " + revision.get());
+            }
+            if (!row.status().equals(PUBLISHED) && !row.status().equals(UNLISTED)) {
+                throw ApiException.conflict("package-version", version, "Assets of version " + version
+                        + " cannot be downloaded while it is " + row.status());
+            }
+            AssetRow asset = tx.asset(row.id(), assetName).orElseThrow(() -> ApiException.notFound("asset", assetName,
+                    "Version " + version + " of " + ref.display() + " has no asset " + assetName));
+            DomainRow domainRow = tx.findDomain(owner.orElse(caller.accountId()), domain).orElseThrow();
+            return new Found(row, asset, kms.material(tx, domainRow.encryptionKeyArn()));
+        });
+        try {
+            return new OpenAsset(assetName, version, found.version().revision(), found.asset().blob().size(),
+                    blobs.open(found.asset().blob().domainId(), found.asset().blob().sha256(), found.key()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("asset " + assetName + " of " + ref.display() + " " + version
+                    + " cannot be read", e);
+        }
+    }
+
+    public List<DependencyRow> dependencies(Caller caller, Optional<String> owner, String domain, String repository,
+                                            PackageRef ref, String version) {
+        return store.read(tx -> tx.dependencies(findVersion(tx, findPackage(tx, caller, owner, domain, repository,
+                ref), ref, version).id()));
+    }
+
+    // Batch operations
+
+    /** Moves versions to Published, Unlisted or Archived: all of them, or none. */
+    public BatchResult updateStatus(Caller caller, Optional<String> owner, String domain, String repository,
+                                    PackageRef ref, List<String> versions, Map<String, String> revisions,
+                                    Optional<String> expectedStatus, String targetStatus) {
+        checkStatus(targetStatus);
+        if (!TARGET_STATUSES.contains(targetStatus)) {
+            throw ApiException.validation("targetStatus must be Published, Unlisted or Archived, not " + targetStatus
+                    + (targetStatus.equals(DISPOSED) ? " (use DisposePackageVersions)" : ""));
+        }
+        return batch(caller, owner, domain, repository, ref, versions, revisions, expectedStatus,
+                "is skipped", row -> row.status().equals(DISPOSED)
+                        ? Optional.of(new VersionError("NOT_ALLOWED", "version " + row.version()
+                        + " is Disposed and can no longer change status")) : Optional.empty(),
+                (tx, row) -> row.status().equals(targetStatus) ? row : setState(tx, row, targetStatus), false);
+    }
+
+    /** Removes the assets of versions and marks them Disposed: all of them, or none. */
+    public BatchResult dispose(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
+                               List<String> versions, Map<String, String> revisions, Optional<String> expectedStatus) {
+        return batch(caller, owner, domain, repository, ref, versions, revisions, expectedStatus, "is skipped",
+                row -> Optional.empty(),
+                (tx, row) -> {
+                    if (row.status().equals(DISPOSED)) {
+                        return row;
+                    }
+                    tx.deleteAssets(row.id());
+                    return setState(tx, row, DISPOSED);
+                }, true);
+    }
+
+    /** Deletes versions outright: all of them, or none. They can be published again afterwards. */
+    public BatchResult delete(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
+                              List<String> versions, Optional<String> expectedStatus) {
+        return batch(caller, owner, domain, repository, ref, versions, Map.of(), expectedStatus, "is skipped",
+                row -> Optional.empty(),
+                (tx, row) -> {
+                    tx.deleteVersion(row.id());
+                    return row.withStatus(DELETED, row.revision());
+                }, true);
+    }
+
+    @FunctionalInterface
+    private interface VersionChange {
+        VersionRow apply(MetadataStore.Transaction tx, VersionRow row);
+    }
+
+    @FunctionalInterface
+    private interface VersionCheck {
+        Optional<VersionError> check(VersionRow row);
+    }
+
+    private BatchResult batch(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
+                              List<String> versions, Map<String, String> revisions, Optional<String> expectedStatus,
+                              String skipped, VersionCheck allowed, VersionChange change, boolean freesAssets) {
+        checkVersionList(versions, revisions, true);
+        expectedStatus.ifPresent(PackageService::checkStatus);
+        return store.write(tx -> {
+            PackageRow pkg = findPackage(tx, caller, owner, domain, repository, ref);
+            Map<String, VersionRow> rows = new LinkedHashMap<>();
+            Map<String, VersionError> failed = new LinkedHashMap<>();
+            for (String version : versions) {
+                Optional<VersionRow> row = tx.findVersion(pkg.id(), version);
+                if (row.isEmpty()) {
+                    failed.put(version, new VersionError("NOT_FOUND", "Could not find version " + version));
+                    continue;
+                }
+                VersionRow current = row.get();
+                String expectedRevision = revisions.get(version);
+                if (expectedRevision != null && !expectedRevision.equals(current.revision())) {
+                    failed.put(version, new VersionError("MISMATCHED_REVISION", "current revision: "
+                            + current.revision() + ", expected revision: " + expectedRevision));
+                } else if (expectedStatus.isPresent() && !expectedStatus.get().equals(current.status())) {
+                    failed.put(version, new VersionError("MISMATCHED_STATUS", "current status: " + current.status()
+                            + ", expected status: " + expectedStatus.get()));
+                } else {
+                    allowed.check(current).ifPresentOrElse(error -> failed.put(version, error),
+                            () -> rows.put(version, current));
+                }
+            }
+            if (!failed.isEmpty()) {
+                return new BatchResult(Map.of(), skipAllBut(versions, failed, v -> "version " + v + " " + skipped));
+            }
+            Map<String, VersionRow> successful = new LinkedHashMap<>();
+            rows.forEach((version, row) -> successful.put(version, change.apply(tx, row)));
+            if (freesAssets) {
+                collectGarbage(tx);
+            }
+            return new BatchResult(successful, Map.of());
+        });
+    }
+
+    /**
+     * Copies versions of one package between repositories of a domain, sharing the stored bytes. All or
+     * nothing; versions already in the destination with the same assets count as done and are not reported.
+     */
+    public BatchResult copy(Caller caller, Optional<String> owner, String domain, String source, String destination,
+                            PackageRef ref, List<String> versions, Map<String, String> revisions,
+                            boolean allowOverwrite, boolean includeFromUpstream) {
+        if (versions.isEmpty() == revisions.isEmpty()) {
+            throw ApiException.validation("Give either versions or versionRevisions, not both and not neither");
+        }
+        List<String> requested = versions.isEmpty() ? List.copyOf(revisions.keySet()) : versions;
+        checkVersionList(requested, Map.of(), false);
+        return store.write(tx -> {
+            RepositoryRow from = repositories.find(tx, caller, owner, domain, source);
+            RepositoryRow to = repositories.find(tx, caller, owner, domain, destination);
+            Map<String, VersionError> failed = new LinkedHashMap<>();
+            Map<String, VersionRow> found = new LinkedHashMap<>();
+            Map<String, PackageRow> foundIn = new LinkedHashMap<>();
+            Optional<PackageRow> destinationPackage = tx.findPackage(to.id(), ref.format().wireName(), ref.namespace(),
+                    ref.name());
+            Set<String> identical = new HashSet<>();
+            for (String version : requested) {
+                Optional<Map.Entry<PackageRow, VersionRow>> hit = locate(tx, from, ref, version, includeFromUpstream);
+                if (hit.isEmpty()) {
+                    failed.put(version, new VersionError("NOT_FOUND", "Could not find version " + version));
+                    continue;
+                }
+                VersionRow row = hit.get().getValue();
+                String expectedRevision = revisions.get(version);
+                if (expectedRevision != null && !expectedRevision.equals(row.revision())) {
+                    failed.put(version, new VersionError("MISMATCHED_REVISION", "current revision: "
+                            + row.revision() + ", expected revision: " + expectedRevision));
+                    continue;
+                }
+                Optional<VersionRow> existing = destinationPackage.flatMap(p -> tx.findVersion(p.id(), version));
+                if (existing.isPresent()) {
+                    if (sameContent(tx, existing.get(), row)) {
+                        identical.add(version);
+                        continue;
+                    }
+                    if (!allowOverwrite) {
+                        failed.put(version, new VersionError("ALREADY_EXISTS", "Version " + version + " already exists"));
+                        continue;
+                    }
+                }
+                found.put(version, row);
+                foundIn.put(version, hit.get().getKey());
+            }
+            if (!failed.isEmpty()) {
+                return new BatchResult(Map.of(), skipAllBut(requested, failed, v -> "Version " + v + " was skipped"));
+            }
+            PackageRow target = destinationPackage.orElseGet(() -> tx.insertPackage(to.id(), ref.format().wireName(),
+                    ref.namespace(), ref.name(), ALLOW, BLOCK));
+            Map<String, VersionRow> successful = new LinkedHashMap<>();
+            for (Map.Entry<String, VersionRow> entry : found.entrySet()) {
+                VersionRow sourceRow = entry.getValue();
+                tx.findVersion(target.id(), entry.getKey()).ifPresent(old -> tx.deleteVersion(old.id()));
+                VersionRow copied = tx.insertVersion(target.id(), sourceRow.version(), sourceRow.status(),
+                        sourceRow.revision(), sourceRow.publishedTime(), sourceRow.originType(),
+                        sourceRow.originRepository(), sourceRow.originExternal(), sourceRow.metadata());
+                for (AssetRow asset : tx.assets(sourceRow.id(), Optional.empty(), Integer.MAX_VALUE)) {
+                    tx.insertAsset(copied.id(), asset.name(), asset.blob());
+                }
+                tx.insertDependencies(copied.id(), tx.dependencies(sourceRow.id()));
+                successful.put(entry.getKey(), copied);
+            }
+            if (allowOverwrite) {
+                collectGarbage(tx);
+            }
+            LOG.debug("Copied {} versions of {} ({} already there)", successful.size(), ref.display(), identical.size());
+            return new BatchResult(successful, Map.of());
+        });
+    }
+
+    /** Finds a version in a repository or, when asked, through its upstreams in search order (25 at most). */
+    private Optional<Map.Entry<PackageRow, VersionRow>> locate(MetadataStore.Transaction tx, RepositoryRow start,
+                                                               PackageRef ref, String version, boolean upstreams) {
+        Deque<Long> pending = new ArrayDeque<>(List.of(start.id()));
+        Set<Long> visited = new HashSet<>();
+        while (!pending.isEmpty() && visited.size() < 25) {
+            long repositoryId = pending.pop();
+            if (!visited.add(repositoryId)) {
+                continue;
+            }
+            Optional<PackageRow> pkg = tx.findPackage(repositoryId, ref.format().wireName(), ref.namespace(), ref.name());
+            Optional<VersionRow> row = pkg.flatMap(p -> tx.findVersion(p.id(), version));
+            if (row.isPresent()) {
+                return Optional.of(Map.entry(pkg.get(), row.get()));
+            }
+            if (upstreams) {
+                List<Long> next = tx.upstreams(repositoryId);
+                for (int i = next.size() - 1; i >= 0; i--) {
+                    pending.push(next.get(i));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameContent(MetadataStore.Transaction tx, VersionRow a, VersionRow b) {
+        List<String> left = tx.assets(a.id(), Optional.empty(), Integer.MAX_VALUE).stream()
+                .map(x -> x.name() + "=" + x.blob().sha256()).toList();
+        List<String> right = tx.assets(b.id(), Optional.empty(), Integer.MAX_VALUE).stream()
+                .map(x -> x.name() + "=" + x.blob().sha256()).toList();
+        return left.equals(right) && a.status().equals(b.status()) && a.metadata().equals(b.metadata());
+    }
+
+    private static Map<String, VersionError> skipAllBut(List<String> versions, Map<String, VersionError> failed,
+                                                        java.util.function.Function<String, String> message) {
+        Map<String, VersionError> out = new LinkedHashMap<>();
+        for (String version : versions) {
+            out.put(version, failed.getOrDefault(version, new VersionError("SKIPPED", message.apply(version))));
+        }
+        return out;
+    }
+
+    // Blob collection
+
+    /**
+     * Removes blobs no asset points at any more, in the write transaction that orphaned them; the files go once
+     * it commits, before another write can start, so a concurrent publish of the same bytes cannot lose them.
+     */
+    private void collectGarbage(MetadataStore.Transaction tx) {
+        List<BlobRow> orphans = tx.unreferencedBlobs(10_000);
+        for (BlobRow blob : orphans) {
+            tx.deleteBlob(blob.domainId(), blob.sha256());
+        }
+        if (!orphans.isEmpty()) {
+            tx.afterCommit(() -> orphans.forEach(blob -> {
+                try {
+                    blobs.delete(blob.domainId(), blob.sha256());
+                } catch (IOException e) {
+                    LOG.warn("Could not remove blob file {}: {}", blob.sha256(), e.getMessage());
+                }
+            }));
+        }
+    }
+
+    /** Collects every orphaned blob, e.g. after a repository was deleted with its packages. */
+    public void collectGarbage() {
+        store.write(tx -> {
+            collectGarbage(tx);
+            return null;
+        });
+    }
+
+    // Helpers
+
+    private PackageRow findPackage(MetadataStore.Transaction tx, Caller caller, Optional<String> owner, String domain,
+                                   String repository, PackageRef ref) {
+        RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
+        return tx.findPackage(repo.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .orElseThrow(() -> ApiException.notFound("package", ref.name(), "Package " + ref.display()
+                        + " does not exist in repository " + repository));
+    }
+
+    private static VersionRow findVersion(MetadataStore.Transaction tx, PackageRow pkg, PackageRef ref, String version) {
+        return tx.findVersion(pkg.id(), version).orElseThrow(() -> ApiException.notFound("package-version", version,
+                "Version " + version + " of " + ref.display() + " does not exist in this repository"));
+    }
+
+    private VersionRow setState(MetadataStore.Transaction tx, VersionRow row, String status) {
+        String revision = newRevision();
+        tx.updateVersionState(row.id(), status, revision);
+        return row.withStatus(status, revision);
+    }
+
+    private String newRevision() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    private static PackageView view(PackageRow row) {
+        PackageFormat format = PackageFormat.fromWire(row.format()).orElseThrow();
+        return new PackageView(row, new PackageRef(format, row.namespace(), row.name()));
+    }
+
+    static void checkStatus(String status) {
+        if (!STATUSES.contains(status)) {
+            throw ApiException.validation("Status " + status + " is not one of " + List.copyOf(new java.util.TreeSet<>(STATUSES)));
+        }
+    }
+
+    private static void checkVersionList(List<String> versions, Map<String, String> revisions, boolean required) {
+        if (required && versions.isEmpty()) {
+            throw ApiException.validation("versions must name at least one version");
+        }
+        if (versions.size() > 100) {
+            throw ApiException.validation("At most 100 versions can be changed in one request, not " + versions.size());
+        }
+        if (new HashSet<>(versions).size() != versions.size()) {
+            throw ApiException.validation("versions lists a version more than once");
+        }
+        if (!revisions.isEmpty() && !revisions.keySet().equals(new HashSet<>(versions))) {
+            throw ApiException.validation("versionRevisions must name exactly the versions in versions");
+        }
+    }
+
+    private static void checkAssetName(String name) {
+        if (name.equals(".") || name.equals("..") || !GENERIC_ASSET.matcher(name).matches()) {
+            throw ApiException.validation("Asset name '" + name + "' may contain only letters, digits, spaces and"
+                    + " ~ ! @ ^ & ( ) - ` _ + [ ] { } ; , . and cannot be . or ..");
+        }
+    }
+
+    /** Bytes a domain's assets take, each stored blob once. */
+    public long domainAssetBytes(MetadataStore.Transaction tx, long domainId) {
+        return tx.domainAssetBytes(domainId);
+    }
+}

@@ -1,0 +1,351 @@
+package dev.arca.server.store;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Asset bytes, content-addressed per domain ({@code DIR/blobs/DOMAIN/ab/SHA256}): stored once however many
+ * versions and repositories hold them. Each file is encrypted with its own data key (AES-256-GCM in 64 KiB
+ * chunks, so reads stream in constant memory and truncation is detected), the data key wrapped with the
+ * domain's key. Files are written to a temporary name, synced and renamed into place, so a crash never leaves
+ * a partial blob where a complete one is expected.
+ */
+public final class BlobStore {
+
+    static final int CHUNK = 64 * 1024;
+    private static final int TAG_BYTES = 16;
+    private static final byte[] MAGIC = {'A', 'R', 'C', 'B', 1};
+    private static final int HEADER = MAGIC.length + 12 + 32 + TAG_BYTES + 8;
+
+    private final Path root;
+    private final Path staging;
+    private final SecureRandom random = new SecureRandom();
+
+    public BlobStore(Path root) throws IOException {
+        this.root = Objects.requireNonNull(root);
+        this.staging = root.resolve("staging");
+        Files.createDirectories(staging);
+    }
+
+    /** Bytes read and hashed while staging, not yet in place. Closing discards what was not committed. */
+    public static final class StagedBlob implements AutoCloseable {
+        private final Path file;
+        private final long size;
+        private final String md5;
+        private final String sha1;
+        private final String sha256;
+        private final String sha512;
+
+        StagedBlob(Path file, long size, String md5, String sha1, String sha256, String sha512) {
+            this.file = file;
+            this.size = size;
+            this.md5 = md5;
+            this.sha1 = sha1;
+            this.sha256 = sha256;
+            this.sha512 = sha512;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public String md5() {
+            return md5;
+        }
+
+        public String sha1() {
+            return sha1;
+        }
+
+        public String sha256() {
+            return sha256;
+        }
+
+        public String sha512() {
+            return sha512;
+        }
+
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The content was larger than allowed; nothing was kept. */
+    public static final class TooLargeException extends IOException {
+        public TooLargeException(long limit) {
+            super("content is larger than " + limit + " bytes");
+        }
+    }
+
+    /**
+     * Streams {@code content} into a staged, encrypted file while hashing it; refuses more than {@code maxBytes}.
+     */
+    public StagedBlob stage(InputStream content, long maxBytes, byte[] domainKey) throws IOException {
+        Path file = Files.createTempFile(staging, "blob", ".tmp");
+        try {
+            MessageDigest md5 = digest("MD5");
+            MessageDigest sha1 = digest("SHA-1");
+            MessageDigest sha256 = digest("SHA-256");
+            MessageDigest sha512 = digest("SHA-512");
+            long size = 0;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                 ChunkWriter writer = new ChunkWriter(Channels.newOutputStream(channel), domainKey)) {
+                byte[] buffer = new byte[CHUNK];
+                int read;
+                while ((read = content.readNBytes(buffer, 0, buffer.length)) > 0) {
+                    size += read;
+                    if (size > maxBytes) {
+                        throw new TooLargeException(maxBytes);
+                    }
+                    md5.update(buffer, 0, read);
+                    sha1.update(buffer, 0, read);
+                    sha256.update(buffer, 0, read);
+                    sha512.update(buffer, 0, read);
+                    writer.write(buffer, 0, read);
+                }
+                writer.finish();
+                channel.force(true);
+            }
+            HexFormat hex = HexFormat.of();
+            return new StagedBlob(file, size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()),
+                    hex.formatHex(sha256.digest()), hex.formatHex(sha512.digest()));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** Moves a staged blob into place for a domain; when the same content is already there, keeps that one. */
+    public void commit(long domainId, StagedBlob blob) throws IOException {
+        Path target = path(domainId, blob.sha256());
+        if (Files.exists(target)) {
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(blob.file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // Another publish of the same bytes won the race: identical content, nothing to do.
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(blob.file, target);
+        }
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException ignored) {
+            // Not every file system lets a directory be synced; the rename itself is atomic.
+        }
+    }
+
+    public boolean exists(long domainId, String sha256) {
+        return Files.exists(path(domainId, sha256));
+    }
+
+    /** The decrypted bytes of a blob, streamed; fails with an IOException if the file was altered. */
+    public InputStream open(long domainId, String sha256, byte[] domainKey) throws IOException {
+        return new ChunkReader(Files.newInputStream(path(domainId, sha256)), domainKey);
+    }
+
+    public void delete(long domainId, String sha256) throws IOException {
+        Files.deleteIfExists(path(domainId, sha256));
+    }
+
+    /** The encrypted size on disk of a blob of {@code plainSize} bytes. */
+    static long storedSize(long plainSize) {
+        long chunks = plainSize / CHUNK + 1;
+        return HEADER + plainSize + chunks * TAG_BYTES;
+    }
+
+    Path path(long domainId, String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest: " + sha256);
+        }
+        return root.resolve(Long.toString(domainId)).resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] nonce(byte[] prefix, int counter) {
+        byte[] nonce = Arrays.copyOf(prefix, 12);
+        ByteBuffer.wrap(nonce, 8, 4).putInt(counter);
+        return nonce;
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce, boolean last) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            cipher.updateAAD(new byte[] {(byte) (last ? 1 : 0)});
+            return cipher;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the header and then AES-GCM chunks; the last chunk is marked so a cut-short file fails to read. */
+    private final class ChunkWriter implements AutoCloseable {
+        private final OutputStream out;
+        private final byte[] dataKey = new byte[32];
+        private final byte[] prefix = new byte[8];
+        private final byte[] pending = new byte[CHUNK];
+        private int pendingLength;
+        private int counter;
+
+        ChunkWriter(OutputStream out, byte[] domainKey) throws IOException {
+            this.out = out;
+            random.nextBytes(dataKey);
+            random.nextBytes(prefix);
+            byte[] wrapNonce = new byte[12];
+            random.nextBytes(wrapNonce);
+            byte[] wrapped;
+            try {
+                wrapped = cipher(Cipher.ENCRYPT_MODE, domainKey, wrapNonce, true).doFinal(dataKey);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            out.write(MAGIC);
+            out.write(wrapNonce);
+            out.write(wrapped);
+            out.write(prefix);
+        }
+
+        void write(byte[] data, int offset, int length) throws IOException {
+            while (length > 0) {
+                if (pendingLength == CHUNK) {
+                    flushChunk(false);
+                }
+                int n = Math.min(length, CHUNK - pendingLength);
+                System.arraycopy(data, offset, pending, pendingLength, n);
+                pendingLength += n;
+                offset += n;
+                length -= n;
+            }
+        }
+
+        void finish() throws IOException {
+            flushChunk(true);
+            out.flush();
+        }
+
+        private void flushChunk(boolean last) throws IOException {
+            try {
+                out.write(cipher(Cipher.ENCRYPT_MODE, dataKey, nonce(prefix, counter++), last)
+                        .doFinal(pending, 0, pendingLength));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            pendingLength = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /** Reads chunk by chunk, one chunk ahead so it knows which one is the last. */
+    private static final class ChunkReader extends InputStream {
+        private final InputStream in;
+        private final byte[] dataKey;
+        private final byte[] prefix = new byte[8];
+        private byte[] next;
+        private byte[] plain = new byte[0];
+        private int position;
+        private int counter;
+        private boolean done;
+
+        ChunkReader(InputStream in, byte[] domainKey) throws IOException {
+            this.in = in;
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) {
+                in.close();
+                throw new IOException("not an Arca blob file");
+            }
+            byte[] wrapNonce = in.readNBytes(12);
+            byte[] wrapped = in.readNBytes(32 + TAG_BYTES);
+            try {
+                dataKey = cipher(Cipher.DECRYPT_MODE, domainKey, wrapNonce, true).doFinal(wrapped);
+            } catch (GeneralSecurityException e) {
+                in.close();
+                throw new IOException("blob key does not match the domain key", e);
+            }
+            if (in.readNBytes(prefix, 0, 8) != 8) {
+                in.close();
+                throw new EOFException("blob header is truncated");
+            }
+            next = in.readNBytes(CHUNK + TAG_BYTES);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            while (position == plain.length) {
+                if (done) {
+                    return -1;
+                }
+                advance();
+            }
+            int n = Math.min(length, plain.length - position);
+            System.arraycopy(plain, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        private void advance() throws IOException {
+            byte[] current = next;
+            if (current.length < TAG_BYTES) {
+                throw new IOException("blob file is truncated");
+            }
+            next = current.length == CHUNK + TAG_BYTES ? in.readNBytes(CHUNK + TAG_BYTES) : new byte[0];
+            boolean last = next.length == 0;
+            try {
+                plain = cipher(Cipher.DECRYPT_MODE, dataKey, nonce(prefix, counter++), last).doFinal(current);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("blob file is damaged or truncated", e);
+            }
+            position = 0;
+            done = last;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}
