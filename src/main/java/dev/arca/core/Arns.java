@@ -22,10 +22,11 @@ public final class Arns {
     }
 
     /** A parsed domain or repository ARN. */
-    public record ResourceArn(String region, String owner, String type, String domain, Optional<String> repository) {
+    public record ResourceArn(String region, String owner, String type, String domain, Optional<String> repository,
+                              Optional<String> packageGroup) {
     }
 
-    /** Parses a domain or repository ARN; empty for anything else. */
+    /** Parses a domain, repository or package-group ARN; empty for anything else. */
     public static Optional<ResourceArn> parse(String arn) {
         Matcher m = CODEARTIFACT.matcher(arn);
         if (!m.matches()) {
@@ -34,12 +35,20 @@ public final class Arns {
         String[] parts = m.group(4).split("/", -1);
         return switch (m.group(3)) {
             case "domain" -> parts.length == 1
-                    ? Optional.of(new ResourceArn(m.group(1), m.group(2), "domain", parts[0], Optional.empty()))
+                    ? Optional.of(new ResourceArn(m.group(1), m.group(2), "domain", parts[0], Optional.empty(),
+                            Optional.empty()))
                     : Optional.empty();
             case "repository" -> parts.length == 2
-                    ? Optional.of(new ResourceArn(m.group(1), m.group(2), "repository", parts[0], Optional.of(parts[1])))
+                    ? Optional.of(new ResourceArn(m.group(1), m.group(2), "repository", parts[0], Optional.of(parts[1]),
+                            Optional.empty()))
                     : Optional.empty();
-            default -> Optional.empty();
+            default -> {
+                // package-group/DOMAIN/PATTERN: the pattern keeps its own slashes.
+                int slash = m.group(4).indexOf('/');
+                yield slash > 0 ? Optional.of(new ResourceArn(m.group(1), m.group(2), "package-group",
+                        m.group(4).substring(0, slash), Optional.empty(), Optional.of(m.group(4).substring(slash))))
+                        : Optional.empty();
+            }
         };
     }
 }

@@ -8,6 +8,7 @@ import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.DomainService;
+import dev.arca.server.service.PackageGroupService;
 import dev.arca.server.service.PackageService;
 import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
@@ -217,10 +218,11 @@ public final class LocalServer implements AutoCloseable {
         TagService tags = new TagService(store, limits, config.region());
         DomainService domains = new DomainService(store, kms, tags, limits, clock);
         RepositoryService repositories = new RepositoryService(store, domains, tags, limits, config.region(), clock);
-        PackageService packages = new PackageService(store, blobStore(config), repositories, kms,
+        PackageGroupService groups = new PackageGroupService(store, domains, tags, config.region(), clock);
+        PackageService packages = new PackageService(store, blobStore(config), repositories, kms, groups,
                 PackageService.AssetLimits.DEFAULT, clock);
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
-                tokens, packages, limits);
+                tokens, packages, groups, limits);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock));
     }
 

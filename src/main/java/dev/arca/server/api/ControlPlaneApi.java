@@ -7,6 +7,7 @@ import dev.arca.core.ResourceNames;
 import dev.arca.core.ServiceLimits;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.service.DomainService;
+import dev.arca.server.service.PackageGroupService;
 import dev.arca.server.service.PackageService;
 import dev.arca.server.service.PageToken;
 import dev.arca.server.service.PolicyService;
@@ -52,7 +53,8 @@ public final class ControlPlaneApi {
     private final PackageService packages;
 
     public ControlPlaneApi(DomainService domains, RepositoryService repositories, PolicyService policies,
-                           TagService tags, TokenService tokens, PackageService packages, ServiceLimits limits) {
+                           TagService tags, TokenService tokens, PackageService packages,
+                           PackageGroupService groups, ServiceLimits limits) {
         this.domains = Objects.requireNonNull(domains);
         this.repositories = Objects.requireNonNull(repositories);
         this.policies = Objects.requireNonNull(policies);
@@ -85,6 +87,7 @@ public final class ControlPlaneApi {
         route("POST", "/v1/untag", this::untagResource);
         route("POST", "/v1/tags", this::listTagsForResource);
         new PackageApi(packages).registerInto(this::route);
+        new PackageGroupApi(groups).registerInto(this::route);
     }
 
     private void route(String method, String path, Operation operation) {

@@ -52,6 +52,8 @@ public final class DomainService {
                             "ENCRYPTION_KEY_ERROR", "Encryption key " + encryptionKey.get() + " was not found"))
                     : kms.codeartifactManagedKey(tx, owner);
             DomainRow row = tx.insertDomain(owner, name, key.arn(), clock.instant());
+            tx.insertPackageGroup(row.id(), PackageGroupService.ROOT, Optional.empty(), Optional.empty(),
+                    row.createdTime());
             String arn = arn(row);
             if (!initialTags.isEmpty()) {
                 tags.put(tx, arn, initialTags);

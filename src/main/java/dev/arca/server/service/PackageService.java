@@ -92,12 +92,14 @@ public final class PackageService {
     private final BlobStore blobs;
     private final RepositoryService repositories;
     private final LocalKms kms;
+    private final PackageGroupService groups;
     private final AssetLimits limits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public PackageService(MetadataStore store, BlobStore blobs, RepositoryService repositories, LocalKms kms,
-                          AssetLimits limits, Clock clock) {
+                          PackageGroupService groups, AssetLimits limits, Clock clock) {
+        this.groups = Objects.requireNonNull(groups);
         this.store = Objects.requireNonNull(store);
         this.blobs = Objects.requireNonNull(blobs);
         this.repositories = Objects.requireNonNull(repositories);
@@ -140,6 +142,10 @@ public final class PackageService {
                     throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository
                             + " is blocked by the package's origin configuration (publish=BLOCK)");
                 }
+                groups.refusal(tx, target.domain().id(), repository, "PUBLISH", ref).ifPresent(reason -> {
+                    throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository
+                            + " is refused: " + reason);
+                });
                 Optional<VersionRow> existing = tx.findVersion(pkg.id(), version);
                 VersionRow row;
                 if (existing.isEmpty()) {

@@ -85,13 +85,15 @@ public final class TagService {
 
     private void requireResource(MetadataStore.Transaction tx, Caller caller, String resourceArn) {
         Arns.ResourceArn arn = Arns.parse(resourceArn).orElseThrow(() -> ApiException.validation(
-                "Resource ARN " + resourceArn + " is not a CodeArtifact domain or repository ARN"));
+                "Resource ARN " + resourceArn + " is not a CodeArtifact domain, repository or package group ARN"));
         if (!arn.owner().equals(caller.accountId())) {
             throw ApiException.accessDenied("User: " + caller.principalArn() + " is not authorized to tag " + resourceArn);
         }
         var domain = tx.findDomain(arn.owner(), arn.domain());
         boolean exists = arn.region().equals(region) && domain.isPresent()
-                && (arn.repository().isEmpty() || tx.findRepository(domain.get().id(), arn.repository().get()).isPresent());
+                && (arn.repository().isEmpty() || tx.findRepository(domain.get().id(), arn.repository().get()).isPresent())
+                && (arn.packageGroup().isEmpty()
+                || tx.findPackageGroup(domain.get().id(), arn.packageGroup().get()).isPresent());
         if (!exists) {
             throw ApiException.notFound(arn.type(), resourceArn, "Resource " + resourceArn + " does not exist");
         }

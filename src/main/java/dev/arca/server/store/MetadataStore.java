@@ -8,6 +8,8 @@ import dev.arca.server.store.StoreRecords.PackageRow;
 import dev.arca.server.store.StoreRecords.VersionMetadata;
 import dev.arca.server.store.StoreRecords.VersionRow;
 import dev.arca.server.store.StoreRecords.DomainRow;
+import dev.arca.server.store.StoreRecords.GroupRow;
+import dev.arca.server.store.StoreRecords.PackageKey;
 import dev.arca.server.store.StoreRecords.KeyRow;
 import dev.arca.server.store.StoreRecords.PolicyRow;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
@@ -186,6 +188,32 @@ public interface MetadataStore extends AutoCloseable {
         List<DependencyRow> dependencies(long versionId);
 
         void insertDependencies(long versionId, List<DependencyRow> dependencies);
+
+        // Package groups
+        List<GroupRow> packageGroups(long domainId);
+
+        Optional<GroupRow> findPackageGroup(long domainId, String pattern);
+
+        GroupRow insertPackageGroup(long domainId, String pattern, Optional<String> description,
+                                    Optional<String> contactInfo, Instant createdTime);
+
+        void updatePackageGroup(long groupId, Optional<String> description, Optional<String> contactInfo);
+
+        void deletePackageGroup(long groupId);
+
+        /** Restriction type to mode, for the types set on the group (the rest are INHERIT, or ALLOW at the root). */
+        Map<String, String> groupRestrictions(long groupId);
+
+        void setGroupRestriction(long groupId, String type, String mode);
+
+        List<String> allowedRepositories(long groupId, String type);
+
+        void addAllowedRepository(long groupId, String type, String repositoryName);
+
+        void removeAllowedRepository(long groupId, String type, String repositoryName);
+
+        /** Every distinct package in any repository of a domain, in (format, namespace, name) order. */
+        List<PackageKey> packagesInDomain(long domainId);
 
         // Server settings (secrets, identifiers)
         Optional<byte[]> setting(String name);

@@ -42,7 +42,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteMetadataStore implements MetadataStore {
 
-    static final List<String> MIGRATIONS = List.of("V1__control_plane.sql", "V2__packages.sql");
+    static final List<String> MIGRATIONS = List.of("V1__control_plane.sql", "V2__packages.sql",
+            "V3__package_groups.sql");
     private static final int READERS = 4;
 
     private final String url;
@@ -747,6 +748,86 @@ public final class SqliteMetadataStore implements MetadataStore {
                                 + " version_requirement) VALUES (?, ?, ?, ?, ?, ?)", versionId, i, d.namespace(),
                         d.packageName(), d.dependencyType(), d.versionRequirement());
             }
+        }
+
+        private static final String GROUP_COLUMNS =
+                "id, domain_id, pattern, description, contact_info, created_time FROM package_group";
+
+        private static StoreRecords.GroupRow groupRow(ResultSet rs) throws SQLException {
+            return new StoreRecords.GroupRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                    Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
+                    Instant.ofEpochMilli(rs.getLong(6)));
+        }
+
+        @Override
+        public List<StoreRecords.GroupRow> packageGroups(long domainId) {
+            return query("SELECT " + GROUP_COLUMNS + " WHERE domain_id = ? ORDER BY pattern", Tx::groupRow, domainId);
+        }
+
+        @Override
+        public Optional<StoreRecords.GroupRow> findPackageGroup(long domainId, String pattern) {
+            return one("SELECT " + GROUP_COLUMNS + " WHERE domain_id = ? AND pattern = ?", Tx::groupRow, domainId,
+                    pattern);
+        }
+
+        @Override
+        public StoreRecords.GroupRow insertPackageGroup(long domainId, String pattern, Optional<String> description,
+                                                        Optional<String> contactInfo, Instant createdTime) {
+            long id = update("INSERT INTO package_group (domain_id, pattern, description, contact_info, created_time)"
+                    + " VALUES (?, ?, ?, ?, ?)", domainId, pattern, description, contactInfo, createdTime);
+            return new StoreRecords.GroupRow(id, domainId, pattern, description, contactInfo,
+                    Instant.ofEpochMilli(createdTime.toEpochMilli()));
+        }
+
+        @Override
+        public void updatePackageGroup(long groupId, Optional<String> description, Optional<String> contactInfo) {
+            update("UPDATE package_group SET description = ?, contact_info = ? WHERE id = ?", description, contactInfo,
+                    groupId);
+        }
+
+        @Override
+        public void deletePackageGroup(long groupId) {
+            update("DELETE FROM package_group WHERE id = ?", groupId);
+        }
+
+        @Override
+        public Map<String, String> groupRestrictions(long groupId) {
+            Map<String, String> out = new LinkedHashMap<>();
+            query("SELECT type, mode FROM package_group_restriction WHERE group_id = ?",
+                    rs -> out.put(rs.getString(1), rs.getString(2)), groupId);
+            return out;
+        }
+
+        @Override
+        public void setGroupRestriction(long groupId, String type, String mode) {
+            update("INSERT INTO package_group_restriction (group_id, type, mode) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (group_id, type) DO UPDATE SET mode = excluded.mode", groupId, type, mode);
+        }
+
+        @Override
+        public List<String> allowedRepositories(long groupId, String type) {
+            return query("SELECT repository_name FROM package_group_allowed_repository WHERE group_id = ? AND type = ?"
+                    + " ORDER BY repository_name", rs -> rs.getString(1), groupId, type);
+        }
+
+        @Override
+        public void addAllowedRepository(long groupId, String type, String repositoryName) {
+            update("INSERT OR IGNORE INTO package_group_allowed_repository (group_id, type, repository_name)"
+                    + " VALUES (?, ?, ?)", groupId, type, repositoryName);
+        }
+
+        @Override
+        public void removeAllowedRepository(long groupId, String type, String repositoryName) {
+            update("DELETE FROM package_group_allowed_repository WHERE group_id = ? AND type = ? AND repository_name = ?",
+                    groupId, type, repositoryName);
+        }
+
+        @Override
+        public List<StoreRecords.PackageKey> packagesInDomain(long domainId) {
+            return query("SELECT DISTINCT p.format, p.namespace, p.name FROM package p"
+                            + " JOIN repository r ON r.id = p.repository_id WHERE r.domain_id = ?"
+                            + " ORDER BY p.format, p.namespace, p.name",
+                    rs -> new StoreRecords.PackageKey(rs.getString(1), rs.getString(2), rs.getString(3)), domainId);
         }
 
         @Override

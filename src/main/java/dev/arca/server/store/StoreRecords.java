@@ -77,4 +77,13 @@ public final class StoreRecords {
     public record DependencyRow(Optional<String> namespace, String packageName, Optional<String> dependencyType,
                                 Optional<String> versionRequirement) {
     }
+
+    /** A package group of a domain; the pattern is its identity. */
+    public record GroupRow(long id, long domainId, String pattern, Optional<String> description,
+                           Optional<String> contactInfo, Instant createdTime) {
+    }
+
+    /** A package's identity within a domain, whatever repositories hold it. */
+    public record PackageKey(String format, String namespace, String name) {
+    }
 }
