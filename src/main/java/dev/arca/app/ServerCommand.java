@@ -59,6 +59,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Where an external connection points, e.g. public:npmjs=http://127.0.0.1:4873/ (repeatable).")
     private Map<String, String> externals = new LinkedHashMap<>();
 
+    @Option(names = "--event-webhook", paramLabel = "URL",
+            description = "POST every package event (EventBridge JSON, in order, at least once) to this URL.")
+    private String eventWebhook;
+
     @Option(names = "--rotate-token-secret",
             description = "Replace the secret that signs authorization tokens before serving: every token issued"
                     + " earlier stops working.")
@@ -105,7 +109,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         Path dataDir = data != null ? data : PlatformDirectories.current().data();
         try {
-            return new ServerConfig(host, port, dataDir, accountId, region, urls, credentials);
+            return new ServerConfig(host, port, dataDir, accountId, region, urls, credentials,
+                    Optional.ofNullable(eventWebhook).map(url -> externalUrl("--event-webhook", url)));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -1,13 +1,17 @@
 package dev.arca.server;
 
 import dev.arca.core.ServiceLimits;
+import dev.arca.server.api.ActivityApi;
 import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.http.ArcaHttpHandler;
 import dev.arca.server.http.SigV4Verifier;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
+import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.DomainService;
+import dev.arca.server.service.EventWebhook;
+import dev.arca.server.service.PackageEvents;
 import dev.arca.server.service.PackageGroupService;
 import dev.arca.server.service.PackageService;
 import dev.arca.server.service.PolicyService;
@@ -34,6 +38,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -62,16 +68,18 @@ public final class LocalServer implements AutoCloseable {
     private final FileChannel lockChannel;
     private final MetadataStore store;
     private final TokenService tokens;
+    private final List<AutoCloseable> background;
     private final URI endpoint;
 
-    private LocalServer(ServerConfig config, RootCredentials credentials, Server jetty,
-                        FileChannel lockChannel, MetadataStore store, TokenService tokens, URI endpoint) {
+    private LocalServer(ServerConfig config, RootCredentials credentials, Server jetty, FileChannel lockChannel,
+                        MetadataStore store, TokenService tokens, List<AutoCloseable> background, URI endpoint) {
         this.config = config;
         this.credentials = credentials;
         this.jetty = jetty;
         this.lockChannel = lockChannel;
         this.store = store;
         this.tokens = tokens;
+        this.background = background;
         this.endpoint = endpoint;
     }
 
@@ -86,18 +94,20 @@ public final class LocalServer implements AutoCloseable {
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
         FileChannel lock = lockDataDirectory(dataDir);
         MetadataStore store = null;
+        List<AutoCloseable> background = new ArrayList<>();
         try {
             RootCredentials credentials = resolveCredentials(config, dataDir);
             store = openStore(dataDir);
             Clock clock = Clock.systemUTC();
             TokenService tokens = new TokenService(store, clock);
-            Server jetty = newJetty(config, handler(config, credentials, store, tokens, clock));
+            Server jetty = newJetty(config, handler(config, credentials, store, tokens, clock, background));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
             LOG.info("Local server on {} with data in {}", endpoint, dataDir);
-            return new LocalServer(config, credentials, jetty, lock, store, tokens, endpoint);
+            return new LocalServer(config, credentials, jetty, lock, store, tokens, background, endpoint);
         } catch (ServerStartException | RuntimeException e) {
+            closeAll(background);
             if (store != null) {
                 store.close();
             }
@@ -159,8 +169,19 @@ public final class LocalServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Local server did not stop cleanly", e);
         } finally {
+            closeAll(background);
             store.close();
             closeQuietly(lockChannel);
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> tasks) {
+        for (AutoCloseable task : tasks) {
+            try {
+                task.close();
+            } catch (Exception e) {
+                LOG.warn("Background task did not stop cleanly", e);
+            }
         }
     }
 
@@ -208,7 +229,7 @@ public final class LocalServer implements AutoCloseable {
 
     /** Wires the services behind the HTTP entry point. */
     private static ArcaHttpHandler handler(ServerConfig config, RootCredentials credentials, MetadataStore store,
-                                           TokenService tokens, Clock clock) {
+                                           TokenService tokens, Clock clock, List<AutoCloseable> background) {
         ServiceLimits limits = ServiceLimits.DEFAULT;
         Caller root = Caller.root(config.accountId());
         SigV4Verifier verifier = new SigV4Verifier(accessKeyId -> accessKeyId.equals(credentials.accessKeyId())
@@ -219,11 +240,16 @@ public final class LocalServer implements AutoCloseable {
         DomainService domains = new DomainService(store, kms, tags, limits, clock);
         RepositoryService repositories = new RepositoryService(store, domains, tags, limits, config.region(), clock);
         PackageGroupService groups = new PackageGroupService(store, domains, tags, config.region(), clock);
-        PackageService packages = new PackageService(store, blobStore(config), repositories, kms, groups,
+        PackageEvents events = new PackageEvents(config.region(), clock);
+        PackageService packages = new PackageService(store, blobStore(config), repositories, kms, groups, events,
                 PackageService.AssetLimits.DEFAULT, clock);
+        AuditLog audit = new AuditLog(store);
+        background.add(audit);
+        config.eventWebhook().ifPresent(url -> background.add(new EventWebhook(store, events, url)));
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
                 tokens, packages, groups, limits);
-        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock));
+        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock),
+                new ActivityApi(store, events, audit), audit);
     }
 
     private static BlobStore blobStore(ServerConfig config) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param region     the region in ARNs and endpoints; clients may sign for any region
  * @param externals  external connection name (e.g. {@code public:npmjs}) to the registry URL it stands for
  * @param credentials root credentials to use instead of the stored or generated ones
+ * @param eventWebhook where to post every package event, if anywhere
  */
 public record ServerConfig(
         String host,
@@ -26,7 +27,8 @@ public record ServerConfig(
         String accountId,
         String region,
         Map<String, URI> externals,
-        Optional<RootCredentials> credentials) {
+        Optional<RootCredentials> credentials,
+        Optional<URI> eventWebhook) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
@@ -40,6 +42,7 @@ public record ServerConfig(
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(eventWebhook, "eventWebhook");
         externals = Map.copyOf(externals);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
@@ -55,14 +58,18 @@ public record ServerConfig(
     /** A loopback server on a free port with generated credentials: the embedded default. */
     public static ServerConfig embedded(Path dataDir) {
         return new ServerConfig(DEFAULT_HOST, 0, dataDir, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Map.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, accountId, region, externals, credentials);
+        return new ServerConfig(host, newPort, dataDir, accountId, region, externals, credentials, eventWebhook);
     }
 
     public ServerConfig withCredentials(RootCredentials fixed) {
-        return new ServerConfig(host, port, dataDir, accountId, region, externals, Optional.of(fixed));
+        return new ServerConfig(host, port, dataDir, accountId, region, externals, Optional.of(fixed), eventWebhook);
+    }
+
+    public ServerConfig withEventWebhook(URI url) {
+        return new ServerConfig(host, port, dataDir, accountId, region, externals, credentials, Optional.of(url));
     }
 }

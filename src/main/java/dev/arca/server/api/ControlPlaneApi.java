@@ -40,6 +40,57 @@ public final class ControlPlaneApi {
     /** The one operation whose request body is raw content to stream rather than JSON. */
     public static final String STREAMING_UPLOAD = "POST /v1/package/version/publish";
 
+    /** Operation names by method and path, from the service model: for the audit log. */
+    private static final Map<String, String> OPERATION_NAMES = Map.ofEntries(
+            Map.entry("POST /v1/repository/external-connection", "AssociateExternalConnection"),
+            Map.entry("POST /v1/package/versions/copy", "CopyPackageVersions"),
+            Map.entry("POST /v1/domain", "CreateDomain"),
+            Map.entry("POST /v1/package-group", "CreatePackageGroup"),
+            Map.entry("POST /v1/repository", "CreateRepository"),
+            Map.entry("DELETE /v1/domain", "DeleteDomain"),
+            Map.entry("DELETE /v1/domain/permissions/policy", "DeleteDomainPermissionsPolicy"),
+            Map.entry("DELETE /v1/package", "DeletePackage"),
+            Map.entry("DELETE /v1/package-group", "DeletePackageGroup"),
+            Map.entry("POST /v1/package/versions/delete", "DeletePackageVersions"),
+            Map.entry("DELETE /v1/repository", "DeleteRepository"),
+            Map.entry("DELETE /v1/repository/permissions/policies", "DeleteRepositoryPermissionsPolicy"),
+            Map.entry("GET /v1/domain", "DescribeDomain"),
+            Map.entry("GET /v1/package", "DescribePackage"),
+            Map.entry("GET /v1/package-group", "DescribePackageGroup"),
+            Map.entry("GET /v1/package/version", "DescribePackageVersion"),
+            Map.entry("GET /v1/repository", "DescribeRepository"),
+            Map.entry("DELETE /v1/repository/external-connection", "DisassociateExternalConnection"),
+            Map.entry("POST /v1/package/versions/dispose", "DisposePackageVersions"),
+            Map.entry("GET /v1/get-associated-package-group", "GetAssociatedPackageGroup"),
+            Map.entry("POST /v1/authorization-token", "GetAuthorizationToken"),
+            Map.entry("GET /v1/domain/permissions/policy", "GetDomainPermissionsPolicy"),
+            Map.entry("GET /v1/package/version/asset", "GetPackageVersionAsset"),
+            Map.entry("GET /v1/package/version/readme", "GetPackageVersionReadme"),
+            Map.entry("GET /v1/repository/endpoint", "GetRepositoryEndpoint"),
+            Map.entry("GET /v1/repository/permissions/policy", "GetRepositoryPermissionsPolicy"),
+            Map.entry("GET /v1/package-group-allowed-repositories", "ListAllowedRepositoriesForGroup"),
+            Map.entry("GET /v1/list-associated-packages", "ListAssociatedPackages"),
+            Map.entry("POST /v1/domains", "ListDomains"),
+            Map.entry("POST /v1/package-groups", "ListPackageGroups"),
+            Map.entry("POST /v1/package/version/assets", "ListPackageVersionAssets"),
+            Map.entry("POST /v1/package/version/dependencies", "ListPackageVersionDependencies"),
+            Map.entry("POST /v1/package/versions", "ListPackageVersions"),
+            Map.entry("POST /v1/packages", "ListPackages"),
+            Map.entry("POST /v1/repositories", "ListRepositories"),
+            Map.entry("POST /v1/domain/repositories", "ListRepositoriesInDomain"),
+            Map.entry("POST /v1/package-groups/sub-groups", "ListSubPackageGroups"),
+            Map.entry("POST /v1/tags", "ListTagsForResource"),
+            Map.entry("POST /v1/package/version/publish", "PublishPackageVersion"),
+            Map.entry("PUT /v1/domain/permissions/policy", "PutDomainPermissionsPolicy"),
+            Map.entry("POST /v1/package", "PutPackageOriginConfiguration"),
+            Map.entry("PUT /v1/repository/permissions/policy", "PutRepositoryPermissionsPolicy"),
+            Map.entry("POST /v1/tag", "TagResource"),
+            Map.entry("POST /v1/untag", "UntagResource"),
+            Map.entry("PUT /v1/package-group", "UpdatePackageGroup"),
+            Map.entry("PUT /v1/package-group-origin-configuration", "UpdatePackageGroupOriginConfiguration"),
+            Map.entry("POST /v1/package/versions/update_status", "UpdatePackageVersionsStatus"),
+            Map.entry("PUT /v1/repository", "UpdateRepository"));
+
     private static final Constraint FORMAT = Constraint.of(1, 20, "[a-z]+");
     private static final Constraint ENCRYPTION_KEY = ResourceNames.ARN;
 
@@ -92,6 +143,11 @@ public final class ControlPlaneApi {
 
     private void route(String method, String path, Operation operation) {
         routes.put(method + " " + path, operation);
+    }
+
+    /** The model's name for the operation at a method and path, e.g. {@code CreateDomain}. */
+    public static Optional<String> operationName(String method, String path) {
+        return Optional.ofNullable(OPERATION_NAMES.get(method + " " + path));
     }
 
     /** The operation for a method and path; an unknown one is a ValidationException (UNKNOWN_OPERATION). */

@@ -4,23 +4,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.arca.core.ArcaVersion;
+import dev.arca.server.api.ActivityApi;
 import dev.arca.server.api.ApiRequest;
 import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.api.StreamedBody;
 import dev.arca.server.kms.KmsApi;
+import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
+import dev.arca.server.store.StoreRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpField;
@@ -55,38 +60,103 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private final SigV4Verifier verifier;
     private final ControlPlaneApi controlPlane;
     private final KmsApi kms;
+    private final ActivityApi activity;
+    private final AuditLog audit;
 
-    public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms) {
+    public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms, ActivityApi activity,
+                           AuditLog audit) {
         this.verifier = Objects.requireNonNull(verifier);
         this.controlPlane = Objects.requireNonNull(controlPlane);
         this.kms = Objects.requireNonNull(kms);
+        this.activity = Objects.requireNonNull(activity);
+        this.audit = Objects.requireNonNull(audit);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         response.getHeaders().put(REQUEST_ID_HEADER, requestId);
         String path = request.getHttpURI().getPath();
-        boolean jsonRpc = false;
+        Exchange exchange = new Exchange();
         try {
             if (HEALTH_PATH.equals(path)) {
                 health(request, response, callback);
+                return true;
             } else if (path.startsWith("/v1/")) {
-                controlPlane(request, response, callback, path);
+                exchange.operation = ControlPlaneApi.operationName(request.getMethod(), path)
+                        .orElse(request.getMethod() + " " + path);
+                controlPlane(request, response, callback, path, exchange);
             } else if ("/".equals(path) && request.getHeaders().get("X-Amz-Target") != null) {
-                jsonRpc = true;
-                kms(request, response, callback);
+                exchange.jsonRpc = true;
+                exchange.operation = "kms:" + request.getHeaders().get("X-Amz-Target").replace(KmsApi.TARGET_PREFIX, "");
+                kms(request, response, callback, exchange);
+            } else if (ActivityApi.EVENTS_PATH.equals(path) || ActivityApi.AUDIT_PATH.equals(path)) {
+                activity(request, response, callback, path, exchange);
+                return true;
             } else {
                 throw new ApiException(404, "ResourceNotFoundException",
                         "No such resource: " + request.getMethod() + " " + path, Map.of());
             }
         } catch (ApiException e) {
-            writeError(response, callback, e, jsonRpc);
+            exchange.status = e.status();
+            exchange.errorType = e.type();
+            writeError(response, callback, e, exchange.jsonRpc);
         } catch (RuntimeException | IOException e) {
             LOG.error("Request {} {} {} failed", requestId, request.getMethod(), path, e);
-            writeError(response, callback, ApiException.internal(requestId), jsonRpc);
+            exchange.status = 500;
+            exchange.errorType = "InternalServerException";
+            writeError(response, callback, ApiException.internal(requestId), exchange.jsonRpc);
+        }
+        if (exchange.operation != null) {
+            audit.record(new StoreRecords.AuditRow(0, Instant.now(), requestId, Optional.ofNullable(exchange.principal),
+                    exchange.operation, resource(request.getHttpURI().getQuery()), exchange.status,
+                    Optional.ofNullable(exchange.errorType), (System.nanoTime() - started) / 1_000_000));
         }
         return true;
+    }
+
+    /** What the audit log needs to know about one request, filled in as it is handled. */
+    private static final class Exchange {
+        String operation;
+        String principal;
+        String errorType;
+        int status = HttpStatus.OK_200;
+        boolean jsonRpc;
+    }
+
+    /** The coordinates a request names, for the audit log: domain/repository/format/namespace/package@version. */
+    static Optional<String> resource(String rawQuery) {
+        Map<String, List<String>> query = queryParameters(rawQuery);
+        StringBuilder out = new StringBuilder();
+        for (String key : List.of("domain", "repository", "source-repository", "format", "namespace", "package")) {
+            List<String> values = query.get(key);
+            if (values != null && !values.isEmpty()) {
+                out.append(out.isEmpty() ? "" : "/").append(values.getFirst());
+            }
+        }
+        List<String> version = query.get("version");
+        if (version != null && !version.isEmpty()) {
+            out.append('@').append(version.getFirst());
+        }
+        List<String> arn = query.get("resourceArn");
+        if (out.isEmpty() && arn != null && !arn.isEmpty()) {
+            out.append(arn.getFirst());
+        }
+        return out.isEmpty() ? Optional.empty() : Optional.of(out.toString());
+    }
+
+    private void activity(Request request, Response response, Callback callback, String path, Exchange exchange)
+            throws IOException {
+        if (!HttpMethod.GET.is(request.getMethod())) {
+            throw new ApiException(405, "ValidationException", "Only GET is supported on " + path, Map.of());
+        }
+        Caller caller = verifier.verify(signed(request), readBody(request), "codeartifact");
+        exchange.principal = caller.principalArn();
+        ApiRequest apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()),
+                MissingNode.getInstance(), baseUrl(request));
+        Object body = ActivityApi.EVENTS_PATH.equals(path) ? activity.events(apiRequest) : activity.audit(apiRequest);
+        writeJson(response, callback, HttpStatus.OK_200, "application/json", body);
     }
 
     private void health(Request request, Response response, Callback callback) throws IOException {
@@ -100,13 +170,15 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         writeJson(response, callback, HttpStatus.OK_200, "application/json", body);
     }
 
-    private void controlPlane(Request request, Response response, Callback callback, String path) throws IOException {
+    private void controlPlane(Request request, Response response, Callback callback, String path, Exchange exchange)
+            throws IOException {
         ControlPlaneApi.Operation operation = controlPlane.operation(request.getMethod(), path);
         ApiRequest apiRequest;
         if (ControlPlaneApi.STREAMING_UPLOAD.equals(request.getMethod() + " " + path)) {
             // The body is the asset itself, up to a gigabyte: the signature covers its declared SHA-256, which the
             // operation checks against the bytes as it streams them to disk.
             Caller caller = verifier.verifyDeclaredPayload(signed(request), "codeartifact");
+            exchange.principal = caller.principalArn();
             Map<String, String> headers = new LinkedHashMap<>();
             request.getHeaders().forEach(f -> headers.put(f.getName().toLowerCase(Locale.ROOT), f.getValue()));
             apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()),
@@ -114,6 +186,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         } else {
             byte[] body = readBody(request);
             Caller caller = verifier.verify(signed(request), body, "codeartifact");
+            exchange.principal = caller.principalArn();
             apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()), parseJson(body),
                     baseUrl(request));
         }
@@ -141,13 +214,14 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         callback.succeeded();
     }
 
-    private void kms(Request request, Response response, Callback callback) throws IOException {
+    private void kms(Request request, Response response, Callback callback, Exchange exchange) throws IOException {
         String target = request.getHeaders().get("X-Amz-Target");
         if (!HttpMethod.POST.is(request.getMethod()) || !target.startsWith(KmsApi.TARGET_PREFIX)) {
             throw new ApiException(400, "UnknownOperationException", "Unknown operation " + target, Map.of());
         }
         byte[] body = readBody(request);
         Caller caller = verifier.verify(signed(request), body, "kms");
+        exchange.principal = caller.principalArn();
         JsonNode json = parseJson(body);
         writeJson(response, callback, HttpStatus.OK_200, JSON_11, kms.handle(target, caller, json));
     }

@@ -93,13 +93,15 @@ public final class PackageService {
     private final RepositoryService repositories;
     private final LocalKms kms;
     private final PackageGroupService groups;
+    private final PackageEvents events;
     private final AssetLimits limits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public PackageService(MetadataStore store, BlobStore blobs, RepositoryService repositories, LocalKms kms,
-                          PackageGroupService groups, AssetLimits limits, Clock clock) {
+                          PackageGroupService groups, PackageEvents events, AssetLimits limits, Clock clock) {
         this.groups = Objects.requireNonNull(groups);
+        this.events = Objects.requireNonNull(events);
         this.store = Objects.requireNonNull(store);
         this.blobs = Objects.requireNonNull(blobs);
         this.repositories = Objects.requireNonNull(repositories);
@@ -148,6 +150,7 @@ public final class PackageService {
                 });
                 Optional<VersionRow> existing = tx.findVersion(pkg.id(), version);
                 VersionRow row;
+                RepositoryRow repo = target.repository();
                 if (existing.isEmpty()) {
                     row = tx.insertVersion(pkg.id(), version, unfinished ? UNFINISHED : PUBLISHED, newRevision(),
                             clock.instant(), "INTERNAL", Optional.of(repository), Optional.empty(),
@@ -168,6 +171,8 @@ public final class PackageService {
                         }
                         if (row.status().equals(UNFINISHED) && !unfinished) {
                             row = setState(tx, row, PUBLISHED);
+                            events.record(tx, repo, ref, row, "Updated", PUBLISHED,
+                                    new PackageEvents.Changes(0, 0, false, 0, true));
                         }
                         return new Published(new VersionView(ref, row), same.get());
                     }
@@ -181,6 +186,9 @@ public final class PackageService {
                 }
                 BlobRow blob = storeBlob(tx, target.domain().id(), staged);
                 tx.insertAsset(row.id(), assetName, blob);
+                boolean statusChanged = existing.isEmpty() || !existing.get().status().equals(row.status());
+                events.record(tx, repo, ref, row, existing.isEmpty() ? "Created" : "Updated", row.status(),
+                        new PackageEvents.Changes(1, 0, existing.isEmpty(), 0, statusChanged));
                 return new Published(new VersionView(ref, row), new AssetRow(assetName, blob));
             });
         } catch (BlobStore.TooLargeException e) {
@@ -242,7 +250,13 @@ public final class PackageService {
     public PackageView deletePackage(Caller caller, Optional<String> owner, String domain, String repository,
                                      PackageRef ref) {
         return store.write(tx -> {
-            PackageRow pkg = findPackage(tx, caller, owner, domain, repository, ref);
+            RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
+            PackageRow pkg = findPackage(tx, repo, ref);
+            for (VersionRow version : tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(), false,
+                    Optional.empty(), Integer.MAX_VALUE)) {
+                events.record(tx, repo, ref, version, "Deleted", version.status(),
+                        new PackageEvents.Changes(0, tx.countAssets(version.id()), false, 0, false));
+            }
             tx.deletePackage(pkg.id());
             collectGarbage(tx);
             return view(pkg);
@@ -356,7 +370,15 @@ public final class PackageService {
                 "is skipped", row -> row.status().equals(DISPOSED)
                         ? Optional.of(new VersionError("NOT_ALLOWED", "version " + row.version()
                         + " is Disposed and can no longer change status")) : Optional.empty(),
-                (tx, row) -> row.status().equals(targetStatus) ? row : setState(tx, row, targetStatus), false);
+                (tx, repo, row) -> {
+                    if (row.status().equals(targetStatus)) {
+                        return row;
+                    }
+                    VersionRow changed = setState(tx, row, targetStatus);
+                    events.record(tx, repo, ref, changed, "Updated", targetStatus,
+                            new PackageEvents.Changes(0, 0, false, 0, true));
+                    return changed;
+                }, false);
     }
 
     /** Removes the assets of versions and marks them Disposed: all of them, or none. */
@@ -364,12 +386,16 @@ public final class PackageService {
                                List<String> versions, Map<String, String> revisions, Optional<String> expectedStatus) {
         return batch(caller, owner, domain, repository, ref, versions, revisions, expectedStatus, "is skipped",
                 row -> Optional.empty(),
-                (tx, row) -> {
+                (tx, repo, row) -> {
                     if (row.status().equals(DISPOSED)) {
                         return row;
                     }
+                    int removed = tx.countAssets(row.id());
                     tx.deleteAssets(row.id());
-                    return setState(tx, row, DISPOSED);
+                    VersionRow disposed = setState(tx, row, DISPOSED);
+                    events.record(tx, repo, ref, disposed, "Updated", DISPOSED,
+                            new PackageEvents.Changes(0, removed, false, 0, true));
+                    return disposed;
                 }, true);
     }
 
@@ -378,7 +404,9 @@ public final class PackageService {
                               List<String> versions, Optional<String> expectedStatus) {
         return batch(caller, owner, domain, repository, ref, versions, Map.of(), expectedStatus, "is skipped",
                 row -> Optional.empty(),
-                (tx, row) -> {
+                (tx, repo, row) -> {
+                    events.record(tx, repo, ref, row, "Deleted", row.status(),
+                            new PackageEvents.Changes(0, tx.countAssets(row.id()), false, 0, false));
                     tx.deleteVersion(row.id());
                     return row.withStatus(DELETED, row.revision());
                 }, true);
@@ -386,7 +414,7 @@ public final class PackageService {
 
     @FunctionalInterface
     private interface VersionChange {
-        VersionRow apply(MetadataStore.Transaction tx, VersionRow row);
+        VersionRow apply(MetadataStore.Transaction tx, RepositoryRow repository, VersionRow row);
     }
 
     @FunctionalInterface
@@ -400,7 +428,8 @@ public final class PackageService {
         checkVersionList(versions, revisions, true);
         expectedStatus.ifPresent(PackageService::checkStatus);
         return store.write(tx -> {
-            PackageRow pkg = findPackage(tx, caller, owner, domain, repository, ref);
+            RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
+            PackageRow pkg = findPackage(tx, repo, ref);
             Map<String, VersionRow> rows = new LinkedHashMap<>();
             Map<String, VersionError> failed = new LinkedHashMap<>();
             for (String version : versions) {
@@ -426,7 +455,7 @@ public final class PackageService {
                 return new BatchResult(Map.of(), skipAllBut(versions, failed, v -> "version " + v + " " + skipped));
             }
             Map<String, VersionRow> successful = new LinkedHashMap<>();
-            rows.forEach((version, row) -> successful.put(version, change.apply(tx, row)));
+            rows.forEach((version, row) -> successful.put(version, change.apply(tx, repo, row)));
             if (freesAssets) {
                 collectGarbage(tx);
             }
@@ -498,6 +527,8 @@ public final class PackageService {
                     tx.insertAsset(copied.id(), asset.name(), asset.blob());
                 }
                 tx.insertDependencies(copied.id(), tx.dependencies(sourceRow.id()));
+                events.record(tx, to, ref, copied, "Created", copied.status(), new PackageEvents.Changes(
+                        tx.countAssets(copied.id()), 0, true, 0, true));
                 successful.put(entry.getKey(), copied);
             }
             if (allowOverwrite) {
@@ -584,10 +615,13 @@ public final class PackageService {
 
     private PackageRow findPackage(MetadataStore.Transaction tx, Caller caller, Optional<String> owner, String domain,
                                    String repository, PackageRef ref) {
-        RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
-        return tx.findPackage(repo.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        return findPackage(tx, repositories.find(tx, caller, owner, domain, repository), ref);
+    }
+
+    private static PackageRow findPackage(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
+        return tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
                 .orElseThrow(() -> ApiException.notFound("package", ref.name(), "Package " + ref.display()
-                        + " does not exist in repository " + repository));
+                        + " does not exist in repository " + repository.name()));
     }
 
     private static VersionRow findVersion(MetadataStore.Transaction tx, PackageRow pkg, PackageRef ref, String version) {

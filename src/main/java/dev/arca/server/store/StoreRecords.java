@@ -86,4 +86,13 @@ public final class StoreRecords {
     /** A package's identity within a domain, whatever repositories hold it. */
     public record PackageKey(String format, String namespace, String name) {
     }
+
+    /** A stored package event: its sequence number and its EventBridge-shaped JSON body. */
+    public record EventRow(long seq, Instant time, String domain, String repository, String body) {
+    }
+
+    /** One API call as the audit log keeps it. */
+    public record AuditRow(long seq, Instant time, String requestId, Optional<String> principal, String operation,
+                           Optional<String> resource, int status, Optional<String> errorType, long durationMillis) {
+    }
 }

@@ -1,0 +1,75 @@
+package dev.arca.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arca.core.Constraint;
+import dev.arca.core.ResourceNames;
+import dev.arca.server.service.AuditLog;
+import dev.arca.server.service.PackageEvents;
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.AuditRow;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Arca's own read endpoints for the activity page and automation (signed like the control plane):
+ * {@code GET /_arca/events} (package events, oldest first) and {@code GET /_arca/audit} (API calls). Both page
+ * with {@code after} (a sequence number) and return {@code nextAfter} to continue from.
+ */
+public final class ActivityApi {
+
+    public static final String EVENTS_PATH = "/_arca/events";
+    public static final String AUDIT_PATH = "/_arca/audit";
+    private static final Constraint OPERATION = Constraint.of(1, 100, "[A-Za-z:]+");
+
+    private final MetadataStore store;
+    private final PackageEvents events;
+    private final AuditLog audit;
+
+    public ActivityApi(MetadataStore store, PackageEvents events, AuditLog audit) {
+        this.store = Objects.requireNonNull(store);
+        this.events = Objects.requireNonNull(events);
+        this.audit = Objects.requireNonNull(audit);
+    }
+
+    public Object events(ApiRequest r) {
+        long after = r.queryLong("after", "after", 0, Long.MAX_VALUE).orElse(0L);
+        int limit = r.queryInt("limit", "limit", 1, 1000).orElse(100);
+        Optional<String> domain = r.query("domain", "domain", ResourceNames.DOMAIN);
+        Optional<String> repository = r.query("repository", "repository", ResourceNames.REPOSITORY);
+        List<JsonNode> page = store.read(tx -> events.read(tx, after, domain, repository, limit));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("events", page);
+        out.put("nextAfter", page.isEmpty() ? after : page.getLast().path("detail").path("sequenceNumber").asLong());
+        return out;
+    }
+
+    public Object audit(ApiRequest r) {
+        long after = r.queryLong("after", "after", 0, Long.MAX_VALUE).orElse(0L);
+        int limit = r.queryInt("limit", "limit", 1, 1000).orElse(100);
+        Optional<String> operation = r.query("operation", "operation", OPERATION);
+        Optional<String> principal = r.query("principal", "principal", ResourceNames.ARN);
+        audit.flush();
+        List<AuditRow> page = store.read(tx -> tx.audit(after, operation, principal, limit));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("entries", page.stream().map(ActivityApi::entry).toList());
+        out.put("nextAfter", page.isEmpty() ? after : page.getLast().seq());
+        return out;
+    }
+
+    private static Map<String, Object> entry(AuditRow row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sequenceNumber", row.seq());
+        out.put("time", row.time().toString());
+        out.put("requestId", row.requestId());
+        row.principal().ifPresent(p -> out.put("principal", p));
+        out.put("operation", row.operation());
+        row.resource().ifPresent(res -> out.put("resource", res));
+        out.put("status", row.status());
+        row.errorType().ifPresent(e -> out.put("errorType", e));
+        out.put("durationMillis", row.durationMillis());
+        return out;
+    }
+}

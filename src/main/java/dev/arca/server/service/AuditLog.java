@@ -1,0 +1,101 @@
+package dev.arca.server.service;
+
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.AuditRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The record of every API call (who, what, when, result). Calls are queued and written in batches by one
+ * background thread, so auditing a read does not cost it a disk sync; a reader flushes first and so sees every
+ * call that has completed.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final int BATCH = 1000;
+
+    private final MetadataStore store;
+    private final BlockingQueue<AuditRow> pending = new LinkedBlockingQueue<>(100_000);
+    private final ReentrantLock writing = new ReentrantLock();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public AuditLog(MetadataStore store) {
+        this.store = Objects.requireNonNull(store);
+        this.writer = Thread.ofVirtual().name("arca-audit").start(this::run);
+    }
+
+    /** Queues one call; waits only when a large backlog has built up. */
+    public void record(AuditRow entry) {
+        try {
+            pending.put(entry);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes everything queued so far. */
+    public void flush() {
+        writing.lock();
+        try {
+            List<AuditRow> batch = new ArrayList<>();
+            while (pending.drainTo(batch, BATCH) > 0) {
+                write(batch);
+                batch.clear();
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                AuditRow first = pending.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                writing.lock();
+                try {
+                    List<AuditRow> batch = new ArrayList<>(List.of(first));
+                    pending.drainTo(batch, BATCH - 1);
+                    write(batch);
+                } finally {
+                    writing.unlock();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not write audit entries: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void write(List<AuditRow> batch) {
+        store.write(tx -> {
+            tx.appendAudit(batch);
+            return null;
+        });
+    }
+
+    /** Stops the writer after writing what is queued. */
+    @Override
+    public void close() {
+        closed = true;
+        writer.interrupt();
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+    }
+}
