@@ -59,6 +59,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Where an external connection points, e.g. public:npmjs=http://127.0.0.1:4873/ (repeatable).")
     private Map<String, String> externals = new LinkedHashMap<>();
 
+    @Option(names = "--max-asset-size", paramLabel = "BYTES", defaultValue = "1073741824",
+            description = "Largest asset a publish may upload, in bytes (default: ${DEFAULT-VALUE}, CodeArtifact's quota).")
+    private long maxAssetSize;
+
     @Option(names = "--event-webhook", paramLabel = "URL",
             description = "POST every package event (EventBridge JSON, in order, at least once) to this URL.")
     private String eventWebhook;
@@ -110,7 +114,7 @@ final class ServerCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : PlatformDirectories.current().data();
         try {
             return new ServerConfig(host, port, dataDir, accountId, region, urls, credentials,
-                    Optional.ofNullable(eventWebhook).map(url -> externalUrl("--event-webhook", url)));
+                    Optional.ofNullable(eventWebhook).map(url -> externalUrl("--event-webhook", url)), maxAssetSize);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -242,7 +242,12 @@ public final class LocalServer implements AutoCloseable {
         PackageGroupService groups = new PackageGroupService(store, domains, tags, config.region(), clock);
         PackageEvents events = new PackageEvents(config.region(), clock);
         PackageService packages = new PackageService(store, blobStore(config), repositories, kms, groups, events,
-                PackageService.AssetLimits.DEFAULT, clock);
+                new PackageService.AssetLimits(config.maxAssetBytes(), PackageService.AssetLimits.DEFAULT
+                        .maxAssetsPerVersion()), clock);
+        int swept = packages.sweepUnrecordedFiles();
+        if (swept > 0) {
+            LOG.info("Removed {} blob files left by an interrupted publish", swept);
+        }
         AuditLog audit = new AuditLog(store);
         background.add(audit);
         config.eventWebhook().ifPresent(url -> background.add(new EventWebhook(store, events, url)));

@@ -114,6 +114,98 @@ class ServerProcessIT {
         }
     }
 
+    @Test
+    void aPublishCutShortByKillNineLeavesNothingAndCompletedBytesStayExact() throws Exception {
+        Path data = temp.resolve("data");
+        Server first = Server.start(temp, "publishing", Map.of(), "server", "--port", "0", "--data", data.toString());
+        URI endpoint = URI.create(first.awaitListeningLine().replace(ServerCommand.LISTENING, ""));
+        byte[] kept = new byte[3_000_000];
+        new java.util.Random(3).nextBytes(kept);
+        String keptSha = sha256(kept);
+        try (CodeartifactClient client = client(endpoint, data)) {
+            client.createDomain(r -> r.domain("crash"));
+            client.createRepository(r -> r.domain("crash").repository("repo"));
+            client.publishPackageVersion(r -> r.domain("crash").repository("repo").format("generic").namespace("ns")
+                    .packageValue("kept").packageVersion("1.0").assetName("kept.bin").assetSHA256(keptSha),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(kept));
+        }
+        byte[] doomed = new byte[20_000_000];
+        URI uri = URI.create(endpoint + "/v1/package/version/publish?domain=crash&repository=repo&format=generic"
+                + "&namespace=ns&package=doomed&version=1.0&asset=doomed.bin");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.InputStream() {
+                    private int sent;
+
+                    @Override
+                    public int read() {
+                        return sent++ < doomed.length ? 0 : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (sent >= doomed.length) {
+                            return -1;
+                        }
+                        try {
+                            Thread.sleep(20); // a slow client: the kill lands mid-upload
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                        int n = Math.min(len, Math.min(64 * 1024, doomed.length - sent));
+                        sent += n;
+                        return n;
+                    }
+                }));
+        sign(request, uri, data, doomed);
+        var upload = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(1500);
+        first.process.destroyForcibly();
+        assertThat(first.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(upload).failsWithin(java.time.Duration.ofSeconds(20));
+
+        Server second = Server.start(temp, "after-crash", Map.of(), "server", "--port", "0", "--data", data.toString());
+        endpoint = URI.create(second.awaitListeningLine().replace(ServerCommand.LISTENING, ""));
+        try (CodeartifactClient client = client(endpoint, data)) {
+            assertThat(client.listPackages(r -> r.domain("crash").repository("repo")).packages())
+                    .extracting(p -> p.packageValue()).containsExactly("kept");
+            assertThat(client.getPackageVersionAssetAsBytes(r -> r.domain("crash").repository("repo").format("generic")
+                    .namespace("ns").packageValue("kept").packageVersion("1.0").asset("kept.bin")).asByteArray())
+                    .isEqualTo(kept);
+        } finally {
+            second.stop();
+        }
+        try (var files = Files.walk(data.resolve("blobs"))) {
+            assertThat(files.filter(Files::isRegularFile).toList()).hasSize(1);
+        }
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    /** Signs like the SDK: the declared SHA-256 of the whole body, before any of it is sent. */
+    private static void sign(HttpRequest.Builder request, URI uri, Path data, byte[] body) throws IOException {
+        String credentials = Files.readString(data.resolve("credentials"));
+        String id = credentials.replaceAll("(?s).*aws_access_key_id = (\\S+).*", "$1");
+        String secret = credentials.replaceAll("(?s).*aws_secret_access_key = (\\S+).*", "$1");
+        software.amazon.awssdk.http.SdkHttpRequest signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner
+                .create().sign(r -> r
+                        .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(id, secret))
+                        .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
+                                .method(software.amazon.awssdk.http.SdkHttpMethod.POST).uri(uri)
+                                .putHeader("Host", uri.getHost() + ":" + uri.getPort()).build())
+                        .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body))
+                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                                "codeartifact")
+                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
+                                "us-east-1")).request();
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                request.header(name, values.getFirst());
+            }
+        });
+    }
+
     private static CodeartifactClient client(URI endpoint, Path data) throws IOException {
         String credentials = Files.readString(data.resolve("credentials"));
         String id = credentials.replaceAll("(?s).*aws_access_key_id = (\\S+).*", "$1");

@@ -603,6 +603,27 @@ public final class PackageService {
         }
     }
 
+    /**
+     * Removes blob files that no metadata knows: a crash between putting a file in place and committing its
+     * record leaves one. Runs at start, under the write lock, before any publish.
+     */
+    public int sweepUnrecordedFiles() {
+        return store.write(tx -> {
+            int removed = 0;
+            try {
+                for (BlobStore.StoredBlob file : blobs.list()) {
+                    if (tx.findBlob(file.domainId(), file.sha256()).isEmpty()) {
+                        blobs.delete(file.domainId(), file.sha256());
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return removed;
+        });
+    }
+
     /** Collects every orphaned blob, e.g. after a repository was deleted with its packages. */
     public void collectGarbage() {
         store.write(tx -> {

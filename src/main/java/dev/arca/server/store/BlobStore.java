@@ -17,7 +17,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Cipher;
@@ -42,10 +44,42 @@ public final class BlobStore {
     private final Path staging;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Opens the store under {@code root}. Staged files left by a crash mid-upload are removed: the data directory
+     * is locked, so no upload can be in flight.
+     */
     public BlobStore(Path root) throws IOException {
         this.root = Objects.requireNonNull(root);
         this.staging = root.resolve("staging");
         Files.createDirectories(staging);
+        try (var leftovers = Files.list(staging)) {
+            for (Path file : leftovers.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** A blob file on disk, identified by domain and content hash. */
+    public record StoredBlob(long domainId, String sha256) {
+    }
+
+    /** Every blob file in the store, for reconciling with the metadata after a crash. */
+    public List<StoredBlob> list() throws IOException {
+        List<StoredBlob> out = new ArrayList<>();
+        try (var domains = Files.list(root)) {
+            for (Path domainDir : domains.filter(Files::isDirectory).toList()) {
+                String name = domainDir.getFileName().toString();
+                if (!name.matches("[0-9]+")) {
+                    continue;
+                }
+                try (var files = Files.walk(domainDir, 2)) {
+                    files.filter(Files::isRegularFile)
+                            .filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}"))
+                            .forEach(f -> out.add(new StoredBlob(Long.parseLong(name), f.getFileName().toString())));
+                }
+            }
+        }
+        return out;
     }
 
     /** Bytes read and hashed while staging, not yet in place. Closing discards what was not committed. */
@@ -173,7 +207,7 @@ public final class BlobStore {
 
     /** The encrypted size on disk of a blob of {@code plainSize} bytes. */
     static long storedSize(long plainSize) {
-        long chunks = plainSize / CHUNK + 1;
+        long chunks = Math.max(1, (plainSize + CHUNK - 1) / CHUNK);
         return HEADER + plainSize + chunks * TAG_BYTES;
     }
 
