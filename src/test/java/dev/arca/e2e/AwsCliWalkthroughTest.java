@@ -175,6 +175,46 @@ class AwsCliWalkthroughTest {
     }
 
     @Test
+    void genericPackagesArePublishedReadChangedAndCopiedWithTheCli() throws Exception {
+        aws("codeartifact", "create-domain", "--domain", "generic");
+        aws("codeartifact", "create-repository", "--domain", "generic", "--repository", "builds");
+        aws("codeartifact", "create-repository", "--domain", "generic", "--repository", "releases");
+        Path asset = Files.writeString(temp.resolve("tool.tar.gz"), "pretend this is a tarball\n");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(asset)));
+
+        assertThat(aws("codeartifact", "publish-package-version", "--domain", "generic", "--repository", "builds",
+                "--format", "generic", "--namespace", "team", "--package", "tool", "--package-version", "1.0.0",
+                "--asset-content", asset.toString(), "--asset-name", "tool.tar.gz", "--asset-sha256", sha,
+                "--query", "[status,asset.hashes.\"SHA-256\"]", "--output", "text").strip())
+                .isEqualTo("Published\t" + sha);
+        assertThat(awsFails("codeartifact", "publish-package-version", "--domain", "generic", "--repository", "builds",
+                "--format", "generic", "--namespace", "team", "--package", "tool", "--package-version", "1.0.1",
+                "--asset-content", asset.toString(), "--asset-name", "tool.tar.gz", "--asset-sha256", "0".repeat(64)))
+                .contains("(ValidationException)").contains("does not match");
+
+        Path downloaded = temp.resolve("downloaded");
+        aws("codeartifact", "get-package-version-asset", "--domain", "generic", "--repository", "builds", "--format",
+                "generic", "--namespace", "team", "--package", "tool", "--package-version", "1.0.0", "--asset",
+                "tool.tar.gz", downloaded.toString());
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(Files.readAllBytes(asset));
+
+        assertThat(aws("codeartifact", "list-package-versions", "--domain", "generic", "--repository", "builds",
+                "--format", "generic", "--namespace", "team", "--package", "tool", "--query",
+                "versions[].[version,status]", "--output", "text").strip()).isEqualTo("1.0.0\tPublished");
+        assertThat(aws("codeartifact", "copy-package-versions", "--domain", "generic", "--source-repository", "builds",
+                "--destination-repository", "releases", "--format", "generic", "--namespace", "team", "--package",
+                "tool", "--versions", "1.0.0", "--query", "keys(successfulVersions)", "--output", "text").strip())
+                .isEqualTo("1.0.0");
+        assertThat(aws("codeartifact", "update-package-versions-status", "--domain", "generic", "--repository",
+                "builds", "--format", "generic", "--namespace", "team", "--package", "tool", "--versions", "1.0.0",
+                "--target-status", "Archived", "--expected-status", "Unlisted", "--query",
+                "failedVersions.\"1.0.0\".errorCode", "--output", "text").strip()).isEqualTo("MISMATCHED_STATUS");
+        assertThat(aws("codeartifact", "list-packages", "--domain", "generic", "--repository", "releases", "--query",
+                "packages[].[format,namespace,package]", "--output", "text").strip()).isEqualTo("generic\tteam\ttool");
+    }
+
+    @Test
     void errorsReachTheCliWithTheirAwsCodes() throws Exception {
         aws("codeartifact", "create-domain", "--domain", "errors");
         aws("codeartifact", "create-repository", "--domain", "errors", "--repository", "repo");
