@@ -43,7 +43,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SqliteMetadataStore implements MetadataStore {
 
     static final List<String> MIGRATIONS = List.of("V1__control_plane.sql", "V2__packages.sql",
-            "V3__package_groups.sql", "V4__events_and_audit.sql");
+            "V3__package_groups.sql", "V4__events_and_audit.sql",
+            "V5__package_name_index.sql");
     private static final int READERS = 4;
 
     private final String url;
@@ -569,7 +570,7 @@ public final class SqliteMetadataStore implements MetadataStore {
                                              Optional<String> upstream, Optional<String> afterKey, int limit) {
             return query("SELECT " + PACKAGE_COLUMNS + " WHERE repository_id = ?"
                             + " AND (? IS NULL OR format = ?) AND (? IS NULL OR namespace = ?)"
-                            + " AND (? IS NULL OR substr(name, 1, length(?)) = ?)"
+                            + " AND (? IS NULL OR (name >= ? AND name < ? || char(1114111)))"
                             + " AND (? IS NULL OR publish = ?) AND (? IS NULL OR upstream = ?)"
                             + " AND (format || char(0) || namespace || char(0) || name) > ?"
                             + " ORDER BY format, namespace, name LIMIT ?",
