@@ -18,6 +18,7 @@ import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.service.TokenService;
+import dev.arca.server.store.AuditStore;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.SqliteMetadataStore;
@@ -61,6 +62,7 @@ public final class LocalServer implements AutoCloseable {
     private static final String LOCK_FILE = ".lock";
     static final String METADATA_FILE = "metadata.db";
     static final String BLOBS_DIR = "blobs";
+    static final String AUDIT_FILE = "audit.db";
 
     private final ServerConfig config;
     private final RootCredentials credentials;
@@ -248,7 +250,8 @@ public final class LocalServer implements AutoCloseable {
         if (swept > 0) {
             LOG.info("Removed {} blob files left by an interrupted publish", swept);
         }
-        AuditLog audit = new AuditLog(store);
+        AuditLog audit = new AuditLog(AuditStore.open(config.dataDir().toAbsolutePath().normalize()
+                .resolve(AUDIT_FILE)));
         background.add(audit);
         config.eventWebhook().ifPresent(url -> background.add(new EventWebhook(store, events, url)));
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,

@@ -132,7 +132,7 @@ class ServerProcessIT {
         byte[] doomed = new byte[20_000_000];
         URI uri = URI.create(endpoint + "/v1/package/version/publish?domain=crash&repository=repo&format=generic"
                 + "&namespace=ns&package=doomed&version=1.0&asset=doomed.bin");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofInputStream(
+        HttpRequest.Builder request = signedPost(uri, data, doomed).POST(HttpRequest.BodyPublishers.ofInputStream(
                 () -> new java.io.InputStream() {
                     private int sent;
 
@@ -156,7 +156,6 @@ class ServerProcessIT {
                         return n;
                     }
                 }));
-        sign(request, uri, data, doomed);
         var upload = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(1500);
         first.process.destroyForcibly();
@@ -184,26 +183,12 @@ class ServerProcessIT {
     }
 
     /** Signs like the SDK: the declared SHA-256 of the whole body, before any of it is sent. */
-    private static void sign(HttpRequest.Builder request, URI uri, Path data, byte[] body) throws IOException {
+    private static HttpRequest.Builder signedPost(URI uri, Path data, byte[] body) throws IOException {
         String credentials = Files.readString(data.resolve("credentials"));
         String id = credentials.replaceAll("(?s).*aws_access_key_id = (\\S+).*", "$1");
         String secret = credentials.replaceAll("(?s).*aws_secret_access_key = (\\S+).*", "$1");
-        software.amazon.awssdk.http.SdkHttpRequest signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner
-                .create().sign(r -> r
-                        .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(id, secret))
-                        .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
-                                .method(software.amazon.awssdk.http.SdkHttpMethod.POST).uri(uri)
-                                .putHeader("Host", uri.getHost() + ":" + uri.getPort()).build())
-                        .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body))
-                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
-                                "codeartifact")
-                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
-                                "us-east-1")).request();
-        signed.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                request.header(name, values.getFirst());
-            }
-        });
+        return dev.arca.server.TestSigner.signed("POST", uri, id, secret,
+                software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body));
     }
 
     private static CodeartifactClient client(URI endpoint, Path data) throws IOException {

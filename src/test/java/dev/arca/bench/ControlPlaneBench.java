@@ -118,24 +118,13 @@ public final class ControlPlaneBench {
     private static void wrk(URI endpoint, String keyId, String secret, Duration duration, long serverPid)
             throws Exception {
         URI uri = URI.create(endpoint + "/v1/repository?domain=bench&repository=repo-0500");
-        software.amazon.awssdk.http.SdkHttpRequest signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner
-                .create().sign(r -> r
-                        .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(keyId, secret))
-                        .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
-                                .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(uri)
-                                .putHeader("Host", uri.getHost() + ":" + uri.getPort()).build())
-                        .payload(software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String(""))
-                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
-                                "codeartifact")
-                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
-                                "us-east-1")).request();
+        java.net.http.HttpRequest signed = dev.arca.server.TestSigner.signed("GET", uri, keyId, secret,
+                software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String("")).GET().build();
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d" + duration.toSeconds() + "s",
                 "--latency"));
-        signed.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                command.add("-H");
-                command.add(name + ": " + values.getFirst());
-            }
+        signed.headers().map().forEach((name, values) -> {
+            command.add("-H");
+            command.add(name + ": " + values.getFirst());
         });
         command.add(uri.toString());
         Process wrk;

@@ -238,24 +238,9 @@ public final class PackageBench {
         Runnable signedGet(String pathAndQuery) throws Exception {
             String credentials = Files.readString(data.resolve("credentials"));
             URI uri = URI.create(endpoint + pathAndQuery);
-            software.amazon.awssdk.http.SdkHttpRequest signed = software.amazon.awssdk.http.auth.aws.signer
-                    .AwsV4HttpSigner.create().sign(r -> r
-                            .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(
-                                    value(credentials, "aws_access_key_id"), value(credentials, "aws_secret_access_key")))
-                            .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
-                                    .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(uri)
-                                    .putHeader("Host", uri.getHost() + ":" + uri.getPort()).build())
-                            .payload(software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String(""))
-                            .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
-                                    "codeartifact")
-                            .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
-                                    "us-east-1")).request();
-            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri).GET();
-            signed.headers().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("Host")) {
-                    request.header(name, values.getFirst());
-                }
-            });
+            java.net.http.HttpRequest.Builder request = dev.arca.server.TestSigner.signed("GET", uri,
+                    value(credentials, "aws_access_key_id"), value(credentials, "aws_secret_access_key"),
+                    software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String("")).GET();
             java.net.http.HttpRequest built = request.build();
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             return () -> {

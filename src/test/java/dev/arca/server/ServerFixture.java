@@ -75,25 +75,9 @@ public abstract class ServerFixture {
     /** A GET of one of Arca's own endpoints, signed with the server's credentials as any AWS client would. */
     protected java.net.http.HttpResponse<String> signedGet(String pathAndQuery) throws Exception {
         java.net.URI uri = java.net.URI.create(server.endpoint() + pathAndQuery);
-        software.amazon.awssdk.http.SdkHttpRequest signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner
-                .create().sign(r -> r
-                        .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(
-                                server.credentials().accessKeyId(), server.credentials().secretAccessKey()))
-                        .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
-                                .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(uri)
-                                .putHeader("Host", uri.getHost() + ":" + uri.getPort()).build())
-                        .payload(software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String(""))
-                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
-                                "codeartifact")
-                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
-                                "us-east-1")).request();
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri).GET();
-        signed.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                request.header(name, values.getFirst());
-            }
-        });
-        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+        return java.net.http.HttpClient.newHttpClient().send(TestSigner.signed("GET", uri,
+                        server.credentials().accessKeyId(), server.credentials().secretAccessKey(),
+                        software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String("")).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 

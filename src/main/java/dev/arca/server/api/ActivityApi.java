@@ -51,8 +51,7 @@ public final class ActivityApi {
         int limit = r.queryInt("limit", "limit", 1, 1000).orElse(100);
         Optional<String> operation = r.query("operation", "operation", OPERATION);
         Optional<String> principal = r.query("principal", "principal", ResourceNames.ARN);
-        audit.flush();
-        List<AuditRow> page = store.read(tx -> tx.audit(after, operation, principal, limit));
+        List<AuditRow> page = audit.read(after, operation, principal, limit);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entries", page.stream().map(ActivityApi::entry).toList());
         out.put("nextAfter", page.isEmpty() ? after : page.getLast().seq());

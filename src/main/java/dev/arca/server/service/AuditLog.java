@@ -1,6 +1,6 @@
 package dev.arca.server.service;
 
-import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.AuditStore;
 import dev.arca.server.store.StoreRecords.AuditRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,13 @@ public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final int BATCH = 1000;
 
-    private final MetadataStore store;
+    private final AuditStore store;
     private final BlockingQueue<AuditRow> pending = new LinkedBlockingQueue<>(100_000);
     private final ReentrantLock writing = new ReentrantLock();
     private final Thread writer;
     private volatile boolean closed;
 
-    public AuditLog(MetadataStore store) {
+    public AuditLog(AuditStore store) {
         this.store = Objects.requireNonNull(store);
         this.writer = Thread.ofVirtual().name("arca-audit").start(this::run);
     }
@@ -80,10 +80,14 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void write(List<AuditRow> batch) {
-        store.write(tx -> {
-            tx.appendAudit(batch);
-            return null;
-        });
+        store.append(batch);
+    }
+
+    /** Entries after {@code afterSeq}, oldest first, including every call that has completed. */
+    public List<AuditRow> read(long afterSeq, java.util.Optional<String> operation,
+                               java.util.Optional<String> principal, int limit) {
+        flush();
+        return store.read(afterSeq, operation, principal, limit);
     }
 
     /** Stops the writer after writing what is queued. */
@@ -97,5 +101,6 @@ public final class AuditLog implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         flush();
+        store.close();
     }
 }

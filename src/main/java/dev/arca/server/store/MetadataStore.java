@@ -7,7 +7,6 @@ import dev.arca.server.store.StoreRecords.DependencyRow;
 import dev.arca.server.store.StoreRecords.PackageRow;
 import dev.arca.server.store.StoreRecords.VersionMetadata;
 import dev.arca.server.store.StoreRecords.VersionRow;
-import dev.arca.server.store.StoreRecords.AuditRow;
 import dev.arca.server.store.StoreRecords.DomainRow;
 import dev.arca.server.store.StoreRecords.EventRow;
 import dev.arca.server.store.StoreRecords.GroupRow;
@@ -217,15 +216,11 @@ public interface MetadataStore extends AutoCloseable {
         /** Every distinct package in any repository of a domain, in (format, namespace, name) order. */
         List<PackageKey> packagesInDomain(long domainId);
 
-        // Events and audit
+        // Events
         /** Appends an event; returns its sequence number, which grows with every event. */
         long appendEvent(Instant time, String domain, String repository, String body);
 
         List<EventRow> events(long afterSeq, Optional<String> domain, Optional<String> repository, int limit);
-
-        void appendAudit(List<AuditRow> entries);
-
-        List<AuditRow> audit(long afterSeq, Optional<String> operation, Optional<String> principal, int limit);
 
         // Server settings (secrets, identifiers)
         Optional<byte[]> setting(String name);

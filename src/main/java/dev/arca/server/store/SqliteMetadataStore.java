@@ -43,7 +43,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SqliteMetadataStore implements MetadataStore {
 
     static final List<String> MIGRATIONS = List.of("V1__control_plane.sql", "V2__packages.sql",
-            "V3__package_groups.sql", "V4__events_and_audit.sql",
+            "V3__package_groups.sql", "V4__events.sql",
             "V5__package_name_index.sql");
     private static final int READERS = 4;
 
@@ -845,27 +845,6 @@ public final class SqliteMetadataStore implements MetadataStore {
                     rs -> new StoreRecords.EventRow(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
                             rs.getString(4), rs.getString(5)),
                     afterSeq, domain, domain, repository, repository, limit);
-        }
-
-        @Override
-        public void appendAudit(List<StoreRecords.AuditRow> entries) {
-            for (StoreRecords.AuditRow e : entries) {
-                update("INSERT INTO audit (time, request_id, principal, operation, resource, status, error_type,"
-                                + " duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.time(), e.requestId(), e.principal(),
-                        e.operation(), e.resource(), e.status(), e.errorType(), e.durationMillis());
-            }
-        }
-
-        @Override
-        public List<StoreRecords.AuditRow> audit(long afterSeq, Optional<String> operation, Optional<String> principal,
-                                                 int limit) {
-            return query("SELECT seq, time, request_id, principal, operation, resource, status, error_type, duration_ms"
-                            + " FROM audit WHERE seq > ? AND (? IS NULL OR operation = ?) AND (? IS NULL OR principal = ?)"
-                            + " ORDER BY seq LIMIT ?",
-                    rs -> new StoreRecords.AuditRow(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            Optional.ofNullable(rs.getString(4)), rs.getString(5), Optional.ofNullable(rs.getString(6)),
-                            rs.getInt(7), Optional.ofNullable(rs.getString(8)), rs.getLong(9)),
-                    afterSeq, operation, operation, principal, principal, limit);
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arca.server.ServerFixture;
+import dev.arca.server.TestSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +23,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
 import software.amazon.awssdk.services.codeartifact.model.AssetSummary;
 import software.amazon.awssdk.services.codeartifact.model.ConflictException;
@@ -135,20 +132,9 @@ class PackagePublishTest extends ServerFixture {
         // The SDK always declares the hash of what it sends, so sign for one body and send another.
         URI uri = URI.create(server.endpoint() + "/v1/package/version/publish?domain=" + DOMAIN + "&repository=" + REPO
                 + "&format=generic&namespace=team&package=tool&version=1.0&asset=a.bin");
-        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(server.credentials().accessKeyId(),
-                        server.credentials().secretAccessKey()))
-                .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
-                        .putHeader("Host", uri.getHost() + ":" + uri.getPort()).build())
-                .payload(ContentStreamProvider.fromUtf8String("declared"))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "codeartifact")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("actual"));
-        signed.headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                request.header(name, values.getFirst());
-            }
-        });
+        HttpRequest.Builder request = TestSigner.signed("POST", uri, server.credentials().accessKeyId(),
+                server.credentials().secretAccessKey(), ContentStreamProvider.fromUtf8String("declared"))
+                .POST(HttpRequest.BodyPublishers.ofString("actual"));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                 HttpResponse.BodyHandlers.ofString());
