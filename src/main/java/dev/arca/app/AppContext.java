@@ -1,5 +1,7 @@
 package dev.arca.app;
 
+import dev.arca.gateway.ClientFactory;
+import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.ConnectionCheck;
 import dev.arca.gateway.ConnectionKind;
 import dev.arca.gateway.ConnectionProfile;
@@ -10,7 +12,12 @@ import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.FxDialogService;
 import dev.arca.ui.common.UncaughtErrorHandler;
 import dev.arca.ui.common.UserSettings;
+import dev.arca.ui.domains.DomainsView;
+import dev.arca.ui.domains.DomainsViewModel;
 import dev.arca.ui.shell.MainViewModel;
+import dev.arca.ui.shell.Page;
+import java.util.Optional;
+import javafx.scene.Node;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +45,8 @@ public final class AppContext implements AutoCloseable {
     private final AtomicBoolean embeddedServerStarted = new AtomicBoolean();
     private final Path dataDir;
     private final ConnectionCheck connectionCheck = new ConnectionCheck();
+    private final ClientFactory clients = new ClientFactory();
+    private final CompletableFuture<CodeArtifactGateway> gateway;
     private volatile Window mainWindow;
 
     private AppContext(Path dataDir, Path configDir) {
@@ -46,6 +55,8 @@ public final class AppContext implements AutoCloseable {
         this.errors = new UncaughtErrorHandler(dialogs);
         this.tasks = ExecutorTaskRunner.forJavaFx(errors);
         this.dataDir = dataDir;
+        this.gateway = embeddedServer.thenApply(server -> clients.open(embeddedProfile(server),
+                server.credentials().accessKeyId(), server.credentials().secretAccessKey()));
     }
 
     /** Wires the app for the given data and configuration directories; the server starts on request. */
@@ -76,6 +87,19 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /** The pages that are built, wired to the embedded server's gateway. */
+    public Optional<Node> page(Page page) {
+        return switch (page) {
+            case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(this::awaitGateway, tasks, dialogs)));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Blocks until the gateway is ready; for background tasks only. */
+    private CodeArtifactGateway awaitGateway() {
+        return gateway.join();
+    }
+
     public UncaughtErrorHandler errorHandler() {
         return errors;
     }
@@ -93,6 +117,8 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         tasks.close();
+        gateway.thenAccept(CodeArtifactGateway::close);
+        clients.close();
         if (!embeddedServerStarted.get()) {
             return;
         }

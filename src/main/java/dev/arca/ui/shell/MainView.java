@@ -7,6 +7,8 @@ import atlantafx.base.theme.Tweaks;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -51,9 +53,12 @@ public final class MainView extends BorderPane {
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final StackPane content = new StackPane();
     private final ListView<Page> navigation = new ListView<>();
+    private final Function<Page, Optional<Node>> builtPages;
 
-    public MainView(MainViewModel viewModel) {
+    /** The shell; {@code builtPages} supplies the pages that exist, the rest say they are not built yet. */
+    public MainView(MainViewModel viewModel, Function<Page, Optional<Node>> builtPages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.builtPages = Objects.requireNonNull(builtPages, "builtPages");
         getStyleClass().add("arca-shell");
         getStylesheets().add(STYLESHEET);
         setTop(header());
@@ -171,7 +176,7 @@ public final class MainView extends BorderPane {
     private void show(Page page) {
         navigation.getSelectionModel().select(page);
         content.getChildren().setAll(pages.computeIfAbsent(page,
-                p -> new ComingSoonView(p, new FontIcon(ICONS.get(p)))));
+                p -> builtPages.apply(p).orElseGet(() -> new ComingSoonView(p, new FontIcon(ICONS.get(p))))));
     }
 
     private static final class NavigationCell extends ListCell<Page> {

@@ -1,0 +1,131 @@
+package dev.arca.gateway;
+
+import dev.arca.core.DomainInfo;
+import dev.arca.core.KeyChoice;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
+import software.amazon.awssdk.services.codeartifact.model.DomainDescription;
+import software.amazon.awssdk.services.codeartifact.model.DomainSummary;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.KeyListEntry;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+
+/**
+ * The GUI's door to one CodeArtifact service (AWS or an Arca server): SDK calls in, core records and plain
+ * sentences out. Every list goes through the SDK's paginators. Blocking: call it off the UI thread.
+ */
+public final class CodeArtifactGateway implements AutoCloseable {
+
+    private final ConnectionProfile profile;
+    private final CodeartifactClient codeartifact;
+    private final KmsClient kms;
+
+    CodeArtifactGateway(ConnectionProfile profile, CodeartifactClient codeartifact, KmsClient kms) {
+        this.profile = Objects.requireNonNull(profile);
+        this.codeartifact = Objects.requireNonNull(codeartifact);
+        this.kms = Objects.requireNonNull(kms);
+    }
+
+    public ConnectionProfile profile() {
+        return profile;
+    }
+
+    /** Every domain of the account, with repository counts and sizes (one DescribeDomain each). */
+    public List<DomainInfo> listDomains() {
+        return call("list the domains", () -> {
+            List<DomainInfo> out = new ArrayList<>();
+            for (DomainSummary summary : codeartifact.listDomainsPaginator(r -> { }).domains()) {
+                out.add(info(codeartifact.describeDomain(r -> r.domain(summary.name()).domainOwner(summary.owner()))
+                        .domain()));
+            }
+            return out;
+        });
+    }
+
+    /** Creates a domain, encrypted with {@code keyArn} or the AWS-managed key. */
+    public DomainInfo createDomain(String name, Optional<String> keyArn) {
+        return call("create domain " + name, () -> info(codeartifact.createDomain(r -> r.domain(name)
+                .encryptionKey(keyArn.orElse(null))).domain()));
+    }
+
+    public void deleteDomain(String name) {
+        run("delete domain " + name, () -> codeartifact.deleteDomain(r -> r.domain(name)));
+    }
+
+    /** The account's keys with their aliases, customer-managed first. */
+    public List<KeyChoice> listKeys() {
+        return call("list the encryption keys", () -> {
+            Map<String, String> aliases = new HashMap<>();
+            for (AliasListEntry alias : kms.listAliasesPaginator(r -> { }).aliases()) {
+                if (alias.targetKeyId() != null) {
+                    aliases.putIfAbsent(alias.targetKeyId(), alias.aliasName());
+                }
+            }
+            List<KeyChoice> out = new ArrayList<>();
+            for (KeyListEntry key : kms.listKeysPaginator(r -> { }).keys()) {
+                KeyMetadata metadata = kms.describeKey(r -> r.keyId(key.keyId())).keyMetadata();
+                out.add(new KeyChoice(key.keyArn(), Optional.ofNullable(aliases.get(key.keyId())),
+                        Optional.ofNullable(metadata.description()).orElse(""),
+                        "AWS".equals(metadata.keyManagerAsString())));
+            }
+            out.sort((a, b) -> Boolean.compare(a.awsManaged(), b.awsManaged()) != 0
+                    ? Boolean.compare(a.awsManaged(), b.awsManaged()) : a.label().compareTo(b.label()));
+            return out;
+        });
+    }
+
+    private static DomainInfo info(DomainDescription d) {
+        return new DomainInfo(d.name(), d.owner(), d.arn(), d.statusAsString(), d.createdTime(),
+                Optional.ofNullable(d.encryptionKey()).orElse(""),
+                Optional.ofNullable(d.repositoryCount()).orElse(-1),
+                Optional.ofNullable(d.assetSizeBytes()).orElse(-1L));
+    }
+
+    /** Runs an SDK call and turns any failure into one plain sentence. */
+    private <T> T call(String action, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (CodeartifactException e) {
+            throw new GatewayException(sentence(e.awsErrorDetails().errorMessage(), "Could not " + action),
+                    Optional.ofNullable(e.awsErrorDetails().errorCode()), e);
+        } catch (software.amazon.awssdk.services.kms.model.KmsException e) {
+            throw new GatewayException(sentence(e.awsErrorDetails().errorMessage(), "Could not " + action),
+                    Optional.ofNullable(e.awsErrorDetails().errorCode()), e);
+        } catch (SdkClientException e) {
+            throw new GatewayException("Could not " + action + ": " + profile.name() + " at " + profile.address()
+                    + " cannot be reached.", Optional.empty(), e);
+        } catch (SdkException e) {
+            throw new GatewayException("Could not " + action + ".", Optional.empty(), e);
+        }
+    }
+
+    private void run(String action, Runnable work) {
+        call(action, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static String sentence(String message, String fallback) {
+        if (message == null || message.isBlank()) {
+            return fallback + ".";
+        }
+        return message.endsWith(".") ? message : message + ".";
+    }
+
+    @Override
+    public void close() {
+        codeartifact.close();
+        kms.close();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.arca.ui.domains;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arca.core.DomainInfo;
+import dev.arca.core.KeyChoice;
+import dev.arca.gateway.ClientFactory;
+import dev.arca.gateway.CodeArtifactGateway;
+import dev.arca.gateway.ConnectionKind;
+import dev.arca.gateway.ConnectionProfile;
+import dev.arca.server.LocalServer;
+import dev.arca.server.ServerConfig;
+import dev.arca.ui.common.DialogService;
+import dev.arca.ui.common.ExecutorTaskRunner;
+import dev.arca.ui.common.ListState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Domains page's ViewModel against a real local server through the real gateway; no JavaFX toolkit. */
+class DomainsViewModelTest {
+
+    @TempDir
+    Path temp;
+
+    private LocalServer server;
+    private ClientFactory clients;
+    private CodeArtifactGateway gateway;
+    private final List<String> dialogs = new ArrayList<>();
+    private boolean confirmAnswer = true;
+    private DomainsViewModel viewModel;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = LocalServer.start(ServerConfig.embedded(temp));
+        clients = new ClientFactory();
+        gateway = clients.open(new ConnectionProfile("Local server", ConnectionKind.EMBEDDED, server.endpoint(),
+                "us-east-1"), server.credentials().accessKeyId(), server.credentials().secretAccessKey());
+        DialogService recorder = new DialogService() {
+            @Override
+            public void showError(String title, String sentence, Throwable details) {
+                dialogs.add("error: " + sentence);
+            }
+
+            @Override
+            public void showInformation(String title, String sentence) {
+                dialogs.add("info: " + sentence);
+            }
+
+            @Override
+            public boolean confirm(String title, String sentence, String actionLabel, boolean destructive) {
+                dialogs.add("confirm: " + actionLabel + (destructive ? " (danger)" : ""));
+                return confirmAnswer;
+            }
+        };
+        viewModel = new DomainsViewModel(() -> gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
+                recorder);
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        clients.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anEmptyAccountShowsTheEmptyState() {
+        viewModel.refresh();
+
+        assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.EMPTY);
+        assertThat(viewModel.domains()).isEmpty();
+    }
+
+    @Test
+    void theNameIsCheckedAsItIsTyped() {
+        viewModel.newNameProperty().set("Bad_Name");
+        assertThat(viewModel.nameProblemProperty().get()).startsWith("Use lower-case letters");
+        assertThat(viewModel.canCreateProperty().get()).isFalse();
+
+        viewModel.newNameProperty().set("x");
+        assertThat(viewModel.nameProblemProperty().get()).contains("at least 2");
+
+        viewModel.newNameProperty().set("good-name");
+        assertThat(viewModel.nameProblemProperty().get()).isEmpty();
+        assertThat(viewModel.canCreateProperty().get()).isTrue();
+    }
+
+    @Test
+    void creatingADomainShowsItSelectedWithoutAManualReload() {
+        viewModel.refresh();
+        viewModel.newNameProperty().set("team");
+
+        viewModel.create();
+
+        assertThat(viewModel.domains()).extracting(DomainInfo::name).containsExactly("team");
+        assertThat(viewModel.selectedProperty().get().name()).isEqualTo("team");
+        assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.READY);
+        assertThat(viewModel.newNameProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theKeyPickerOffersTheManagedKeyAndTheAccountsKeys() {
+        viewModel.newNameProperty().set("first");
+        viewModel.create();
+
+        viewModel.loadKeys();
+
+        assertThat(viewModel.keys()).first().isEqualTo(DomainsViewModel.MANAGED_KEY);
+        assertThat(viewModel.keys()).as("the AWS-managed key appears only as the first choice").hasSize(1);
+    }
+
+    @Test
+    void aChosenKeyEncryptsTheNewDomain() throws Exception {
+        try (var kms = software.amazon.awssdk.services.kms.KmsClient.builder().endpointOverride(server.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
+                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder()).build()) {
+            String arn = kms.createKey(r -> r.description("team key")).keyMetadata().arn();
+            kms.createAlias(r -> r.aliasName("alias/team").targetKeyId(arn));
+        }
+        viewModel.loadKeys();
+        Optional<KeyChoice> team = viewModel.keys().stream().filter(k -> k.map(c -> c.label().equals("alias/team"))
+                .orElse(false)).findFirst().orElseThrow();
+
+        viewModel.keyProperty().set(team);
+        viewModel.newNameProperty().set("keyed");
+        viewModel.create();
+
+        assertThat(viewModel.domains().getFirst().encryptionKey()).isEqualTo(team.get().keyArn());
+    }
+
+    @Test
+    void aDuplicateNameIsOnePlainSentence() {
+        viewModel.newNameProperty().set("twice");
+        viewModel.create();
+        viewModel.newNameProperty().set("twice");
+
+        viewModel.create();
+
+        assertThat(dialogs).containsExactly("error: Domain twice already exists in account 123456789012.");
+    }
+
+    @Test
+    void deletingAsksFirstAndRefreshes() {
+        viewModel.newNameProperty().set("doomed");
+        viewModel.create();
+
+        viewModel.delete();
+
+        assertThat(dialogs).containsExactly("confirm: Delete domain (danger)");
+        assertThat(viewModel.domains()).isEmpty();
+        assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.EMPTY);
+    }
+
+    @Test
+    void aDeclinedConfirmationDeletesNothing() {
+        viewModel.newNameProperty().set("kept");
+        viewModel.create();
+        confirmAnswer = false;
+
+        viewModel.delete();
+
+        assertThat(viewModel.domains()).extracting(DomainInfo::name).containsExactly("kept");
+    }
+
+    @Test
+    void aDomainWithRepositoriesIsExplainedNotDeleted() {
+        viewModel.newNameProperty().set("busy");
+        viewModel.create();
+        try (var client = software.amazon.awssdk.services.codeartifact.CodeartifactClient.builder()
+                .endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
+                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder()).build()) {
+            client.createRepository(r -> r.domain("busy").repository("repo"));
+        }
+        viewModel.refresh();
+        viewModel.selectedProperty().set(viewModel.domains().getFirst());
+
+        viewModel.delete();
+
+        assertThat(dialogs).singleElement().asString().startsWith("info: Domain busy still has 1 repository.");
+        assertThat(viewModel.domains()).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableServiceIsTheErrorStateWithASentence() {
+        server.close();
+
+        viewModel.refresh();
+
+        assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.ERROR);
+        assertThat(viewModel.errorMessageProperty().get()).contains("cannot be reached");
+        server = null;
+    }
+}
