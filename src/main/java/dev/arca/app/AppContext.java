@@ -14,6 +14,8 @@ import dev.arca.ui.common.UncaughtErrorHandler;
 import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.domains.DomainsView;
 import dev.arca.ui.domains.DomainsViewModel;
+import dev.arca.ui.repositories.RepositoriesView;
+import dev.arca.ui.repositories.RepositoriesViewModel;
 import dev.arca.ui.shell.MainViewModel;
 import dev.arca.ui.shell.Page;
 import java.util.Optional;
@@ -91,6 +93,8 @@ public final class AppContext implements AutoCloseable {
     public Optional<Node> page(Page page) {
         return switch (page) {
             case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(this::awaitGateway, tasks, dialogs)));
+            case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(this::awaitGateway, tasks,
+                    dialogs, java.time.Clock.systemUTC())));
             default -> Optional.empty();
         };
     }

@@ -2,6 +2,8 @@ package dev.arca.gateway;
 
 import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
+import dev.arca.core.PackageFormat;
+import dev.arca.core.RepositoryInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
 import software.amazon.awssdk.services.codeartifact.model.DomainDescription;
 import software.amazon.awssdk.services.codeartifact.model.DomainSummary;
+import software.amazon.awssdk.services.codeartifact.model.RepositoryDescription;
+import software.amazon.awssdk.services.codeartifact.model.UpstreamRepository;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
@@ -82,6 +86,60 @@ public final class CodeArtifactGateway implements AutoCloseable {
                     ? Boolean.compare(a.awsManaged(), b.awsManaged()) : a.label().compareTo(b.label()));
             return out;
         });
+    }
+
+    /** The repositories of a domain, in name order (summaries: no upstreams). */
+    public List<RepositoryInfo> listRepositories(String domain) {
+        return call("list the repositories of " + domain, () -> codeartifact
+                .listRepositoriesInDomainPaginator(r -> r.domain(domain)).repositories().stream()
+                .map(s -> new RepositoryInfo(s.name(), s.domainName(), s.domainOwner(), s.administratorAccount(),
+                        s.arn(), Optional.ofNullable(s.description()), s.createdTime(), List.of(), Optional.empty()))
+                .toList());
+    }
+
+    /** A repository with its upstreams in priority order and its external connection. */
+    public RepositoryInfo describeRepository(String domain, String repository) {
+        return call("describe repository " + repository, () -> repositoryInfo(codeartifact.describeRepository(r -> r
+                .domain(domain).repository(repository)).repository()));
+    }
+
+    public RepositoryInfo createRepository(String domain, String repository, Optional<String> description,
+                                           List<String> upstreams) {
+        return call("create repository " + repository, () -> repositoryInfo(codeartifact.createRepository(r -> r
+                .domain(domain).repository(repository).description(description.orElse(null))
+                .upstreams(upstreams.stream().map(u -> UpstreamRepository.builder().repositoryName(u).build()).toList()))
+                .repository()));
+    }
+
+    public void deleteRepository(String domain, String repository) {
+        run("delete repository " + repository, () -> codeartifact.deleteRepository(r -> r.domain(domain)
+                .repository(repository)));
+    }
+
+    /** The URL a package client uses for {@code format} in a repository. */
+    public String repositoryEndpoint(String domain, String repository, PackageFormat format) {
+        return call("get the " + format.wireName() + " endpoint of " + repository, () -> codeartifact
+                .getRepositoryEndpoint(r -> r.domain(domain).repository(repository).format(format.wireName()))
+                .repositoryEndpoint());
+    }
+
+    /** An authorization token for a domain and when it expires. */
+    public AuthorizationToken authorizationToken(String domain) {
+        return call("get an authorization token for " + domain, () -> {
+            var response = codeartifact.getAuthorizationToken(r -> r.domain(domain));
+            return new AuthorizationToken(response.authorizationToken(), response.expiration());
+        });
+    }
+
+    /** A token package clients present, and its expiry. */
+    public record AuthorizationToken(String token, java.time.Instant expiration) {
+    }
+
+    private static RepositoryInfo repositoryInfo(RepositoryDescription d) {
+        return new RepositoryInfo(d.name(), d.domainName(), d.domainOwner(), d.administratorAccount(), d.arn(),
+                Optional.ofNullable(d.description()), d.createdTime(),
+                d.upstreams().stream().map(u -> u.repositoryName()).toList(),
+                d.externalConnections().stream().map(e -> e.externalConnectionName()).findFirst());
     }
 
     private static DomainInfo info(DomainDescription d) {

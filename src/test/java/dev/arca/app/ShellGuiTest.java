@@ -62,7 +62,7 @@ class ShellGuiTest {
 
             assertThat(label(robot, "#page-title").getText()).isEqualTo(page.title());
             assertThat(robot.lookup("#page-" + page.id()).tryQuery()).isPresent();
-            if (page != Page.DOMAINS) {
+            if (page != Page.DOMAINS && page != Page.REPOSITORIES) {
                 assertThat(label(robot, "#coming-soon-note").getText()).startsWith("Not built yet");
             }
         }
@@ -90,7 +90,7 @@ class ShellGuiTest {
     @Test
     void screenshotsOfTheShellInBothThemes(FxRobot robot) throws Exception {
         waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#connection-detail").getText().contains("· Arca"));
-        robot.clickOn("#nav-" + Page.REPOSITORIES.id());
+        robot.clickOn("#nav-" + Page.POLICIES.id());
         waitForFxEvents();
         Path light = Screenshots.capture(stage.getScene(), "shell.png");
 
@@ -126,6 +126,36 @@ class ShellGuiTest {
         robot.clickOn("Delete domain");
         waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#domains-empty").query().isVisible());
         assertThat(table.getItems()).isEmpty();
+    }
+
+    @Test
+    void aRepositoryIsCreatedWithAnUpstreamAndItsConnectionSettingsShown(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-" + Page.DOMAINS.id());
+        waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#domains-empty").query().isVisible());
+        robot.clickOn("#new-domain-name").write("platform");
+        robot.clickOn("#create-domain");
+        waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#domains-table").queryAs(TableView.class).getItems().size() == 1);
+
+        robot.clickOn("#nav-" + Page.REPOSITORIES.id());
+        waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#repositories-empty").query().isVisible());
+        robot.clickOn("#new-repository-name").write("npm-store");
+        robot.clickOn("#create-repository");
+        TableView<?> table = robot.lookup("#repositories-table").queryAs(TableView.class);
+        waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.clickOn("#new-repository-name").write("web-app");
+        javafx.scene.control.MenuButton upstream = robot.lookup("#new-repository-upstream")
+                .queryAs(javafx.scene.control.MenuButton.class);
+        robot.interact(() -> upstream.getItems().stream().filter(i -> i.getText().equals("npm-store")).findFirst()
+                .orElseThrow().fire());
+        robot.clickOn("#create-repository");
+        waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#repository-upstreams").getText().contains("npm-store"));
+        waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#instructions-text")
+                .queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
+
+        assertThat(robot.lookup("#instructions-text").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("/platform-123456789012/npm/web-app/:_authToken=");
+        Screenshots.capture(stage.getScene(), "repositories.png");
     }
 
     private static Label label(FxRobot robot, String query) {

@@ -1,0 +1,143 @@
+package dev.arca.ui.repositories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arca.core.ClientSetup;
+import dev.arca.core.RepositoryInfo;
+import dev.arca.gateway.ClientFactory;
+import dev.arca.gateway.CodeArtifactGateway;
+import dev.arca.gateway.ConnectionKind;
+import dev.arca.gateway.ConnectionProfile;
+import dev.arca.server.LocalServer;
+import dev.arca.server.ServerConfig;
+import dev.arca.ui.common.DialogService;
+import dev.arca.ui.common.ExecutorTaskRunner;
+import dev.arca.ui.common.ListState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Repositories page's ViewModel against a real local server; no JavaFX toolkit. */
+class RepositoriesViewModelTest {
+
+    @TempDir
+    Path temp;
+
+    private LocalServer server;
+    private ClientFactory clients;
+    private CodeArtifactGateway gateway;
+    private final List<String> dialogs = new ArrayList<>();
+    private RepositoriesViewModel viewModel;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = LocalServer.start(ServerConfig.embedded(temp));
+        clients = new ClientFactory();
+        gateway = clients.open(new ConnectionProfile("Local server", ConnectionKind.EMBEDDED, server.endpoint(),
+                "us-east-1"), server.credentials().accessKeyId(), server.credentials().secretAccessKey());
+        gateway.createDomain("team", Optional.empty());
+        DialogService recorder = new DialogService() {
+            @Override
+            public void showError(String title, String sentence, Throwable details) {
+                dialogs.add("error: " + sentence);
+            }
+
+            @Override
+            public void showInformation(String title, String sentence) {
+                dialogs.add("info: " + sentence);
+            }
+
+            @Override
+            public boolean confirm(String title, String sentence, String actionLabel, boolean destructive) {
+                dialogs.add("confirm: " + sentence);
+                return true;
+            }
+        };
+        viewModel = new RepositoriesViewModel(() -> gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
+                recorder, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        clients.close();
+        server.close();
+    }
+
+    @Test
+    void theFirstDomainIsChosenAndItsEmptyListShown() {
+        viewModel.loadDomains();
+
+        assertThat(viewModel.domainProperty().get()).isEqualTo("team");
+        assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.EMPTY);
+    }
+
+    @Test
+    void createdRepositoriesKeepTheirUpstreamOrderAndAppearAtOnce() {
+        viewModel.loadDomains();
+        create("store-a", List.of());
+        create("store-b", List.of());
+
+        create("app", List.of("store-b", "store-a"));
+
+        assertThat(viewModel.repositories()).extracting(RepositoryInfo::name).containsExactly("app", "store-a", "store-b");
+        assertThat(viewModel.selectedProperty().get().name()).isEqualTo("app");
+        assertThat(viewModel.detailsProperty().get()).hasValueSatisfying(d ->
+                assertThat(d.upstreams()).containsExactly("store-b", "store-a"));
+    }
+
+    @Test
+    void theFilterNarrowsByNameOrDescription() {
+        viewModel.loadDomains();
+        create("web-app", List.of());
+        viewModel.newDescriptionProperty().set("python libraries");
+        create("libs", List.of());
+
+        viewModel.filterProperty().set("PYTHON");
+
+        assertThat(viewModel.repositories()).extracting(RepositoryInfo::name).containsExactly("libs");
+    }
+
+    @Test
+    void connectionInstructionsCarryTheEndpointAndAFreshToken() {
+        viewModel.loadDomains();
+        create("app", List.of());
+
+        viewModel.toolProperty().set(ClientSetup.Tool.PIP);
+
+        assertThat(viewModel.instructionsProperty().get())
+                .contains("@127.0.0.1:" + server.port() + "/team-123456789012/pypi/app/simple/");
+        assertThat(viewModel.tokenExpiryProperty().get()).startsWith("Put this in pip.conf. The token in it expires in 11 h");
+    }
+
+    @Test
+    void deletingSpellsOutTheConsequencesFirst() {
+        viewModel.loadDomains();
+        create("doomed", List.of());
+
+        viewModel.delete();
+
+        assertThat(dialogs).singleElement().asString().contains("becomes unavailable for good");
+        assertThat(viewModel.repositories()).isEmpty();
+    }
+
+    @Test
+    void badNamesAreExplainedAsTheyAreTyped() {
+        viewModel.newNameProperty().set("has space");
+
+        assertThat(viewModel.nameProblemProperty().get()).startsWith("Use letters, digits");
+        assertThat(viewModel.canCreateProperty().get()).isFalse();
+    }
+
+    private void create(String name, List<String> upstreams) {
+        viewModel.newNameProperty().set(name);
+        viewModel.newUpstreams().setAll(upstreams);
+        viewModel.create();
+    }
+}
