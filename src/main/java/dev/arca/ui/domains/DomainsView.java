@@ -1,18 +1,16 @@
 package dev.arca.ui.domains;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.arca.core.ByteSizes;
 import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
-import dev.arca.ui.common.ListState;
+import dev.arca.ui.common.PageParts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,13 +18,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,18 +43,10 @@ public final class DomainsView extends BorderPane {
         this.viewModel = Objects.requireNonNull(viewModel);
         setId("page-domains");
         getStyleClass().add("domains-page");
-        getStylesheets().add(Objects.requireNonNull(DomainsView.class.getResource("domains.css")).toExternalForm());
+        getStylesheets().add(PageParts.STYLESHEET);
         setTop(new VBox(16, header(), createForm()));
         setCenter(content());
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
-            if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(event)) {
-                viewModel.refresh();
-                event.consume();
-            } else if (event.getCode() == KeyCode.DELETE && table.isFocused()) {
-                viewModel.delete();
-                event.consume();
-            }
-        });
+        PageParts.installListShortcuts(this, table, viewModel::refresh, viewModel::delete);
         sceneProperty().subscribe(scene -> {
             if (scene != null && viewModel.domains().isEmpty()) {
                 viewModel.refresh();
@@ -148,69 +133,34 @@ public final class DomainsView extends BorderPane {
     private Node content() {
         table.setId("domains-table");
         table.setItems(viewModel.domains());
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(
-                column("Name", DomainInfo::name, 160, false),
-                column("Owner", DomainInfo::owner, 130, false),
-                column("Status", DomainInfo::status, 80, false),
-                column("Repositories", d -> d.repositoryCount() < 0 ? "—" : Integer.toString(d.repositoryCount()), 120, true),
-                column("Stored", d -> ByteSizes.format(d.assetSizeBytes()), 90, true),
-                column("Created", d -> CREATED.format(d.createdTime()), 200, false),
-                column("Encryption key", d -> d.encryptionKey().substring(d.encryptionKey().lastIndexOf('/') + 1), 120,
-                        false));
+        table.getColumns().setAll(List.of(
+                PageParts.textColumn("Name", DomainInfo::name, 160, false),
+                PageParts.textColumn("Owner", DomainInfo::owner, 130, false),
+                PageParts.textColumn("Status", DomainInfo::status, 80, false),
+                PageParts.<DomainInfo>textColumn("Repositories",
+                        d -> d.repositoryCount() < 0 ? "—" : Integer.toString(d.repositoryCount()), 120, true),
+                PageParts.<DomainInfo>textColumn("Stored", d -> ByteSizes.format(d.assetSizeBytes()), 90, true),
+                PageParts.<DomainInfo>textColumn("Created", d -> CREATED.format(d.createdTime()), 200, false),
+                PageParts.<DomainInfo>textColumn("Encryption key",
+                        d -> d.encryptionKey().substring(d.encryptionKey().lastIndexOf('/') + 1), 120, false)));
         table.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedProperty()::set);
         viewModel.selectedProperty().subscribe(domain -> {
             if (table.getSelectionModel().getSelectedItem() != domain) {
                 table.getSelectionModel().select(domain);
             }
         });
-
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.setMaxSize(48, 48);
-        Node empty = state(Feather.GLOBE, "No domains yet",
-                "Create one above: a domain is the first thing every repository needs.", "domains-empty");
+        VBox empty = PageParts.stateBox(Feather.GLOBE, "No domains yet",
+                "Create one above: a domain is the first thing every repository needs.");
+        empty.setId("domains-empty");
+        VBox error = PageParts.stateBox(Feather.ALERT_TRIANGLE, "The domains could not be loaded", "");
+        error.setId("domains-error");
         Label errorText = new Label();
         errorText.textProperty().bind(viewModel.errorMessageProperty());
-        Node error = state(Feather.ALERT_TRIANGLE, "The domains could not be loaded", "", "domains-error");
-        ((VBox) error).getChildren().add(errorText);
         Button retry = new Button("Try again");
         retry.setOnAction(e -> viewModel.refresh());
-        ((VBox) error).getChildren().add(retry);
-
-        StackPane stack = new StackPane(table, loading, empty, error);
+        error.getChildren().addAll(errorText, retry);
+        StackPane stack = PageParts.stateStack(table, viewModel.stateProperty(), empty, error);
         BorderPane.setMargin(stack, new Insets(16, 0, 0, 0));
-        viewModel.stateProperty().subscribe(s -> {
-            table.setVisible(s == ListState.READY);
-            loading.setVisible(s == ListState.LOADING);
-            empty.setVisible(s == ListState.EMPTY);
-            error.setVisible(s == ListState.ERROR);
-        });
         return stack;
-    }
-
-    private static Node state(Feather icon, String title, String hint, String id) {
-        FontIcon glyph = new FontIcon(icon);
-        glyph.getStyleClass().add("state-icon");
-        Label heading = new Label(title);
-        heading.getStyleClass().add(Styles.TITLE_4);
-        Label text = new Label(hint);
-        text.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox box = new VBox(8, glyph, heading, text);
-        box.setId(id);
-        box.setAlignment(Pos.CENTER);
-        return box;
-    }
-
-    private static TableColumn<DomainInfo, String> column(String title, Function<DomainInfo, String> value,
-                                                          double width, boolean numeric) {
-        TableColumn<DomainInfo, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setMinWidth(width);
-        if (numeric) {
-            column.getStyleClass().add(Tweaks.ALIGN_RIGHT);
-        }
-        return column;
     }
 }

@@ -1,32 +1,25 @@
 package dev.arca.ui.repositories;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.arca.core.ClientSetup;
 import dev.arca.core.RepositoryInfo;
-import dev.arca.ui.common.ListState;
+import dev.arca.ui.common.PageParts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,20 +42,11 @@ public final class RepositoriesView extends BorderPane {
         this.viewModel = Objects.requireNonNull(viewModel);
         setId("page-repositories");
         getStyleClass().add("repositories-page");
-        getStylesheets().add(Objects.requireNonNull(RepositoriesView.class.getResource("repositories.css"))
-                .toExternalForm());
+        getStylesheets().add(PageParts.STYLESHEET);
         setTop(new VBox(16, header(), createForm()));
         setCenter(content());
         setRight(details());
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
-            if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(event)) {
-                viewModel.refresh();
-                event.consume();
-            } else if (event.getCode() == KeyCode.DELETE && table.isFocused()) {
-                viewModel.delete();
-                event.consume();
-            }
-        });
+        PageParts.installListShortcuts(this, table, viewModel::refresh, viewModel::delete);
         sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 viewModel.loadDomains();
@@ -162,38 +146,28 @@ public final class RepositoriesView extends BorderPane {
     private Node content() {
         table.setId("repositories-table");
         table.setItems(viewModel.repositories());
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(
-                column("Name", RepositoryInfo::name, 170),
-                column("Administrator", RepositoryInfo::administrator, 130),
-                column("Created", r -> CREATED.format(r.createdTime()), 170),
-                column("Description", r -> r.description().orElse(""), 160));
+        table.getColumns().setAll(List.of(
+                PageParts.textColumn("Name", RepositoryInfo::name, 170, false),
+                PageParts.textColumn("Administrator", RepositoryInfo::administrator, 130, false),
+                PageParts.<RepositoryInfo>textColumn("Created", r -> CREATED.format(r.createdTime()), 170, false),
+                PageParts.<RepositoryInfo>textColumn("Description", r -> r.description().orElse(""), 160, false)));
         table.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedProperty()::set);
         viewModel.selectedProperty().subscribe(repository -> {
             if (table.getSelectionModel().getSelectedItem() != repository) {
                 table.getSelectionModel().select(repository);
             }
         });
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.setMaxSize(48, 48);
-        VBox empty = state(Feather.DATABASE, "No repositories here",
+        VBox empty = PageParts.stateBox(Feather.DATABASE, "No repositories here",
                 "Create one above, or pick another domain. No domain yet? Create one on the Domains page.");
         empty.setId("repositories-empty");
-        VBox error = state(Feather.ALERT_TRIANGLE, "The repositories could not be loaded", "");
+        VBox error = PageParts.stateBox(Feather.ALERT_TRIANGLE, "The repositories could not be loaded", "");
         Label errorText = new Label();
         errorText.textProperty().bind(viewModel.errorMessageProperty());
         Button retry = new Button("Try again");
         retry.setOnAction(e -> viewModel.refresh());
         error.getChildren().addAll(errorText, retry);
-        StackPane stack = new StackPane(table, loading, empty, error);
+        StackPane stack = PageParts.stateStack(table, viewModel.stateProperty(), empty, error);
         BorderPane.setMargin(stack, new Insets(16, 0, 0, 0));
-        viewModel.stateProperty().subscribe(s -> {
-            table.setVisible(s == ListState.READY);
-            loading.setVisible(s == ListState.LOADING);
-            empty.setVisible(s == ListState.EMPTY);
-            error.setVisible(s == ListState.ERROR);
-        });
         return stack;
     }
 
@@ -257,28 +231,5 @@ public final class RepositoriesView extends BorderPane {
         panel.setMinWidth(320);
         BorderPane.setMargin(panel, new Insets(16, 0, 0, 16));
         return panel;
-    }
-
-    private static VBox state(Feather icon, String title, String hint) {
-        FontIcon glyph = new FontIcon(icon);
-        glyph.getStyleClass().add("state-icon");
-        Label heading = new Label(title);
-        heading.getStyleClass().add(Styles.TITLE_4);
-        Label text = new Label(hint);
-        text.setWrapText(true);
-        text.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox box = new VBox(8, glyph, heading, text);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(420);
-        return box;
-    }
-
-    private static TableColumn<RepositoryInfo, String> column(String title, Function<RepositoryInfo, String> value,
-                                                              double width) {
-        TableColumn<RepositoryInfo, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setMinWidth(width);
-        return column;
     }
 }

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
-import dev.arca.gateway.ClientFactory;
-import dev.arca.gateway.CodeArtifactGateway;
-import dev.arca.gateway.ConnectionKind;
-import dev.arca.gateway.ConnectionProfile;
+import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.server.LocalServer;
-import dev.arca.server.ServerConfig;
-import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
+import dev.arca.ui.common.RecordingDialogs;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -28,47 +23,23 @@ class DomainsViewModelTest {
     @TempDir
     Path temp;
 
+    private EmbeddedGateway embedded;
     private LocalServer server;
-    private ClientFactory clients;
-    private CodeArtifactGateway gateway;
-    private final List<String> dialogs = new ArrayList<>();
-    private boolean confirmAnswer = true;
+    private final RecordingDialogs recorder = new RecordingDialogs();
+    private final List<String> dialogs = recorder.shown();
     private DomainsViewModel viewModel;
 
     @BeforeEach
     void start() throws Exception {
-        server = LocalServer.start(ServerConfig.embedded(temp));
-        clients = new ClientFactory();
-        gateway = clients.open(new ConnectionProfile("Local server", ConnectionKind.EMBEDDED, server.endpoint(),
-                "us-east-1"), server.credentials().accessKeyId(), server.credentials().secretAccessKey());
-        DialogService recorder = new DialogService() {
-            @Override
-            public void showError(String title, String sentence, Throwable details) {
-                dialogs.add("error: " + sentence);
-            }
-
-            @Override
-            public void showInformation(String title, String sentence) {
-                dialogs.add("info: " + sentence);
-            }
-
-            @Override
-            public boolean confirm(String title, String sentence, String actionLabel, boolean destructive) {
-                dialogs.add("confirm: " + actionLabel + (destructive ? " (danger)" : ""));
-                return confirmAnswer;
-            }
-        };
-        viewModel = new DomainsViewModel(() -> gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
+        embedded = new EmbeddedGateway(temp);
+        server = embedded.server();
+        viewModel = new DomainsViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
                 recorder);
     }
 
     @AfterEach
     void stop() {
-        gateway.close();
-        clients.close();
-        if (server != null) {
-            server.close();
-        }
+        embedded.close();
     }
 
     @Test
@@ -157,7 +128,7 @@ class DomainsViewModelTest {
 
         viewModel.delete();
 
-        assertThat(dialogs).containsExactly("confirm: Delete domain (danger)");
+        assertThat(dialogs).singleElement().asString().startsWith("confirm: Delete domain (danger)");
         assertThat(viewModel.domains()).isEmpty();
         assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.EMPTY);
     }
@@ -166,7 +137,7 @@ class DomainsViewModelTest {
     void aDeclinedConfirmationDeletesNothing() {
         viewModel.newNameProperty().set("kept");
         viewModel.create();
-        confirmAnswer = false;
+        recorder.answerConfirmations(false);
 
         viewModel.delete();
 
@@ -202,6 +173,5 @@ class DomainsViewModelTest {
 
         assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.ERROR);
         assertThat(viewModel.errorMessageProperty().get()).contains("cannot be reached");
-        server = null;
     }
 }

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.core.ClientSetup;
 import dev.arca.core.RepositoryInfo;
-import dev.arca.gateway.ClientFactory;
-import dev.arca.gateway.CodeArtifactGateway;
-import dev.arca.gateway.ConnectionKind;
-import dev.arca.gateway.ConnectionProfile;
+import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.server.LocalServer;
-import dev.arca.server.ServerConfig;
-import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
+import dev.arca.ui.common.RecordingDialogs;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -29,45 +24,24 @@ class RepositoriesViewModelTest {
     @TempDir
     Path temp;
 
+    private EmbeddedGateway embedded;
     private LocalServer server;
-    private ClientFactory clients;
-    private CodeArtifactGateway gateway;
-    private final List<String> dialogs = new ArrayList<>();
+    private final RecordingDialogs recorder = new RecordingDialogs();
+    private final List<String> dialogs = recorder.shown();
     private RepositoriesViewModel viewModel;
 
     @BeforeEach
     void start() throws Exception {
-        server = LocalServer.start(ServerConfig.embedded(temp));
-        clients = new ClientFactory();
-        gateway = clients.open(new ConnectionProfile("Local server", ConnectionKind.EMBEDDED, server.endpoint(),
-                "us-east-1"), server.credentials().accessKeyId(), server.credentials().secretAccessKey());
-        gateway.createDomain("team", Optional.empty());
-        DialogService recorder = new DialogService() {
-            @Override
-            public void showError(String title, String sentence, Throwable details) {
-                dialogs.add("error: " + sentence);
-            }
-
-            @Override
-            public void showInformation(String title, String sentence) {
-                dialogs.add("info: " + sentence);
-            }
-
-            @Override
-            public boolean confirm(String title, String sentence, String actionLabel, boolean destructive) {
-                dialogs.add("confirm: " + sentence);
-                return true;
-            }
-        };
-        viewModel = new RepositoriesViewModel(() -> gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
-                recorder, Clock.systemUTC());
+        embedded = new EmbeddedGateway(temp);
+        server = embedded.server();
+        embedded.gateway().createDomain("team", Optional.empty());
+        viewModel = new RepositoriesViewModel(embedded::gateway,
+                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
-        gateway.close();
-        clients.close();
-        server.close();
+        embedded.close();
     }
 
     @Test
