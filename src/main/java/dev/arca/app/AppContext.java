@@ -12,6 +12,8 @@ import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.FxDialogService;
 import dev.arca.ui.common.UncaughtErrorHandler;
 import dev.arca.ui.common.UserSettings;
+import dev.arca.ui.activity.ActivityView;
+import dev.arca.ui.activity.ActivityViewModel;
 import dev.arca.ui.domains.DomainsView;
 import dev.arca.ui.domains.DomainsViewModel;
 import dev.arca.ui.repositories.RepositoriesView;
@@ -95,6 +97,7 @@ public final class AppContext implements AutoCloseable {
             case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(this::awaitGateway, tasks, dialogs)));
             case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(this::awaitGateway, tasks,
                     dialogs, java.time.Clock.systemUTC())));
+            case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(this::awaitGateway, tasks)));
             default -> Optional.empty();
         };
     }

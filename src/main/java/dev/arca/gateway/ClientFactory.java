@@ -53,7 +53,7 @@ public final class ClientFactory implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides)
                 .build();
-        return new CodeArtifactGateway(profile, codeartifact, kms);
+        return new CodeArtifactGateway(profile, codeartifact, kms, new ActivityFeed(profile, credentials));
     }
 
     @Override

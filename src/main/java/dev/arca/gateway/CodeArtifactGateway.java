@@ -33,11 +33,19 @@ public final class CodeArtifactGateway implements AutoCloseable {
     private final ConnectionProfile profile;
     private final CodeartifactClient codeartifact;
     private final KmsClient kms;
+    private final ActivityFeed activity;
 
-    CodeArtifactGateway(ConnectionProfile profile, CodeartifactClient codeartifact, KmsClient kms) {
+    CodeArtifactGateway(ConnectionProfile profile, CodeartifactClient codeartifact, KmsClient kms,
+                        ActivityFeed activity) {
         this.profile = Objects.requireNonNull(profile);
         this.codeartifact = Objects.requireNonNull(codeartifact);
         this.kms = Objects.requireNonNull(kms);
+        this.activity = Objects.requireNonNull(activity);
+    }
+
+    /** The server's events and audit log (Arca servers only). */
+    public ActivityFeed activity() {
+        return activity;
     }
 
     public ConnectionProfile profile() {

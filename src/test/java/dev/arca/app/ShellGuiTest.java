@@ -62,7 +62,7 @@ class ShellGuiTest {
 
             assertThat(label(robot, "#page-title").getText()).isEqualTo(page.title());
             assertThat(robot.lookup("#page-" + page.id()).tryQuery()).isPresent();
-            if (page != Page.DOMAINS && page != Page.REPOSITORIES) {
+            if (page != Page.DOMAINS && page != Page.REPOSITORIES && page != Page.ACTIVITY) {
                 assertThat(label(robot, "#coming-soon-note").getText()).startsWith("Not built yet");
             }
         }
@@ -156,6 +156,11 @@ class ShellGuiTest {
         assertThat(robot.lookup("#instructions-text").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("/platform-123456789012/npm/web-app/:_authToken=");
         Screenshots.capture(stage.getScene(), "repositories.png");
+
+        robot.clickOn("#nav-" + Page.ACTIVITY.id());
+        TableView<?> activity = robot.lookup("#activity-table").queryAs(TableView.class);
+        waitFor(15, TimeUnit.SECONDS, () -> activity.isVisible() && activity.getItems().size() >= 3);
+        Screenshots.capture(stage.getScene(), "activity.png");
     }
 
     private static Label label(FxRobot robot, String query) {
