@@ -63,6 +63,8 @@ public final class RepositoriesViewModel {
     private final ReadOnlyStringWrapper tokenExpiry = new ReadOnlyStringWrapper(this, "tokenExpiry", "");
     private final BooleanBinding canCreate;
     private final BooleanBinding canDelete;
+    /** The repository to select once the next refresh has loaded it. */
+    private String select;
 
     public RepositoriesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
                                  Clock clock) {
@@ -189,7 +191,8 @@ public final class RepositoriesViewModel {
             loadDomains();
             return;
         }
-        String keep = selected.get() == null ? null : selected.get().name();
+        String keep = select != null ? select : selected.get() == null ? null : selected.get().name();
+        select = null;
         BackgroundTask.of("Loading repositories of " + chosen, progress -> gateway.get().listRepositories(chosen))
                 .onRunning(() -> {
                     if (all.isEmpty()) {
@@ -200,7 +203,12 @@ public final class RepositoriesViewModel {
                     all.setAll(list);
                     state.set(list.isEmpty() ? ListState.EMPTY : ListState.READY);
                     errorMessage.set("");
-                    selected.set(list.stream().filter(r -> r.name().equals(keep)).findFirst().orElse(null));
+                    RepositoryInfo match = list.stream().filter(r -> r.name().equals(keep)).findFirst().orElse(null);
+                    boolean sameRepository = match != null && selected.get() != null
+                            && selected.get().name().equals(match.name());
+                    if (!sameRepository) {
+                        selected.set(match); // describes it and fetches its settings, once
+                    }
                 })
                 .onFailure(this::failed)
                 .runWith(tasks);
@@ -220,7 +228,7 @@ public final class RepositoriesViewModel {
                     newName.set("");
                     newDescription.set("");
                     newUpstreams.clear();
-                    selected.set(created);
+                    select = created.name();
                     refresh();
                 })
                 .onFailure(failure -> dialogs.showError("Create repository", UserMessages.describe(failure), failure))
