@@ -15,6 +15,8 @@ import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.activity.ActivityView;
 import dev.arca.ui.activity.ActivityViewModel;
 import dev.arca.ui.domains.DomainsView;
+import dev.arca.ui.packages.PackagesView;
+import dev.arca.ui.packages.PackagesViewModel;
 import dev.arca.ui.domains.DomainsViewModel;
 import dev.arca.ui.repositories.RepositoriesView;
 import dev.arca.ui.repositories.RepositoriesViewModel;
@@ -97,6 +99,7 @@ public final class AppContext implements AutoCloseable {
             case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(this::awaitGateway, tasks, dialogs)));
             case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(this::awaitGateway, tasks,
                     dialogs, java.time.Clock.systemUTC())));
+            case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(this::awaitGateway, tasks, dialogs)));
             case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(this::awaitGateway, tasks)));
             default -> Optional.empty();
         };

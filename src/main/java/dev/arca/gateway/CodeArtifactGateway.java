@@ -1,7 +1,11 @@
 package dev.arca.gateway;
 
 import dev.arca.core.DomainInfo;
+import dev.arca.core.AssetInfo;
 import dev.arca.core.KeyChoice;
+import dev.arca.core.Page;
+import dev.arca.core.PackageInfo;
+import dev.arca.core.VersionInfo;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.RepositoryInfo;
 import java.util.ArrayList;
@@ -136,6 +140,74 @@ public final class CodeArtifactGateway implements AutoCloseable {
         return call("get an authorization token for " + domain, () -> {
             var response = codeartifact.getAuthorizationToken(r -> r.domain(domain));
             return new AuthorizationToken(response.authorizationToken(), response.expiration());
+        });
+    }
+
+    /** One page of a repository's packages, in (format, namespace, name) order. */
+    public Page<PackageInfo> listPackages(String domain, String repository, Optional<String> nextToken, int pageSize) {
+        return call("list the packages of " + repository, () -> {
+            var response = codeartifact.listPackages(r -> r.domain(domain).repository(repository)
+                    .maxResults(pageSize).nextToken(nextToken.orElse(null)));
+            return new Page<>(response.packages().stream().map(s -> new PackageInfo(s.formatAsString(),
+                    Optional.ofNullable(s.namespace()).orElse(""), s.packageValue(),
+                    s.originConfiguration().restrictions().publishAsString(),
+                    s.originConfiguration().restrictions().upstreamAsString())).toList(),
+                    Optional.ofNullable(response.nextToken()));
+        });
+    }
+
+    /** Every version of a package, newest published first. */
+    public List<VersionInfo> listVersions(String domain, String repository, PackageInfo pkg) {
+        return call("list the versions of " + pkg.display(), () -> codeartifact.listPackageVersionsPaginator(r -> r
+                        .domain(domain).repository(repository).format(pkg.format())
+                        .namespace(pkg.namespace().isEmpty() ? null : pkg.namespace()).packageValue(pkg.name())
+                        .sortBy("PUBLISHED_TIME")).versions().stream()
+                .map(v -> new VersionInfo(v.version(), v.statusAsString(), v.revision(),
+                        v.origin() == null ? "UNKNOWN" : v.origin().originTypeAsString()))
+                .toList());
+    }
+
+    public List<AssetInfo> listAssets(String domain, String repository, PackageInfo pkg, String version) {
+        return call("list the assets of " + pkg.display() + " " + version, () -> codeartifact
+                .listPackageVersionAssetsPaginator(r -> r.domain(domain).repository(repository).format(pkg.format())
+                        .namespace(pkg.namespace().isEmpty() ? null : pkg.namespace()).packageValue(pkg.name())
+                        .packageVersion(version)).assets().stream()
+                .map(a -> new AssetInfo(a.name(), a.size(), a.hashesAsStrings())).toList());
+    }
+
+    /**
+     * Streams an asset to {@code target}, reporting bytes written, and checks its SHA-256 against the listed hash;
+     * a mismatch deletes the file.
+     */
+    public void downloadAsset(String domain, String repository, PackageInfo pkg, String version, AssetInfo asset,
+                              java.nio.file.Path target, java.util.function.LongConsumer progress) {
+        run("download " + asset.name(), () -> {
+            java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (var in = codeartifact.getPackageVersionAsset(r -> r.domain(domain).repository(repository)
+                    .format(pkg.format()).namespace(pkg.namespace().isEmpty() ? null : pkg.namespace())
+                    .packageValue(pkg.name()).packageVersion(version).asset(asset.name()));
+                 var out = java.nio.file.Files.newOutputStream(partial)) {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[64 * 1024];
+                long written = 0;
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                    sha.update(buffer, 0, n);
+                    written += n;
+                    progress.accept(written);
+                }
+                out.close();
+                String actual = java.util.HexFormat.of().formatHex(sha.digest());
+                if (!actual.equals(asset.hashes().get("SHA-256"))) {
+                    java.nio.file.Files.deleteIfExists(partial);
+                    throw new GatewayException("The downloaded " + asset.name() + " does not match its SHA-256;"
+                            + " nothing was kept.", Optional.empty(), null);
+                }
+                java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+                throw new GatewayException("Could not write " + target + ": " + e.getMessage(), Optional.empty(), e);
+            }
         });
     }
 

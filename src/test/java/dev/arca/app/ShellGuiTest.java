@@ -62,7 +62,7 @@ class ShellGuiTest {
 
             assertThat(label(robot, "#page-title").getText()).isEqualTo(page.title());
             assertThat(robot.lookup("#page-" + page.id()).tryQuery()).isPresent();
-            if (page != Page.DOMAINS && page != Page.REPOSITORIES && page != Page.ACTIVITY) {
+            if (page != Page.DOMAINS && page != Page.REPOSITORIES && page != Page.PACKAGES && page != Page.ACTIVITY) {
                 assertThat(label(robot, "#coming-soon-note").getText()).startsWith("Not built yet");
             }
         }
@@ -129,6 +129,7 @@ class ShellGuiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aRepositoryIsCreatedWithAnUpstreamAndItsConnectionSettingsShown(FxRobot robot) throws Exception {
         robot.clickOn("#nav-" + Page.DOMAINS.id());
         waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#domains-empty").query().isVisible());
@@ -150,17 +151,55 @@ class ShellGuiTest {
         robot.clickOn("#create-repository");
         waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#repository-upstreams").getText().contains("npm-store"));
-        waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#instructions-text")
-                .queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
+        waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#instructions-text")
+                .queryAs(javafx.scene.control.TextArea.class).getText().contains("/npm/web-app/"));
 
         assertThat(robot.lookup("#instructions-text").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("/platform-123456789012/npm/web-app/:_authToken=");
         Screenshots.capture(stage.getScene(), "repositories.png");
 
+        publishGenericPackage("platform", "web-app");
+        robot.clickOn("#nav-" + Page.PACKAGES.id());
+        javafx.scene.control.ComboBox<?> repository = robot.lookup("#packages-repository").queryComboBox();
+        waitFor(15, TimeUnit.SECONDS, () -> repository.getItems().size() == 2);
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) repository).setValue("web-app"));
+        TableView<?> packages = robot.lookup("#packages-table").queryAs(TableView.class);
+        waitFor(15, TimeUnit.SECONDS, () -> packages.isVisible() && packages.getItems().size() == 1);
+        robot.clickOn("ns/build-tools");
+        TableView<?> versions = robot.lookup("#versions-table").queryAs(TableView.class);
+        waitFor(15, TimeUnit.SECONDS, () -> versions.getItems().size() == 1);
+        robot.clickOn("1.4.2");
+        TableView<?> assets = robot.lookup("#assets-table").queryAs(TableView.class);
+        waitFor(15, TimeUnit.SECONDS, () -> assets.getItems().size() == 1);
+        robot.clickOn("build-tools.tar.gz");
+        waitForFxEvents();
+        assertThat(robot.lookup("#download-asset").queryButton().isDisabled()).isFalse();
+        Screenshots.capture(stage.getScene(), "packages.png");
+
         robot.clickOn("#nav-" + Page.ACTIVITY.id());
         TableView<?> activity = robot.lookup("#activity-table").queryAs(TableView.class);
         waitFor(15, TimeUnit.SECONDS, () -> activity.isVisible() && activity.getItems().size() >= 3);
         Screenshots.capture(stage.getScene(), "activity.png");
+    }
+
+    /** Publishes through the SDK, as a build would, while the GUI is open. */
+    private void publishGenericPackage(String domain, String repository) throws Exception {
+        var server = context.embeddedServer().get();
+        byte[] content = "a tarball, say".getBytes();
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content));
+        try (var client = software.amazon.awssdk.services.codeartifact.CodeartifactClient.builder()
+                .endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
+                .build()) {
+            client.publishPackageVersion(r -> r.domain(domain).repository(repository).format("generic")
+                    .namespace("ns").packageValue("build-tools").packageVersion("1.4.2")
+                    .assetName("build-tools.tar.gz").assetSHA256(sha),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+        }
     }
 
     private static Label label(FxRobot robot, String query) {

@@ -279,6 +279,9 @@ public final class RepositoriesViewModel {
                             token.expiration());
                 })
                 .onSuccess(setup -> {
+                    if (!isSelected(repository) || chosen != tool.get()) {
+                        return; // the user moved on while this loaded
+                    }
                     instructions.set(setup.snippet());
                     Duration left = Duration.between(clock.instant(), setup.expiration());
                     tokenExpiry.set("Put this in " + chosen.file() + ". The token in it expires in "
@@ -299,10 +302,19 @@ public final class RepositoriesViewModel {
         }
         BackgroundTask.of("Describing " + repository.name(), progress -> gateway.get()
                         .describeRepository(repository.domainName(), repository.name()))
-                .onSuccess(info -> details.set(Optional.of(info)))
+                .onSuccess(info -> {
+                    if (isSelected(repository)) {
+                        details.set(Optional.of(info));
+                    }
+                })
                 .onFailure(failure -> details.set(Optional.empty()))
                 .runWith(tasks);
         loadInstructions();
+    }
+
+    private boolean isSelected(RepositoryInfo repository) {
+        return selected.get() != null && selected.get().name().equals(repository.name())
+                && selected.get().domainName().equals(repository.domainName());
     }
 
     private void failed(Throwable failure) {
