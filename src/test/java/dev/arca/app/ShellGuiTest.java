@@ -122,7 +122,7 @@ class ShellGuiTest {
         Screenshots.capture(stage.getScene(), "domains.png");
 
         robot.clickOn("#delete-domain");
-        waitForFxEvents();
+        waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("Delete domain").tryQuery().isPresent());
         robot.clickOn("Delete domain");
         waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#domains-empty").query().isVisible());
         assertThat(table.getItems()).isEmpty();
@@ -165,13 +165,13 @@ class ShellGuiTest {
         robot.interact(() -> ((javafx.scene.control.ComboBox<String>) repository).setValue("web-app"));
         TableView<?> packages = robot.lookup("#packages-table").queryAs(TableView.class);
         waitFor(15, TimeUnit.SECONDS, () -> packages.isVisible() && packages.getItems().size() == 1);
-        robot.clickOn("ns/build-tools");
+        robot.interact(() -> packages.getSelectionModel().select(0));
         TableView<?> versions = robot.lookup("#versions-table").queryAs(TableView.class);
         waitFor(15, TimeUnit.SECONDS, () -> versions.getItems().size() == 1);
-        robot.clickOn("1.4.2");
+        robot.interact(() -> versions.getSelectionModel().select(0));
         TableView<?> assets = robot.lookup("#assets-table").queryAs(TableView.class);
         waitFor(15, TimeUnit.SECONDS, () -> assets.getItems().size() == 1);
-        robot.clickOn("build-tools.tar.gz");
+        robot.interact(() -> assets.getSelectionModel().select(0));
         waitForFxEvents();
         assertThat(robot.lookup("#download-asset").queryButton().isDisabled()).isFalse();
         Screenshots.capture(stage.getScene(), "packages.png");
