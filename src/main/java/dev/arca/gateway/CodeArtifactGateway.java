@@ -38,6 +38,8 @@ public final class CodeArtifactGateway implements AutoCloseable {
     private final CodeartifactClient codeartifact;
     private final KmsClient kms;
     private final ActivityFeed activity;
+    /** Domain name → owning account, for domains listed or opened by owner; absent means the caller's account. */
+    private final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
     CodeArtifactGateway(ConnectionProfile profile, CodeartifactClient codeartifact, KmsClient kms,
                         ActivityFeed activity) {
@@ -61,11 +63,23 @@ public final class CodeArtifactGateway implements AutoCloseable {
         return call("list the domains", () -> {
             List<DomainInfo> out = new ArrayList<>();
             for (DomainSummary summary : codeartifact.listDomainsPaginator(r -> { }).domains()) {
+                owners.put(summary.name(), summary.owner());
                 out.add(info(codeartifact.describeDomain(r -> r.domain(summary.name()).domainOwner(summary.owner()))
                         .domain()));
             }
             return out;
         });
+    }
+
+    /**
+     * Opens a domain owned by another account (cross-account access through the domain's policy); later calls
+     * for {@code name} name {@code owner} as its domain owner.
+     */
+    public DomainInfo describeDomain(String name, String owner) {
+        DomainInfo info = call("open domain " + name + " of account " + owner, () -> info(codeartifact
+                .describeDomain(r -> r.domain(name).domainOwner(owner)).domain()));
+        owners.put(name, owner);
+        return info;
     }
 
     /** Creates a domain, encrypted with {@code keyArn} or the AWS-managed key. */
@@ -103,7 +117,8 @@ public final class CodeArtifactGateway implements AutoCloseable {
     /** The repositories of a domain, in name order (summaries: no upstreams). */
     public List<RepositoryInfo> listRepositories(String domain) {
         return call("list the repositories of " + domain, () -> codeartifact
-                .listRepositoriesInDomainPaginator(r -> r.domain(domain)).repositories().stream()
+                .listRepositoriesInDomainPaginator(r -> r.domain(domain).domainOwner(owner(domain)))
+                .repositories().stream()
                 .map(s -> new RepositoryInfo(s.name(), s.domainName(), s.domainOwner(), s.administratorAccount(),
                         s.arn(), Optional.ofNullable(s.description()), s.createdTime(), List.of(), Optional.empty()))
                 .toList());
@@ -112,33 +127,37 @@ public final class CodeArtifactGateway implements AutoCloseable {
     /** A repository with its upstreams in priority order and its external connection. */
     public RepositoryInfo describeRepository(String domain, String repository) {
         return call("describe repository " + repository, () -> repositoryInfo(codeartifact.describeRepository(r -> r
-                .domain(domain).repository(repository)).repository()));
+                .domain(domain).domainOwner(owner(domain)).repository(repository)).repository()));
     }
 
     public RepositoryInfo createRepository(String domain, String repository, Optional<String> description,
                                            List<String> upstreams) {
         return call("create repository " + repository, () -> repositoryInfo(codeartifact.createRepository(r -> r
-                .domain(domain).repository(repository).description(description.orElse(null))
-                .upstreams(upstreams.stream().map(u -> UpstreamRepository.builder().repositoryName(u).build()).toList()))
+                .domain(domain).domainOwner(owner(domain)).repository(repository)
+                .description(description.orElse(null))
+                .upstreams(upstreams.stream().map(u -> UpstreamRepository.builder().repositoryName(u).build())
+                        .toList()))
                 .repository()));
     }
 
     public void deleteRepository(String domain, String repository) {
-        run("delete repository " + repository, () -> codeartifact.deleteRepository(r -> r.domain(domain)
-                .repository(repository)));
+        run("delete repository " + repository, () -> codeartifact.deleteRepository(r -> r
+                .domain(domain).domainOwner(owner(domain)).repository(repository)));
     }
 
     /** The URL a package client uses for {@code format} in a repository. */
     public String repositoryEndpoint(String domain, String repository, PackageFormat format) {
         return call("get the " + format.wireName() + " endpoint of " + repository, () -> codeartifact
-                .getRepositoryEndpoint(r -> r.domain(domain).repository(repository).format(format.wireName()))
+                .getRepositoryEndpoint(r -> r.domain(domain).domainOwner(owner(domain)).repository(repository)
+                        .format(format.wireName()))
                 .repositoryEndpoint());
     }
 
     /** An authorization token for a domain and when it expires. */
     public AuthorizationToken authorizationToken(String domain) {
         return call("get an authorization token for " + domain, () -> {
-            var response = codeartifact.getAuthorizationToken(r -> r.domain(domain));
+            var response = codeartifact.getAuthorizationToken(r -> r.domain(domain)
+                    .domainOwner(owner(domain)));
             return new AuthorizationToken(response.authorizationToken(), response.expiration());
         });
     }
@@ -146,7 +165,8 @@ public final class CodeArtifactGateway implements AutoCloseable {
     /** One page of a repository's packages, in (format, namespace, name) order. */
     public Page<PackageInfo> listPackages(String domain, String repository, Optional<String> nextToken, int pageSize) {
         return call("list the packages of " + repository, () -> {
-            var response = codeartifact.listPackages(r -> r.domain(domain).repository(repository)
+            var response = codeartifact.listPackages(r -> r.domain(domain)
+                    .domainOwner(owner(domain)).repository(repository)
                     .maxResults(pageSize).nextToken(nextToken.orElse(null)));
             return new Page<>(response.packages().stream().map(s -> new PackageInfo(s.formatAsString(),
                     Optional.ofNullable(s.namespace()).orElse(""), s.packageValue(),
@@ -159,7 +179,7 @@ public final class CodeArtifactGateway implements AutoCloseable {
     /** Every version of a package, newest published first. */
     public List<VersionInfo> listVersions(String domain, String repository, PackageInfo pkg) {
         return call("list the versions of " + pkg.display(), () -> codeartifact.listPackageVersionsPaginator(r -> r
-                        .domain(domain).repository(repository).format(pkg.format())
+                        .domain(domain).domainOwner(owner(domain)).repository(repository).format(pkg.format())
                         .namespace(pkg.namespace().isEmpty() ? null : pkg.namespace()).packageValue(pkg.name())
                         .sortBy("PUBLISHED_TIME")).versions().stream()
                 .map(v -> new VersionInfo(v.version(), v.statusAsString(), v.revision(),
@@ -169,7 +189,8 @@ public final class CodeArtifactGateway implements AutoCloseable {
 
     public List<AssetInfo> listAssets(String domain, String repository, PackageInfo pkg, String version) {
         return call("list the assets of " + pkg.display() + " " + version, () -> codeartifact
-                .listPackageVersionAssetsPaginator(r -> r.domain(domain).repository(repository).format(pkg.format())
+                .listPackageVersionAssetsPaginator(r -> r.domain(domain).domainOwner(owner(domain))
+                        .repository(repository).format(pkg.format())
                         .namespace(pkg.namespace().isEmpty() ? null : pkg.namespace()).packageValue(pkg.name())
                         .packageVersion(version)).assets().stream()
                 .map(a -> new AssetInfo(a.name(), a.size(), a.hashesAsStrings())).toList());
@@ -183,7 +204,8 @@ public final class CodeArtifactGateway implements AutoCloseable {
                               java.nio.file.Path target, java.util.function.LongConsumer progress) {
         run("download " + asset.name(), () -> {
             java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".part");
-            try (var in = codeartifact.getPackageVersionAsset(r -> r.domain(domain).repository(repository)
+            try (var in = codeartifact.getPackageVersionAsset(r -> r.domain(domain)
+                    .domainOwner(owner(domain)).repository(repository)
                     .format(pkg.format()).namespace(pkg.namespace().isEmpty() ? null : pkg.namespace())
                     .packageValue(pkg.name()).packageVersion(version).asset(asset.name()));
                  var out = java.nio.file.Files.newOutputStream(partial)) {
@@ -227,6 +249,11 @@ public final class CodeArtifactGateway implements AutoCloseable {
                 Optional.ofNullable(d.encryptionKey()).orElse(""),
                 Optional.ofNullable(d.repositoryCount()).orElse(-1),
                 Optional.ofNullable(d.assetSizeBytes()).orElse(-1L));
+    }
+
+    /** The owner to name for {@code domain}, or null for the caller's own account. */
+    private String owner(String domain) {
+        return owners.get(domain);
     }
 
     /** Runs an SDK call and turns any failure into one plain sentence. */
