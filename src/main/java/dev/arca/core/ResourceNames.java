@@ -24,4 +24,9 @@ public final class ResourceNames {
 
     private ResourceNames() {
     }
+
+    /** Whether a tag key is reserved for AWS ({@code aws:…}, any case): shown, never set or removed by users. */
+    public static boolean isReservedTagKey(String key) {
+        return key.regionMatches(true, 0, "aws:", 0, 4);
+    }
 }

@@ -8,6 +8,7 @@ import dev.arca.core.PackageInfo;
 import dev.arca.core.VersionInfo;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.RepositoryInfo;
+import dev.arca.core.ResourceNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,10 @@ import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
 import software.amazon.awssdk.services.codeartifact.model.DomainDescription;
 import software.amazon.awssdk.services.codeartifact.model.DomainSummary;
+import software.amazon.awssdk.services.codeartifact.model.PackageSummary;
 import software.amazon.awssdk.services.codeartifact.model.RepositoryDescription;
+import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.codeartifact.model.Tag;
 import software.amazon.awssdk.services.codeartifact.model.UpstreamRepository;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
@@ -145,6 +149,83 @@ public final class CodeArtifactGateway implements AutoCloseable {
                 .domain(domain).domainOwner(owner(domain)).repository(repository)));
     }
 
+    /**
+     * Changes a repository's description and upstreams (priority order) and its external connection: the old one
+     * is removed and the new one added only when they differ.
+     */
+    public RepositoryInfo updateRepository(String domain, String repository, Optional<String> description,
+                                           List<String> upstreams, Optional<String> externalConnection) {
+        return call("update repository " + repository, () -> {
+            RepositoryInfo before = repositoryInfo(codeartifact.describeRepository(r -> r.domain(domain)
+                    .domainOwner(owner(domain)).repository(repository)).repository());
+            if (before.externalConnection().isPresent() && !before.externalConnection().equals(externalConnection)) {
+                codeartifact.disassociateExternalConnection(r -> r.domain(domain).domainOwner(owner(domain))
+                        .repository(repository).externalConnection(before.externalConnection().get()));
+            }
+            RepositoryInfo updated = repositoryInfo(codeartifact.updateRepository(r -> r.domain(domain)
+                    .domainOwner(owner(domain)).repository(repository).description(description.orElse(""))
+                    .upstreams(upstreams.stream().map(u -> UpstreamRepository.builder().repositoryName(u).build())
+                            .toList())).repository());
+            if (externalConnection.isPresent() && !externalConnection.equals(before.externalConnection())) {
+                updated = repositoryInfo(codeartifact.associateExternalConnection(r -> r.domain(domain)
+                        .domainOwner(owner(domain)).repository(repository)
+                        .externalConnection(externalConnection.get())).repository());
+            }
+            return updated;
+        });
+    }
+
+    /** Creates a repository whose only source is a public repository (the console's "public upstream"). */
+    public RepositoryInfo createStoreRepository(String domain, String repository, String externalConnection) {
+        return call("create repository " + repository, () -> {
+            codeartifact.createRepository(r -> r.domain(domain).domainOwner(owner(domain)).repository(repository)
+                    .description("Packages from " + externalConnection));
+            return repositoryInfo(codeartifact.associateExternalConnection(r -> r.domain(domain)
+                    .domainOwner(owner(domain)).repository(repository).externalConnection(externalConnection))
+                    .repository());
+        });
+    }
+
+    /** The tags of a domain or repository, by its ARN, in key order. */
+    public Map<String, String> listTags(String arn) {
+        return call("read the tags", () -> {
+            Map<String, String> tags = new java.util.TreeMap<>();
+            codeartifact.listTagsForResource(r -> r.resourceArn(arn)).tags()
+                    .forEach(t -> tags.put(t.key(), t.value()));
+            return tags;
+        });
+    }
+
+    /**
+     * Makes a resource's tags {@code wanted}: removes the keys not in it, then sets the rest. AWS-reserved tags
+     * ({@code aws:…}) cannot be changed by anyone and are left as they are.
+     */
+    public void replaceTags(String arn, Map<String, String> wanted) {
+        run("save the tags", () -> {
+            List<String> removed = codeartifact.listTagsForResource(r -> r.resourceArn(arn)).tags().stream()
+                    .map(t -> t.key()).filter(k -> !wanted.containsKey(k) && !ResourceNames.isReservedTagKey(k)).toList();
+            if (!removed.isEmpty()) {
+                codeartifact.untagResource(r -> r.resourceArn(arn).tagKeys(removed));
+            }
+            if (!wanted.isEmpty()) {
+                codeartifact.tagResource(r -> r.resourceArn(arn).tags(wanted.entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+            }
+        });
+    }
+
+    /** A domain's resource policy, pretty-printed by the caller; empty when it has none. */
+    public Optional<String> domainPolicy(String domain) {
+        return call("read the policy of domain " + domain, () -> {
+            try {
+                return Optional.of(codeartifact.getDomainPermissionsPolicy(r -> r.domain(domain)
+                        .domainOwner(owner(domain))).policy().document());
+            } catch (ResourceNotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     /** The URL a package client uses for {@code format} in a repository. */
     public String repositoryEndpoint(String domain, String repository, PackageFormat format) {
         return call("get the " + format.wireName() + " endpoint of " + repository, () -> codeartifact
@@ -168,10 +249,18 @@ public final class CodeArtifactGateway implements AutoCloseable {
             var response = codeartifact.listPackages(r -> r.domain(domain)
                     .domainOwner(owner(domain)).repository(repository)
                     .maxResults(pageSize).nextToken(nextToken.orElse(null)));
-            return new Page<>(response.packages().stream().map(s -> new PackageInfo(s.formatAsString(),
-                    Optional.ofNullable(s.namespace()).orElse(""), s.packageValue(),
-                    s.originConfiguration().restrictions().publishAsString(),
-                    s.originConfiguration().restrictions().upstreamAsString())).toList(),
+            return new Page<>(response.packages().stream().map(CodeArtifactGateway::packageInfo).toList(),
+                    Optional.ofNullable(response.nextToken()));
+        });
+    }
+
+    /** One page of the packages of a repository whose names start with {@code prefix}, for searches. */
+    public Page<PackageInfo> listPackagesByPrefix(String domain, String repository, String prefix,
+                                                  Optional<String> nextToken) {
+        return call("search the packages of " + repository, () -> {
+            var response = codeartifact.listPackages(r -> r.domain(domain).domainOwner(owner(domain))
+                    .repository(repository).packagePrefix(prefix).nextToken(nextToken.orElse(null)));
+            return new Page<>(response.packages().stream().map(CodeArtifactGateway::packageInfo).toList(),
                     Optional.ofNullable(response.nextToken()));
         });
     }
@@ -242,6 +331,12 @@ public final class CodeArtifactGateway implements AutoCloseable {
                 Optional.ofNullable(d.description()), d.createdTime(),
                 d.upstreams().stream().map(u -> u.repositoryName()).toList(),
                 d.externalConnections().stream().map(e -> e.externalConnectionName()).findFirst());
+    }
+
+    private static PackageInfo packageInfo(PackageSummary s) {
+        return new PackageInfo(s.formatAsString(), Optional.ofNullable(s.namespace()).orElse(""), s.packageValue(),
+                s.originConfiguration().restrictions().publishAsString(),
+                s.originConfiguration().restrictions().upstreamAsString());
     }
 
     private static DomainInfo info(DomainDescription d) {

@@ -3,6 +3,15 @@ package dev.arca.gateway;
 import dev.arca.server.LocalServer;
 import dev.arca.server.ServerConfig;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 /** A real local server with the GUI's gateway connected to it, for ViewModel tests. */
 public final class EmbeddedGateway implements AutoCloseable {
@@ -23,6 +32,22 @@ public final class EmbeddedGateway implements AutoCloseable {
 
     public LocalServer server() {
         return server;
+    }
+
+    /** Publishes a one-file generic package version through the SDK, as a user of the AWS CLI would. */
+    public void publishGeneric(String domain, String repository, String namespace, String pkg, String version,
+                               byte[] content) {
+        try (CodeartifactClient client = CodeartifactClient.builder().endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        server.credentials().accessKeyId(), server.credentials().secretAccessKey()))).build()) {
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            client.publishPackageVersion(r -> r.domain(domain).repository(repository).format("generic")
+                    .namespace(namespace).packageValue(pkg).packageVersion(version).assetName(pkg + ".bin")
+                    .assetSHA256(sha), RequestBody.fromBytes(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class TagService {
             ResourceNames.TAG_VALUE.violation("tags." + (i + 1) + ".member.value", tag.value()).ifPresent(v -> {
                 throw ApiException.validation("1 validation error detected: " + v);
             });
-            if (tag.key().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+            if (ResourceNames.isReservedTagKey(tag.key())) {
                 throw ApiException.validation("Tag keys starting with 'aws:' are reserved for AWS use");
             }
             if (!seen.add(tag.key())) {
