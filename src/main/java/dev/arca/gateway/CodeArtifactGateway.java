@@ -38,6 +38,9 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  */
 public final class CodeArtifactGateway implements AutoCloseable {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final ConnectionProfile profile;
     private final CodeartifactClient codeartifact;
     private final KmsClient kms;
@@ -214,16 +217,24 @@ public final class CodeArtifactGateway implements AutoCloseable {
         });
     }
 
-    /** A domain's resource policy, pretty-printed by the caller; empty when it has none. */
+    /** A domain's resource policy, pretty-printed; empty when it has none. */
     public Optional<String> domainPolicy(String domain) {
         return call("read the policy of domain " + domain, () -> {
             try {
-                return Optional.of(codeartifact.getDomainPermissionsPolicy(r -> r.domain(domain)
-                        .domainOwner(owner(domain))).policy().document());
+                return Optional.of(prettyJson(codeartifact.getDomainPermissionsPolicy(r -> r.domain(domain)
+                        .domainOwner(owner(domain))).policy().document()));
             } catch (ResourceNotFoundException e) {
                 return Optional.empty();
             }
         });
+    }
+
+    private static String prettyJson(String document) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(document));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return document; // shown as the service stored it
+        }
     }
 
     /** The URL a package client uses for {@code format} in a repository. */

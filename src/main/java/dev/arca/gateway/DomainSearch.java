@@ -58,7 +58,8 @@ public final class DomainSearch {
     }
 
     static final int DEFAULT_CONCURRENCY = 4;
-    static final int HITS_PER_REPOSITORY = 200;
+    /** The most matches listed per repository; a search with more says so. */
+    public static final int HITS_PER_REPOSITORY = 200;
     static final int THROTTLE_RETRIES = 5;
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(8);

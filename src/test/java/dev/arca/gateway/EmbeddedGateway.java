@@ -19,6 +19,7 @@ public final class EmbeddedGateway implements AutoCloseable {
     private final LocalServer server;
     private final ClientFactory clients = new ClientFactory();
     private final CodeArtifactGateway gateway;
+    private CodeartifactClient sdk;
 
     public EmbeddedGateway(Path dataDir) throws Exception {
         server = LocalServer.start(ServerConfig.embedded(dataDir));
@@ -34,15 +35,23 @@ public final class EmbeddedGateway implements AutoCloseable {
         return server;
     }
 
+    /** A plain SDK client signed as the server's root user, for arranging what a test needs. */
+    public synchronized CodeartifactClient sdk() {
+        if (sdk == null) {
+            sdk = CodeartifactClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                    .httpClientBuilder(ApacheHttpClient.builder())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                            server.credentials().accessKeyId(), server.credentials().secretAccessKey()))).build();
+        }
+        return sdk;
+    }
+
     /** Publishes a one-file generic package version through the SDK, as a user of the AWS CLI would. */
     public void publishGeneric(String domain, String repository, String namespace, String pkg, String version,
                                byte[] content) {
-        try (CodeartifactClient client = CodeartifactClient.builder().endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        server.credentials().accessKeyId(), server.credentials().secretAccessKey()))).build()) {
+        try {
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-            client.publishPackageVersion(r -> r.domain(domain).repository(repository).format("generic")
+            sdk().publishPackageVersion(r -> r.domain(domain).repository(repository).format("generic")
                     .namespace(namespace).packageValue(pkg).packageVersion(version).assetName(pkg + ".bin")
                     .assetSHA256(sha), RequestBody.fromBytes(content));
         } catch (NoSuchAlgorithmException e) {
@@ -52,6 +61,9 @@ public final class EmbeddedGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sdk != null) {
+            sdk.close();
+        }
         gateway.close();
         clients.close();
         server.close();

@@ -4,13 +4,17 @@ import atlantafx.base.theme.Styles;
 import dev.arca.core.ByteSizes;
 import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
+import dev.arca.gateway.DomainSearch;
 import dev.arca.ui.common.PageParts;
+import dev.arca.ui.tags.TagsEditorDialog;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,7 +22,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -46,6 +53,7 @@ public final class DomainsView extends BorderPane {
         getStylesheets().add(PageParts.STYLESHEET);
         setTop(new VBox(16, header(), createForm()));
         setCenter(content());
+        setRight(details());
         PageParts.installListShortcuts(this, table, viewModel::refresh, viewModel::delete);
         sceneProperty().subscribe(scene -> {
             if (scene != null && viewModel.domains().isEmpty()) {
@@ -128,6 +136,102 @@ public final class DomainsView extends BorderPane {
         VBox form = new VBox(4, row, problem);
         form.getStyleClass().add("create-form");
         return form;
+    }
+
+    private Node details() {
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.textProperty().bind(viewModel.selectedProperty().map(DomainInfo::name).orElse("Select a domain"));
+        Label facts = new Label();
+        facts.setId("domain-facts");
+        facts.setWrapText(true);
+        facts.textProperty().bind(viewModel.selectedProperty().map(d -> "ARN: " + d.arn() + "\nOwner: " + d.owner()
+                + "\nEncryption key: " + d.encryptionKey()).orElse(""));
+
+        Label tags = new Label();
+        tags.setId("domain-tags");
+        tags.setWrapText(true);
+        Button editTags = new Button("Edit tags…", new FontIcon(Feather.TAG));
+        editTags.setId("edit-domain-tags");
+        editTags.disableProperty().bind(viewModel.selectedProperty().isNull());
+        editTags.setOnAction(e -> viewModel.tagsEditor().ifPresent(editor -> {
+            new TagsEditorDialog(editor, getScene().getWindow()).showAndWait();
+            viewModel.reloadDetails();
+        }));
+        TextArea policy = new TextArea();
+        policy.setId("domain-policy");
+        policy.setEditable(false);
+        policy.getStyleClass().add("snippet");
+        policy.setPrefRowCount(8);
+        Label policyState = new Label();
+        policyState.getStyleClass().add(Styles.TEXT_MUTED);
+        policyState.setWrapText(true);
+        viewModel.detailsProperty().subscribe(details -> {
+            tags.setText(details.map(d -> d.tags().isEmpty() ? "No tags." : new TreeMap<>(d.tags()).entrySet()
+                    .stream().map(t -> t.getValue().isEmpty() ? t.getKey() : t.getKey() + " = " + t.getValue())
+                    .collect(Collectors.joining("\n"))).orElse(""));
+            policy.setText(details.flatMap(DomainsViewModel.DomainDetails::policy).orElse(""));
+            policyState.setText(details.map(d -> d.policy().isPresent()
+                    ? "The domain policy (resource policy) — read-only here."
+                    : "No domain policy: only this account's principals can use the domain.").orElse(""));
+        });
+        policy.managedProperty().bind(policy.textProperty().isNotEmpty());
+        policy.visibleProperty().bind(policy.managedProperty());
+
+        VBox detailsBox = new VBox(8, title, facts, heading("Tags"), tags, editTags, heading("Policy"), policyState,
+                policy);
+        detailsBox.setPadding(new Insets(8, 0, 0, 0));
+        Tab detailsTab = new Tab("Details", detailsBox);
+        Tab searchTab = new Tab("Find a package", search());
+        searchTab.setId("domain-search-tab");
+        TabPane tabs = new TabPane(detailsTab, searchTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("details-panel");
+        tabs.setPrefWidth(380);
+        tabs.setMinWidth(320);
+        BorderPane.setMargin(tabs, new Insets(16, 0, 0, 16));
+        return tabs;
+    }
+
+    private Node search() {
+        TextField text = new TextField();
+        text.setId("domain-search-text");
+        text.setPromptText("Package name starts with…");
+        text.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        text.setOnAction(e -> viewModel.search());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button find = new Button("Find", new FontIcon(Feather.SEARCH));
+        find.setId("domain-search");
+        find.disableProperty().bind(viewModel.canSearchProperty().not());
+        find.setOnAction(e -> viewModel.search());
+        Button stop = new Button("Stop");
+        stop.visibleProperty().bind(viewModel.searchingProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        stop.setOnAction(e -> viewModel.cancelSearch());
+        Label summary = new Label();
+        summary.setId("domain-search-summary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(viewModel.searchSummaryProperty());
+        TableView<DomainSearch.Hit> hits = new TableView<>(viewModel.searchHits());
+        hits.setId("domain-search-hits");
+        hits.getColumns().setAll(List.of(
+                PageParts.<DomainSearch.Hit>textColumn("Package", h -> h.pkg().display(), 150, false),
+                PageParts.<DomainSearch.Hit>textColumn("Format", h -> h.pkg().format(), 70, false),
+                PageParts.textColumn("Repository", DomainSearch.Hit::repository, 120, false)));
+        hits.setPlaceholder(new Label("Type the start of a name and press Enter."));
+        VBox.setVgrow(hits, Priority.ALWAYS);
+        HBox bar = new HBox(8, text, find, stop);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, bar, summary, hits);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
     }
 
     private Node content() {

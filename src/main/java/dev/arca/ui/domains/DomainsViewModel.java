@@ -4,18 +4,23 @@ import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
 import dev.arca.core.ResourceNames;
 import dev.arca.gateway.CodeArtifactGateway;
+import dev.arca.gateway.DomainSearch;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.ListState;
+import dev.arca.ui.common.TaskHandle;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
+import dev.arca.ui.tags.TagsEditorViewModel;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,7 +32,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The Domains page: the account's domains, creating one (name checked as it is typed, key picked) and deleting. */
+/**
+ * The Domains page: the account's domains, creating one (name checked as it is typed, key picked) and deleting;
+ * the selected domain's tags and policy; and finding a package in every repository of the domain.
+ */
 public final class DomainsViewModel {
 
     /** The "AWS managed key" choice, shown first in the key picker. */
@@ -47,8 +55,16 @@ public final class DomainsViewModel {
     private final ObservableList<Optional<KeyChoice>> keys = FXCollections.observableArrayList(List.of(MANAGED_KEY));
     private final ObjectProperty<Optional<KeyChoice>> key = new SimpleObjectProperty<>(this, "key", MANAGED_KEY);
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
+    private final ReadOnlyObjectWrapper<Optional<DomainDetails>> details =
+            new ReadOnlyObjectWrapper<>(this, "details", Optional.empty());
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ObservableList<DomainSearch.Hit> searchHits = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper searchSummary = new ReadOnlyStringWrapper(this, "searchSummary", "");
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final BooleanBinding canCreate;
     private final BooleanBinding canDelete;
+    private final BooleanBinding canSearch;
+    private TaskHandle search;
 
     public DomainsViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs) {
         this.gateway = Objects.requireNonNull(gateway);
@@ -58,6 +74,9 @@ public final class DomainsViewModel {
         canCreate = Bindings.createBooleanBinding(() -> !newName.get().isBlank() && nameProblem.get().isEmpty()
                 && !creating.get(), newName, nameProblem, creating);
         canDelete = selected.isNotNull();
+        canSearch = Bindings.createBooleanBinding(() -> selected.get() != null && !searchText.get().isBlank()
+                && !searching.get(), selected, searchText, searching);
+        selected.subscribe(this::loadDetails);
     }
 
     public ObservableList<DomainInfo> domains() {
@@ -101,7 +120,76 @@ public final class DomainsViewModel {
         return canDelete;
     }
 
+    /** The selected domain's tags and policy, once read. */
+    public ReadOnlyObjectProperty<Optional<DomainDetails>> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The start of a package name to find in every repository of the selected domain. */
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObservableList<DomainSearch.Hit> searchHits() {
+        return searchHits;
+    }
+
+    /** What the last search found, or how far the running one got, as a sentence. */
+    public ReadOnlyStringProperty searchSummaryProperty() {
+        return searchSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSearchProperty() {
+        return canSearch;
+    }
+
+    /** An editor for the selected domain's tags; empty when nothing is selected. */
+    public Optional<TagsEditorViewModel> tagsEditor() {
+        return Optional.ofNullable(selected.get()).map(d -> new TagsEditorViewModel(gateway, tasks, dialogs,
+                "domain " + d.name(), d.arn()));
+    }
+
     // Commands
+
+    /** Re-reads the selected domain's tags and policy, e.g. after the tags were edited. */
+    public void reloadDetails() {
+        loadDetails(selected.get());
+    }
+
+    /** Finds packages whose names start with the search text in every repository of the selected domain. */
+    public void search() {
+        if (!canSearch.get()) {
+            return;
+        }
+        String domainName = selected.get().name();
+        String prefix = searchText.get().strip();
+        searching.set(true);
+        searchHits.clear();
+        searchSummary.set("Searching the repositories of " + domainName + "…");
+        search = BackgroundTask.of("Finding " + prefix + " in " + domainName, progress -> new DomainSearch(
+                        gateway.get()).search(domainName, prefix, (done, total) -> progress.update(done, total,
+                        "Searched " + done + " of " + total + " repositories")))
+                .onProgress(p -> searchSummary.set(p.message() + "…"))
+                .onSuccess(result -> {
+                    searchHits.setAll(result.hits());
+                    searchSummary.set(summary(prefix, result));
+                })
+                .onFailure(failure -> searchSummary.set(UserMessages.describe(failure)))
+                .onFinished(() -> searching.set(false))
+                .runWith(tasks);
+    }
+
+    /** Stops a running search. */
+    public void cancelSearch() {
+        if (search != null) {
+            search.cancel();
+        }
+    }
+
 
     /** Reloads the list, keeping the selection when the domain is still there. */
     public void refresh() {
@@ -183,6 +271,52 @@ public final class DomainsViewModel {
                 })
                 .onFailure(failure -> dialogs.showError("Delete domain", UserMessages.describe(failure), failure))
                 .runWith(tasks);
+    }
+
+    private void loadDetails(DomainInfo domain) {
+        details.set(Optional.empty());
+        searchHits.clear();
+        searchSummary.set("");
+        if (domain == null) {
+            return;
+        }
+        BackgroundTask.of("Reading tags and policy of " + domain.name(), progress -> {
+                    CodeArtifactGateway g = gateway.get();
+                    return new DomainDetails(g.listTags(domain.arn()), g.domainPolicy(domain.name()));
+                })
+                .onSuccess(read -> {
+                    if (selected.get() != null && selected.get().arn().equals(domain.arn())) {
+                        details.set(Optional.of(read));
+                    }
+                })
+                .onFailure(failure -> details.set(Optional.empty()))
+                .runWith(tasks);
+    }
+
+    private static String summary(String prefix, DomainSearch.Result result) {
+        long repositories = result.hits().stream().map(DomainSearch.Hit::repository).distinct().count();
+        StringBuilder text = new StringBuilder(result.hits().isEmpty()
+                ? "No package starting with \"" + prefix + "\" in " + plural(result.searched(), "repository")
+                : result.hits().size() + (result.hits().size() == 1 ? " package" : " packages") + " in "
+                        + plural((int) repositories, "repository") + " (of " + result.searched() + " searched)");
+        text.append('.');
+        if (!result.capped().isEmpty()) {
+            text.append(" Only the first ").append(DomainSearch.HITS_PER_REPOSITORY).append(" matches are shown for ")
+                    .append(String.join(", ", result.capped())).append(": type more of the name.");
+        }
+        result.problems().forEach(problem -> text.append(" Not searched: ").append(problem));
+        return text.toString();
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + (count == 1 ? noun : noun.substring(0, noun.length() - 1) + "ies");
+    }
+
+    /** A domain's tags (reserved ones included) and its policy document, when it has one. */
+    public record DomainDetails(Map<String, String> tags, Optional<String> policy) {
+        public DomainDetails {
+            tags = Map.copyOf(tags);
+        }
     }
 
     private static String problemWith(String name) {

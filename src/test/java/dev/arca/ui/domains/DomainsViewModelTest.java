@@ -9,6 +9,7 @@ import dev.arca.server.LocalServer;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.tags.TagsEditorViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -148,14 +149,7 @@ class DomainsViewModelTest {
     void aDomainWithRepositoriesIsExplainedNotDeleted() {
         viewModel.newNameProperty().set("busy");
         viewModel.create();
-        try (var client = software.amazon.awssdk.services.codeartifact.CodeartifactClient.builder()
-                .endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
-                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder()).build()) {
-            client.createRepository(r -> r.domain("busy").repository("repo"));
-        }
+        embedded.sdk().createRepository(r -> r.domain("busy").repository("repo"));
         viewModel.refresh();
         viewModel.selectedProperty().set(viewModel.domains().getFirst());
 
@@ -163,6 +157,59 @@ class DomainsViewModelTest {
 
         assertThat(dialogs).singleElement().asString().startsWith("info: Domain busy still has 1 repository.");
         assertThat(viewModel.domains()).hasSize(1);
+    }
+
+    @Test
+    void theSelectedDomainShowsItsTagsAndPolicy() {
+        viewModel.newNameProperty().set("team");
+        viewModel.create();
+        assertThat(viewModel.detailsProperty().get()).hasValueSatisfying(details -> {
+            assertThat(details.tags()).isEmpty();
+            assertThat(details.policy()).isEmpty();
+        });
+
+        embedded.sdk().putDomainPermissionsPolicy(r -> r.domain("team").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::210987654321:root\"},"
+                + "\"Action\":\"codeartifact:GetAuthorizationToken\",\"Resource\":\"*\"}]}"));
+        TagsEditorViewModel editor = viewModel.tagsEditor().orElseThrow();
+        editor.load();
+        editor.add().keyProperty().set("team");
+        editor.save(viewModel::reloadDetails);
+
+        DomainsViewModel.DomainDetails details = viewModel.detailsProperty().get().orElseThrow();
+        assertThat(details.tags()).isEqualTo(java.util.Map.of("team", ""));
+        assertThat(details.policy()).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("\n").contains("\"codeartifact:GetAuthorizationToken\"").contains("210987654321"));
+    }
+
+    @Test
+    void aPackageIsFoundInEveryRepositoryOfTheDomain() {
+        viewModel.newNameProperty().set("team");
+        viewModel.create();
+        for (String repository : List.of("alpha", "beta", "gamma")) {
+            embedded.gateway().createRepository("team", repository, Optional.empty(), List.of());
+        }
+        embedded.publishGeneric("team", "alpha", "ns", "widget", "1.0", new byte[] {1});
+        embedded.publishGeneric("team", "gamma", "ns", "widget-ui", "1.0", new byte[] {2});
+        embedded.publishGeneric("team", "gamma", "ns", "gadget", "1.0", new byte[] {3});
+        assertThat(viewModel.canSearchProperty().get()).isFalse();
+
+        viewModel.searchTextProperty().set("wid");
+        viewModel.search();
+
+        assertThat(viewModel.searchHits()).extracting(h -> h.repository() + "/" + h.pkg().name())
+                .containsExactly("alpha/widget", "gamma/widget-ui");
+        assertThat(viewModel.searchSummaryProperty().get()).isEqualTo("2 packages in 2 repositories (of 3 searched).");
+
+        viewModel.searchTextProperty().set("zzz");
+        viewModel.search();
+        assertThat(viewModel.searchHits()).isEmpty();
+        assertThat(viewModel.searchSummaryProperty().get()).isEqualTo("No package starting with \"zzz\" in 3"
+                + " repositories.");
+
+        viewModel.selectedProperty().set(null);
+        assertThat(viewModel.searchSummaryProperty().get()).isEmpty();
+        assertThat(viewModel.canSearchProperty().get()).isFalse();
     }
 
     @Test
