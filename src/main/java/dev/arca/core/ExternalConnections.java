@@ -33,6 +33,16 @@ public final class ExternalConnections {
         return Optional.ofNullable(SUPPORTED.get(connectionName));
     }
 
+    /**
+     * The name the console gives the repository that holds a connection when it is picked as a "public upstream"
+     * of a new repository: {@code npm-store} for {@code public:npmjs}, else the name after {@code public:} and
+     * {@code -store} ({@code pypi-store}, {@code maven-central-store}).
+     */
+    public static String storeRepositoryName(String connectionName) {
+        String source = connectionName.startsWith("public:") ? connectionName.substring(7) : connectionName;
+        return ("npmjs".equals(source) ? "npm" : source) + "-store";
+    }
+
     public static Map<String, PackageFormat> supported() {
         return Map.copyOf(SUPPORTED);
     }

@@ -2,13 +2,16 @@ package dev.arca.ui.repositories;
 
 import atlantafx.base.theme.Styles;
 import dev.arca.core.ClientSetup;
+import dev.arca.core.ExternalConnections;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.ui.common.PageParts;
+import dev.arca.ui.tags.TagsEditorDialog;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -136,7 +139,23 @@ public final class RepositoriesView extends BorderPane {
 
         HBox first = new HBox(8, new Label("Name"), name, description, create);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(8, upstream, upstreams, clear);
+        ComboBox<Optional<String>> publicUpstream = new ComboBox<>();
+        publicUpstream.setId("new-repository-public-upstream");
+        publicUpstream.getItems().setAll(RepositoryEditorViewModel.connectionChoices());
+        publicUpstream.valueProperty().bindBidirectional(viewModel.newPublicUpstreamProperty());
+        publicUpstream.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Optional<String> choice) {
+                return choice == null ? "" : choice.map(c -> "Public upstream: " + c + " (through "
+                        + ExternalConnections.storeRepositoryName(c) + ")").orElse("No public upstream");
+            }
+
+            @Override
+            public Optional<String> fromString(String text) {
+                return RepositoryEditorViewModel.NO_CONNECTION;
+            }
+        });
+        HBox second = new HBox(8, upstream, upstreams, clear, publicUpstream);
         second.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(8, first, second, problem);
         form.getStyleClass().add("create-form");
@@ -224,8 +243,18 @@ public final class RepositoriesView extends BorderPane {
         Label heading = new Label("Connection instructions");
         heading.getStyleClass().add(Styles.TEXT_BOLD);
 
-        VBox panel = new VBox(8, title, upstreams, external, new HBox(8, heading), new HBox(8, tool, copy), snippet,
-                expiry);
+        Button edit = new Button("Edit…", new FontIcon(Feather.EDIT_2));
+        edit.setId("edit-repository");
+        edit.disableProperty().bind(viewModel.detailsProperty().map(Optional::isEmpty));
+        edit.setOnAction(e -> viewModel.editor().ifPresent(editor ->
+                new RepositoryEditorDialog(editor, getScene().getWindow()).showAndWait().ifPresent(viewModel::edited)));
+        Button tags = new Button("Tags…", new FontIcon(Feather.TAG));
+        tags.setId("edit-repository-tags");
+        tags.disableProperty().bind(viewModel.selectedProperty().isNull());
+        tags.setOnAction(e -> viewModel.tagsEditor().ifPresent(editor ->
+                new TagsEditorDialog(editor, getScene().getWindow()).showAndWait()));
+        VBox panel = new VBox(8, title, upstreams, external, new HBox(8, edit, tags), new HBox(8, heading),
+                new HBox(8, tool, copy), snippet, expiry);
         panel.getStyleClass().add("details-panel");
         panel.setPrefWidth(360);
         panel.setMinWidth(320);

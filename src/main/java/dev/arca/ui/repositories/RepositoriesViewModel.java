@@ -2,14 +2,17 @@ package dev.arca.ui.repositories;
 
 import dev.arca.core.ClientSetup;
 import dev.arca.core.DomainInfo;
+import dev.arca.core.ExternalConnections;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.core.ResourceNames;
 import dev.arca.gateway.CodeArtifactGateway;
+import dev.arca.gateway.GatewayException;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
+import dev.arca.ui.tags.TagsEditorViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -57,6 +60,8 @@ public final class RepositoriesViewModel {
     private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
     private final StringProperty newDescription = new SimpleStringProperty(this, "newDescription", "");
     private final ObservableList<String> newUpstreams = FXCollections.observableArrayList();
+    private final ObjectProperty<Optional<String>> newPublicUpstream =
+            new SimpleObjectProperty<>(this, "newPublicUpstream", RepositoryEditorViewModel.NO_CONNECTION);
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem", "");
     private final ObjectProperty<ClientSetup.Tool> tool = new SimpleObjectProperty<>(this, "tool", ClientSetup.Tool.NPM);
     private final ReadOnlyStringWrapper instructions = new ReadOnlyStringWrapper(this, "instructions", "");
@@ -134,6 +139,34 @@ public final class RepositoriesViewModel {
     /** Upstreams for the repository being created, in priority order. */
     public ObservableList<String> newUpstreams() {
         return newUpstreams;
+    }
+
+    /**
+     * A public repository for the new repository to read through, like the console's "public upstream": its store
+     * repository ({@code npm-store}, …) holds the external connection and becomes the last upstream; it is created
+     * when the domain does not have it yet.
+     */
+    public ObjectProperty<Optional<String>> newPublicUpstreamProperty() {
+        return newPublicUpstream;
+    }
+
+    /** An editor for the selected repository once it is described; empty before. */
+    public Optional<RepositoryEditorViewModel> editor() {
+        return details.get().map(repository -> new RepositoryEditorViewModel(gateway, tasks, dialogs, repository,
+                all.stream().map(RepositoryInfo::name).toList()));
+    }
+
+    /** An editor for the selected repository's tags; empty when nothing is selected. */
+    public Optional<TagsEditorViewModel> tagsEditor() {
+        return Optional.ofNullable(selected.get()).map(r -> new TagsEditorViewModel(gateway, tasks, dialogs,
+                "repository " + r.name(), r.arn()));
+    }
+
+    /** Shows a repository as saved by an editor: in the list, selected, described. */
+    public void edited(RepositoryInfo repository) {
+        select = repository.name();
+        details.set(Optional.of(repository));
+        refresh();
     }
 
     public ReadOnlyStringProperty nameProblemProperty() {
@@ -222,12 +255,22 @@ public final class RepositoriesViewModel {
         String name = newName.get().strip();
         Optional<String> description = Optional.of(newDescription.get().strip()).filter(d -> !d.isEmpty());
         List<String> upstreams = List.copyOf(newUpstreams);
-        BackgroundTask.of("Creating repository " + name, progress -> gateway.get().createRepository(chosen, name,
-                        description, upstreams))
+        Optional<String> publicUpstream = newPublicUpstream.get();
+        BackgroundTask.of("Creating repository " + name, progress -> {
+                    CodeArtifactGateway g = gateway.get();
+                    List<String> order = new java.util.ArrayList<>(upstreams);
+                    if (publicUpstream.isPresent()) {
+                        String store = storeFor(g, chosen, publicUpstream.get());
+                        order.remove(store);
+                        order.add(store);
+                    }
+                    return g.createRepository(chosen, name, description, order);
+                })
                 .onSuccess(created -> {
                     newName.set("");
                     newDescription.set("");
                     newUpstreams.clear();
+                    newPublicUpstream.set(RepositoryEditorViewModel.NO_CONNECTION);
                     select = created.name();
                     refresh();
                 })
@@ -292,6 +335,24 @@ public final class RepositoriesViewModel {
                     tokenExpiry.set(UserMessages.describe(failure));
                 })
                 .runWith(tasks);
+    }
+
+    /**
+     * The domain's store repository for a public connection, created with the connection when it does not exist;
+     * an existing repository of that name must already hold the connection.
+     */
+    private static String storeFor(CodeArtifactGateway g, String domain, String connection) {
+        String store = ExternalConnections.storeRepositoryName(connection);
+        boolean exists = g.listRepositories(domain).stream().anyMatch(r -> r.name().equals(store));
+        if (!exists) {
+            return g.createStoreRepository(domain, store, connection).name();
+        }
+        if (!g.describeRepository(domain, store).externalConnection().equals(Optional.of(connection))) {
+            throw new GatewayException("Repository " + store + " already exists in " + domain + " without the "
+                    + connection + " connection; connect it on its Edit page, or add it as an upstream yourself.",
+                    Optional.empty(), null);
+        }
+        return store;
     }
 
     private void describe(RepositoryInfo repository) {

@@ -102,6 +102,59 @@ class RepositoriesViewModelTest {
     }
 
     @Test
+    void aPublicUpstreamCreatesTheStoreRepositoryOnceAndSearchesItLast() {
+        viewModel.loadDomains();
+        create("shared", List.of());
+        viewModel.newPublicUpstreamProperty().set(Optional.of("public:npmjs"));
+        create("web", List.of("shared"));
+        viewModel.newPublicUpstreamProperty().set(Optional.of("public:npmjs"));
+        create("api", List.of());
+
+        assertThat(viewModel.repositories()).extracting(RepositoryInfo::name)
+                .containsExactly("api", "npm-store", "shared", "web");
+        var gateway = embedded.gateway();
+        assertThat(gateway.describeRepository("team", "npm-store").externalConnection()).contains("public:npmjs");
+        assertThat(gateway.describeRepository("team", "web").upstreams()).containsExactly("shared", "npm-store");
+        assertThat(gateway.describeRepository("team", "api").upstreams()).containsExactly("npm-store");
+        assertThat(viewModel.newPublicUpstreamProperty().get()).isEmpty();
+        assertThat(dialogs).isEmpty();
+    }
+
+    @Test
+    void aStoreNameTakenByAnotherRepositoryIsExplained() {
+        viewModel.loadDomains();
+        create("pypi-store", List.of());
+        viewModel.newPublicUpstreamProperty().set(Optional.of("public:pypi"));
+
+        create("ml", List.of());
+
+        assertThat(dialogs).singleElement().asString().startsWith("error: Repository pypi-store already exists in team"
+                + " without the public:pypi connection");
+        assertThat(viewModel.repositories()).extracting(RepositoryInfo::name).containsExactly("pypi-store");
+    }
+
+    @Test
+    void anEditedRepositoryIsShownAsSavedWithoutAManualReload() {
+        viewModel.loadDomains();
+        create("lib", List.of());
+        create("app", List.of());
+        RepositoryEditorViewModel editor = viewModel.editor().orElseThrow();
+
+        editor.descriptionProperty().set("the app");
+        editor.addUpstream("lib");
+        editor.save(viewModel::edited);
+
+        assertThat(viewModel.repositories()).filteredOn(r -> r.name().equals("app")).singleElement()
+                .satisfies(r -> assertThat(r.description()).contains("the app"));
+        assertThat(viewModel.selectedProperty().get().name()).isEqualTo("app");
+        assertThat(viewModel.detailsProperty().get()).hasValueSatisfying(d -> {
+            assertThat(d.upstreams()).containsExactly("lib");
+            assertThat(d.description()).contains("the app");
+        });
+        assertThat(viewModel.tagsEditor()).isPresent();
+    }
+
+    @Test
     void badNamesAreExplainedAsTheyAreTyped() {
         viewModel.newNameProperty().set("has space");
 
