@@ -38,20 +38,31 @@ public final class EmbeddedGateway implements AutoCloseable {
     /** A plain SDK client signed as the server's root user, for arranging what a test needs. */
     public synchronized CodeartifactClient sdk() {
         if (sdk == null) {
-            sdk = CodeartifactClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                            server.credentials().accessKeyId(), server.credentials().secretAccessKey()))).build();
+            sdk = sdkFor(server);
         }
         return sdk;
+    }
+
+    /** A new SDK client for any local server, signed as its root user; the caller closes it. */
+    public static CodeartifactClient sdkFor(LocalServer server) {
+        return CodeartifactClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        server.credentials().accessKeyId(), server.credentials().secretAccessKey()))).build();
     }
 
     /** Publishes a one-file generic package version through the SDK, as a user of the AWS CLI would. */
     public void publishGeneric(String domain, String repository, String namespace, String pkg, String version,
                                byte[] content) {
+        publishGeneric(sdk(), domain, repository, namespace, pkg, version, content);
+    }
+
+    /** Publishes a one-file generic package version ({@code PKG.bin}) with {@code sdk}. */
+    public static void publishGeneric(CodeartifactClient sdk, String domain, String repository, String namespace,
+                                      String pkg, String version, byte[] content) {
         try {
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-            sdk().publishPackageVersion(r -> r.domain(domain).repository(repository).format("generic")
+            sdk.publishPackageVersion(r -> r.domain(domain).repository(repository).format("generic")
                     .namespace(namespace).packageValue(pkg).packageVersion(version).assetName(pkg + ".bin")
                     .assetSHA256(sha), RequestBody.fromBytes(content));
         } catch (NoSuchAlgorithmException e) {

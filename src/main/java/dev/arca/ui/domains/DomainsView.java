@@ -56,7 +56,7 @@ public final class DomainsView extends BorderPane {
         setRight(details());
         PageParts.installListShortcuts(this, table, viewModel::refresh, viewModel::delete);
         sceneProperty().subscribe(scene -> {
-            if (scene != null && viewModel.domains().isEmpty()) {
+            if (scene != null) { // each time the page is shown: domains may have changed elsewhere
                 viewModel.refresh();
                 viewModel.loadKeys();
             }
@@ -187,7 +187,7 @@ public final class DomainsView extends BorderPane {
         TabPane tabs = new TabPane(detailsTab, searchTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("details-panel");
-        tabs.setPrefWidth(380);
+        tabs.setPrefWidth(350);
         tabs.setMinWidth(320);
         BorderPane.setMargin(tabs, new Insets(16, 0, 0, 16));
         return tabs;
@@ -216,9 +216,10 @@ public final class DomainsView extends BorderPane {
         TableView<DomainSearch.Hit> hits = new TableView<>(viewModel.searchHits());
         hits.setId("domain-search-hits");
         hits.getColumns().setAll(List.of(
-                PageParts.<DomainSearch.Hit>textColumn("Package", h -> h.pkg().display(), 150, false),
+                PageParts.<DomainSearch.Hit>textColumn("Package", h -> h.pkg().display(), 130, false),
                 PageParts.<DomainSearch.Hit>textColumn("Format", h -> h.pkg().format(), 70, false),
-                PageParts.textColumn("Repository", DomainSearch.Hit::repository, 120, false)));
+                PageParts.textColumn("Repository", DomainSearch.Hit::repository, 110, false)));
+        hits.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         hits.setPlaceholder(new Label("Type the start of a name and press Enter."));
         VBox.setVgrow(hits, Priority.ALWAYS);
         HBox bar = new HBox(8, text, find, stop);

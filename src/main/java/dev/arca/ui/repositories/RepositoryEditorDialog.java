@@ -14,6 +14,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -79,15 +81,15 @@ public final class RepositoryEditorDialog extends Dialog<RepositoryInfo> {
         VBox moves = new VBox(6, up, down, remove);
         HBox.setHgrow(upstreams, Priority.ALWAYS);
 
-        ComboBox<String> add = new ComboBox<>(viewModel.candidates());
+        MenuButton add = new MenuButton("Associate upstream repository", new FontIcon(Feather.GIT_MERGE));
         add.setId("repository-add-upstream");
-        add.setPromptText("Associate upstream repository");
-        add.setOnAction(e -> {
-            if (add.getValue() != null) {
-                viewModel.addUpstream(add.getValue());
-                javafx.application.Platform.runLater(() -> add.getSelectionModel().clearSelection());
-            }
-        });
+        add.getItems().setAll(viewModel.candidates().stream().map(name -> {
+            MenuItem item = new MenuItem(name);
+            item.setId("upstream-candidate-" + name);
+            item.setOnAction(e -> viewModel.addUpstream(name));
+            return item;
+        }).toList());
+        add.setDisable(add.getItems().isEmpty());
 
         ComboBox<Optional<String>> connection = new ComboBox<>();
         connection.setId("repository-external-connection");
