@@ -109,7 +109,10 @@ class EditorsGuiTest {
         robot.clickOn("#edit-repository");
         waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#repository-editor").tryQuery().isPresent());
         robot.clickOn("#repository-description").write("The storefront");
-        robot.clickOn("#repository-add-upstream").clickOn("shared-libs");
+        javafx.scene.control.MenuButton add = robot.lookup("#repository-add-upstream")
+                .queryAs(javafx.scene.control.MenuButton.class);
+        robot.interact(() -> add.getItems().stream().filter(i -> i.getText().equals("shared-libs")).findFirst()
+                .orElseThrow().fire());
         ListView<String> upstreams = robot.lookup("#repository-upstream-list").queryListView();
         waitFor(5, TimeUnit.SECONDS, () -> upstreams.getItems().contains("shared-libs"));
         ComboBox<java.util.Optional<String>> connection = robot.lookup("#repository-external-connection")
