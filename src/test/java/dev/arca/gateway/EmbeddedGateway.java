@@ -8,7 +8,7 @@ import java.nio.file.Path;
 public final class EmbeddedGateway implements AutoCloseable {
 
     private final LocalServer server;
-    private final ClientFactory clients = new ClientFactory();
+    private final ClientFactory clients = new ClientFactory(AwsSharedConfig.standard());
     private final CodeArtifactGateway gateway;
 
     public EmbeddedGateway(Path dataDir) throws Exception {

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,7 +45,7 @@ public final class DomainsView extends BorderPane {
         setId("page-domains");
         getStyleClass().add("domains-page");
         getStylesheets().add(PageParts.STYLESHEET);
-        setTop(new VBox(16, header(), createForm()));
+        setTop(new VBox(16, header(), createForm(), otherAccountForm()));
         setCenter(content());
         PageParts.installListShortcuts(this, table, viewModel::refresh, viewModel::delete);
         sceneProperty().subscribe(scene -> {
@@ -71,7 +72,14 @@ public final class DomainsView extends BorderPane {
         delete.getStyleClass().add(Styles.DANGER);
         delete.disableProperty().bind(viewModel.canDeleteProperty().not());
         delete.setOnAction(e -> viewModel.delete());
-        HBox bar = new HBox(8, new VBox(4, title, subtitle), spacer, refresh, delete);
+        Button forget = new Button("Forget", new FontIcon(Feather.X_CIRCLE));
+        forget.setId("forget-domain");
+        forget.setTooltip(new Tooltip("Remove this other account's domain from the list;"
+                + " the domain itself is not touched"));
+        forget.visibleProperty().bind(viewModel.canForgetProperty());
+        forget.managedProperty().bind(forget.visibleProperty());
+        forget.setOnAction(e -> viewModel.forget());
+        HBox bar = new HBox(8, new VBox(4, title, subtitle), spacer, refresh, forget, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -130,12 +138,53 @@ public final class DomainsView extends BorderPane {
         return form;
     }
 
+    /** Opening a domain of another account by its owner: shared through the domain's policy. */
+    private Node otherAccountForm() {
+        TextField owner = new TextField();
+        owner.setId("other-domain-owner");
+        owner.setPromptText("123456789012");
+        owner.setPrefColumnCount(12);
+        owner.textProperty().bindBidirectional(viewModel.otherOwnerProperty());
+        TextField name = new TextField();
+        name.setId("other-domain-name");
+        name.setPromptText("domain-name");
+        name.setPrefColumnCount(18);
+        name.textProperty().bindBidirectional(viewModel.otherNameProperty());
+        name.setOnAction(e -> viewModel.openOtherAccountDomain());
+        Button open = new Button("Open domain", new FontIcon(Feather.EXTERNAL_LINK));
+        open.setId("open-other-domain");
+        open.disableProperty().bind(viewModel.canOpenOtherProperty().not());
+        open.setOnAction(e -> viewModel.openOtherAccountDomain());
+
+        Label problem = new Label();
+        problem.setId("other-domain-problem");
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        problem.textProperty().bind(viewModel.otherProblemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        Label notice = new Label();
+        notice.setId("domains-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        notice.visibleProperty().bind(notice.managedProperty());
+
+        HBox row = new HBox(8, new Label("Another account's domain"), new Label("Owner"), owner, new Label("Name"),
+                name, open);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(4, row, problem, notice);
+        form.getStyleClass().add("create-form");
+        return form;
+    }
+
     private Node content() {
         table.setId("domains-table");
         table.setItems(viewModel.domains());
         table.getColumns().setAll(List.of(
                 PageParts.textColumn("Name", DomainInfo::name, 160, false),
-                PageParts.textColumn("Owner", DomainInfo::owner, 130, false),
+                PageParts.<DomainInfo>textColumn("Owner", d -> viewModel.isOtherAccount(d)
+                        ? d.owner() + " · other account" : d.owner(), 130, false),
                 PageParts.textColumn("Status", DomainInfo::status, 80, false),
                 PageParts.<DomainInfo>textColumn("Repositories",
                         d -> d.repositoryCount() < 0 ? "—" : Integer.toString(d.repositoryCount()), 120, true),

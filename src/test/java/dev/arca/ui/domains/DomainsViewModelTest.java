@@ -6,9 +6,11 @@ import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.server.LocalServer;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.common.UserSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +30,15 @@ class DomainsViewModelTest {
     private final RecordingDialogs recorder = new RecordingDialogs();
     private final List<String> dialogs = recorder.shown();
     private DomainsViewModel viewModel;
+    private DomainMemory memory;
 
     @BeforeEach
     void start() throws Exception {
-        embedded = new EmbeddedGateway(temp);
+        embedded = new EmbeddedGateway(temp.resolve("data"));
         server = embedded.server();
+        memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
         viewModel = new DomainsViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
-                recorder);
+                recorder, memory);
     }
 
     @AfterEach

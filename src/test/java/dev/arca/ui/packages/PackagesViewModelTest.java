@@ -6,9 +6,11 @@ import dev.arca.core.AssetInfo;
 import dev.arca.core.PackageInfo;
 import dev.arca.core.VersionInfo;
 import dev.arca.gateway.EmbeddedGateway;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.common.UserSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -47,7 +49,8 @@ class PackagesViewModelTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         embedded.server().credentials().accessKeyId(),
                         embedded.server().credentials().secretAccessKey()))).build();
-        viewModel = new PackagesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }), dialogs);
+        viewModel = new PackagesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }), dialogs,
+                new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local"));
     }
 
     @AfterEach

@@ -6,9 +6,11 @@ import dev.arca.core.ClientSetup;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.server.LocalServer;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.common.UserSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -36,7 +38,8 @@ class RepositoriesViewModelTest {
         server = embedded.server();
         embedded.gateway().createDomain("team", Optional.empty());
         viewModel = new RepositoriesViewModel(embedded::gateway,
-                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC());
+                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC(),
+                new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local"));
     }
 
     @AfterEach
