@@ -21,6 +21,7 @@ public final class TestConnections implements AutoCloseable {
     private final TaskRunner tasks;
     private final LocalServer embeddedServer;
     private final ClientFactory clients;
+    private UserSettings settings;
     private Connections connections;
 
     public TestConnections(Path dir, TaskRunner tasks) throws Exception {
@@ -28,6 +29,7 @@ public final class TestConnections implements AutoCloseable {
         this.tasks = tasks;
         this.embeddedServer = LocalServer.start(ServerConfig.embedded(dir.resolve("local")));
         this.clients = new ClientFactory(new AwsSharedConfig(dir.resolve("aws/config"), dir.resolve("aws/credentials")));
+        this.settings = load();
         this.connections = open();
     }
 
@@ -39,16 +41,21 @@ public final class TestConnections implements AutoCloseable {
         return embeddedServer;
     }
 
-    /** The settings as a fresh load from disk would see them. */
+    /** The settings the connections use, as the app has one instance of them. */
     public UserSettings settings() {
-        return UserSettings.load(dir.resolve("settings.properties"));
+        return settings;
     }
 
-    /** Arca starting again on the same settings: session keys are gone. */
+    /** Arca starting again: settings read from disk afresh, session keys gone. */
     public Connections restart() {
         connections.close();
+        settings = load();
         connections = open();
         return connections;
+    }
+
+    private UserSettings load() {
+        return UserSettings.load(dir.resolve("settings.properties"));
     }
 
     @Override
@@ -59,7 +66,7 @@ public final class TestConnections implements AutoCloseable {
     }
 
     private Connections open() {
-        return new Connections(Connection.embedded("us-east-1"), settings(), tasks, (connection, keys) -> {
+        return new Connections(Connection.embedded("us-east-1"), settings, tasks, (connection, keys) -> {
             if (!connection.isEmbedded()) {
                 return clients.open(connection, keys);
             }

@@ -117,6 +117,20 @@ class PackagesViewModelTest {
     }
 
     @Test
+    void theDomainLastPickedIsPreselectedOnTheNextVisit() {
+        embedded.gateway().createDomain("later", Optional.empty());
+        DomainMemory memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
+        viewModel.loadDomains();
+        viewModel.domainProperty().set("later");
+
+        PackagesViewModel next = new PackagesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }),
+                dialogs, memory);
+        next.loadDomains();
+
+        assertThat(next.domainProperty().get()).isEqualTo("later");
+    }
+
+    @Test
     void anEmptyRepositoryShowsTheEmptyState() {
         viewModel.loadDomains();
 

@@ -37,9 +37,13 @@ class RepositoriesViewModelTest {
         embedded = new EmbeddedGateway(temp);
         server = embedded.server();
         embedded.gateway().createDomain("team", Optional.empty());
-        viewModel = new RepositoriesViewModel(embedded::gateway,
-                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC(),
-                new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local"));
+        viewModel = newViewModel(new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")),
+                "local"));
+    }
+
+    private RepositoriesViewModel newViewModel(DomainMemory memory) {
+        return new RepositoriesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
+                recorder, Clock.systemUTC(), memory);
     }
 
     @AfterEach
@@ -53,6 +57,22 @@ class RepositoriesViewModelTest {
 
         assertThat(viewModel.domainProperty().get()).isEqualTo("team");
         assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.EMPTY);
+    }
+
+    @Test
+    void theDomainLastPickedIsPreselectedNextTimeAndOtherAccountsDomainsAreOffered() {
+        embedded.gateway().createDomain("zeta", Optional.empty());
+        DomainMemory memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
+        memory.addOtherAccountDomain(new DomainMemory.OtherAccountDomain("210987654321", "shared"));
+        RepositoriesViewModel first = newViewModel(memory);
+        first.loadDomains();
+        first.domainProperty().set("zeta");
+
+        RepositoriesViewModel next = newViewModel(memory);
+        next.loadDomains();
+
+        assertThat(next.domains()).containsExactly("team", "zeta", "shared");
+        assertThat(next.domainProperty().get()).isEqualTo("zeta");
     }
 
     @Test
