@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /** The connections dialog: add, edit, test, remove and switch connections. */
@@ -32,7 +33,7 @@ public final class ConnectionsDialog {
         dialog.setResizable(true);
         dialog.getDialogPane().setContent(new ConnectionsView(viewModel, dialog::close));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        dialog.getDialogPane().setPrefSize(880, 560);
+        dialog.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         dialog.showAndWait();
     }
 }

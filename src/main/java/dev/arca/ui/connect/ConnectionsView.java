@@ -1,14 +1,15 @@
 package dev.arca.ui.connect;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.arca.gateway.AwsProfile;
 import dev.arca.gateway.Connection;
 import dev.arca.gateway.ConnectionKind;
+import dev.arca.gateway.CredentialSource;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.connect.ConnectionsViewModel.CredentialChoice;
 import dev.arca.ui.connect.ConnectionsViewModel.TestOutcome;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +45,9 @@ public final class ConnectionsView extends BorderPane {
             ConnectionKind.EMBEDDED, Feather.HARD_DRIVE,
             ConnectionKind.ARCA_SERVER, Feather.SERVER,
             ConnectionKind.AWS, Feather.CLOUD);
-    private static final double LABEL_WIDTH = 128;
+    private static final double LABEL_WIDTH = 112;
+    private static final String STYLESHEET =
+            Objects.requireNonNull(ConnectionsView.class.getResource("connect.css")).toExternalForm();
 
     private final ConnectionsViewModel viewModel;
     private final ListView<Connection> list = new ListView<>();
@@ -56,7 +59,8 @@ public final class ConnectionsView extends BorderPane {
         this.onConnected = Objects.requireNonNull(onConnected, "onConnected");
         setId("connections-manager");
         getStyleClass().add("connections-manager");
-        getStylesheets().add(PageParts.STYLESHEET);
+        getStylesheets().addAll(PageParts.STYLESHEET, STYLESHEET);
+        setPrefSize(920, 520);
         setLeft(connectionList());
         setCenter(editor());
         viewModel.loadProfiles();
@@ -67,8 +71,12 @@ public final class ConnectionsView extends BorderPane {
         FontIcon icon = new FontIcon(ICONS.get(connection.kind()));
         Label name = new Label(connection.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
-        Label detail = new Label(connection.kind().label() + " · " + connection.url().map(Object::toString)
-                .orElse(connection.credentials().describe()));
+        Label detail = new Label(switch (connection.credentials()) {
+            case CredentialSource.EmbeddedServerKeys keys -> "Runs inside Arca, on 127.0.0.1";
+            case CredentialSource.SharedProfile profile when connection.kind() == ConnectionKind.AWS ->
+                    "AWS · profile " + profile.profile() + " · " + connection.region();
+            default -> connection.url().map(Object::toString).orElse(connection.kind().label());
+        });
         detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox row = new HBox(8, icon, new VBox(2, name, detail));
         row.setAlignment(Pos.CENTER_LEFT);
@@ -78,8 +86,6 @@ public final class ConnectionsView extends BorderPane {
     private Node connectionList() {
         list.setId("connections-list");
         list.setItems(viewModel.connections());
-        list.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-        list.setPrefWidth(280);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Connection connection, boolean empty) {
@@ -107,6 +113,10 @@ public final class ConnectionsView extends BorderPane {
         Button aws = new Button("AWS account", new FontIcon(Feather.PLUS));
         aws.setId("new-aws-account");
         aws.setOnAction(e -> viewModel.newAwsAccount());
+        for (Button button : List.of(arca, aws)) {
+            button.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(button, Priority.ALWAYS);
+        }
         HBox add = new HBox(8, arca, aws);
         VBox side = new VBox(8, list, add);
         side.getStyleClass().add("connections-side");
@@ -125,12 +135,12 @@ public final class ConnectionsView extends BorderPane {
         embedded.getStyleClass().add(Styles.TEXT_MUTED);
         show(embedded, viewModel.editableProperty().not());
 
-        TextField name = field("connection-name", "Team server");
+        TextField name = field("editor-name", "Team server");
         name.textProperty().bindBidirectional(viewModel.nameProperty());
-        TextField url = field("connection-url", "http://127.0.0.1:8080");
+        TextField url = field("editor-url", "http://127.0.0.1:8080");
         url.textProperty().bindBidirectional(viewModel.urlProperty());
         ComboBox<String> region = new ComboBox<>();
-        region.setId("connection-region");
+        region.setId("editor-region");
         region.getItems().setAll(viewModel.regions());
         region.setEditable(true);
         region.setPromptText("us-east-1");
@@ -143,14 +153,14 @@ public final class ConnectionsView extends BorderPane {
                 row("Region", region, viewModel.editableProperty()));
 
         Label problem = new Label();
-        problem.setId("connection-problem");
+        problem.setId("editor-problem");
         problem.setWrapText(true);
         problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
         problem.textProperty().bind(viewModel.problemProperty());
         show(problem, problem.textProperty().isNotEmpty());
 
         Label result = new Label();
-        result.setId("connection-test-result");
+        result.setId("editor-test-result");
         result.setWrapText(true);
         result.textProperty().bind(viewModel.testResultProperty());
         viewModel.testOutcomeProperty().subscribe(outcome -> {
@@ -192,7 +202,7 @@ public final class ConnectionsView extends BorderPane {
         BooleanExpression arca = viewModel.kindProperty().isEqualTo(ConnectionKind.ARCA_SERVER);
         BooleanExpression aws = viewModel.kindProperty().isEqualTo(ConnectionKind.AWS);
 
-        TextField file = field("connection-credentials-file", "/path/to/arca-data/credentials");
+        TextField file = field("editor-credentials-file", "/path/to/arca-data/credentials");
         file.textProperty().bindBidirectional(viewModel.credentialsFileProperty());
         HBox.setHgrow(file, Priority.ALWAYS);
         Button browse = new Button("Browse…");
@@ -200,7 +210,7 @@ public final class ConnectionsView extends BorderPane {
         HBox fileRow = new HBox(8, file, browse);
 
         ComboBox<AwsProfile> profile = new ComboBox<>(viewModel.profiles());
-        profile.setId("connection-profile");
+        profile.setId("editor-profile");
         profile.setPromptText("Profile");
         profile.valueProperty().bindBidirectional(viewModel.profileProperty());
         profile.setConverter(new StringConverter<>() {
@@ -228,10 +238,10 @@ public final class ConnectionsView extends BorderPane {
                         ? viewModel.profilesNoteProperty().get() : viewModel.profileProperty().get().credentials(),
                 viewModel.profileProperty(), viewModel.profilesNoteProperty()));
 
-        TextField key = field("connection-access-key", "Access key ID");
+        TextField key = field("editor-access-key", "Access key ID");
         key.textProperty().bindBidirectional(viewModel.accessKeyIdProperty());
         PasswordField secret = new PasswordField();
-        secret.setId("connection-secret-key");
+        secret.setId("editor-secret-key");
         secret.setPromptText("Secret access key");
         secret.textProperty().bindBidirectional(viewModel.secretAccessKeyProperty());
         HBox.setHgrow(key, Priority.ALWAYS);

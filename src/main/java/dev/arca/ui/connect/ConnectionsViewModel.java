@@ -46,7 +46,7 @@ public final class ConnectionsViewModel {
     public enum CredentialChoice {
         FILE("Credentials file"),
         PROFILE("AWS profile"),
-        SESSION("Keys for this session only");
+        SESSION("Keys for this session");
 
         private final String label;
 
@@ -266,7 +266,12 @@ public final class ConnectionsViewModel {
         Connection connection = draft();
         connections.save(connection, typedKeys());
         creating.set(false);
+        // The saved settings are the ones just tested, if they were: the test's result still holds.
+        TestOutcome outcome = testOutcome.get();
+        String result = testResult.get();
         selected.set(connection);
+        testOutcome.set(outcome);
+        testResult.set(result);
     }
 
     /**

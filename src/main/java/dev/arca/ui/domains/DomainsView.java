@@ -142,16 +142,17 @@ public final class DomainsView extends BorderPane {
     private Node otherAccountForm() {
         TextField owner = new TextField();
         owner.setId("other-domain-owner");
-        owner.setPromptText("123456789012");
+        owner.setPromptText("Owner account ID");
         owner.setPrefColumnCount(12);
         owner.textProperty().bindBidirectional(viewModel.otherOwnerProperty());
         TextField name = new TextField();
         name.setId("other-domain-name");
-        name.setPromptText("domain-name");
-        name.setPrefColumnCount(18);
+        name.setPromptText("Domain name");
+        name.setPrefColumnCount(16);
         name.textProperty().bindBidirectional(viewModel.otherNameProperty());
         name.setOnAction(e -> viewModel.openOtherAccountDomain());
-        Button open = new Button("Open domain", new FontIcon(Feather.EXTERNAL_LINK));
+        Button open = new Button("Open", new FontIcon(Feather.EXTERNAL_LINK));
+        open.setMinWidth(Region.USE_PREF_SIZE);
         open.setId("open-other-domain");
         open.disableProperty().bind(viewModel.canOpenOtherProperty().not());
         open.setOnAction(e -> viewModel.openOtherAccountDomain());
@@ -170,8 +171,9 @@ public final class DomainsView extends BorderPane {
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
 
-        HBox row = new HBox(8, new Label("Another account's domain"), new Label("Owner"), owner, new Label("Name"),
-                name, open);
+        Label caption = new Label("Another account's domain");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, caption, owner, name, open);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(4, row, problem, notice);
         form.getStyleClass().add("create-form");
