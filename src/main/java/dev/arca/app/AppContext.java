@@ -151,6 +151,7 @@ public final class AppContext implements AutoCloseable {
         tasks.close();
         clients.close();
         if (!embeddedServerStarted.get()) {
+            embeddedServer.cancel(false); // nothing waits any longer for a server that never started
             return;
         }
         try {

@@ -42,18 +42,25 @@ public final class AwsSharedConfig {
      */
     ProfileFile load() {
         ProfileFile.Aggregator files = ProfileFile.aggregator();
+        if (Files.isRegularFile(configFile)) {
+            files.addFile(read(configFile, ProfileFile.Type.CONFIGURATION));
+        }
+        if (Files.isRegularFile(credentialsFile)) {
+            files.addFile(read(credentialsFile, ProfileFile.Type.CREDENTIALS));
+        }
+        return files.build();
+    }
+
+    /**
+     * One file in the AWS format. Reads the disk.
+     *
+     * @throws GatewayException when it cannot be read or parsed
+     */
+    static ProfileFile read(Path file, ProfileFile.Type type) {
         try {
-            if (Files.isRegularFile(configFile)) {
-                files.addFile(ProfileFile.builder().content(configFile).type(ProfileFile.Type.CONFIGURATION).build());
-            }
-            if (Files.isRegularFile(credentialsFile)) {
-                files.addFile(ProfileFile.builder().content(credentialsFile).type(ProfileFile.Type.CREDENTIALS)
-                        .build());
-            }
-            return files.build();
+            return ProfileFile.builder().content(file).type(type).build();
         } catch (RuntimeException e) {
-            throw new GatewayException("Could not read the AWS configuration in " + describe() + ": "
-                    + e.getMessage(), Optional.empty(), e);
+            throw new GatewayException("Could not read " + file + ": " + e.getMessage(), Optional.empty(), e);
         }
     }
 
@@ -80,7 +87,8 @@ public final class AwsSharedConfig {
                     .orElse("nothing");
             return "assumes role " + role.get() + " via " + via;
         }
-        if (profile.property("sso_session").isPresent() || profile.property(ProfileProperty.SSO_START_URL).isPresent()) {
+        if (profile.property("sso_session").isPresent()
+                || profile.property(ProfileProperty.SSO_START_URL).isPresent()) {
             return "IAM Identity Center (SSO)";
         }
         if (profile.property(ProfileProperty.LOGIN_SESSION).isPresent()) {

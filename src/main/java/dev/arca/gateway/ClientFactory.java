@@ -64,7 +64,8 @@ public final class ClientFactory implements AutoCloseable {
      */
     public CodeArtifactGateway open(Connection connection, Optional<AccessKeys> sessionKeys) {
         return switch (connection.kind()) {
-            case EMBEDDED -> throw new IllegalArgumentException("the embedded server's gateway is opened with its keys");
+            case EMBEDDED -> throw new IllegalArgumentException(
+                    "the embedded server's gateway is opened with its keys");
             case ARCA_SERVER -> build(connection.name(), connection.kind(), connection.region(), connection.url(),
                     arcaServerCredentials(connection, sessionKeys), Optional.empty());
             case AWS -> {
@@ -86,8 +87,8 @@ public final class ClientFactory implements AutoCloseable {
                     throw new GatewayException("The credentials file " + f.file() + " of " + connection.name()
                             + " cannot be read.", Optional.empty(), null);
                 }
-                yield profileCredentials(ProfileFile.builder().content(f.file()).type(ProfileFile.Type.CREDENTIALS)
-                        .build(), CREDENTIALS_FILE_PROFILE);
+                yield profileCredentials(AwsSharedConfig.read(f.file(), ProfileFile.Type.CREDENTIALS),
+                        CREDENTIALS_FILE_PROFILE);
             }
             case CredentialSource.SessionKeys s -> fixed(sessionKeys.orElseThrow(() -> new GatewayException(
                     "Type the access keys for " + connection.name() + ": Arca keeps them for this session only.",

@@ -57,7 +57,8 @@ public final class ConnectionCheck {
             if (!"arca".equals(body.path("service").asText())) {
                 return new ConnectionHealth.Unreachable(profile.address() + " is not an Arca server.");
             }
-            return new ConnectionHealth.Reachable(profile.address() + " · Arca " + body.path("version").asText("unknown"));
+            return new ConnectionHealth.Reachable(profile.address() + " · Arca "
+                    + body.path("version").asText("unknown"));
         } catch (ConnectException e) {
             return new ConnectionHealth.Unreachable("Nothing is listening on " + profile.address() + ".");
         } catch (HttpTimeoutException e) {

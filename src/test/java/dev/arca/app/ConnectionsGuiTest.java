@@ -60,7 +60,8 @@ class ConnectionsGuiTest extends ServerFixture {
         waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#connections-manager").tryQuery().isPresent());
         robot.clickOn("#new-arca-server");
         robot.clickOn("#editor-name").write("Team server");
-        robot.clickOn("#editor-url").type(KeyCode.END).write(String.valueOf(server.port())); // after "http://127.0.0.1:"
+        // The field starts as "http://127.0.0.1:"; the port goes at its end.
+        robot.clickOn("#editor-url").type(KeyCode.END).write(String.valueOf(server.port()));
         TextField file = robot.lookup("#editor-credentials-file").queryAs(TextField.class);
         robot.interact(() -> file.setText(dataDir.resolve("credentials").toString())); // a path: no need to type it
         waitForFxEvents();

@@ -114,6 +114,26 @@ class AwsProfileConnectionTest extends ServerFixture {
     }
 
     @Test
+    void aServicesSectionCanNameTheEndpointOfCodeArtifactAlone() throws Exception {
+        Files.writeString(config, Files.readString(config) + """
+
+                [profile scoped]
+                region = eu-west-1
+                services = local-arca
+
+                [services local-arca]
+                codeartifact =
+                  endpoint_url = %s
+                """.formatted(server.endpoint()));
+        Files.writeString(credentials, Files.readString(credentials).replace("[team]", "[scoped]"));
+
+        try (CodeArtifactGateway gateway = clients.open(aws("scoped", "eu-west-1"), Optional.empty())) {
+            assertThat(gateway.profile().endpoint()).isEqualTo(server.endpoint());
+            assertThat(gateway.listDomains()).extracting(d -> d.name()).containsExactly("platform");
+        }
+    }
+
+    @Test
     void anAssumeRoleProfileAsksStsWithItsSourceProfileBeforeAnyCall() {
         // The local server has no STS: the role cannot be assumed here. What can be checked is that the SDK builds
         // the assume-role chain from these files and asks the STS endpoint (pointed at the local server) for it,

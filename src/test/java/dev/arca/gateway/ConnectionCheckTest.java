@@ -55,7 +55,8 @@ class ConnectionCheckTest {
         });
         other.start();
         try {
-            ConnectionHealth health = check.health(profile(URI.create("http://127.0.0.1:" + other.getAddress().getPort())));
+            ConnectionHealth health = check.health(profile(URI.create("http://127.0.0.1:"
+                    + other.getAddress().getPort())));
 
             assertThat(health).isInstanceOf(ConnectionHealth.Unreachable.class);
             assertThat(((ConnectionHealth.Unreachable) health).reason()).endsWith("is not an Arca server.");

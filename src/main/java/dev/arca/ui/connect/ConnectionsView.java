@@ -67,7 +67,7 @@ public final class ConnectionsView extends BorderPane {
     }
 
     /** Each connection with the icon of its kind, its name and what it reaches. */
-    static Node describe(Connection connection) {
+    private static Node describe(Connection connection) {
         FontIcon icon = new FontIcon(ICONS.get(connection.kind()));
         Label name = new Label(connection.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
@@ -176,8 +176,9 @@ public final class ConnectionsView extends BorderPane {
             }
         });
 
-        VBox editor = new VBox(16, title, embedded, form, problem, result, new Region(), actions());
-        VBox.setVgrow(editor.getChildren().get(editor.getChildren().size() - 2), Priority.ALWAYS);
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        VBox editor = new VBox(16, title, embedded, form, problem, result, spacer, actions());
         editor.getStyleClass().add("connection-editor");
         return editor;
     }

@@ -77,7 +77,8 @@ class DomainMemoryTest {
 
     @Test
     void anOtherAccountDomainNeedsATwelveDigitOwnerAndAValidName() {
-        assertThatThrownBy(() -> new OtherAccountDomain("12345", "shared")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OtherAccountDomain("12345", "shared"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OtherAccountDomain("210987654321", "Bad_Name"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -87,7 +87,8 @@ class ConnectionsViewModelTest {
 
         viewModel.nameProperty().set("Team server");
         viewModel.urlProperty().set("ftp://127.0.0.1:21");
-        assertThat(viewModel.problemProperty().get()).isEqualTo("The URL must look like http://host:port, with no path.");
+        assertThat(viewModel.problemProperty().get())
+                .isEqualTo("The URL must look like http://host:port, with no path.");
 
         viewModel.urlProperty().set("http://127.0.0.1:" + team.port());
         viewModel.regionProperty().set("nowhere");
@@ -263,7 +264,8 @@ class ConnectionsViewModelTest {
         assertThat(viewModel.regionProperty().get()).as("a profile's region is the default").isEqualTo("eu-central-1");
 
         viewModel.profileProperty().set(PROFILES.get(2));
-        assertThat(viewModel.regionProperty().get()).as("a profile without one keeps the choice").isEqualTo("eu-central-1");
+        assertThat(viewModel.regionProperty().get()).as("a profile without one keeps the choice")
+                .isEqualTo("eu-central-1");
     }
 
     @Test

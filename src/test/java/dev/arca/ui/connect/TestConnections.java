@@ -28,7 +28,8 @@ public final class TestConnections implements AutoCloseable {
         this.dir = dir;
         this.tasks = tasks;
         this.embeddedServer = LocalServer.start(ServerConfig.embedded(dir.resolve("local")));
-        this.clients = new ClientFactory(new AwsSharedConfig(dir.resolve("aws/config"), dir.resolve("aws/credentials")));
+        this.clients = new ClientFactory(new AwsSharedConfig(dir.resolve("aws/config"),
+                dir.resolve("aws/credentials")));
         this.settings = load();
         this.connections = open();
     }

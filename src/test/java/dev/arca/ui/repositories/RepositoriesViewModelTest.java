@@ -42,8 +42,8 @@ class RepositoriesViewModelTest {
     }
 
     private RepositoriesViewModel newViewModel(DomainMemory memory) {
-        return new RepositoriesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
-                recorder, Clock.systemUTC(), memory);
+        return new RepositoriesViewModel(embedded::gateway,
+                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC(), memory);
     }
 
     @AfterEach
