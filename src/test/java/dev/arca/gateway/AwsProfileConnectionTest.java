@@ -3,7 +3,9 @@ package dev.arca.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.arca.server.ServerFixture;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,6 +151,28 @@ class AwsProfileConnectionTest extends ServerFixture {
                             .statusCode()).as("answered by the local server").isEqualTo(404));
         } finally {
             System.clearProperty(STS_ENDPOINT_PROPERTY);
+        }
+    }
+
+    @Test
+    void anAwsAccountsActivityIsExplainedRatherThanRead() throws Exception {
+        HttpServer notArca = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        notArca.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(403, -1);
+            exchange.close();
+        });
+        notArca.start();
+        try {
+            Files.writeString(config, Files.readString(config).replace(server.endpoint().toString(),
+                    "http://127.0.0.1:" + notArca.getAddress().getPort()));
+            try (CodeArtifactGateway gateway = clients.open(aws("team", "eu-west-1"), Optional.empty())) {
+                assertThatThrownBy(() -> gateway.activity().events(0))
+                        .isInstanceOf(GatewayException.class)
+                        .hasMessage("team keeps no Arca activity: AWS records package events in EventBridge and"
+                                + " API calls in CloudTrail.");
+            }
+        } finally {
+            notArca.stop(0);
         }
     }
 
