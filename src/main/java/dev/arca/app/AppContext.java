@@ -1,7 +1,10 @@
 package dev.arca.app;
 
+import dev.arca.gateway.AccessKeys;
+import dev.arca.gateway.AwsSharedConfig;
 import dev.arca.gateway.ClientFactory;
 import dev.arca.gateway.CodeArtifactGateway;
+import dev.arca.gateway.Connection;
 import dev.arca.gateway.ConnectionCheck;
 import dev.arca.gateway.ConnectionKind;
 import dev.arca.gateway.ConnectionProfile;
@@ -14,6 +17,10 @@ import dev.arca.ui.common.UncaughtErrorHandler;
 import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.activity.ActivityView;
 import dev.arca.ui.activity.ActivityViewModel;
+import dev.arca.ui.connect.ConnectionSession;
+import dev.arca.ui.connect.Connections;
+import dev.arca.ui.connect.ConnectionsDialog;
+import dev.arca.ui.connect.ConnectionsViewModel;
 import dev.arca.ui.domains.DomainsView;
 import dev.arca.ui.packages.PackagesView;
 import dev.arca.ui.packages.PackagesViewModel;
@@ -51,8 +58,9 @@ public final class AppContext implements AutoCloseable {
     private final AtomicBoolean embeddedServerStarted = new AtomicBoolean();
     private final Path dataDir;
     private final ConnectionCheck connectionCheck = new ConnectionCheck();
-    private final ClientFactory clients = new ClientFactory();
-    private final CompletableFuture<CodeArtifactGateway> gateway;
+    private final AwsSharedConfig sharedConfig = AwsSharedConfig.standard();
+    private final ClientFactory clients = new ClientFactory(sharedConfig);
+    private final Connections connections;
     private volatile Window mainWindow;
 
     private AppContext(Path dataDir, Path configDir) {
@@ -61,8 +69,8 @@ public final class AppContext implements AutoCloseable {
         this.errors = new UncaughtErrorHandler(dialogs);
         this.tasks = ExecutorTaskRunner.forJavaFx(errors);
         this.dataDir = dataDir;
-        this.gateway = embeddedServer.thenApply(server -> clients.open(embeddedProfile(server),
-                server.credentials().accessKeyId(), server.credentials().secretAccessKey()));
+        this.connections = new Connections(Connection.embedded(EMBEDDED_REGION), settings, tasks, this::openGateway,
+                command -> Thread.ofVirtual().name("arca-connect").start(command));
     }
 
     /** Wires the app for the given data and configuration directories; the server starts on request. */
@@ -71,9 +79,13 @@ public final class AppContext implements AutoCloseable {
     }
 
     public MainViewModel newMainViewModel() {
-        MainViewModel viewModel = new MainViewModel(tasks, settings, connectionCheck);
-        viewModel.connect(embeddedServer.thenApply(AppContext::embeddedProfile));
-        return viewModel;
+        return new MainViewModel(tasks, settings, connectionCheck, connections);
+    }
+
+    /** The connections dialog; each opening reads the AWS profiles afresh. */
+    public ConnectionsDialog connectionsDialog() {
+        return new ConnectionsDialog(() -> new ConnectionsViewModel(connections, tasks, dialogs, connectionCheck,
+                sharedConfig::profiles, ClientFactory.regions()));
     }
 
     /**
@@ -93,21 +105,30 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** The pages that are built, wired to the embedded server's gateway. */
+    /** The pages that are built, wired to the session of the connection in use. */
     public Optional<Node> page(Page page) {
+        ConnectionSession session = connections.session();
         return switch (page) {
-            case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(this::awaitGateway, tasks, dialogs)));
-            case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(this::awaitGateway, tasks,
-                    dialogs, java.time.Clock.systemUTC())));
-            case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(this::awaitGateway, tasks, dialogs)));
-            case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(this::awaitGateway, tasks)));
+            case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(session::awaitGateway, session.tasks(),
+                    dialogs, session.domains())));
+            case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(session::awaitGateway,
+                    session.tasks(), dialogs, java.time.Clock.systemUTC(), session.domains())));
+            case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(session::awaitGateway,
+                    session.tasks(), dialogs, session.domains())));
+            case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(session::awaitGateway,
+                    session.tasks())));
             default -> Optional.empty();
         };
     }
 
-    /** Blocks until the gateway is ready; for background tasks only. */
-    private CodeArtifactGateway awaitGateway() {
-        return gateway.join();
+    /** Opens a connection's gateway: the embedded server's once it runs, with its keys; any other as saved. */
+    private CodeArtifactGateway openGateway(Connection connection, Optional<AccessKeys> sessionKeys) {
+        if (!connection.isEmbedded()) {
+            return clients.open(connection, sessionKeys);
+        }
+        LocalServer server = embeddedServer.join();
+        return clients.open(embeddedProfile(server), server.credentials().accessKeyId(),
+                server.credentials().secretAccessKey());
     }
 
     public UncaughtErrorHandler errorHandler() {
@@ -126,10 +147,11 @@ public final class AppContext implements AutoCloseable {
     /** Stops background work and the embedded server; waits briefly for the server to finish starting. */
     @Override
     public void close() {
+        connections.close();
         tasks.close();
-        gateway.thenAccept(CodeArtifactGateway::close);
         clients.close();
         if (!embeddedServerStarted.get()) {
+            embeddedServer.cancel(false); // nothing waits any longer for a server that never started
             return;
         }
         try {

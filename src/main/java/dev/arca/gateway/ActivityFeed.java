@@ -89,8 +89,11 @@ public final class ActivityFeed {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new GatewayException(profile.name() + " answered the activity request with HTTP "
-                        + response.statusCode() + ".", response.headers().firstValue("x-amzn-ErrorType"), null);
+                throw new GatewayException(profile.kind() == ConnectionKind.AWS
+                        ? profile.name() + " keeps no Arca activity: AWS records package events in EventBridge and"
+                                + " API calls in CloudTrail."
+                        : profile.name() + " answered the activity request with HTTP " + response.statusCode() + ".",
+                        response.headers().firstValue("x-amzn-ErrorType"), null);
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The GUI's door to one CodeArtifact service (AWS or an Arca server): SDK calls in, core records and plain
@@ -44,15 +47,17 @@ public final class CodeArtifactGateway implements AutoCloseable {
     private final ConnectionProfile profile;
     private final CodeartifactClient codeartifact;
     private final KmsClient kms;
+    private final AwsCredentialsProvider credentials;
     private final ActivityFeed activity;
     /** Domain name → owning account, for domains listed or opened by owner; absent means the caller's account. */
     private final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
     CodeArtifactGateway(ConnectionProfile profile, CodeartifactClient codeartifact, KmsClient kms,
-                        ActivityFeed activity) {
+                        AwsCredentialsProvider credentials, ActivityFeed activity) {
         this.profile = Objects.requireNonNull(profile);
         this.codeartifact = Objects.requireNonNull(codeartifact);
         this.kms = Objects.requireNonNull(kms);
+        this.credentials = Objects.requireNonNull(credentials);
         this.activity = Objects.requireNonNull(activity);
     }
 
@@ -63,6 +68,19 @@ public final class CodeArtifactGateway implements AutoCloseable {
 
     public ConnectionProfile profile() {
         return profile;
+    }
+
+    /**
+     * The cheapest call that proves the endpoint and the credentials work (ListDomains for one domain).
+     *
+     * @return the account the credentials belong to, when they say or a domain shows it
+     */
+    public Optional<String> checkAccess() {
+        return call("list the domains", () -> {
+            Optional<String> firstOwner = codeartifact.listDomains(r -> r.maxResults(1)).domains().stream()
+                    .findFirst().map(DomainSummary::owner);
+            return credentials.resolveCredentials().accountId().or(() -> firstOwner);
+        });
     }
 
     /** Every domain of the account, with repository counts and sizes (one DescribeDomain each). */
@@ -87,6 +105,11 @@ public final class CodeArtifactGateway implements AutoCloseable {
                 .describeDomain(r -> r.domain(name).domainOwner(owner)).domain()));
         owners.put(name, owner);
         return info;
+    }
+
+    /** Names {@code owner} as the owner of {@code domain} in later calls: a domain of another account opened before. */
+    public void useOwner(String domain, String owner) {
+        owners.put(Objects.requireNonNull(domain), Objects.requireNonNull(owner));
     }
 
     /** Creates a domain, encrypted with {@code keyArn} or the AWS-managed key. */
@@ -373,11 +396,29 @@ public final class CodeArtifactGateway implements AutoCloseable {
             throw new GatewayException(sentence(e.awsErrorDetails().errorMessage(), "Could not " + action),
                     Optional.ofNullable(e.awsErrorDetails().errorCode()), e);
         } catch (SdkClientException e) {
-            throw new GatewayException("Could not " + action + ": " + profile.name() + " at " + profile.address()
-                    + " cannot be reached.", Optional.empty(), e);
+            throw new GatewayException(unreachable(e) ? "Could not " + action + ": " + profile.name() + " at "
+                    + profile.address() + " cannot be reached."
+                    : "Could not " + action + ": " + sentence(e.getMessage(), "the SDK gave no reason"),
+                    Optional.empty(), e);
+        } catch (AwsServiceException e) {
+            // Another service than the two above: STS or IAM Identity Center, while obtaining credentials.
+            throw new GatewayException("Could not " + action + ": the credentials of " + profile.name()
+                    + " could not be obtained from " + e.awsErrorDetails().serviceName() + ". "
+                    + sentence(e.awsErrorDetails().errorMessage(), "It answered with HTTP " + e.statusCode()),
+                    Optional.ofNullable(e.awsErrorDetails().errorCode()), e);
         } catch (SdkException e) {
             throw new GatewayException("Could not " + action + ".", Optional.empty(), e);
         }
+    }
+
+    /** Whether the failure is the network's: nothing listening, no route, no answer. */
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void run(String action, Runnable work) {
@@ -394,9 +435,13 @@ public final class CodeArtifactGateway implements AutoCloseable {
         return message.endsWith(".") ? message : message + ".";
     }
 
+    /** Closes the clients and the credentials provider (which may hold an STS or SSO client of its own). */
     @Override
     public void close() {
         codeartifact.close();
         kms.close();
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
     }
 }

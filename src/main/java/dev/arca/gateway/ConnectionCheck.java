@@ -10,10 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Asks an Arca server whether it is up, through its health route. The HTTP client and JSON codec are
- * built on first use, off the UI thread: creating them costs start-up time the window should not wait for.
+ * Checks that a connection works: an Arca server must answer on its health route, and every service must accept the
+ * credentials on the cheapest call there is (AWS has no health route). The HTTP client and JSON codec are built on
+ * first use, off the UI thread: creating them costs start-up time the window should not wait for.
  */
 public final class ConnectionCheck {
 
@@ -23,8 +25,26 @@ public final class ConnectionCheck {
     private HttpClient http;
     private ObjectMapper json;
 
-    /** Checks the connection; blocks for up to a few seconds, so never call it on the UI thread. */
-    public ConnectionHealth check(ConnectionProfile profile) throws InterruptedException {
+    /** Checks the connection; blocks for a few seconds at most, so never call it on the UI thread. */
+    public ConnectionHealth check(CodeArtifactGateway gateway) throws InterruptedException {
+        ConnectionProfile profile = gateway.profile();
+        boolean aws = profile.kind() == ConnectionKind.AWS;
+        ConnectionHealth service = aws ? new ConnectionHealth.Reachable(profile.region()) : health(profile);
+        if (!(service instanceof ConnectionHealth.Reachable reachable)) {
+            return service;
+        }
+        try {
+            Optional<String> account = gateway.checkAccess();
+            return aws && account.isPresent()
+                    ? new ConnectionHealth.Reachable("account " + account.get() + " · " + reachable.detail())
+                    : reachable;
+        } catch (GatewayException e) {
+            return new ConnectionHealth.Unreachable(e.getMessage());
+        }
+    }
+
+    /** Asks an Arca server's health route whether it is up and which version it runs. */
+    ConnectionHealth health(ConnectionProfile profile) throws InterruptedException {
         URI health = profile.endpoint().resolve(HEALTH_PATH);
         HttpRequest request = HttpRequest.newBuilder(health).timeout(TIMEOUT).GET().build();
         try {
@@ -37,7 +57,8 @@ public final class ConnectionCheck {
             if (!"arca".equals(body.path("service").asText())) {
                 return new ConnectionHealth.Unreachable(profile.address() + " is not an Arca server.");
             }
-            return new ConnectionHealth.Reachable(body.path("version").asText("unknown"));
+            return new ConnectionHealth.Reachable(profile.address() + " · Arca "
+                    + body.path("version").asText("unknown"));
         } catch (ConnectException e) {
             return new ConnectionHealth.Unreachable("Nothing is listening on " + profile.address() + ".");
         } catch (HttpTimeoutException e) {

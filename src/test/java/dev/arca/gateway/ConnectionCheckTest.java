@@ -3,8 +3,6 @@ package dev.arca.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.arca.server.LocalServer;
-import dev.arca.server.ServerConfig;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,12 +22,13 @@ class ConnectionCheckTest {
     }
 
     @Test
-    void aRunningArcaServerIsReachableWithItsVersion() throws Exception {
-        try (LocalServer server = LocalServer.start(ServerConfig.embedded(dataDir))) {
-            ConnectionHealth health = check.check(profile(server.endpoint()));
+    void aRunningArcaServerIsReachableWithItsAddressAndVersion() throws Exception {
+        try (EmbeddedGateway embedded = new EmbeddedGateway(dataDir)) {
+            ConnectionHealth health = check.check(embedded.gateway());
 
             assertThat(health).isInstanceOf(ConnectionHealth.Reachable.class);
-            assertThat(((ConnectionHealth.Reachable) health).serviceVersion()).isNotBlank();
+            assertThat(((ConnectionHealth.Reachable) health).detail())
+                    .startsWith("127.0.0.1:" + embedded.server().port() + " · Arca ");
         }
     }
 
@@ -40,7 +39,7 @@ class ConnectionCheckTest {
             port = socket.getLocalPort();
         }
 
-        ConnectionHealth health = check.check(profile(URI.create("http://127.0.0.1:" + port)));
+        ConnectionHealth health = check.health(profile(URI.create("http://127.0.0.1:" + port)));
 
         assertThat(health).isEqualTo(new ConnectionHealth.Unreachable("Nothing is listening on 127.0.0.1:" + port + "."));
     }
@@ -56,7 +55,8 @@ class ConnectionCheckTest {
         });
         other.start();
         try {
-            ConnectionHealth health = check.check(profile(URI.create("http://127.0.0.1:" + other.getAddress().getPort())));
+            ConnectionHealth health = check.health(profile(URI.create("http://127.0.0.1:"
+                    + other.getAddress().getPort())));
 
             assertThat(health).isInstanceOf(ConnectionHealth.Unreachable.class);
             assertThat(((ConnectionHealth.Unreachable) health).reason()).endsWith("is not an Arca server.");

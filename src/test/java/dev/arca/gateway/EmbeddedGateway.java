@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 public final class EmbeddedGateway implements AutoCloseable {
 
     private final LocalServer server;
-    private final ClientFactory clients = new ClientFactory();
+    private final ClientFactory clients = new ClientFactory(AwsSharedConfig.standard());
     private final CodeArtifactGateway gateway;
     private CodeartifactClient sdk;
 

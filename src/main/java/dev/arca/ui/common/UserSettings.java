@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -17,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Small user preferences (theme, last page, last connection) kept in a properties file in the user's
+ * Small user preferences (theme, last page, saved connections) kept in a properties file in the user's
  * configuration directory. Never holds credentials. Writes are atomic; an unreadable file means defaults.
  */
 public final class UserSettings {
@@ -55,6 +56,15 @@ public final class UserSettings {
     /** Stores the value and writes the file at once. */
     public synchronized void put(String key, String value) {
         values.setProperty(Objects.requireNonNull(key), Objects.requireNonNull(value));
+        save();
+    }
+
+    /** Removes every key that starts with {@code prefix}, then stores {@code replacements}; one write. */
+    public synchronized void replace(String prefix, Map<String, String> replacements) {
+        Objects.requireNonNull(prefix);
+        values.stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).forEach(values::remove);
+        replacements.forEach((key, value) -> values.setProperty(Objects.requireNonNull(key),
+                Objects.requireNonNull(value)));
         save();
     }
 

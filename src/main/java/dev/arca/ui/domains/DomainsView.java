@@ -27,6 +27,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,7 +52,7 @@ public final class DomainsView extends BorderPane {
         setId("page-domains");
         getStyleClass().add("domains-page");
         getStylesheets().add(PageParts.STYLESHEET);
-        setTop(new VBox(16, header(), createForm()));
+        setTop(new VBox(16, header(), createForm(), otherAccountForm()));
         setCenter(content());
         setRight(details());
         PageParts.installListShortcuts(this, table, viewModel::refresh, viewModel::delete);
@@ -79,7 +80,14 @@ public final class DomainsView extends BorderPane {
         delete.getStyleClass().add(Styles.DANGER);
         delete.disableProperty().bind(viewModel.canDeleteProperty().not());
         delete.setOnAction(e -> viewModel.delete());
-        HBox bar = new HBox(8, new VBox(4, title, subtitle), spacer, refresh, delete);
+        Button forget = new Button("Forget", new FontIcon(Feather.X_CIRCLE));
+        forget.setId("forget-domain");
+        forget.setTooltip(new Tooltip("Remove this other account's domain from the list;"
+                + " the domain itself is not touched"));
+        forget.visibleProperty().bind(viewModel.canForgetProperty());
+        forget.managedProperty().bind(forget.visibleProperty());
+        forget.setOnAction(e -> viewModel.forget());
+        HBox bar = new HBox(8, new VBox(4, title, subtitle), spacer, refresh, forget, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -235,12 +243,55 @@ public final class DomainsView extends BorderPane {
         return label;
     }
 
+    /** Opening a domain of another account by its owner: shared through the domain's policy. */
+    private Node otherAccountForm() {
+        TextField owner = new TextField();
+        owner.setId("other-domain-owner");
+        owner.setPromptText("Owner account ID");
+        owner.setPrefColumnCount(12);
+        owner.textProperty().bindBidirectional(viewModel.otherOwnerProperty());
+        TextField name = new TextField();
+        name.setId("other-domain-name");
+        name.setPromptText("Domain name");
+        name.setPrefColumnCount(16);
+        name.textProperty().bindBidirectional(viewModel.otherNameProperty());
+        name.setOnAction(e -> viewModel.openOtherAccountDomain());
+        Button open = new Button("Open", new FontIcon(Feather.EXTERNAL_LINK));
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.setId("open-other-domain");
+        open.disableProperty().bind(viewModel.canOpenOtherProperty().not());
+        open.setOnAction(e -> viewModel.openOtherAccountDomain());
+
+        Label problem = new Label();
+        problem.setId("other-domain-problem");
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        problem.textProperty().bind(viewModel.otherProblemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        Label notice = new Label();
+        notice.setId("domains-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        notice.visibleProperty().bind(notice.managedProperty());
+
+        Label caption = new Label("Another account's domain");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, caption, owner, name, open);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(4, row, problem, notice);
+        form.getStyleClass().add("create-form");
+        return form;
+    }
+
     private Node content() {
         table.setId("domains-table");
         table.setItems(viewModel.domains());
         table.getColumns().setAll(List.of(
                 PageParts.textColumn("Name", DomainInfo::name, 160, false),
-                PageParts.textColumn("Owner", DomainInfo::owner, 130, false),
+                PageParts.<DomainInfo>textColumn("Owner", d -> viewModel.isOtherAccount(d)
+                        ? d.owner() + " · other account" : d.owner(), 130, false),
                 PageParts.textColumn("Status", DomainInfo::status, 80, false),
                 PageParts.<DomainInfo>textColumn("Repositories",
                         d -> d.repositoryCount() < 0 ? "—" : Integer.toString(d.repositoryCount()), 120, true),

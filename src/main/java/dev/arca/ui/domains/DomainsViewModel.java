@@ -5,17 +5,23 @@ import dev.arca.core.KeyChoice;
 import dev.arca.core.ResourceNames;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.DomainSearch;
+import dev.arca.gateway.GatewayException;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
+import dev.arca.ui.common.DomainMemory;
+import dev.arca.ui.common.DomainMemory.OtherAccountDomain;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.TaskHandle;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
 import dev.arca.ui.tags.TagsEditorViewModel;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -33,8 +39,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Domains page: the account's domains, creating one (name checked as it is typed, key picked) and deleting;
- * the selected domain's tags and policy; and finding a package in every repository of the domain.
+ * The Domains page: the account's domains and the other accounts' domains opened by owner, creating one (name
+ * checked as it is typed, key picked), deleting, and opening or forgetting a domain of another account; the
+ * selected domain's tags and policy; and finding a package in every repository of the domain.
  */
 public final class DomainsViewModel {
 
@@ -44,6 +51,9 @@ public final class DomainsViewModel {
     private final Supplier<CodeArtifactGateway> gateway;
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final DomainMemory memory;
+    /** The listed domains that belong to other accounts, opened by owner. */
+    private final Set<OtherAccountDomain> otherAccounts = new HashSet<>();
 
     // Properties
     private final ObservableList<DomainInfo> domains = FXCollections.observableArrayList();
@@ -61,21 +71,41 @@ public final class DomainsViewModel {
     private final ObservableList<DomainSearch.Hit> searchHits = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper searchSummary = new ReadOnlyStringWrapper(this, "searchSummary", "");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
+    private final StringProperty otherOwner = new SimpleStringProperty(this, "otherOwner", "");
+    private final StringProperty otherName = new SimpleStringProperty(this, "otherName", "");
+    private final ReadOnlyStringWrapper otherProblem = new ReadOnlyStringWrapper(this, "otherProblem", "");
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final BooleanBinding canCreate;
     private final BooleanBinding canDelete;
+    private final BooleanBinding canOpenOther;
+    private final BooleanBinding canForget;
     private final BooleanBinding canSearch;
     private TaskHandle search;
 
-    public DomainsViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs) {
+    public DomainsViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
+                            DomainMemory memory) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
+        this.memory = Objects.requireNonNull(memory);
         newName.subscribe(name -> nameProblem.set(problemWith(name)));
         canCreate = Bindings.createBooleanBinding(() -> !newName.get().isBlank() && nameProblem.get().isEmpty()
                 && !creating.get(), newName, nameProblem, creating);
-        canDelete = selected.isNotNull();
         canSearch = Bindings.createBooleanBinding(() -> selected.get() != null && !searchText.get().isBlank()
                 && !searching.get(), selected, searchText, searching);
+        canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !isOtherAccount(selected.get()),
+                selected);
+        canForget = Bindings.createBooleanBinding(() -> selected.get() != null && isOtherAccount(selected.get()),
+                selected);
+        otherProblem.bind(Bindings.createStringBinding(this::otherAccountProblem, otherOwner, otherName, domains));
+        canOpenOther = Bindings.createBooleanBinding(() -> !otherOwner.get().isBlank() && !otherName.get().isBlank()
+                && otherProblem.get().isEmpty() && !opening.get(), otherOwner, otherName, otherProblem, opening);
+        selected.subscribe(domain -> {
+            if (domain != null) {
+                memory.rememberDomain(domain.name());
+            }
+        });
         selected.subscribe(this::loadDetails);
     }
 
@@ -153,6 +183,40 @@ public final class DomainsViewModel {
                 "domain " + d.name(), d.arn()));
     }
 
+    /** The owning account of a domain of another account to open. */
+    public StringProperty otherOwnerProperty() {
+        return otherOwner;
+    }
+
+    /** The name of a domain of another account to open. */
+    public StringProperty otherNameProperty() {
+        return otherName;
+    }
+
+    /** Why the other account's domain cannot be opened as typed; empty when it can (or nothing is typed). */
+    public ReadOnlyStringProperty otherProblemProperty() {
+        return otherProblem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canOpenOtherProperty() {
+        return canOpenOther;
+    }
+
+    /** Whether the selection is another account's domain, which can be forgotten (not deleted). */
+    public BooleanBinding canForgetProperty() {
+        return canForget;
+    }
+
+    /** Other accounts' domains that could not be opened on the last refresh, as a sentence; empty when none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Whether a listed domain belongs to another account (it was opened by owner). */
+    public boolean isOtherAccount(DomainInfo domain) {
+        return otherAccounts.contains(new OtherAccountDomain(domain.owner(), domain.name()));
+    }
+
     // Commands
 
     /** Re-reads the selected domain's tags and policy, e.g. after the tags were edited. */
@@ -190,18 +254,27 @@ public final class DomainsViewModel {
         }
     }
 
-
-    /** Reloads the list, keeping the selection when the domain is still there. */
+    /**
+     * Reloads the list — the account's domains, then the other accounts' ones opened before — keeping the selection
+     * when the domain is still there, else selecting the domain last picked.
+     */
     public void refresh() {
-        String keep = selected.get() == null ? null : selected.get().name();
-        BackgroundTask.of("Loading domains", progress -> gateway.get().listDomains())
+        String keep = selected.get() == null ? memory.lastDomain().orElse(null) : selected.get().name();
+        List<OtherAccountDomain> remembered = memory.otherAccountDomains();
+        BackgroundTask.of("Loading domains", progress -> listing(gateway.get(), remembered))
                 .onRunning(() -> {
                     if (domains.isEmpty()) {
                         state.set(ListState.LOADING);
                     }
                 })
-                .onSuccess(list -> {
+                .onSuccess(listing -> {
+                    otherAccounts.clear();
+                    listing.others().forEach(d -> otherAccounts.add(new OtherAccountDomain(d.owner(), d.name())));
+                    List<DomainInfo> list = new ArrayList<>(listing.own());
+                    list.addAll(listing.others());
                     domains.setAll(list);
+                    notice.set(listing.unopened().isEmpty() ? "" : "Could not open " + String.join("; ",
+                            listing.unopened()));
                     state.set(list.isEmpty() ? ListState.EMPTY : ListState.READY);
                     errorMessage.set("");
                     selected.set(list.stream().filter(d -> d.name().equals(keep)).findFirst().orElse(null));
@@ -226,6 +299,43 @@ public final class DomainsViewModel {
                 .runWith(tasks);
     }
 
+    /**
+     * Opens a domain of another account by its owner (access comes from that domain's policy), lists it and
+     * remembers it for this connection.
+     */
+    public void openOtherAccountDomain() {
+        if (!canOpenOther.get()) {
+            return;
+        }
+        OtherAccountDomain domain = new OtherAccountDomain(otherOwner.get().strip(), otherName.get().strip());
+        opening.set(true);
+        BackgroundTask.of("Opening domain " + domain.name() + " of " + domain.owner(), progress -> gateway.get()
+                        .describeDomain(domain.name(), domain.owner()))
+                .onSuccess(opened -> {
+                    memory.addOtherAccountDomain(domain);
+                    memory.rememberDomain(domain.name());
+                    otherOwner.set("");
+                    otherName.set("");
+                    selected.set(null);
+                    refresh();
+                })
+                .onFailure(failure -> dialogs.showError("Open domain " + domain.name(), UserMessages.describe(failure),
+                        failure))
+                .onFinished(() -> opening.set(false))
+                .runWith(tasks);
+    }
+
+    /** Removes the selected other account's domain from the list; the domain itself is not touched. */
+    public void forget() {
+        DomainInfo domain = selected.get();
+        if (domain == null || !isOtherAccount(domain)) {
+            return;
+        }
+        memory.forgetOtherAccountDomain(new OtherAccountDomain(domain.owner(), domain.name()));
+        selected.set(null);
+        refresh();
+    }
+
     public void create() {
         if (!canCreate.get()) {
             return;
@@ -248,7 +358,7 @@ public final class DomainsViewModel {
     /** Deletes the selected domain after confirmation; explains instead when it still has repositories. */
     public void delete() {
         DomainInfo domain = selected.get();
-        if (domain == null) {
+        if (!canDelete.get()) {
             return;
         }
         if (domain.repositoryCount() > 0) {
@@ -319,6 +429,41 @@ public final class DomainsViewModel {
         }
     }
 
+    /** The own domains, then the remembered other accounts' ones; those that cannot be opened are reported. */
+    private static Listing listing(CodeArtifactGateway gateway, List<OtherAccountDomain> remembered) {
+        List<DomainInfo> others = new ArrayList<>();
+        List<String> unopened = new ArrayList<>();
+        for (OtherAccountDomain domain : remembered) {
+            try {
+                others.add(gateway.describeDomain(domain.name(), domain.owner()));
+            } catch (GatewayException e) {
+                unopened.add(domain.name() + " of account " + domain.owner() + ": " + e.getMessage());
+            }
+        }
+        return new Listing(gateway.listDomains(), others, unopened);
+    }
+
+    private String otherAccountProblem() {
+        String owner = otherOwner.get().strip();
+        String name = otherName.get().strip();
+        if (!owner.isEmpty() && !ResourceNames.ACCOUNT_ID.accepts(owner)) {
+            return "An account ID is 12 digits.";
+        }
+        String nameProblem = problemWith(name);
+        if (!nameProblem.isEmpty()) {
+            return nameProblem;
+        }
+        for (DomainInfo listed : domains) {
+            if (!isOtherAccount(listed) && listed.owner().equals(owner)) {
+                return "Account " + owner + " is this connection's own account: its domains are listed already.";
+            }
+            if (listed.name().equals(name)) {
+                return "A domain named " + name + " is listed already; Arca tells domains apart by name.";
+            }
+        }
+        return "";
+    }
+
     private static String problemWith(String name) {
         if (name == null || name.isBlank()) {
             return "";
@@ -334,5 +479,9 @@ public final class DomainsViewModel {
             return "Use lower-case letters, digits and hyphens; start with a letter and end with a letter or digit.";
         }
         return "";
+    }
+
+    /** One refresh's result: the account's domains, the other accounts' ones, and those that could not be opened. */
+    private record Listing(List<DomainInfo> own, List<DomainInfo> others, List<String> unopened) {
     }
 }

@@ -1,13 +1,13 @@
 package dev.arca.ui.packages;
 
 import dev.arca.core.AssetInfo;
-import dev.arca.core.DomainInfo;
 import dev.arca.core.PackageInfo;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.core.VersionInfo;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
@@ -37,6 +37,7 @@ public final class PackagesViewModel {
     private final Supplier<CodeArtifactGateway> gateway;
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final DomainMemory memory;
 
     private final ObservableList<String> domains = FXCollections.observableArrayList();
     private final ObjectProperty<String> domain = new SimpleObjectProperty<>(this, "domain");
@@ -56,11 +57,18 @@ public final class PackagesViewModel {
     private int generation;
     private int loadingGeneration = -1;
 
-    public PackagesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs) {
+    public PackagesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
+                             DomainMemory memory) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
-        domain.subscribe(d -> loadRepositories());
+        this.memory = Objects.requireNonNull(memory);
+        domain.subscribe(d -> {
+            if (d != null) {
+                memory.rememberDomain(d);
+            }
+            loadRepositories();
+        });
         repository.subscribe(r -> reload());
         selectedPackage.subscribe(this::loadVersions);
         selectedVersion.subscribe(this::loadAssets);
@@ -125,11 +133,11 @@ public final class PackagesViewModel {
     public void loadDomains() {
         BackgroundTask.of("Loading domains", progress -> gateway.get().listDomains())
                 .onSuccess(list -> {
-                    domains.setAll(list.stream().map(DomainInfo::name).toList());
+                    domains.setAll(memory.pickerChoices(list));
                     if (domains.isEmpty()) {
                         state.set(ListState.EMPTY);
                     } else if (domain.get() == null || !domains.contains(domain.get())) {
-                        domain.set(domains.getFirst());
+                        domain.set(memory.preferred(domains).orElseThrow());
                     }
                 })
                 .onFailure(this::failed)

@@ -1,7 +1,6 @@
 package dev.arca.ui.repositories;
 
 import dev.arca.core.ClientSetup;
-import dev.arca.core.DomainInfo;
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.core.ResourceNames;
@@ -9,6 +8,7 @@ import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.GatewayException;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
@@ -45,6 +45,7 @@ public final class RepositoriesViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Clock clock;
+    private final DomainMemory memory;
 
     // Properties
     private final ObservableList<String> domains = FXCollections.observableArrayList();
@@ -72,11 +73,12 @@ public final class RepositoriesViewModel {
     private String select;
 
     public RepositoriesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
-                                 Clock clock) {
+                                 Clock clock, DomainMemory memory) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.clock = Objects.requireNonNull(clock);
+        this.memory = Objects.requireNonNull(memory);
         filter.subscribe(text -> repositories.setPredicate(r -> text == null || text.isBlank()
                 || r.name().toLowerCase(Locale.ROOT).contains(text.strip().toLowerCase(Locale.ROOT))
                 || r.description().map(d -> d.toLowerCase(Locale.ROOT).contains(text.strip().toLowerCase(Locale.ROOT)))
@@ -87,6 +89,7 @@ public final class RepositoriesViewModel {
         canDelete = selected.isNotNull();
         domain.subscribe(d -> {
             if (d != null) {
+                memory.rememberDomain(d);
                 refresh();
             }
         });
@@ -201,17 +204,17 @@ public final class RepositoriesViewModel {
 
     // Commands
 
-    /** Loads the domains to choose from and picks the first when none is chosen. */
+    /** Loads the domains to choose from and picks the one last used, or the first, when none is chosen. */
     public void loadDomains() {
         BackgroundTask.of("Loading domains", progress -> gateway.get().listDomains())
                 .onSuccess(list -> {
                     String keep = domain.get();
-                    domains.setAll(list.stream().map(DomainInfo::name).toList());
+                    domains.setAll(memory.pickerChoices(list));
                     if (domains.isEmpty()) {
                         all.clear();
                         state.set(ListState.EMPTY);
                     } else if (keep == null || !domains.contains(keep)) {
-                        domain.set(domains.getFirst());
+                        domain.set(memory.preferred(domains).orElseThrow());
                     }
                 })
                 .onFailure(this::failed)

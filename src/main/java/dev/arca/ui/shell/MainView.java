@@ -4,7 +4,11 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.arca.gateway.Connection;
+import dev.arca.ui.connect.ConnectionsDialog;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +22,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -33,7 +40,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window's content: header with connection and theme, navigation, page area and status bar. */
+/** The main window's content: header with connection picker and theme, navigation, page area and status bar. */
 public final class MainView extends BorderPane {
 
     private static final Map<Page, Ikon> ICONS = Map.of(
@@ -54,11 +61,17 @@ public final class MainView extends BorderPane {
     private final StackPane content = new StackPane();
     private final ListView<Page> navigation = new ListView<>();
     private final Function<Page, Optional<Node>> builtPages;
+    private final ConnectionsDialog connectionsDialog;
 
-    /** The shell; {@code builtPages} supplies the pages that exist, the rest say they are not built yet. */
-    public MainView(MainViewModel viewModel, Function<Page, Optional<Node>> builtPages) {
+    /**
+     * The shell; {@code builtPages} supplies the pages that exist, for the connection in use, the rest say they are
+     * not built yet.
+     */
+    public MainView(MainViewModel viewModel, Function<Page, Optional<Node>> builtPages,
+                    ConnectionsDialog connectionsDialog) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.builtPages = Objects.requireNonNull(builtPages, "builtPages");
+        this.connectionsDialog = Objects.requireNonNull(connectionsDialog, "connectionsDialog");
         getStyleClass().add("arca-shell");
         getStylesheets().add(STYLESHEET);
         setTop(header());
@@ -68,6 +81,11 @@ public final class MainView extends BorderPane {
         setBottom(statusBar());
 
         viewModel.currentPageProperty().subscribe(this::show);
+        // A new connection: every page starts over, built for it; the old pages and their ViewModels go.
+        viewModel.sessionProperty().subscribe((before, now) -> {
+            pages.clear();
+            show(viewModel.currentPageProperty().get());
+        });
         viewModel.darkThemeProperty().subscribe(MainView::applyTheme);
     }
 
@@ -105,13 +123,17 @@ public final class MainView extends BorderPane {
                 .map(dark -> new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme")));
         theme.setOnAction(event -> viewModel.toggleTheme());
 
-        HBox header = new HBox(8, logo, name, spacer, connectionIndicator(), theme);
+        HBox header = new HBox(8, logo, name, spacer, connectionPicker(), theme);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;
     }
 
-    private Node connectionIndicator() {
+    /**
+     * The connection picker: the connection in use with its state, and a menu that switches to another with one
+     * click, checks again, or opens the connections dialog.
+     */
+    private Node connectionPicker() {
         Circle dot = new Circle(4);
         dot.getStyleClass().add("state-dot");
         Label name = new Label();
@@ -123,20 +145,48 @@ public final class MainView extends BorderPane {
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         detail.textProperty().bind(viewModel.connectionDetailProperty());
         detail.setMaxWidth(360);
-
         HBox chip = new HBox(8, dot, name, detail);
-        chip.setId("connection-indicator");
         chip.setAlignment(Pos.CENTER_LEFT);
-        chip.getStyleClass().add("connection-chip");
+
+        MenuButton picker = new MenuButton();
+        picker.setId("connection-picker");
+        picker.setGraphic(chip);
+        picker.getStyleClass().addAll("connection-chip", Styles.FLAT);
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(viewModel.connectionNameProperty().concat(": ")
                 .concat(viewModel.connectionDetailProperty()));
-        Tooltip.install(chip, tooltip);
+        picker.setTooltip(tooltip);
+        picker.setOnShowing(event -> picker.getItems().setAll(connectionMenu()));
+        picker.getItems().setAll(connectionMenu());
         viewModel.connectionStateProperty().subscribe(state -> {
-            chip.pseudoClassStateChanged(CONNECTED, state == ConnectionState.CONNECTED);
-            chip.pseudoClassStateChanged(UNAVAILABLE, state == ConnectionState.UNAVAILABLE);
+            picker.pseudoClassStateChanged(CONNECTED, state == ConnectionState.CONNECTED);
+            picker.pseudoClassStateChanged(UNAVAILABLE, state == ConnectionState.UNAVAILABLE);
         });
-        return chip;
+        return picker;
+    }
+
+    private List<MenuItem> connectionMenu() {
+        List<MenuItem> items = new ArrayList<>();
+        for (Connection connection : viewModel.connections()) {
+            boolean active = connection.equals(viewModel.activeConnectionProperty().get());
+            MenuItem item = new MenuItem(connection.name(), new FontIcon(active ? Feather.CHECK : Feather.CIRCLE));
+            item.setId("connect-" + connection.id());
+            item.getStyleClass().add(active ? "active-connection" : "connection");
+            item.setOnAction(event -> {
+                if (!viewModel.switchTo(connection)) {
+                    connectionsDialog.show(getScene().getWindow(), Optional.of(connection));
+                }
+            });
+            items.add(item);
+        }
+        MenuItem recheck = new MenuItem("Check the connection again", new FontIcon(Feather.REFRESH_CW));
+        recheck.setId("check-connection");
+        recheck.setOnAction(event -> viewModel.checkConnection());
+        MenuItem manage = new MenuItem("Manage connections…", new FontIcon(Feather.SETTINGS));
+        manage.setId("manage-connections");
+        manage.setOnAction(event -> connectionsDialog.show(getScene().getWindow(), Optional.empty()));
+        items.addAll(List.of(new SeparatorMenuItem(), recheck, manage));
+        return items;
     }
 
     private Node navigation() {

@@ -1,16 +1,16 @@
 package dev.arca.ui.shell;
 
+import dev.arca.gateway.Connection;
 import dev.arca.gateway.ConnectionCheck;
 import dev.arca.gateway.ConnectionHealth;
-import dev.arca.gateway.ConnectionProfile;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
 import dev.arca.ui.common.UserSettings;
+import dev.arca.ui.connect.ConnectionSession;
+import dev.arca.ui.connect.Connections;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -20,32 +20,37 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 
-/** The main window's state: current page, theme, connection indicator and background-task status. */
+/** The main window's state: current page, theme, connection picker and indicator, and background-task status. */
 public final class MainViewModel {
 
     static final String THEME_KEY = "theme";
     static final String PAGE_KEY = "page";
 
-    private final TaskRunner tasks;
     private final UserSettings settings;
     private final ConnectionCheck connectionCheck;
+    private final Connections connections;
 
     // Properties
     private final ReadOnlyObjectWrapper<Page> currentPage = new ReadOnlyObjectWrapper<>(this, "currentPage");
     private final ReadOnlyBooleanWrapper darkTheme = new ReadOnlyBooleanWrapper(this, "darkTheme");
     private final ReadOnlyObjectWrapper<ConnectionState> connectionState =
             new ReadOnlyObjectWrapper<>(this, "connectionState", ConnectionState.CONNECTING);
-    private final ReadOnlyStringWrapper connectionName = new ReadOnlyStringWrapper(this, "connectionName", "Local server");
+    private final ReadOnlyObjectWrapper<Connection> activeConnection =
+            new ReadOnlyObjectWrapper<>(this, "activeConnection");
+    private final ReadOnlyStringWrapper connectionName = new ReadOnlyStringWrapper(this, "connectionName", "");
     private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper(this, "connectionDetail", "Starting…");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
     private final StringBinding backgroundTasksText;
     private final BooleanBinding busy;
 
-    public MainViewModel(TaskRunner tasks, UserSettings settings, ConnectionCheck connectionCheck) {
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
+    public MainViewModel(TaskRunner tasks, UserSettings settings, ConnectionCheck connectionCheck,
+                         Connections connections) {
+        Objects.requireNonNull(tasks, "tasks");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.connectionCheck = Objects.requireNonNull(connectionCheck, "connectionCheck");
+        this.connections = Objects.requireNonNull(connections, "connections");
         darkTheme.set("dark".equals(settings.get(THEME_KEY).orElse("light")));
         currentPage.set(settings.get(PAGE_KEY)
                 .flatMap(id -> Arrays.stream(Page.values()).filter(p -> p.id().equals(id)).findFirst())
@@ -59,6 +64,8 @@ public final class MainViewModel {
             return running == 1 ? title : title + " (+" + (running - 1) + " more)";
         }, tasks.runningCountProperty(), tasks.currentTitleProperty());
         busy = tasks.runningCountProperty().greaterThan(0);
+        activeConnection.bind(connections.sessionProperty().map(ConnectionSession::connection));
+        connections.sessionProperty().subscribe(session -> checkConnection());
     }
 
     public ReadOnlyObjectProperty<Page> currentPageProperty() {
@@ -69,11 +76,26 @@ public final class MainViewModel {
         return darkTheme.getReadOnlyProperty();
     }
 
+    /** Every connection the picker offers, the embedded server first. */
+    public ObservableList<Connection> connections() {
+        return connections.list();
+    }
+
+    /** The connection in use. */
+    public ReadOnlyObjectProperty<Connection> activeConnectionProperty() {
+        return activeConnection.getReadOnlyProperty();
+    }
+
+    /** The session of the connection in use; a new one means every page starts over. */
+    public ReadOnlyObjectProperty<ConnectionSession> sessionProperty() {
+        return connections.sessionProperty();
+    }
+
     public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {
         return connectionState.getReadOnlyProperty();
     }
 
-    /** Which service: "Local server", or the profile's name. */
+    /** Which service: "Local server", or the connection's name. */
     public ReadOnlyStringProperty connectionNameProperty() {
         return connectionName.getReadOnlyProperty();
     }
@@ -112,32 +134,47 @@ public final class MainViewModel {
     }
 
     /**
-     * Waits in the background for the connection to become available (the embedded server may still be
-     * starting), then checks it and updates the indicator.
+     * Switches to {@code connection}; every page starts over against it.
+     *
+     * @return false, without switching, when the connection needs keys typed for this session first
      */
-    public void connect(CompletionStage<ConnectionProfile> pending) {
+    public boolean switchTo(Connection connection) {
+        if (connections.needsKeys(connection)) {
+            return false;
+        }
+        if (!connection.equals(activeConnection.get())) {
+            connections.switchTo(connection);
+        }
+        return true;
+    }
+
+    /**
+     * Checks the connection in use in the background — the embedded server may still be starting — and updates
+     * the indicator. Runs in the session's scope: a check of a connection left meanwhile reports nothing.
+     */
+    public void checkConnection() {
+        ConnectionSession session = connections.session();
+        Connection connection = session.connection();
+        connectionName.set(connection.name());
         connectionState.set(ConnectionState.CONNECTING);
-        connectionDetail.set("Starting…");
-        BackgroundTask.of("Connecting", progress -> {
-                    ConnectionProfile profile = await(pending);
-                    return new Checked(profile, connectionCheck.check(profile));
-                })
-                .onSuccess(this::showChecked)
+        connectionDetail.set(connection.isEmbedded() ? "Starting…" : "Connecting…");
+        BackgroundTask.of("Connecting to " + connection.name(),
+                        progress -> connectionCheck.check(session.awaitGateway()))
+                .onSuccess(health -> show(connection, health))
                 .onFailure(failure -> {
                     connectionState.set(ConnectionState.UNAVAILABLE);
                     connectionDetail.set(UserMessages.describe(failure));
                     statusMessage.set("Not connected");
                 })
-                .runWith(tasks);
+                .runWith(session.tasks());
     }
 
-    private void showChecked(Checked checked) {
-        connectionName.set(checked.profile().name());
-        switch (checked.health()) {
+    private void show(Connection connection, ConnectionHealth health) {
+        switch (health) {
             case ConnectionHealth.Reachable reachable -> {
                 connectionState.set(ConnectionState.CONNECTED);
-                connectionDetail.set(checked.profile().address() + " · Arca " + reachable.serviceVersion());
-                statusMessage.set("Connected to " + checked.profile().name());
+                connectionDetail.set(reachable.detail());
+                statusMessage.set("Connected to " + connection.name());
             }
             case ConnectionHealth.Unreachable unreachable -> {
                 connectionState.set(ConnectionState.UNAVAILABLE);
@@ -145,13 +182,5 @@ public final class MainViewModel {
                 statusMessage.set("Not connected");
             }
         }
-    }
-
-    private static ConnectionProfile await(CompletionStage<ConnectionProfile> pending)
-            throws InterruptedException, ExecutionException {
-        return pending.toCompletableFuture().get();
-    }
-
-    private record Checked(ConnectionProfile profile, ConnectionHealth health) {
     }
 }

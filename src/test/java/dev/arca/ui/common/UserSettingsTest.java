@@ -38,4 +38,20 @@ class UserSettingsTest {
 
         assertThat(UserSettings.load(file).get("theme")).hasValue("light");
     }
+
+    @Test
+    void replacingAPrefixDropsItsOldKeysAndKeepsTheOthers() {
+        Path file = dir.resolve("settings.properties");
+        UserSettings settings = UserSettings.load(file);
+        settings.put("connection.a.url", "http://127.0.0.1:1");
+        settings.put("connection.a.name", "A");
+        settings.put("connection.ab.name", "AB");
+
+        settings.replace("connection.a.", java.util.Map.of("connection.a.name", "Renamed"));
+
+        UserSettings reloaded = UserSettings.load(file);
+        assertThat(reloaded.get("connection.a.name")).hasValue("Renamed");
+        assertThat(reloaded.get("connection.a.url")).isEmpty();
+        assertThat(reloaded.get("connection.ab.name")).hasValue("AB");
+    }
 }

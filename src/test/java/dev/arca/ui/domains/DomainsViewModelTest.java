@@ -6,9 +6,11 @@ import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.server.LocalServer;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.tags.TagsEditorViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,13 +31,15 @@ class DomainsViewModelTest {
     private final RecordingDialogs recorder = new RecordingDialogs();
     private final List<String> dialogs = recorder.shown();
     private DomainsViewModel viewModel;
+    private DomainMemory memory;
 
     @BeforeEach
     void start() throws Exception {
-        embedded = new EmbeddedGateway(temp);
+        embedded = new EmbeddedGateway(temp.resolve("data"));
         server = embedded.server();
+        memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
         viewModel = new DomainsViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
-                recorder);
+                recorder, memory);
     }
 
     @AfterEach
@@ -220,5 +224,75 @@ class DomainsViewModelTest {
 
         assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.ERROR);
         assertThat(viewModel.errorMessageProperty().get()).contains("cannot be reached");
+    }
+
+    @Test
+    void theDomainLastPickedIsSelectedOnTheNextVisit() {
+        viewModel.newNameProperty().set("alpha");
+        viewModel.create();
+        viewModel.newNameProperty().set("beta");
+        viewModel.create();
+        viewModel.selectedProperty().set(viewModel.domains().getFirst());
+
+        DomainsViewModel next = new DomainsViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }),
+                recorder, memory);
+        next.refresh();
+
+        assertThat(next.selectedProperty().get().name()).isEqualTo("alpha");
+    }
+
+    @Test
+    void anotherAccountsDomainIsCheckedAsItIsTyped() {
+        viewModel.newNameProperty().set("mine");
+        viewModel.create();
+
+        viewModel.otherOwnerProperty().set("12345");
+        assertThat(viewModel.otherProblemProperty().get()).isEqualTo("An account ID is 12 digits.");
+
+        viewModel.otherOwnerProperty().set("210987654321");
+        viewModel.otherNameProperty().set("Bad_Name");
+        assertThat(viewModel.otherProblemProperty().get()).startsWith("Use lower-case letters");
+
+        viewModel.otherNameProperty().set("mine");
+        assertThat(viewModel.otherProblemProperty().get()).startsWith("A domain named mine is listed already");
+
+        viewModel.otherOwnerProperty().set("123456789012");
+        viewModel.otherNameProperty().set("shared");
+        assertThat(viewModel.otherProblemProperty().get())
+                .isEqualTo("Account 123456789012 is this connection's own account: its domains are listed already.");
+        assertThat(viewModel.canOpenOtherProperty().get()).isFalse();
+
+        viewModel.otherOwnerProperty().set("210987654321");
+        assertThat(viewModel.otherProblemProperty().get()).isEmpty();
+        assertThat(viewModel.canOpenOtherProperty().get()).isTrue();
+    }
+
+    @Test
+    void aDomainOfAnotherAccountThatIsNotSharedIsOneSentenceAndNotRemembered() {
+        viewModel.refresh();
+        viewModel.otherOwnerProperty().set("210987654321");
+        viewModel.otherNameProperty().set("shared");
+
+        viewModel.openOtherAccountDomain();
+
+        assertThat(dialogs).containsExactly("error: User: arn:aws:iam::123456789012:root is not authorized to access"
+                + " domain shared owned by 210987654321.");
+        assertThat(memory.otherAccountDomains()).isEmpty();
+        assertThat(viewModel.otherNameProperty().get()).as("what was typed is kept").isEqualTo("shared");
+    }
+
+    @Test
+    void aRememberedDomainOfAnotherAccountThatCannotBeOpenedIsReportedAndTheRestListed() {
+        viewModel.newNameProperty().set("mine");
+        viewModel.create();
+        memory.addOtherAccountDomain(new DomainMemory.OtherAccountDomain("210987654321", "shared"));
+
+        viewModel.refresh();
+
+        assertThat(viewModel.domains()).extracting(DomainInfo::name).containsExactly("mine");
+        assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.READY);
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Could not open shared of account 210987654321: User:"
+                + " arn:aws:iam::123456789012:root is not authorized to access domain shared owned by 210987654321.");
+        assertThat(viewModel.canForgetProperty().get()).isFalse();
     }
 }

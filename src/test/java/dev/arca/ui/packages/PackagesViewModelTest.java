@@ -6,9 +6,11 @@ import dev.arca.core.AssetInfo;
 import dev.arca.core.PackageInfo;
 import dev.arca.core.VersionInfo;
 import dev.arca.gateway.EmbeddedGateway;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.common.UserSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -47,7 +49,8 @@ class PackagesViewModelTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         embedded.server().credentials().accessKeyId(),
                         embedded.server().credentials().secretAccessKey()))).build();
-        viewModel = new PackagesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }), dialogs);
+        viewModel = new PackagesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }), dialogs,
+                new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local"));
     }
 
     @AfterEach
@@ -111,6 +114,20 @@ class PackagesViewModelTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(content);
         assertThat(viewModel.downloadStatusProperty().get()).contains("SHA-256 checked");
         assertThat(dialogs.shown()).isEmpty();
+    }
+
+    @Test
+    void theDomainLastPickedIsPreselectedOnTheNextVisit() {
+        embedded.gateway().createDomain("later", Optional.empty());
+        DomainMemory memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
+        viewModel.loadDomains();
+        viewModel.domainProperty().set("later");
+
+        PackagesViewModel next = new PackagesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }),
+                dialogs, memory);
+        next.loadDomains();
+
+        assertThat(next.domainProperty().get()).isEqualTo("later");
     }
 
     @Test

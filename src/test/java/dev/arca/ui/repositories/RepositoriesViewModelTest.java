@@ -6,9 +6,11 @@ import dev.arca.core.ClientSetup;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.server.LocalServer;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.common.UserSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -35,8 +37,13 @@ class RepositoriesViewModelTest {
         embedded = new EmbeddedGateway(temp);
         server = embedded.server();
         embedded.gateway().createDomain("team", Optional.empty());
-        viewModel = new RepositoriesViewModel(embedded::gateway,
-                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC());
+        viewModel = newViewModel(new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")),
+                "local"));
+    }
+
+    private RepositoriesViewModel newViewModel(DomainMemory memory) {
+        return new RepositoriesViewModel(embedded::gateway,
+                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC(), memory);
     }
 
     @AfterEach
@@ -50,6 +57,22 @@ class RepositoriesViewModelTest {
 
         assertThat(viewModel.domainProperty().get()).isEqualTo("team");
         assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.EMPTY);
+    }
+
+    @Test
+    void theDomainLastPickedIsPreselectedNextTimeAndOtherAccountsDomainsAreOffered() {
+        embedded.gateway().createDomain("zeta", Optional.empty());
+        DomainMemory memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
+        memory.addOtherAccountDomain(new DomainMemory.OtherAccountDomain("210987654321", "shared"));
+        RepositoriesViewModel first = newViewModel(memory);
+        first.loadDomains();
+        first.domainProperty().set("zeta");
+
+        RepositoriesViewModel next = newViewModel(memory);
+        next.loadDomains();
+
+        assertThat(next.domains()).containsExactly("team", "zeta", "shared");
+        assertThat(next.domainProperty().get()).isEqualTo("zeta");
     }
 
     @Test

@@ -2,23 +2,27 @@ package dev.arca.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arca.gateway.AccessKeys;
+import dev.arca.gateway.Connection;
 import dev.arca.gateway.ConnectionCheck;
 import dev.arca.gateway.ConnectionKind;
-import dev.arca.gateway.ConnectionProfile;
-import dev.arca.server.LocalServer;
-import dev.arca.server.ServerConfig;
+import dev.arca.gateway.CredentialSource;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.UserSettings;
+import dev.arca.ui.connect.Connections;
+import dev.arca.ui.connect.TestConnections;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shell's ViewModel, with no JavaFX toolkit running: same-thread tasks, a real server. */
+/** The shell's ViewModel, with no JavaFX toolkit running: same-thread tasks, real servers. */
 class MainViewModelTest {
 
     @TempDir
@@ -26,9 +30,24 @@ class MainViewModelTest {
 
     private final List<Throwable> unhandled = new ArrayList<>();
     private final ExecutorTaskRunner tasks = ExecutorTaskRunner.sameThread(unhandled::add);
+    private TestConnections connections;
+
+    @BeforeEach
+    void start() throws Exception {
+        connections = new TestConnections(temp, tasks);
+    }
+
+    @AfterEach
+    void stop() {
+        connections.close();
+    }
 
     private MainViewModel newViewModel() {
-        return new MainViewModel(tasks, UserSettings.load(temp.resolve("settings.properties")), new ConnectionCheck());
+        return newViewModel(connections.connections());
+    }
+
+    private MainViewModel newViewModel(Connections with) {
+        return new MainViewModel(tasks, connections.settings(), new ConnectionCheck(), with);
     }
 
     @Test
@@ -56,17 +75,14 @@ class MainViewModelTest {
     }
 
     @Test
-    void connectingToARunningServerShowsItsAddressAndVersion() throws Exception {
-        try (LocalServer server = LocalServer.start(ServerConfig.embedded(temp.resolve("data")))) {
-            MainViewModel viewModel = newViewModel();
+    void theLocalServerIsCheckedAtStartAndShowsItsAddressAndVersion() {
+        MainViewModel viewModel = newViewModel();
 
-            viewModel.connect(CompletableFuture.completedFuture(profile(server.endpoint())));
-
-            assertThat(viewModel.connectionStateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
-            assertThat(viewModel.connectionNameProperty().get()).isEqualTo("Local server");
-            assertThat(viewModel.connectionDetailProperty().get()).startsWith("127.0.0.1:" + server.port() + " · Arca ");
-            assertThat(viewModel.statusMessageProperty().get()).isEqualTo("Connected to Local server");
-        }
+        assertThat(viewModel.connectionStateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(viewModel.connectionNameProperty().get()).isEqualTo("Local server");
+        assertThat(viewModel.connectionDetailProperty().get())
+                .startsWith("127.0.0.1:" + connections.embeddedServer().port() + " · Arca ");
+        assertThat(viewModel.statusMessageProperty().get()).isEqualTo("Connected to Local server");
     }
 
     @Test
@@ -75,23 +91,50 @@ class MainViewModelTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        Connection gone = new Connection("gone", "Gone", ConnectionKind.ARCA_SERVER,
+                Optional.of(URI.create("http://127.0.0.1:" + port)), "us-east-1", new CredentialSource.SessionKeys());
+        connections.connections().save(gone, Optional.of(new AccessKeys("AKIAEXAMPLEEXAMPLE01", "secret")));
         MainViewModel viewModel = newViewModel();
 
-        viewModel.connect(CompletableFuture.completedFuture(profile(URI.create("http://127.0.0.1:" + port))));
+        assertThat(viewModel.switchTo(gone)).isTrue();
 
+        assertThat(viewModel.connectionNameProperty().get()).isEqualTo("Gone");
         assertThat(viewModel.connectionStateProperty().get()).isEqualTo(ConnectionState.UNAVAILABLE);
         assertThat(viewModel.connectionDetailProperty().get()).isEqualTo("Nothing is listening on 127.0.0.1:" + port + ".");
+        assertThat(viewModel.statusMessageProperty().get()).isEqualTo("Not connected");
     }
 
     @Test
     void anEmbeddedServerThatFailedToStartShowsItsReason() {
-        MainViewModel viewModel = newViewModel();
-
-        viewModel.connect(CompletableFuture.failedFuture(new IllegalStateException("data directory /d is in use")));
+        Connections failing = new Connections(Connection.embedded("us-east-1"),
+                UserSettings.load(temp.resolve("other.properties")), tasks, (connection, keys) -> {
+                    throw new IllegalStateException("data directory /d is in use");
+                }, Runnable::run);
+        MainViewModel viewModel = newViewModel(failing);
 
         assertThat(viewModel.connectionStateProperty().get()).isEqualTo(ConnectionState.UNAVAILABLE);
         assertThat(viewModel.connectionDetailProperty().get()).isEqualTo("Data directory /d is in use.");
         assertThat(unhandled).isEmpty();
+    }
+
+    @Test
+    void aConnectionWhoseSessionKeysAreNotTypedYetIsNotSwitchedTo() {
+        Connection typed = new Connection("typed", "Typed", ConnectionKind.ARCA_SERVER,
+                Optional.of(connections.embeddedServer().endpoint()), "us-east-1", new CredentialSource.SessionKeys());
+        connections.connections().save(typed, Optional.empty());
+        MainViewModel viewModel = newViewModel();
+
+        assertThat(viewModel.switchTo(typed)).isFalse();
+
+        assertThat(viewModel.activeConnectionProperty().get().isEmbedded()).isTrue();
+    }
+
+    @Test
+    void theConnectionsAreOfferedWithTheOneInUse() {
+        MainViewModel viewModel = newViewModel();
+
+        assertThat(viewModel.connections()).extracting(Connection::name).containsExactly("Local server");
+        assertThat(viewModel.activeConnectionProperty().get()).isEqualTo(viewModel.connections().getFirst());
     }
 
     @Test
@@ -107,9 +150,5 @@ class MainViewModelTest {
         assertThat(seen).containsExactly("Loading domains|true");
         assertThat(viewModel.backgroundTasksTextProperty().get()).isEmpty();
         assertThat(viewModel.busyProperty().get()).isFalse();
-    }
-
-    private static ConnectionProfile profile(URI endpoint) {
-        return new ConnectionProfile("Local server", ConnectionKind.EMBEDDED, endpoint, "us-east-1");
     }
 }
