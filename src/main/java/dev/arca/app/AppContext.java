@@ -13,6 +13,7 @@ import dev.arca.server.ServerConfig;
 import dev.arca.server.ServerStartException;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.FxDialogService;
+import dev.arca.ui.common.Navigation;
 import dev.arca.ui.common.UncaughtErrorHandler;
 import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.activity.ActivityView;
@@ -62,6 +63,7 @@ public final class AppContext implements AutoCloseable {
     private final ClientFactory clients = new ClientFactory(sharedConfig);
     private final Connections connections;
     private volatile Window mainWindow;
+    private MainViewModel mainViewModel;
 
     private AppContext(Path dataDir, Path configDir) {
         this.settings = UserSettings.load(configDir.resolve(SETTINGS_FILE));
@@ -79,7 +81,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public MainViewModel newMainViewModel() {
-        return new MainViewModel(tasks, settings, connectionCheck, connections);
+        mainViewModel = new MainViewModel(tasks, settings, connectionCheck, connections);
+        return mainViewModel;
     }
 
     /** The connections dialog; each opening reads the AWS profiles afresh. */
@@ -110,14 +113,31 @@ public final class AppContext implements AutoCloseable {
         ConnectionSession session = connections.session();
         return switch (page) {
             case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(session::awaitGateway, session.tasks(),
-                    dialogs, session.domains())));
+                    dialogs, session.domains(), navigation(session))));
             case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(session::awaitGateway,
-                    session.tasks(), dialogs, java.time.Clock.systemUTC(), session.domains())));
+                    session.tasks(), dialogs, java.time.Clock.systemUTC(), session.domains(), navigation(session))));
             case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(session::awaitGateway,
                     session.tasks(), dialogs, session.domains())));
             case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(session::awaitGateway,
                     session.tasks())));
             default -> Optional.empty();
+        };
+    }
+
+    /** Opening a domain or repository: remembered as last picked, which the page opened then shows. */
+    private Navigation navigation(ConnectionSession session) {
+        return new Navigation() {
+            @Override
+            public void showRepositories(String domain) {
+                session.domains().rememberDomain(domain);
+                mainViewModel.navigate(Page.REPOSITORIES);
+            }
+
+            @Override
+            public void showPackages(String domain, String repository) {
+                session.domains().rememberRepository(domain, repository);
+                mainViewModel.navigate(Page.PACKAGES);
+            }
         };
     }
 

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What one connection remembers about domains, in the user settings: the domain last picked on a page, preselected
- * next time, and the domains of other accounts the user opened by owner. Keys: {@code domains.ID.last} and
- * {@code domains.ID.other-accounts} ({@code OWNER/NAME,OWNER/NAME}).
+ * What one connection remembers about domains, in the user settings: the domain (and repository) last picked on a
+ * page, preselected next time and on the other pages, and the domains of other accounts the user opened by owner.
+ * Keys: {@code domains.ID.last}, {@code domains.ID.last-repository} and {@code domains.ID.other-accounts}
+ * ({@code OWNER/NAME,OWNER/NAME}).
  */
 public final class DomainMemory {
 
@@ -37,10 +38,22 @@ public final class DomainMemory {
         return settings.get(prefix + "last");
     }
 
-    /** Remembers {@code domain} as the one last picked. */
+    /** Remembers {@code domain} as the one last picked; the repository remembered in another domain is dropped. */
     public void rememberDomain(String domain) {
         if (!lastDomain().equals(Optional.of(domain))) {
-            write(Optional.of(domain), otherAccountDomains());
+            write(Optional.of(domain), Optional.empty(), otherAccountDomains());
+        }
+    }
+
+    /** The repository last picked in the domain last picked, if any. */
+    public Optional<String> lastRepository() {
+        return settings.get(prefix + "last-repository");
+    }
+
+    /** Remembers a repository, and its domain, as the ones last picked. */
+    public void rememberRepository(String domain, String repository) {
+        if (!lastDomain().equals(Optional.of(domain)) || !lastRepository().equals(Optional.of(repository))) {
+            write(Optional.of(domain), Optional.of(repository), otherAccountDomains());
         }
     }
 
@@ -69,20 +82,22 @@ public final class DomainMemory {
         List<OtherAccountDomain> domains = new ArrayList<>(otherAccountDomains());
         if (!domains.contains(domain)) {
             domains.add(domain);
-            write(lastDomain(), domains);
+            write(lastDomain(), lastRepository(), domains);
         }
     }
 
     public void forgetOtherAccountDomain(OtherAccountDomain domain) {
         List<OtherAccountDomain> domains = new ArrayList<>(otherAccountDomains());
         if (domains.remove(domain)) {
-            write(lastDomain().filter(last -> !last.equals(domain.name())), domains);
+            boolean wasLast = lastDomain().equals(Optional.of(domain.name()));
+            write(lastDomain().filter(last -> !wasLast), lastRepository().filter(last -> !wasLast), domains);
         }
     }
 
-    private void write(Optional<String> last, List<OtherAccountDomain> others) {
+    private void write(Optional<String> last, Optional<String> lastRepository, List<OtherAccountDomain> others) {
         Map<String, String> values = new LinkedHashMap<>();
         last.ifPresent(name -> values.put(prefix + "last", name));
+        lastRepository.ifPresent(name -> values.put(prefix + "last-repository", name));
         if (!others.isEmpty()) {
             values.put(prefix + "other-accounts", String.join(",", others.stream().map(OtherAccountDomain::key)
                     .toList()));

@@ -16,6 +16,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -86,6 +88,22 @@ public final class PageParts {
             } else if (event.getCode() == KeyCode.DELETE && table.isFocused()) {
                 delete.run();
                 event.consume();
+            }
+        });
+    }
+
+    /** Enter on a selected row, or a double click on one, opens it. */
+    public static void installOpen(TableView<?> table, Runnable open) {
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open.run();
+                event.consume();
+            }
+        });
+        table.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
+            if (event.getClickCount() == 2 && event.getButton() == MouseButton.PRIMARY
+                    && table.getSelectionModel().getSelectedItem() != null) {
+                open.run();
             }
         });
     }

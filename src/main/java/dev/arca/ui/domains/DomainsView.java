@@ -56,6 +56,7 @@ public final class DomainsView extends BorderPane {
         setCenter(content());
         setRight(details());
         PageParts.installListShortcuts(this, table, viewModel::refresh, viewModel::delete);
+        PageParts.installOpen(table, viewModel::open);
         sceneProperty().subscribe(scene -> {
             if (scene != null) { // each time the page is shown: domains may have changed elsewhere
                 viewModel.refresh();

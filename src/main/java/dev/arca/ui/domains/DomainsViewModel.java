@@ -11,6 +11,7 @@ import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.DomainMemory.OtherAccountDomain;
 import dev.arca.ui.common.ListState;
+import dev.arca.ui.common.Navigation;
 import dev.arca.ui.common.TaskHandle;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
@@ -52,6 +53,7 @@ public final class DomainsViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final DomainMemory memory;
+    private final Navigation navigation;
     /** The listed domains that belong to other accounts, opened by owner. */
     private final Set<OtherAccountDomain> otherAccounts = new HashSet<>();
 
@@ -84,11 +86,12 @@ public final class DomainsViewModel {
     private TaskHandle search;
 
     public DomainsViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
-                            DomainMemory memory) {
+                            DomainMemory memory, Navigation navigation) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.memory = Objects.requireNonNull(memory);
+        this.navigation = Objects.requireNonNull(navigation);
         newName.subscribe(name -> nameProblem.set(problemWith(name)));
         canCreate = Bindings.createBooleanBinding(() -> !newName.get().isBlank() && nameProblem.get().isEmpty()
                 && !creating.get(), newName, nameProblem, creating);
@@ -218,6 +221,11 @@ public final class DomainsViewModel {
     }
 
     // Commands
+
+    /** Opens the selected domain: its repositories, on the Repositories page. */
+    public void open() {
+        Optional.ofNullable(selected.get()).ifPresent(domain -> navigation.showRepositories(domain.name()));
+    }
 
     /** Re-reads the selected domain's tags and policy, e.g. after the tags were edited. */
     public void reloadDetails() {

@@ -50,6 +50,7 @@ public final class RepositoriesView extends BorderPane {
         setCenter(content());
         setRight(details());
         PageParts.installListShortcuts(this, table, viewModel::refresh, viewModel::delete);
+        PageParts.installOpen(table, viewModel::open);
         sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 viewModel.loadDomains();

@@ -10,6 +10,7 @@ import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ListState;
+import dev.arca.ui.common.Navigation;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
 import dev.arca.ui.tags.TagsEditorViewModel;
@@ -46,6 +47,7 @@ public final class RepositoriesViewModel {
     private final DialogService dialogs;
     private final Clock clock;
     private final DomainMemory memory;
+    private final Navigation navigation;
 
     // Properties
     private final ObservableList<String> domains = FXCollections.observableArrayList();
@@ -73,12 +75,13 @@ public final class RepositoriesViewModel {
     private String select;
 
     public RepositoriesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
-                                 Clock clock, DomainMemory memory) {
+                                 Clock clock, DomainMemory memory, Navigation navigation) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.clock = Objects.requireNonNull(clock);
         this.memory = Objects.requireNonNull(memory);
+        this.navigation = Objects.requireNonNull(navigation);
         filter.subscribe(text -> repositories.setPredicate(r -> text == null || text.isBlank()
                 || r.name().toLowerCase(Locale.ROOT).contains(text.strip().toLowerCase(Locale.ROOT))
                 || r.description().map(d -> d.toLowerCase(Locale.ROOT).contains(text.strip().toLowerCase(Locale.ROOT)))
@@ -93,7 +96,12 @@ public final class RepositoriesViewModel {
                 refresh();
             }
         });
-        selected.subscribe(this::describe);
+        selected.subscribe(repository -> {
+            if (repository != null) {
+                memory.rememberRepository(repository.domainName(), repository.name());
+            }
+            describe(repository);
+        });
         tool.subscribe(t -> loadInstructions());
     }
 
@@ -208,13 +216,12 @@ public final class RepositoriesViewModel {
     public void loadDomains() {
         BackgroundTask.of("Loading domains", progress -> gateway.get().listDomains())
                 .onSuccess(list -> {
-                    String keep = domain.get();
                     domains.setAll(memory.pickerChoices(list));
                     if (domains.isEmpty()) {
                         all.clear();
                         state.set(ListState.EMPTY);
-                    } else if (keep == null || !domains.contains(keep)) {
-                        domain.set(memory.preferred(domains).orElseThrow());
+                    } else if (!memory.preferred(domains).orElseThrow().equals(domain.get())) {
+                        domain.set(memory.preferred(domains).orElseThrow()); // as last picked, on any page
                     }
                 })
                 .onFailure(this::failed)
@@ -227,7 +234,8 @@ public final class RepositoriesViewModel {
             loadDomains();
             return;
         }
-        String keep = select != null ? select : selected.get() == null ? null : selected.get().name();
+        String keep = select != null ? select : selected.get() != null ? selected.get().name()
+                : memory.lastRepository().orElse(null);
         select = null;
         BackgroundTask.of("Loading repositories of " + chosen, progress -> gateway.get().listRepositories(chosen))
                 .onRunning(() -> {
@@ -279,6 +287,11 @@ public final class RepositoriesViewModel {
                 })
                 .onFailure(failure -> dialogs.showError("Create repository", UserMessages.describe(failure), failure))
                 .runWith(tasks);
+    }
+
+    /** Opens the selected repository: its packages, on the Packages page. */
+    public void open() {
+        Optional.ofNullable(selected.get()).ifPresent(r -> navigation.showPackages(r.domainName(), r.name()));
     }
 
     /** Deletes the selected repository after spelling out what goes with it. */

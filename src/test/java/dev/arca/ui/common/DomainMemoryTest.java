@@ -68,6 +68,21 @@ class DomainMemoryTest {
     }
 
     @Test
+    void theLastRepositoryBelongsToTheLastDomain() {
+        DomainMemory memory = new DomainMemory(settings(), "local");
+        memory.rememberRepository("platform", "web-app");
+
+        DomainMemory reloaded = new DomainMemory(settings(), "local");
+        assertThat(reloaded.lastDomain()).hasValue("platform");
+        assertThat(reloaded.lastRepository()).hasValue("web-app");
+
+        memory.rememberDomain("platform");
+        assertThat(memory.lastRepository()).as("the same domain keeps its repository").hasValue("web-app");
+        memory.rememberDomain("builds");
+        assertThat(memory.lastRepository()).as("another domain has its own repositories").isEmpty();
+    }
+
+    @Test
     void aDamagedEntryIsSkippedNotFatal() {
         UserSettings settings = settings();
         settings.put(DomainMemory.prefix("local") + "other-accounts", "210987654321/shared,not-an-account/x,");

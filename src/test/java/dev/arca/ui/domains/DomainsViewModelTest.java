@@ -10,6 +10,7 @@ import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.common.RecordingNavigation;
 import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.tags.TagsEditorViewModel;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ class DomainsViewModelTest {
     private LocalServer server;
     private final RecordingDialogs recorder = new RecordingDialogs();
     private final List<String> dialogs = recorder.shown();
+    private final RecordingNavigation navigation = new RecordingNavigation();
     private DomainsViewModel viewModel;
     private DomainMemory memory;
 
@@ -39,7 +41,7 @@ class DomainsViewModelTest {
         server = embedded.server();
         memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
         viewModel = new DomainsViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")),
-                recorder, memory);
+                recorder, memory, navigation);
     }
 
     @AfterEach
@@ -217,6 +219,18 @@ class DomainsViewModelTest {
     }
 
     @Test
+    void openingADomainShowsItsRepositories() {
+        viewModel.open();
+        assertThat(navigation.opened()).isEmpty();
+
+        viewModel.newNameProperty().set("team");
+        viewModel.create();
+        viewModel.open();
+
+        assertThat(navigation.opened()).containsExactly("repositories of team");
+    }
+
+    @Test
     void anUnreachableServiceIsTheErrorStateWithASentence() {
         server.close();
 
@@ -235,7 +249,7 @@ class DomainsViewModelTest {
         viewModel.selectedProperty().set(viewModel.domains().getFirst());
 
         DomainsViewModel next = new DomainsViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }),
-                recorder, memory);
+                recorder, memory, navigation);
         next.refresh();
 
         assertThat(next.selectedProperty().get().name()).isEqualTo("alpha");

@@ -10,6 +10,7 @@ import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.common.RecordingNavigation;
 import dev.arca.ui.common.UserSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +31,8 @@ class RepositoriesViewModelTest {
     private LocalServer server;
     private final RecordingDialogs recorder = new RecordingDialogs();
     private final List<String> dialogs = recorder.shown();
+    private final RecordingNavigation navigation = new RecordingNavigation();
+    private DomainMemory memory;
     private RepositoriesViewModel viewModel;
 
     @BeforeEach
@@ -37,13 +40,14 @@ class RepositoriesViewModelTest {
         embedded = new EmbeddedGateway(temp);
         server = embedded.server();
         embedded.gateway().createDomain("team", Optional.empty());
-        viewModel = newViewModel(new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")),
-                "local"));
+        memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
+        viewModel = newViewModel(memory);
     }
 
     private RepositoriesViewModel newViewModel(DomainMemory memory) {
         return new RepositoriesViewModel(embedded::gateway,
-                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC(), memory);
+                ExecutorTaskRunner.sameThread(e -> dialogs.add("unhandled")), recorder, Clock.systemUTC(), memory,
+                navigation);
     }
 
     @AfterEach
@@ -62,7 +66,6 @@ class RepositoriesViewModelTest {
     @Test
     void theDomainLastPickedIsPreselectedNextTimeAndOtherAccountsDomainsAreOffered() {
         embedded.gateway().createDomain("zeta", Optional.empty());
-        DomainMemory memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
         memory.addOtherAccountDomain(new DomainMemory.OtherAccountDomain("210987654321", "shared"));
         RepositoriesViewModel first = newViewModel(memory);
         first.loadDomains();
@@ -175,6 +178,29 @@ class RepositoriesViewModelTest {
             assertThat(d.description()).contains("the app");
         });
         assertThat(viewModel.tagsEditor()).isPresent();
+    }
+
+    @Test
+    void openingARepositoryShowsItsPackagesAndItIsRememberedForTheOtherPages() {
+        viewModel.loadDomains();
+        create("web", List.of());
+
+        viewModel.open();
+
+        assertThat(navigation.opened()).containsExactly("packages of team/web");
+        assertThat(memory.lastRepository()).hasValue("web");
+    }
+
+    @Test
+    void aDomainOpenedOnAnotherPageIsShownWhenThisPageIsShownAgain() {
+        embedded.gateway().createDomain("other", Optional.empty());
+        viewModel.loadDomains();
+        assertThat(viewModel.domainProperty().get()).isEqualTo("other");
+
+        memory.rememberDomain("team"); // e.g. Enter on the Domains page
+        viewModel.loadDomains(); // the page is shown again
+
+        assertThat(viewModel.domainProperty().get()).isEqualTo("team");
     }
 
     @Test

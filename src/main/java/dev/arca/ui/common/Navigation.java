@@ -1,0 +1,14 @@
+package dev.arca.ui.common;
+
+/**
+ * Takes the user from one page to another with something opened: a domain's repositories, a repository's
+ * packages. The composition root implements it; ViewModels call it for "open" (Enter or a double click).
+ */
+public interface Navigation {
+
+    /** Shows the Repositories page on {@code domain}. */
+    void showRepositories(String domain);
+
+    /** Shows the Packages page on {@code repository} of {@code domain}. */
+    void showPackages(String domain, String repository);
+}

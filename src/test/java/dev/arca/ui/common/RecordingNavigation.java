@@ -1,0 +1,25 @@
+package dev.arca.ui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link Navigation} for ViewModel tests: records where the user would have been taken. */
+public final class RecordingNavigation implements Navigation {
+
+    private final List<String> opened = new ArrayList<>();
+
+    /** "repositories of DOMAIN", "packages of DOMAIN/REPOSITORY", in order. */
+    public List<String> opened() {
+        return opened;
+    }
+
+    @Override
+    public void showRepositories(String domain) {
+        opened.add("repositories of " + domain);
+    }
+
+    @Override
+    public void showPackages(String domain, String repository) {
+        opened.add("packages of " + domain + "/" + repository);
+    }
+}
