@@ -28,7 +28,7 @@ public record RepositoryPath(String domain, String domainOwner, PackageFormat fo
     /** RFC 3986 path characters without ';' (path parameters) and with '%' only as an escape. */
     private static final Pattern RAW = Pattern.compile("[A-Za-z0-9._~!$&'()*+,=:@%/-]*");
     private static final Pattern ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
-    private static final Pattern SCOPED_NAME = Pattern.compile("@[^/@]+/[^/@]+");
+    private static final Pattern SCOPED_NAME = Pattern.compile("@[^/@.][^/@]*/[^/@.][^/@]*");
     private static final Pattern SAFE_DECODED = Pattern.compile("[\\x21-\\x7e&&[^\\\\;%]]+");
     private static final int MAX_LENGTH = 2048;
 

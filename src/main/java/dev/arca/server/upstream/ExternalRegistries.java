@@ -73,7 +73,7 @@ public final class ExternalRegistries {
             remember(key, new Entry(fresh, clock.instant(), fresh.map(ExternalPackage::sizeBytes).orElse(1L)));
             return fresh;
         } catch (ExecutionException e) {
-            LOG.warn("{} could not be asked about {}: {}{}", connection, ref.display(), e.getCause().getMessage(),
+            LOG.warn("{} could not be asked about {}: {}{}", connection, ref.display(), reason(e.getCause()),
                     cached == null ? "" : "; serving what it said before");
             return cached == null ? Optional.empty() : cached.pkg();
         } catch (InterruptedException e) {
@@ -92,9 +92,9 @@ public final class ExternalRegistries {
         return source == null ? Optional.empty() : source.fetch(ref, version, stager);
     }
 
-    /** Whether the server was told where the connection points. */
-    public boolean configured(String connection) {
-        return sources.containsKey(connection);
+    /** A failure in a few words for the log: its message, or its kind when it has none (a refused connection). */
+    static String reason(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 
     private Entry cached(Key key) {

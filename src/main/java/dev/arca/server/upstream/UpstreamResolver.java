@@ -127,7 +127,8 @@ public final class UpstreamResolver {
         }
         throw ApiException.notFound("package-version", version, "Version " + version + " of " + ref.display()
                 + " is not in repository " + requested.name() + " or the repositories it reads from"
-                + (unreachable.isEmpty() ? "" : "; " + String.join(", ", unreachable) + " could not be reached"));
+                + (unreachable.isEmpty() ? "" : "; fetching it through " + String.join(", ", unreachable)
+                + " failed (the server log says why)"));
     }
 
     /**
@@ -201,7 +202,7 @@ public final class UpstreamResolver {
                 throw api;
             }
             LOG.warn("Could not fetch {} {} through {}: {}", ref.display(), version, connection,
-                    e.getCause().getMessage());
+                    ExternalRegistries.reason(e.getCause()));
             unreachable.add(connection);
             return Optional.empty();
         }
