@@ -41,15 +41,17 @@ final class PackageHttp {
     void handle(Request request, Response response, Callback callback, String baseUrl, Exchange exchange)
             throws IOException {
         exchange.style = Exchange.Style.PACKAGE;
-        String rawPath = request.getHttpURI().getPath();
-        RepositoryPath path = RepositoryPath.parse(rawPath);
+        // Named more precisely as the request is understood: a path refused outright is still on record.
+        exchange.operation = "package:" + request.getMethod();
+        RepositoryPath path = RepositoryPath.parse(request.getHttpURI().getPath());
         exchange.realm = path.domain() + "-" + path.domainOwner();
-        exchange.operation = path.format().wireName() + " " + request.getMethod();
+        exchange.operation = path.format().wireName() + ":" + request.getMethod();
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
         }
-        String endpoint = baseUrl + "/" + exchange.realm + "/" + path.format().wireName() + "/" + path.repository() + "/";
+        String endpoint = baseUrl + "/" + exchange.realm + "/" + path.format().wireName() + "/" + path.repository()
+                + "/";
         PackageRequest packageRequest = new PackageRequest(request.getMethod(), path,
                 ArcaHttpHandler.queryParameters(request.getHttpURI().getQuery()), headers,
                 Content.Source.asInputStream(request), request.getLength(), endpoint);

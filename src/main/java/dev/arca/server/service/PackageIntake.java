@@ -148,7 +148,8 @@ public final class PackageIntake {
             });
             Optional<VersionRow> existing = tx.findVersion(pkg.id(), version.version());
             if (existing.isPresent()) {
-                if (existing.get().status().equals(PackageService.PUBLISHED) && sameAssets(tx, existing.get(), version)) {
+                if (existing.get().status().equals(PackageService.PUBLISHED)
+                        && sameAssets(tx, existing.get(), version)) {
                     return new Published(existing.get(), false);
                 }
                 throw ApiException.conflict("package-version", version.version(), "Version " + version.version()

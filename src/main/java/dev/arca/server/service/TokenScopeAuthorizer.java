@@ -19,8 +19,8 @@ public final class TokenScopeAuthorizer implements Authorizer {
                     + " owned by " + resource.owner());
         }
         if (!client.caller().accountId().equals(resource.owner())) {
-            throw ApiException.accessDenied("User: " + client.caller().principalArn() + " is not authorized to perform: "
-                    + action.iamAction() + " on resource: " + resourceArn);
+            throw ApiException.accessDenied("User: " + client.caller().principalArn()
+                    + " is not authorized to perform: " + action.iamAction() + " on resource: " + resourceArn);
         }
     }
 }

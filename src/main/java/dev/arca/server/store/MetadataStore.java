@@ -176,7 +176,7 @@ public interface MetadataStore extends AutoCloseable {
 
         void deleteAssets(long versionId);
 
-        /** The blob behind the asset called {@code assetName} of every version of a package that has one, by version. */
+        /** The blob behind each version's asset called {@code assetName}, by version, for versions that have one. */
         Map<String, BlobRow> assetBlobs(long packageId, String assetName);
 
         Optional<BlobRow> findBlob(long domainId, String sha256);

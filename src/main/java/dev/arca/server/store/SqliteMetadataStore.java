@@ -731,7 +731,8 @@ public final class SqliteMetadataStore implements MetadataStore {
         @Override
         public void putPackageTag(long packageId, String tag, String version) {
             update("INSERT INTO package_tag (package_id, tag, version) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (package_id, tag) DO UPDATE SET version = excluded.version", packageId, tag, version);
+                    + " ON CONFLICT (package_id, tag) DO UPDATE SET version = excluded.version",
+                    packageId, tag, version);
         }
 
         @Override

@@ -193,7 +193,8 @@ public final class UpstreamResolver {
         try {
             stored = flight.get(ingestionWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw ApiException.notFound("package-version", version, "Ingestion is in progress. Please try again later.");
+            throw ApiException.notFound("package-version", version,
+                    "Ingestion is in progress. Please try again later.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + connection, e);

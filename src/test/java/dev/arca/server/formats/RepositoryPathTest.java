@@ -12,7 +12,8 @@ class RepositoryPathTest {
 
     @Test
     void aPathIsSplitIntoItsRepositoryAndDecodedSegments() {
-        RepositoryPath path = RepositoryPath.parse("/my-domain-123456789012/npm/my_repo/@scope%2fname/-/name-1.0.0.tgz");
+        RepositoryPath path = RepositoryPath.parse(
+                "/my-domain-123456789012/npm/my_repo/@scope%2fname/-/name-1.0.0.tgz");
         assertThat(path.domain()).isEqualTo("my-domain");
         assertThat(path.domainOwner()).isEqualTo("123456789012");
         assertThat(path.format()).isEqualTo(PackageFormat.NPM);

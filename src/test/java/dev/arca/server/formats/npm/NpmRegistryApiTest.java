@@ -167,6 +167,25 @@ class NpmRegistryApiTest extends NpmApiFixture {
     }
 
     @Test
+    void copyingVersionsBringsTheTagsThatPointAtThemAndOverwritesSameNamedOnes() throws Exception {
+        createRepository("release");
+        publish(REPO, NAME, "1.0.0");
+        publish(REPO, NAME, "2.0.0");
+        publish("release", NAME, "0.9.0");
+        String stable = "-/package/" + escaped(NAME) + "/dist-tags/stable";
+        put("release", stable, "\"0.9.0\"".getBytes(StandardCharsets.UTF_8));
+        put(REPO, stable, "\"1.0.0\"".getBytes(StandardCharsets.UTF_8));
+
+        codeartifact.copyPackageVersions(r -> r.domain(DOMAIN).sourceRepository(REPO).destinationRepository("release")
+                .format(PackageFormat.NPM).namespace("acme").packageValue("greeter").versions("1.0.0"));
+        JsonNode tags = json(get("release", "-/package/" + escaped(NAME) + "/dist-tags"));
+        assertThat(tags.path("stable").asText()).isEqualTo("1.0.0");
+        assertThat(tags.path("latest").asText()).as("latest of the source names 2.0.0, which stayed behind")
+                .isEqualTo("0.9.0");
+        assertThat(get("release", NAME + "/-/greeter-1.0.0.tgz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void deprecatingAVersionChangesItsManifestAndRevisionOnly() throws Exception {
         publish(REPO, NAME, "1.0.0");
         publish(REPO, NAME, "1.1.0");
@@ -227,6 +246,47 @@ class NpmRegistryApiTest extends NpmApiFixture {
         assertThat(get(REPO, "-/v1/search?text=greeter").statusCode()).isEqualTo(404);
         assertThat(get(REPO, "").statusCode()).isEqualTo(404);
         assertThat(get(REPO, NAME + "/-/greeter-1.0.0.zip").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void headAnswersWithTheHeadersOfAGetAndNoBody() throws Exception {
+        byte[] tarball = publish(REPO, NAME, "1.0.0");
+        HttpResponse<byte[]> head = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint(REPO)
+                + NAME + "/-/greeter-1.0.0.tgz")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(tarball.length);
+        assertThat(head.headers().firstValue("ETag")).isPresent();
+        HttpResponse<byte[]> headDocument = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                endpoint(REPO) + escaped(NAME))).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(headDocument.statusCode()).isEqualTo(200);
+        assertThat(headDocument.body()).isEmpty();
+        assertThat(get(REPO, NAME + "/-/greeter-1.0.0.tgz").body()).isEqualTo(tarball);
+    }
+
+    @Test
+    void aLargeTarballStreamsThroughPublishAndDownload() throws Exception {
+        byte[] large = new byte[24 << 20];
+        new java.util.Random(11).nextBytes(large);
+        HttpResponse<byte[]> published = put(REPO, "large", publishDocument("large", "1.0.0", large, Map.of()));
+        assertThat(published.statusCode()).as(text(published)).isEqualTo(201);
+        assertThat(get(REPO, "large/-/large-1.0.0.tgz").body()).isEqualTo(large);
+    }
+
+    @Test
+    void packageRequestsAreAuditedUnderTheActionTheyNeed() throws Exception {
+        publish(REPO, NAME, "1.0.0");
+        get(REPO, NAME + "/-/greeter-1.0.0.tgz");
+        JsonNode publishes = JSON.readTree(signedGet("/_arca/audit?operation=PublishPackageVersion").body())
+                .path("entries");
+        assertThat(publishes).singleElement().satisfies(entry -> {
+            assertThat(entry.path("resource").asText()).isEqualTo("acme/team/npm/acme/greeter");
+            assertThat(entry.path("status").asInt()).isEqualTo(201);
+            assertThat(entry.path("principal").asText()).isEqualTo("arn:aws:iam::123456789012:root");
+        });
+        JsonNode reads = JSON.readTree(signedGet("/_arca/audit?operation=ReadFromRepository").body())
+                .path("entries");
+        assertThat(reads.findValuesAsText("resource")).contains("acme/team/npm/acme/greeter@1.0.0");
     }
 
     private String revision(String version) {

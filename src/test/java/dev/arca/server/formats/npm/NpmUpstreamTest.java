@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.server.NpmTarballs;
 import dev.arca.server.ServerConfig;
 import dev.arca.server.StandInNpmRegistry;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -193,7 +192,8 @@ class NpmUpstreamTest extends NpmApiFixture {
                 .packageValue("shared").restrictions(x -> x.publish("ALLOW").upstream("ALLOW")));
         JsonNode merged = json(get(TEAM, "shared"));
         assertThat(merged.path("versions").fieldNames()).toIterable().containsExactly("1.0.1", "1.0.2");
-        assertThat(merged.path("dist-tags").path("latest").asText()).as("the upstream's latest wins").isEqualTo("1.0.1");
+        assertThat(merged.path("dist-tags").path("latest").asText()).as("the upstream's latest wins")
+                .isEqualTo("1.0.1");
     }
 
     @Test
