@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ public final class ExternalRegistries {
     private final Clock clock;
     private final SingleFlight<Key, Optional<ExternalPackage>> refreshes;
     private final LinkedHashMap<Key, Entry> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private final Set<String> unconfigured = ConcurrentHashMap.newKeySet();
     private long cachedBytes;
 
     /**
@@ -61,6 +64,10 @@ public final class ExternalRegistries {
     public Optional<ExternalPackage> describe(String connection, PackageRef ref) {
         ExternalSource source = sources.get(connection);
         if (source == null) {
+            if (unconfigured.add(connection)) {
+                LOG.warn("Repositories use {}, but no URL is configured for it (--external {}=URL): they serve only"
+                        + " what they already store", connection, connection);
+            }
             return Optional.empty();
         }
         Key key = new Key(connection, ref);
@@ -83,13 +90,17 @@ public final class ExternalRegistries {
     }
 
     /**
-     * Fetches one version through the connection's registry; empty when the connection is not configured or the
-     * registry does not have the version.
+     * Fetches one version through the connection's registry; empty when the registry does not have the version.
+     *
+     * @throws IOException when the registry cannot be reached, or no URL is configured for the connection
      */
     public Optional<PackageIntake.NewVersion> fetch(String connection, PackageRef ref, String version,
                                                     ExternalSource.Stager stager) throws IOException {
         ExternalSource source = sources.get(connection);
-        return source == null ? Optional.empty() : source.fetch(ref, version, stager);
+        if (source == null) {
+            throw new IOException("no URL is configured for " + connection + " (--external " + connection + "=URL)");
+        }
+        return source.fetch(ref, version, stager);
     }
 
     /** A failure in a few words for the log: its message, or its kind when it has none (a refused connection). */

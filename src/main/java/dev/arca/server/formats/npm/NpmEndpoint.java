@@ -100,44 +100,64 @@ public final class NpmEndpoint implements FormatEndpoint {
     /** Routes under {@code -/}: ping and dist-tags are served; the rest of npm's API is not CodeArtifact's. */
     private Operation special(PackageRequest request, List<String> path) {
         String method = request.method();
+        if (path.size() >= 3 && path.getFirst().equals("package")) {
+            return distTags(request, method, named(path.subList(1, path.size())));
+        }
+        plain(path);
         if (path.equals(List.of("ping"))) {
             requireRead(method);
             return Operation.read(Optional.empty(), Optional.empty(), repository -> PackageResponse.Json.ok(Map.of()));
-        }
-        if (path.size() >= 3 && path.getFirst().equals("package")) {
-            Named named = named(path.subList(1, path.size()));
-            List<String> rest = named.rest();
-            NpmName name = named.name();
-            if (rest.equals(List.of("dist-tags"))) {
-                requireRead(method);
-                return Operation.read(Optional.of(name.ref()), Optional.empty(),
-                        repository -> reads.tags(repository, name, request));
-            }
-            if (rest.size() == 2 && rest.getFirst().equals("dist-tags")) {
-                String tag = rest.get(1);
-                return switch (method) {
-                    case "PUT" -> new Operation(PackageAction.PUT_PACKAGE_METADATA, Optional.of(name.ref()),
-                            Optional.empty(), repository -> writes.tag(repository, name, tag, request));
-                    case "DELETE" -> new Operation(PackageAction.PUT_PACKAGE_METADATA, Optional.of(name.ref()),
-                            Optional.empty(), repository -> writes.untag(repository, name, tag));
-                    default -> throw notAllowed(method);
-                };
-            }
         }
         throw notFound("npm's -/" + String.join("/", path) + " is not supported by CodeArtifact (search, login,"
                 + " whoami, audit, access, hooks and tokens are not); use the AWS CLI or console instead");
     }
 
-    /** The package name at the start of {@code segments}: one segment, or two for {@code @scope} {@code name}. */
+    /** {@code -/package/{name}/dist-tags[/{tag}]}: {@code npm dist-tag ls}, {@code add} and {@code rm}. */
+    private Operation distTags(PackageRequest request, String method, Named named) {
+        List<String> rest = named.rest();
+        NpmName name = named.name();
+        if (rest.equals(List.of("dist-tags"))) {
+            requireRead(method);
+            return Operation.read(Optional.of(name.ref()), Optional.empty(),
+                    repository -> reads.tags(repository, name, request));
+        }
+        if (rest.size() != 2 || !rest.getFirst().equals("dist-tags")) {
+            throw notFound("There is nothing at -/package/" + name.full() + "/" + String.join("/", rest));
+        }
+        String tag = rest.get(1);
+        return switch (method) {
+            case "PUT" -> new Operation(PackageAction.PUT_PACKAGE_METADATA, Optional.of(name.ref()),
+                    Optional.empty(), repository -> writes.tag(repository, name, tag, request));
+            case "DELETE" -> new Operation(PackageAction.PUT_PACKAGE_METADATA, Optional.of(name.ref()),
+                    Optional.empty(), repository -> writes.untag(repository, name, tag));
+            default -> throw notAllowed(method);
+        };
+    }
+
+    /**
+     * The package name at the start of {@code segments} — one segment, or two for {@code @scope} {@code name} —
+     * and the segments after it, in which an encoded slash has no business.
+     */
     private static Named named(List<String> segments) {
         String first = segments.getFirst();
+        Named named;
         if (first.startsWith("@") && !first.contains("/")) {
             if (segments.size() < 2) {
                 throw ApiException.validation("'" + first + "' is a scope without a package name");
             }
-            return new Named(NpmName.parse(first + "/" + segments.get(1)), segments.subList(2, segments.size()));
+            named = new Named(NpmName.parse(first + "/" + segments.get(1)), segments.subList(2, segments.size()));
+        } else {
+            named = new Named(NpmName.parse(first), segments.subList(1, segments.size()));
         }
-        return new Named(NpmName.parse(first), segments.subList(1, segments.size()));
+        plain(named.rest());
+        return named;
+    }
+
+    /** An encoded slash is npm's way of sending a scoped name, and only a name. */
+    private static void plain(List<String> segments) {
+        if (segments.stream().anyMatch(s -> s.contains("/"))) {
+            throw ApiException.validation("Only a package name may contain an encoded '/'");
+        }
     }
 
     private static void requireRead(String method) {

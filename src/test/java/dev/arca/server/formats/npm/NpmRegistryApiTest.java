@@ -249,6 +249,18 @@ class NpmRegistryApiTest extends NpmApiFixture {
     }
 
     @Test
+    void anExternalConnectionWithoutAConfiguredUrlServesOnlyWhatItsRepositoryStores() throws Exception {
+        codeartifact.associateExternalConnection(r -> r.domain(DOMAIN).repository(REPO)
+                .externalConnection("public:npmjs"));
+        publish(REPO, "local-only", "1.0.0");
+        assertThat(get(REPO, "local-only").statusCode()).isEqualTo(200);
+        assertThat(get(REPO, "left-pad").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> tarball = get(REPO, "left-pad/-/left-pad-1.3.0.tgz");
+        assertThat(tarball.statusCode()).isEqualTo(404);
+        assertThat(json(tarball).path("error").asText()).contains("public:npmjs");
+    }
+
+    @Test
     void headAnswersWithTheHeadersOfAGetAndNoBody() throws Exception {
         byte[] tarball = publish(REPO, NAME, "1.0.0");
         HttpResponse<byte[]> head = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint(REPO)

@@ -76,7 +76,8 @@ class PackageEndpointSecurityTest extends NpmApiFixture {
                 "..%2f..%2fsecret.txt", "foo%2fbar", "@acme%2f..", "@acme%2f%2e%2e", "a%5cb", "a;b", "a%3bb",
                 "a%0d%0aSet-Cookie:x=1", "a%00b", "a%7f", "%c3%a9", "a//b", ".", "@acme/greeter/-/..%2fsecret.tgz",
                 "@acme/greeter/-/greeter-1.0.0.tgz%00.txt", "@acme/greeter/-/..", "%", "a%zz",
-                "-/package/..%2f/dist-tags/latest", "x".repeat(3000));
+                "-/package/..%2f/dist-tags/latest", "greeter/@acme%2fgreeter", "-/@acme%2fx",
+                "-/package/greeter/dist-tags/@acme%2fbeta", "x".repeat(3000));
         byte[] tarball = NpmTarballs.pack("evil", "1.0.0", Map.of(), "1");
         String document = new String(publishDocument("evil", "1.0.0", tarball, Map.of()), StandardCharsets.UTF_8);
         for (String path : hostile) {
