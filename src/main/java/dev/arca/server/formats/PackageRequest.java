@@ -36,9 +36,4 @@ public record PackageRequest(String method, RepositoryPath path, Map<String, Lis
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
-
-    /** GET or HEAD: the requests that read. */
-    public boolean isRead() {
-        return method.equals("GET") || method.equals("HEAD");
-    }
 }

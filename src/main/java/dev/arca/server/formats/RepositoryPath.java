@@ -116,9 +116,4 @@ public record RepositoryPath(String domain, String domainOwner, PackageFormat fo
     private static ApiException invalid(String what) {
         return new ApiException(400, "ValidationException", "The request path " + what, Map.of("reason", "OTHER"));
     }
-
-    /** The segments from {@code index} on. */
-    public List<String> from(int index) {
-        return segments.subList(Math.min(index, segments.size()), segments.size());
-    }
 }

@@ -105,19 +105,17 @@ public final class UpstreamResolver {
      *                      the ingestion wait (it goes on; a retry finds it)
      */
     public VersionRow resolve(RepositoryRow requested, PackageRef ref, String version) {
-        List<Candidate> candidates = new ArrayList<>();
-        Optional<VersionRow> own = store.read(tx -> {
-            Optional<VersionRow> here = version(tx, requested, ref, version);
-            if (here.isEmpty()) {
-                candidates.addAll(candidates(tx, requested, ref, version));
-            }
-            return here;
+        record Lookup(Optional<VersionRow> own, List<Candidate> candidates) {
+        }
+        Lookup lookup = store.read(tx -> {
+            Optional<VersionRow> own = version(tx, requested, ref, version);
+            return new Lookup(own, own.isPresent() ? List.of() : candidates(tx, requested, ref, version));
         });
-        if (own.isPresent()) {
-            return own.get();
+        if (lookup.own().isPresent()) {
+            return lookup.own().get();
         }
         Set<String> unreachable = new LinkedHashSet<>();
-        for (Candidate candidate : candidates) {
+        for (Candidate candidate : lookup.candidates()) {
             Optional<VersionRow> found = candidate.stored().isPresent()
                     ? intake.retain(requested, ref, candidate.stored().get())
                     : ingestThrough(candidate.stop(), requested, ref, version, unreachable);
@@ -137,20 +135,18 @@ public final class UpstreamResolver {
      * cannot be reached count as not having it (spec/behavior.md §7, outages).
      */
     public Optional<String> availableUpstream(RepositoryRow requested, PackageRef ref, String version) {
-        List<Stop> stops = new ArrayList<>();
-        Optional<String> stored = store.read(tx -> {
-            for (Stop stop : plan(tx, requested, ref)) {
-                if (stop.depth() > 0 && version(tx, stop.repository(), ref, version).isPresent()) {
-                    return Optional.of("upstream repository " + stop.repository().name());
-                }
-                stops.add(stop);
-            }
-            return Optional.<String>empty();
-        });
-        if (stored.isPresent()) {
-            return stored;
+        record Lookup(Optional<String> stored, List<Stop> stops) {
         }
-        return stops.stream().flatMap(stop -> stop.connection().stream())
+        Lookup lookup = store.read(tx -> {
+            List<Stop> stops = plan(tx, requested, ref);
+            return new Lookup(stops.stream()
+                    .filter(stop -> stop.depth() > 0 && version(tx, stop.repository(), ref, version).isPresent())
+                    .findFirst().map(stop -> "upstream repository " + stop.repository().name()), stops);
+        });
+        if (lookup.stored().isPresent()) {
+            return lookup.stored();
+        }
+        return lookup.stops().stream().flatMap(stop -> stop.connection().stream())
                 .filter(connection -> externals.describe(connection, ref)
                         .map(p -> p.versions().containsKey(version)).orElse(false))
                 .findFirst().map(connection -> "external connection " + connection);

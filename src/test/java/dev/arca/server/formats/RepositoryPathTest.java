@@ -20,7 +20,6 @@ class RepositoryPathTest {
         assertThat(path.repository()).isEqualTo("my_repo");
         assertThat(path.segments()).containsExactly("@scope/name", "-", "name-1.0.0.tgz");
         assertThat(path.directory()).isFalse();
-        assertThat(path.from(1)).containsExactly("-", "name-1.0.0.tgz");
 
         RepositoryPath root = RepositoryPath.parse("/d1-123456789012/maven/repo/");
         assertThat(root.segments()).isEmpty();

@@ -3,6 +3,7 @@ package dev.arca.server.formats.npm;
 import dev.arca.core.PackageFormat;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.service.PackageRef;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -76,7 +77,7 @@ public record NpmName(String scope, String name) {
 
     /** A package published under this name must be all lower case (npm's rule for new packages). */
     public boolean publishable() {
-        return name.equals(name.toLowerCase(java.util.Locale.ROOT));
+        return name.equals(name.toLowerCase(Locale.ROOT));
     }
 
     private static ApiException invalid(String full, String why) {

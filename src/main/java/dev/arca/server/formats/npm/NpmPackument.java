@@ -114,12 +114,9 @@ final class NpmPackument {
         }
     }
 
-    static String tarballUrl(String endpoint, NpmName name, String version) {
-        return endpoint + name.full() + "/-/" + name.tarball(version);
-    }
-
+    /** Where this repository serves a version's tarball: {@code ENDPOINT@scope/name/-/name-VERSION.tgz}. */
     private String tarballUrl(String endpoint, String version) {
-        return tarballUrl(endpoint, name, version);
+        return endpoint + name.full() + "/-/" + name.tarball(version);
     }
 
     boolean isEmpty() {
