@@ -298,7 +298,7 @@ public final class LocalServer implements AutoCloseable {
         background.add(upstreamWork::shutdownNow);
         HttpClient http = HttpClient.newBuilder().connectTimeout(EXTERNAL_CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).executor(upstreamWork).build();
-        background.add(http);
+        background.add(http::shutdownNow);
         Map<PackageFormat, Function<URI, ExternalSource>> protocols = Map.of(
                 PackageFormat.NPM, url -> new NpmRegistrySource(url, http));
         Map<String, ExternalSource> sources = new LinkedHashMap<>();
