@@ -4,6 +4,7 @@ import dev.arca.core.ServiceLimits;
 import dev.arca.server.api.ActivityApi;
 import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.http.ArcaHttpHandler;
+import dev.arca.server.http.JsonErrorHandler;
 import dev.arca.server.http.SigV4Verifier;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
@@ -344,6 +345,7 @@ public final class LocalServer implements AutoCloseable {
         connector.setPort(config.port());
         jetty.addConnector(connector);
         jetty.setHandler(handler);
+        jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(5_000);
         return jetty;
     }

@@ -131,6 +131,11 @@ class PackageEndpointSecurityTest extends NpmApiFixture {
         }
         assertThat(get(REPO, "page/-/page-1.0.0.tgz").headers().firstValue("Content-Disposition").orElseThrow())
                 .startsWith("attachment;");
+        HttpResponse<byte[]> refusedByJetty = get(REPO, "%2e%2e/%3Cscript%3E");
+        assertThat(refusedByJetty.statusCode()).isEqualTo(400);
+        assertThat(refusedByJetty.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(refusedByJetty.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(text(refusedByJetty)).doesNotContain("<");
     }
 
     private int status(URI uri, String authorization) throws Exception {
