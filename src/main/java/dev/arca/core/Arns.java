@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class Arns {
 
     private static final Pattern CODEARTIFACT = Pattern.compile(
-            "arn:aws:codeartifact:([a-z0-9-]+):([0-9]{12}):(domain|repository|package-group)/(.+)");
+            "arn:aws:codeartifact:([a-z0-9-]+):([0-9]{12}):(domain|repository|package|package-group)/(.+)");
 
     private Arns() {
     }
@@ -21,12 +21,19 @@ public final class Arns {
         return "arn:aws:codeartifact:" + region + ":" + owner + ":repository/" + domain + "/" + repository;
     }
 
-    /** A parsed domain or repository ARN. */
+    /** A package in a repository; formats without a namespace leave its segment empty ({@code npm//lodash}). */
+    public static String pkg(String region, String owner, String domain, String repository, PackageFormat format,
+                             String namespace, String name) {
+        return "arn:aws:codeartifact:" + region + ":" + owner + ":package/" + domain + "/" + repository + "/"
+                + format.wireName() + "/" + namespace + "/" + name;
+    }
+
+    /** A parsed domain, repository, package or package-group ARN. */
     public record ResourceArn(String region, String owner, String type, String domain, Optional<String> repository,
                               Optional<String> packageGroup) {
     }
 
-    /** Parses a domain, repository or package-group ARN; empty for anything else. */
+    /** Parses a domain, repository, package or package-group ARN; empty for anything else. */
     public static Optional<ResourceArn> parse(String arn) {
         Matcher m = CODEARTIFACT.matcher(arn);
         if (!m.matches()) {
@@ -40,6 +47,10 @@ public final class Arns {
                     : Optional.empty();
             case "repository" -> parts.length == 2
                     ? Optional.of(new ResourceArn(m.group(1), m.group(2), "repository", parts[0], Optional.of(parts[1]),
+                            Optional.empty()))
+                    : Optional.empty();
+            case "package" -> parts.length == 5 && !parts[2].isEmpty() && !parts[4].isEmpty()
+                    ? Optional.of(new ResourceArn(m.group(1), m.group(2), "package", parts[0], Optional.of(parts[1]),
                             Optional.empty()))
                     : Optional.empty();
             default -> {

@@ -4,9 +4,21 @@ import dev.arca.core.ServiceLimits;
 import dev.arca.server.api.ActivityApi;
 import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.http.ArcaHttpHandler;
+import dev.arca.server.http.JsonErrorHandler;
 import dev.arca.server.http.SigV4Verifier;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
+import dev.arca.core.ExternalConnections;
+import dev.arca.core.PackageFormat;
+import dev.arca.server.formats.PackageEndpoints;
+import dev.arca.server.formats.npm.NpmEndpoint;
+import dev.arca.server.formats.npm.NpmRegistrySource;
+import dev.arca.server.service.AssetStorage;
+import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.TokenScopeAuthorizer;
+import dev.arca.server.upstream.ExternalRegistries;
+import dev.arca.server.upstream.ExternalSource;
+import dev.arca.server.upstream.UpstreamResolver;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.DomainService;
@@ -27,6 +39,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -39,11 +52,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -63,6 +82,12 @@ public final class LocalServer implements AutoCloseable {
     static final String METADATA_FILE = "metadata.db";
     static final String BLOBS_DIR = "blobs";
     static final String AUDIT_FILE = "audit.db";
+    private static final Duration EXTERNAL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** npm's public versions show up within about ten minutes on CodeArtifact; Arca asks again after five. */
+    private static final Duration EXTERNAL_METADATA_FRESH_FOR = Duration.ofMinutes(5);
+    private static final long EXTERNAL_METADATA_CACHE_BYTES = 32L << 20;
+    /** CodeArtifact's 40-second rule: a client waits this long for an ingestion, then is told to try again. */
+    private static final Duration INGESTION_WAIT = Duration.ofSeconds(40);
 
     private final ServerConfig config;
     private final RootCredentials credentials;
@@ -243,10 +268,10 @@ public final class LocalServer implements AutoCloseable {
         RepositoryService repositories = new RepositoryService(store, domains, tags, limits, config.region(), clock);
         PackageGroupService groups = new PackageGroupService(store, domains, tags, config.region(), clock);
         PackageEvents events = new PackageEvents(config.region(), clock);
-        PackageService packages = new PackageService(store, blobStore(config), repositories, kms, groups, events,
-                new PackageService.AssetLimits(config.maxAssetBytes(), PackageService.AssetLimits.DEFAULT
-                        .maxAssetsPerVersion()), clock);
-        int swept = packages.sweepUnrecordedFiles();
+        AssetStorage assets = new AssetStorage(blobStore(config), kms, new AssetStorage.AssetLimits(
+                config.maxAssetBytes(), AssetStorage.AssetLimits.DEFAULT.maxAssetsPerVersion()), clock);
+        PackageService packages = new PackageService(store, assets, repositories, groups, events, clock);
+        int swept = assets.sweepUnrecordedFiles(store);
         if (swept > 0) {
             LOG.info("Removed {} blob files left by an interrupted publish", swept);
         }
@@ -256,8 +281,44 @@ public final class LocalServer implements AutoCloseable {
         config.eventWebhook().ifPresent(url -> background.add(new EventWebhook(store, events, url)));
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
                 tokens, packages, groups, limits);
+        PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock),
-                new ActivityApi(store, events, audit), audit);
+                new ActivityApi(store, events, audit), packageEndpoints(config, store, tokens, repositories, intake,
+                limits, clock, background), audit);
+    }
+
+    /**
+     * The repository endpoints package clients use, and the machinery behind them: upstream resolution, and the
+     * public registries external connections point at (only where configuration says; never a built-in host).
+     */
+    private static PackageEndpoints packageEndpoints(ServerConfig config, MetadataStore store, TokenService tokens,
+                                                     RepositoryService repositories, PackageIntake intake,
+                                                     ServiceLimits limits, Clock clock,
+                                                     List<AutoCloseable> background) {
+        ExecutorService upstreamWork = Executors.newVirtualThreadPerTaskExecutor();
+        background.add(upstreamWork::shutdownNow);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(EXTERNAL_CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).executor(upstreamWork).build();
+        background.add(http::shutdownNow);
+        Map<PackageFormat, Function<URI, ExternalSource>> protocols = Map.of(
+                PackageFormat.NPM, url -> new NpmRegistrySource(url, http));
+        Map<String, ExternalSource> sources = new LinkedHashMap<>();
+        config.externals().forEach((connection, url) -> {
+            PackageFormat format = ExternalConnections.formatOf(connection).orElseThrow();
+            Function<URI, ExternalSource> protocol = protocols.get(format);
+            if (protocol == null) {
+                LOG.warn("{} points at {}, but this server cannot fetch {} packages yet", connection, url,
+                        format.wireName());
+            } else {
+                sources.put(connection, protocol.apply(url));
+            }
+        });
+        ExternalRegistries externals = new ExternalRegistries(sources, EXTERNAL_METADATA_FRESH_FOR,
+                EXTERNAL_METADATA_CACHE_BYTES, clock, upstreamWork);
+        UpstreamResolver resolver = new UpstreamResolver(store, intake, externals, limits.upstreamSearchBudget(),
+                INGESTION_WAIT, upstreamWork);
+        return new PackageEndpoints(tokens, new TokenScopeAuthorizer(), store, repositories, config.region(),
+                config.maxAssetBytes(), List.of(new NpmEndpoint(intake, resolver)));
     }
 
     private static BlobStore blobStore(ServerConfig config) {
@@ -277,11 +338,14 @@ public final class LocalServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // npm sends scoped names as @scope%2fname; RepositoryPath admits an encoded slash there and nowhere else.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("ARCA", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
         jetty.setHandler(handler);
+        jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(5_000);
         return jetty;
     }

@@ -80,6 +80,10 @@ public record ServerConfig(
         return new ServerConfig(host, port, dataDir, accountId, region, externals, credentials, Optional.of(url), maxAssetBytes);
     }
 
+    public ServerConfig withExternals(Map<String, URI> urls) {
+        return new ServerConfig(host, port, dataDir, accountId, region, urls, credentials, eventWebhook, maxAssetBytes);
+    }
+
     public ServerConfig withMaxAssetBytes(long limit) {
         return new ServerConfig(host, port, dataDir, accountId, region, externals, credentials, eventWebhook, limit);
     }

@@ -8,6 +8,8 @@ import dev.arca.server.api.ActivityApi;
 import dev.arca.server.api.ApiRequest;
 import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.api.StreamedBody;
+import dev.arca.server.formats.PackageEndpoints;
+import dev.arca.server.formats.RepositoryPath;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
@@ -42,9 +44,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's single entry point: stamps every reply with a request id, authenticates, and dispatches to
- * the health route, the CodeArtifact control plane ({@code /v1/...}, REST-JSON) or the local KMS
- * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1). Every failure is written here, in the
- * shape the AWS SDKs parse; internal exception text never reaches a client.
+ * the health route, the CodeArtifact control plane ({@code /v1/...}, REST-JSON), the local KMS
+ * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1) or the repository endpoints package clients
+ * use ({@code /DOMAIN-OWNER/FORMAT/REPOSITORY/...}). Every failure is written here, in the shape its client
+ * parses; internal exception text never reaches a client.
  */
 public final class ArcaHttpHandler extends Handler.Abstract {
 
@@ -61,14 +64,16 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private final ControlPlaneApi controlPlane;
     private final KmsApi kms;
     private final ActivityApi activity;
+    private final PackageHttp packages;
     private final AuditLog audit;
 
     public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms, ActivityApi activity,
-                           AuditLog audit) {
+                           PackageEndpoints packages, AuditLog audit) {
         this.verifier = Objects.requireNonNull(verifier);
         this.controlPlane = Objects.requireNonNull(controlPlane);
         this.kms = Objects.requireNonNull(kms);
         this.activity = Objects.requireNonNull(activity);
+        this.packages = new PackageHttp(packages);
         this.audit = Objects.requireNonNull(audit);
     }
 
@@ -87,8 +92,10 @@ public final class ArcaHttpHandler extends Handler.Abstract {
                 exchange.operation = ControlPlaneApi.operationName(request.getMethod(), path)
                         .orElse(request.getMethod() + " " + path);
                 controlPlane(request, response, callback, path, exchange);
+            } else if (RepositoryPath.isRepositoryPath(path)) {
+                packages.handle(request, response, callback, baseUrl(request), exchange);
             } else if ("/".equals(path) && request.getHeaders().get("X-Amz-Target") != null) {
-                exchange.jsonRpc = true;
+                exchange.style = Exchange.Style.JSON_RPC;
                 exchange.operation = "kms:" + request.getHeaders().get("X-Amz-Target").replace(KmsApi.TARGET_PREFIX, "");
                 kms(request, response, callback, exchange);
             } else if (ActivityApi.EVENTS_PATH.equals(path) || ActivityApi.AUDIT_PATH.equals(path)) {
@@ -101,28 +108,21 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         } catch (ApiException e) {
             exchange.status = e.status();
             exchange.errorType = e.type();
-            writeError(response, callback, e, exchange.jsonRpc);
+            writeError(response, callback, e, exchange);
         } catch (RuntimeException | IOException e) {
             LOG.error("Request {} {} {} failed", requestId, request.getMethod(), path, e);
             exchange.status = 500;
             exchange.errorType = "InternalServerException";
-            writeError(response, callback, ApiException.internal(requestId), exchange.jsonRpc);
+            writeError(response, callback, ApiException.internal(requestId), exchange);
         }
         if (exchange.operation != null) {
+            Optional<String> resource = exchange.resource != null ? Optional.of(exchange.resource)
+                    : resource(request.getHttpURI().getQuery());
             audit.record(new StoreRecords.AuditRow(0, Instant.now(), requestId, Optional.ofNullable(exchange.principal),
-                    exchange.operation, resource(request.getHttpURI().getQuery()), exchange.status,
+                    exchange.operation, resource, exchange.status,
                     Optional.ofNullable(exchange.errorType), (System.nanoTime() - started) / 1_000_000));
         }
         return true;
-    }
-
-    /** What the audit log needs to know about one request, filled in as it is handled. */
-    private static final class Exchange {
-        String operation;
-        String principal;
-        String errorType;
-        int status = HttpStatus.OK_200;
-        boolean jsonRpc;
     }
 
     /** The coordinates a request names, for the audit log: domain/repository/format/namespace/package@version. */
@@ -306,7 +306,12 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         return "http://" + (server.contains(":") ? "[" + server + "]" : server) + ":" + Request.getServerPort(request);
     }
 
-    private static void writeError(Response response, Callback callback, ApiException error, boolean jsonRpc) {
+    private static void writeError(Response response, Callback callback, ApiException error, Exchange exchange) {
+        if (exchange.style == Exchange.Style.PACKAGE) {
+            PackageHttp.writeError(response, callback, error, exchange.realm);
+            return;
+        }
+        boolean jsonRpc = exchange.style == Exchange.Style.JSON_RPC;
         Map<String, Object> body = new LinkedHashMap<>();
         if (jsonRpc) {
             body.put("__type", error.type());
@@ -321,7 +326,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         }
     }
 
-    private static void writeJson(Response response, Callback callback, int status, String contentType, Object body)
+    static void writeJson(Response response, Callback callback, int status, String contentType, Object body)
             throws JsonProcessingException {
         byte[] bytes = Json.mapper().writeValueAsBytes(body);
         response.setStatus(status);

@@ -3,6 +3,7 @@ package dev.arca.server.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arca.core.Arns;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.EventRow;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
@@ -113,7 +114,7 @@ public final class PackageEvents {
     }
 
     public String packageArn(RepositoryRow repository, PackageRef ref) {
-        return "arn:aws:codeartifact:" + region + ":" + repository.domainOwner() + ":package/" + repository.domainName()
-                + "/" + repository.name() + "/" + ref.format().wireName() + "/" + ref.namespace() + "/" + ref.name();
+        return Arns.pkg(region, repository.domainOwner(), repository.domainName(), repository.name(), ref.format(),
+                ref.namespace(), ref.name());
     }
 }

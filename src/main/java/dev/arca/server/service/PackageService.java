@@ -1,8 +1,9 @@
 package dev.arca.server.service;
 
 import dev.arca.core.PackageFormat;
+import dev.arca.core.ServiceLimits;
+import dev.arca.core.UpstreamSearchOrder;
 import dev.arca.server.http.ApiException;
-import dev.arca.server.kms.LocalKms;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.AssetRow;
@@ -16,12 +17,8 @@ import dev.arca.server.store.StoreRecords.VersionRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +50,6 @@ public final class PackageService {
     private static final Set<String> TARGET_STATUSES = Set.of(PUBLISHED, UNLISTED, ARCHIVED);
     private static final Pattern GENERIC_ASSET = Pattern.compile("[\\p{L}\\p{N}~!@^&()\\-`_+\\[\\]{};,. ]+");
 
-    /** Limits on what one version may hold. */
-    public record AssetLimits(long maxAssetBytes, int maxAssetsPerVersion) {
-        public static final AssetLimits DEFAULT = new AssetLimits(1L << 30, 100);
-    }
-
     /** A package as ListPackages and DescribePackage show it. */
     public record PackageView(PackageRow row, PackageRef ref) {
     }
@@ -88,24 +80,19 @@ public final class PackageService {
     }
 
     private final MetadataStore store;
-    private final BlobStore blobs;
+    private final AssetStorage assets;
     private final RepositoryService repositories;
-    private final LocalKms kms;
     private final PackageGroupService groups;
     private final PackageEvents events;
-    private final AssetLimits limits;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    public PackageService(MetadataStore store, BlobStore blobs, RepositoryService repositories, LocalKms kms,
-                          PackageGroupService groups, PackageEvents events, AssetLimits limits, Clock clock) {
+    public PackageService(MetadataStore store, AssetStorage assets, RepositoryService repositories,
+                          PackageGroupService groups, PackageEvents events, Clock clock) {
         this.groups = Objects.requireNonNull(groups);
         this.events = Objects.requireNonNull(events);
         this.store = Objects.requireNonNull(store);
-        this.blobs = Objects.requireNonNull(blobs);
+        this.assets = Objects.requireNonNull(assets);
         this.repositories = Objects.requireNonNull(repositories);
-        this.kms = Objects.requireNonNull(kms);
-        this.limits = Objects.requireNonNull(limits);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -128,9 +115,9 @@ public final class PackageService {
         Target target = store.read(tx -> {
             RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
             DomainRow domainRow = tx.findDomain(repo.domainOwner(), repo.domainName()).orElseThrow();
-            return new Target(repo, domainRow, kms.material(tx, domainRow.encryptionKeyArn()));
+            return new Target(repo, domainRow, assets.domainKey(tx, domainRow));
         });
-        try (BlobStore.StagedBlob staged = stage(content, target.key())) {
+        try (BlobStore.StagedBlob staged = assets.stage(content, target.key())) {
             if (!staged.sha256().equals(declaredSha256)) {
                 throw ApiException.validation("The SHA-256 of the asset content (" + staged.sha256()
                         + ") does not match the one declared in x-amz-content-sha256 (" + declaredSha256 + ")");
@@ -151,10 +138,10 @@ public final class PackageService {
                 VersionRow row;
                 RepositoryRow repo = target.repository();
                 if (existing.isEmpty()) {
-                    row = tx.insertVersion(pkg.id(), version, unfinished ? UNFINISHED : PUBLISHED, newRevision(),
-                            clock.instant(), "INTERNAL", Optional.of(repository), Optional.empty(),
+                    row = tx.insertVersion(pkg.id(), version, unfinished ? UNFINISHED : PUBLISHED,
+                            Revisions.next(), clock.instant(), "INTERNAL", Optional.of(repository), Optional.empty(),
                             new VersionMetadata(Optional.of(ref.name()), Optional.empty(), Optional.empty(),
-                                    Optional.empty(), Optional.empty(), Optional.empty()));
+                                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
                 } else {
                     row = existing.get();
                     if (!row.status().equals(PUBLISHED) && !row.status().equals(UNFINISHED)) {
@@ -177,13 +164,13 @@ public final class PackageService {
                     }
                 }
                 if (existing.isPresent()) {
-                    if (tx.countAssets(row.id()) >= limits.maxAssetsPerVersion()) {
+                    if (tx.countAssets(row.id()) >= assets.limits().maxAssetsPerVersion()) {
                         throw ApiException.quotaExceeded("package-version", version, "A version can hold at most "
-                                + limits.maxAssetsPerVersion() + " assets");
+                                + assets.limits().maxAssetsPerVersion() + " assets");
                     }
                     row = setState(tx, row, row.status().equals(UNFINISHED) && !unfinished ? PUBLISHED : row.status());
                 }
-                BlobRow blob = storeBlob(tx, target.domain().id(), staged);
+                BlobRow blob = assets.record(tx, target.domain().id(), staged);
                 tx.insertAsset(row.id(), assetName, blob);
                 boolean statusChanged = existing.isEmpty() || !existing.get().status().equals(row.status());
                 events.record(tx, repo, ref, row, existing.isEmpty() ? "Created" : "Updated", row.status(),
@@ -192,29 +179,10 @@ public final class PackageService {
             });
         } catch (BlobStore.TooLargeException e) {
             throw ApiException.quotaExceeded("asset", assetName, "Asset " + assetName + " is larger than the "
-                    + limits.maxAssetBytes() + "-byte limit");
+                    + assets.limits().maxAssetBytes() + "-byte limit");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private BlobStore.StagedBlob stage(InputStream content, byte[] key) throws IOException {
-        return blobs.stage(content, limits.maxAssetBytes(), key);
-    }
-
-    /** Puts the staged bytes in place (under the write lock, so collection cannot interleave) and records them. */
-    private BlobRow storeBlob(MetadataStore.Transaction tx, long domainId, BlobStore.StagedBlob staged) {
-        try {
-            blobs.commit(domainId, staged);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tx.findBlob(domainId, staged.sha256()).orElseGet(() -> {
-            BlobRow row = new BlobRow(domainId, staged.sha256(), staged.size(), staged.md5(), staged.sha1(),
-                    staged.sha512());
-            tx.insertBlob(row, clock.instant());
-            return row;
-        });
     }
 
     // Packages
@@ -257,7 +225,7 @@ public final class PackageService {
                         new PackageEvents.Changes(0, tx.countAssets(version.id()), false, 0, false));
             }
             tx.deletePackage(pkg.id());
-            collectGarbage(tx);
+            assets.collectGarbage(tx);
             return view(pkg);
         });
     }
@@ -293,7 +261,7 @@ public final class PackageService {
             PageToken.Page<VersionRow> page = PageToken.page(list, rows, limit, newestFirst
                     ? r -> r.publishedTime().toEpochMilli() + "\u0000" + r.version()
                     : VersionRow::version);
-            Optional<String> display = tx.latestVersion(pkg.id(), List.of(PUBLISHED)).map(VersionRow::version);
+            Optional<String> display = defaultDisplayVersion(tx, pkg);
             return new VersionPage(ref, page.items(), display, page.nextToken());
         });
     }
@@ -337,11 +305,11 @@ public final class PackageService {
             AssetRow asset = tx.asset(row.id(), assetName).orElseThrow(() -> ApiException.notFound("asset", assetName,
                     "Version " + version + " of " + ref.display() + " has no asset " + assetName));
             DomainRow domainRow = tx.findDomain(owner.orElse(caller.accountId()), domain).orElseThrow();
-            return new Found(row, asset, kms.material(tx, domainRow.encryptionKeyArn()));
+            return new Found(row, asset, assets.domainKey(tx, domainRow));
         });
         try {
             return new OpenAsset(assetName, version, found.version().revision(), found.asset().blob().size(),
-                    blobs.open(found.asset().blob().domainId(), found.asset().blob().sha256(), found.key()));
+                    assets.open(found.asset().blob(), found.key()));
         } catch (IOException e) {
             throw new UncheckedIOException("asset " + assetName + " of " + ref.display() + " " + version
                     + " cannot be read", e);
@@ -406,6 +374,7 @@ public final class PackageService {
                 (tx, repo, row) -> {
                     events.record(tx, repo, ref, row, "Deleted", row.status(),
                             new PackageEvents.Changes(0, tx.countAssets(row.id()), false, 0, false));
+                    tx.deletePackageTagsOf(row.packageId(), row.version());
                     tx.deleteVersion(row.id());
                     return row.withStatus(DELETED, row.revision());
                 }, true);
@@ -456,7 +425,7 @@ public final class PackageService {
             Map<String, VersionRow> successful = new LinkedHashMap<>();
             rows.forEach((version, row) -> successful.put(version, change.apply(tx, repo, row)));
             if (freesAssets) {
-                collectGarbage(tx);
+                assets.collectGarbage(tx);
             }
             return new BatchResult(successful, Map.of());
         });
@@ -517,21 +486,20 @@ public final class PackageService {
                     ref.namespace(), ref.name(), ALLOW, BLOCK));
             Map<String, VersionRow> successful = new LinkedHashMap<>();
             for (Map.Entry<String, VersionRow> entry : found.entrySet()) {
-                VersionRow sourceRow = entry.getValue();
                 tx.findVersion(target.id(), entry.getKey()).ifPresent(old -> tx.deleteVersion(old.id()));
-                VersionRow copied = tx.insertVersion(target.id(), sourceRow.version(), sourceRow.status(),
-                        sourceRow.revision(), sourceRow.publishedTime(), sourceRow.originType(),
-                        sourceRow.originRepository(), sourceRow.originExternal(), sourceRow.metadata());
-                for (AssetRow asset : tx.assets(sourceRow.id(), Optional.empty(), Integer.MAX_VALUE)) {
-                    tx.insertAsset(copied.id(), asset.name(), asset.blob());
-                }
-                tx.insertDependencies(copied.id(), tx.dependencies(sourceRow.id()));
+                VersionRow copied = StoredVersions.copy(tx, target.id(), entry.getValue());
+                // Tags pointing at a copied version come along and win over same-named tags in the destination.
+                tx.packageTags(foundIn.get(entry.getKey()).id()).forEach((tag, tagged) -> {
+                    if (tagged.equals(entry.getKey())) {
+                        tx.putPackageTag(target.id(), tag, tagged);
+                    }
+                });
                 events.record(tx, to, ref, copied, "Created", copied.status(), new PackageEvents.Changes(
                         tx.countAssets(copied.id()), 0, true, 0, true));
                 successful.put(entry.getKey(), copied);
             }
             if (allowOverwrite) {
-                collectGarbage(tx);
+                assets.collectGarbage(tx);
             }
             LOG.debug("Copied {} versions of {} ({} already there)", successful.size(), ref.display(), identical.size());
             return new BatchResult(successful, Map.of());
@@ -539,28 +507,29 @@ public final class PackageService {
     }
 
     /** Finds a version in a repository or, when asked, through its upstreams in search order (25 at most). */
-    private Optional<Map.Entry<PackageRow, VersionRow>> locate(MetadataStore.Transaction tx, RepositoryRow start,
-                                                               PackageRef ref, String version, boolean upstreams) {
-        Deque<Long> pending = new ArrayDeque<>(List.of(start.id()));
-        Set<Long> visited = new HashSet<>();
-        while (!pending.isEmpty() && visited.size() < 25) {
-            long repositoryId = pending.pop();
-            if (!visited.add(repositoryId)) {
-                continue;
-            }
-            Optional<PackageRow> pkg = tx.findPackage(repositoryId, ref.format().wireName(), ref.namespace(), ref.name());
+    private static Optional<Map.Entry<PackageRow, VersionRow>> locate(MetadataStore.Transaction tx,
+                                                                      RepositoryRow start, PackageRef ref,
+                                                                      String version, boolean upstreams) {
+        List<UpstreamSearchOrder.Stop<Long>> order = UpstreamSearchOrder.of(start.id(),
+                id -> upstreams ? tx.upstreams(id) : List.of(), ServiceLimits.DEFAULT.upstreamSearchBudget());
+        for (UpstreamSearchOrder.Stop<Long> stop : order) {
+            Optional<PackageRow> pkg = tx.findPackage(stop.repository(), ref.format().wireName(), ref.namespace(),
+                    ref.name());
             Optional<VersionRow> row = pkg.flatMap(p -> tx.findVersion(p.id(), version));
             if (row.isPresent()) {
                 return Optional.of(Map.entry(pkg.get(), row.get()));
             }
-            if (upstreams) {
-                List<Long> next = tx.upstreams(repositoryId);
-                for (int i = next.size() - 1; i >= 0; i--) {
-                    pending.push(next.get(i));
-                }
-            }
         }
         return Optional.empty();
+    }
+
+    /** The version the {@code latest} tag names when it is Published, else the newest Published version. */
+    private static Optional<String> defaultDisplayVersion(MetadataStore.Transaction tx, PackageRow pkg) {
+        return Optional.ofNullable(tx.packageTags(pkg.id()).get("latest"))
+                .flatMap(tagged -> tx.findVersion(pkg.id(), tagged))
+                .filter(v -> v.status().equals(PUBLISHED))
+                .or(() -> tx.latestVersion(pkg.id(), List.of(PUBLISHED)))
+                .map(VersionRow::version);
     }
 
     private static boolean sameContent(MetadataStore.Transaction tx, VersionRow a, VersionRow b) {
@@ -580,53 +549,10 @@ public final class PackageService {
         return out;
     }
 
-    // Blob collection
-
-    /**
-     * Removes blobs no asset points at any more, in the write transaction that orphaned them; the files go once
-     * it commits, before another write can start, so a concurrent publish of the same bytes cannot lose them.
-     */
-    private void collectGarbage(MetadataStore.Transaction tx) {
-        List<BlobRow> orphans = tx.unreferencedBlobs(10_000);
-        for (BlobRow blob : orphans) {
-            tx.deleteBlob(blob.domainId(), blob.sha256());
-        }
-        if (!orphans.isEmpty()) {
-            tx.afterCommit(() -> orphans.forEach(blob -> {
-                try {
-                    blobs.delete(blob.domainId(), blob.sha256());
-                } catch (IOException e) {
-                    LOG.warn("Could not remove blob file {}: {}", blob.sha256(), e.getMessage());
-                }
-            }));
-        }
-    }
-
-    /**
-     * Removes blob files that no metadata knows: a crash between putting a file in place and committing its
-     * record leaves one. Runs at start, under the write lock, before any publish.
-     */
-    public int sweepUnrecordedFiles() {
-        return store.write(tx -> {
-            int removed = 0;
-            try {
-                for (BlobStore.StoredBlob file : blobs.list()) {
-                    if (tx.findBlob(file.domainId(), file.sha256()).isEmpty()) {
-                        blobs.delete(file.domainId(), file.sha256());
-                        removed++;
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return removed;
-        });
-    }
-
     /** Collects every orphaned blob, e.g. after a repository was deleted with its packages. */
     public void collectGarbage() {
         store.write(tx -> {
-            collectGarbage(tx);
+            assets.collectGarbage(tx);
             return null;
         });
     }
@@ -649,16 +575,10 @@ public final class PackageService {
                 "Version " + version + " of " + ref.display() + " does not exist in this repository"));
     }
 
-    private VersionRow setState(MetadataStore.Transaction tx, VersionRow row, String status) {
-        String revision = newRevision();
+    private static VersionRow setState(MetadataStore.Transaction tx, VersionRow row, String status) {
+        String revision = Revisions.next();
         tx.updateVersionState(row.id(), status, revision);
         return row.withStatus(status, revision);
-    }
-
-    private String newRevision() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().withUpperCase().formatHex(bytes);
     }
 
     private static PackageView view(PackageRow row) {

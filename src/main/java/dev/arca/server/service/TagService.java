@@ -84,7 +84,8 @@ public final class TagService {
     }
 
     private void requireResource(MetadataStore.Transaction tx, Caller caller, String resourceArn) {
-        Arns.ResourceArn arn = Arns.parse(resourceArn).orElseThrow(() -> ApiException.validation(
+        Arns.ResourceArn arn = Arns.parse(resourceArn).filter(a -> !a.type().equals("package"))
+                .orElseThrow(() -> ApiException.validation(
                 "Resource ARN " + resourceArn + " is not a CodeArtifact domain, repository or package group ARN"));
         if (!arn.owner().equals(caller.accountId())) {
             throw ApiException.accessDenied("User: " + caller.principalArn() + " is not authorized to tag " + resourceArn);

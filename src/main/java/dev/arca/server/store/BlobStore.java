@@ -133,41 +133,78 @@ public final class BlobStore {
         }
     }
 
+    /** Writes content into a staging stream: for sources that push bytes (a decoder) rather than being read. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /**
      * Streams {@code content} into a staged, encrypted file while hashing it; refuses more than {@code maxBytes}.
      */
     public StagedBlob stage(InputStream content, long maxBytes, byte[] domainKey) throws IOException {
+        return stage(out -> content.transferTo(out), maxBytes, domainKey);
+    }
+
+    /**
+     * Stages what {@code content} writes, encrypted and hashed as it arrives; the write fails with
+     * {@link TooLargeException} as soon as it passes {@code maxBytes}, and nothing is kept.
+     */
+    public StagedBlob stage(ContentWriter content, long maxBytes, byte[] domainKey) throws IOException {
         Path file = Files.createTempFile(staging, "blob", ".tmp");
         try {
-            MessageDigest md5 = digest("MD5");
-            MessageDigest sha1 = digest("SHA-1");
-            MessageDigest sha256 = digest("SHA-256");
-            MessageDigest sha512 = digest("SHA-512");
-            long size = 0;
+            StagingStream sink;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
                  ChunkWriter writer = new ChunkWriter(Channels.newOutputStream(channel), domainKey)) {
-                byte[] buffer = new byte[CHUNK];
-                int read;
-                while ((read = content.readNBytes(buffer, 0, buffer.length)) > 0) {
-                    size += read;
-                    if (size > maxBytes) {
-                        throw new TooLargeException(maxBytes);
-                    }
-                    md5.update(buffer, 0, read);
-                    sha1.update(buffer, 0, read);
-                    sha256.update(buffer, 0, read);
-                    sha512.update(buffer, 0, read);
-                    writer.write(buffer, 0, read);
-                }
+                sink = new StagingStream(writer, maxBytes);
+                content.writeTo(sink);
                 writer.finish();
                 channel.force(true);
             }
-            HexFormat hex = HexFormat.of();
-            return new StagedBlob(file, size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()),
-                    hex.formatHex(sha256.digest()), hex.formatHex(sha512.digest()));
+            return sink.staged(file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
+        }
+    }
+
+    /** Counts, bounds and hashes what passes through on its way to the encrypting writer. */
+    private static final class StagingStream extends OutputStream {
+        private final ChunkWriter writer;
+        private final long maxBytes;
+        private final MessageDigest md5 = digest("MD5");
+        private final MessageDigest sha1 = digest("SHA-1");
+        private final MessageDigest sha256 = digest("SHA-256");
+        private final MessageDigest sha512 = digest("SHA-512");
+        private long size;
+
+        StagingStream(ChunkWriter writer, long maxBytes) {
+            this.writer = writer;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) throws IOException {
+            size += length;
+            if (size > maxBytes) {
+                throw new TooLargeException(maxBytes);
+            }
+            md5.update(data, offset, length);
+            sha1.update(data, offset, length);
+            sha256.update(data, offset, length);
+            sha512.update(data, offset, length);
+            writer.write(data, offset, length);
+        }
+
+        StagedBlob staged(Path file) {
+            HexFormat hex = HexFormat.of();
+            return new StagedBlob(file, size, hex.formatHex(md5.digest()), hex.formatHex(sha1.digest()),
+                    hex.formatHex(sha256.digest()), hex.formatHex(sha512.digest()));
         }
     }
 

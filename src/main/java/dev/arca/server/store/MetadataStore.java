@@ -158,6 +158,9 @@ public interface MetadataStore extends AutoCloseable {
 
         void updateVersionState(long versionId, String status, String revision);
 
+        /** Replaces what a version says about itself (npm deprecation, for one), under a new revision. */
+        void updateVersionMetadata(long versionId, VersionMetadata metadata, String revision);
+
         void deleteVersion(long versionId);
 
         int countVersions(long packageId);
@@ -173,6 +176,9 @@ public interface MetadataStore extends AutoCloseable {
 
         void deleteAssets(long versionId);
 
+        /** The blob behind each version's asset called {@code assetName}, by version, for versions that have one. */
+        Map<String, BlobRow> assetBlobs(long packageId, String assetName);
+
         Optional<BlobRow> findBlob(long domainId, String sha256);
 
         void insertBlob(BlobRow blob, Instant createdTime);
@@ -184,6 +190,16 @@ public interface MetadataStore extends AutoCloseable {
 
         /** Bytes stored for a domain: every blob once, however many assets point at it. */
         long domainAssetBytes(long domainId);
+
+        // Package tags (npm dist-tags): a name pointing at a version
+        Map<String, String> packageTags(long packageId);
+
+        void putPackageTag(long packageId, String tag, String version);
+
+        void deletePackageTag(long packageId, String tag);
+
+        /** Removes the tags that point at {@code version}, when it goes. */
+        void deletePackageTagsOf(long packageId, String version);
 
         // Dependencies
         List<DependencyRow> dependencies(long versionId);

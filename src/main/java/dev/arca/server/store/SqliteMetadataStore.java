@@ -44,7 +44,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
     static final List<String> MIGRATIONS = List.of("V1__control_plane.sql", "V2__packages.sql",
             "V3__package_groups.sql", "V4__events.sql",
-            "V5__package_name_index.sql");
+            "V5__package_name_index.sql", "V6__package_protocols.sql");
     private static final int READERS = 4;
 
     private final String url;
@@ -580,7 +580,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         private static final String VERSION_COLUMNS = "id, package_id, version, status, revision, published_time,"
                 + " origin_type, origin_repository, origin_external, display_name, summary, home_page,"
-                + " source_code_repository, licenses, readme FROM package_version";
+                + " source_code_repository, licenses, readme, manifest FROM package_version";
 
         private static VersionRow versionRow(ResultSet rs) throws SQLException {
             return new VersionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -588,7 +588,8 @@ public final class SqliteMetadataStore implements MetadataStore {
                     Optional.ofNullable(rs.getString(9)), new StoreRecords.VersionMetadata(
                     Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
                     Optional.ofNullable(rs.getString(12)), Optional.ofNullable(rs.getString(13)),
-                    Optional.ofNullable(rs.getString(14)), Optional.ofNullable(rs.getString(15))));
+                    Optional.ofNullable(rs.getString(14)), Optional.ofNullable(rs.getString(15)),
+                    Optional.ofNullable(rs.getString(16))));
         }
 
         @Override
@@ -636,10 +637,11 @@ public final class SqliteMetadataStore implements MetadataStore {
                                         Optional<String> originExternal, StoreRecords.VersionMetadata metadata) {
             long id = update("INSERT INTO package_version (package_id, version, status, revision, published_time,"
                             + " origin_type, origin_repository, origin_external, display_name, summary, home_page,"
-                            + " source_code_repository, licenses, readme) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " source_code_repository, licenses, readme, manifest)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     packageId, version, status, revision, publishedTime, originType, originRepository, originExternal,
                     metadata.displayName(), metadata.summary(), metadata.homePage(), metadata.sourceCodeRepository(),
-                    metadata.licensesJson(), metadata.readme());
+                    metadata.licensesJson(), metadata.readme(), metadata.manifest());
             return new VersionRow(id, packageId, version, status, revision,
                     Instant.ofEpochMilli(publishedTime.toEpochMilli()), originType, originRepository, originExternal,
                     metadata);
@@ -648,6 +650,15 @@ public final class SqliteMetadataStore implements MetadataStore {
         @Override
         public void updateVersionState(long versionId, String status, String revision) {
             update("UPDATE package_version SET status = ?, revision = ? WHERE id = ?", status, revision, versionId);
+        }
+
+        @Override
+        public void updateVersionMetadata(long versionId, StoreRecords.VersionMetadata metadata, String revision) {
+            update("UPDATE package_version SET display_name = ?, summary = ?, home_page = ?,"
+                            + " source_code_repository = ?, licenses = ?, readme = ?, manifest = ?, revision = ?"
+                            + " WHERE id = ?", metadata.displayName(), metadata.summary(), metadata.homePage(),
+                    metadata.sourceCodeRepository(), metadata.licensesJson(), metadata.readme(), metadata.manifest(),
+                    revision, versionId);
         }
 
         @Override
@@ -693,8 +704,45 @@ public final class SqliteMetadataStore implements MetadataStore {
         }
 
         @Override
+        public Map<String, BlobRow> assetBlobs(long packageId, String assetName) {
+            Map<String, BlobRow> out = new LinkedHashMap<>();
+            query("SELECT v.version, b.domain_id, b.sha256, b.size, b.md5, b.sha1, b.sha512 FROM package_version v"
+                            + " JOIN asset a ON a.version_id = v.id AND a.name = ?"
+                            + " JOIN blob b ON b.domain_id = a.domain_id AND b.sha256 = a.sha256"
+                            + " WHERE v.package_id = ?",
+                    rs -> out.put(rs.getString(1), new BlobRow(rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7))), assetName, packageId);
+            return out;
+        }
+
+        @Override
         public void deleteAssets(long versionId) {
             update("DELETE FROM asset WHERE version_id = ?", versionId);
+        }
+
+        @Override
+        public Map<String, String> packageTags(long packageId) {
+            Map<String, String> out = new LinkedHashMap<>();
+            query("SELECT tag, version FROM package_tag WHERE package_id = ? ORDER BY tag",
+                    rs -> out.put(rs.getString(1), rs.getString(2)), packageId);
+            return out;
+        }
+
+        @Override
+        public void putPackageTag(long packageId, String tag, String version) {
+            update("INSERT INTO package_tag (package_id, tag, version) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (package_id, tag) DO UPDATE SET version = excluded.version",
+                    packageId, tag, version);
+        }
+
+        @Override
+        public void deletePackageTag(long packageId, String tag) {
+            update("DELETE FROM package_tag WHERE package_id = ? AND tag = ?", packageId, tag);
+        }
+
+        @Override
+        public void deletePackageTagsOf(long packageId, String version) {
+            update("DELETE FROM package_tag WHERE package_id = ? AND version = ?", packageId, version);
         }
 
         private static BlobRow blobRow(ResultSet rs) throws SQLException {

@@ -49,12 +49,21 @@ public final class StoreRecords {
                              String upstream) {
     }
 
-    /** What a version says about itself, taken from its manifest at publish time. */
+    /**
+     * What a version says about itself, taken from its manifest at publish time.
+     *
+     * @param manifest the manifest as the package format keeps it (npm: the version's package.json), if any
+     */
     public record VersionMetadata(Optional<String> displayName, Optional<String> summary, Optional<String> homePage,
                                   Optional<String> sourceCodeRepository, Optional<String> licensesJson,
-                                  Optional<String> readme) {
+                                  Optional<String> readme, Optional<String> manifest) {
         public static final VersionMetadata NONE = new VersionMetadata(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public VersionMetadata withManifest(String newManifest) {
+            return new VersionMetadata(displayName, summary, homePage, sourceCodeRepository, licensesJson, readme,
+                    Optional.of(newManifest));
+        }
     }
 
     /** A package version; {@code originRepository} and {@code originExternal} name where it entered the domain. */

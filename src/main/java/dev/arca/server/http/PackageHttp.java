@@ -1,0 +1,137 @@
+package dev.arca.server.http;
+
+import dev.arca.server.formats.PackageEndpoints;
+import dev.arca.server.formats.PackageRequest;
+import dev.arca.server.formats.PackageResponse;
+import dev.arca.server.formats.RepositoryPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Package-client requests over Jetty: the path is parsed once into a {@link RepositoryPath} (a bad one is a 400
+ * before anything else happens), the request handed to {@link PackageEndpoints}, and the answer written with
+ * the headers every package response carries — {@code X-Content-Type-Options: nosniff} and a sandboxing content
+ * security policy, so nothing served is ever rendered; files go out as attachments.
+ */
+final class PackageHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackageHttp.class);
+
+    private final PackageEndpoints endpoints;
+
+    PackageHttp(PackageEndpoints endpoints) {
+        this.endpoints = Objects.requireNonNull(endpoints);
+    }
+
+    void handle(Request request, Response response, Callback callback, String baseUrl, Exchange exchange)
+            throws IOException {
+        exchange.style = Exchange.Style.PACKAGE;
+        // Named more precisely as the request is understood: a path refused outright is still on record.
+        exchange.operation = "package:" + request.getMethod();
+        RepositoryPath path = RepositoryPath.parse(request.getHttpURI().getPath());
+        exchange.realm = path.domain() + "-" + path.domainOwner();
+        exchange.operation = path.format().wireName() + ":" + request.getMethod();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
+        }
+        String endpoint = baseUrl + "/" + exchange.realm + "/" + path.format().wireName() + "/" + path.repository()
+                + "/";
+        PackageRequest packageRequest = new PackageRequest(request.getMethod(), path,
+                ArcaHttpHandler.queryParameters(request.getHttpURI().getQuery()), headers,
+                Content.Source.asInputStream(request), request.getLength(), endpoint);
+        PackageEndpoints.Audit audit = new PackageEndpoints.Audit();
+        try {
+            PackageResponse answer = endpoints.dispatch(packageRequest, audit);
+            exchange.status = answer.status();
+            write(response, callback, answer, HttpMethod.HEAD.is(request.getMethod()));
+        } finally {
+            audit.principal().ifPresent(p -> exchange.principal = p);
+            audit.operation().ifPresent(o -> exchange.operation = o);
+            audit.resource().ifPresent(r -> exchange.resource = r);
+        }
+    }
+
+    private static void write(Response response, Callback callback, PackageResponse answer, boolean head)
+            throws IOException {
+        safetyHeaders(response);
+        switch (answer) {
+            case PackageResponse.Json json -> {
+                byte[] bytes = Json.mapper().writeValueAsBytes(json.body());
+                response.setStatus(json.status());
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, json.contentType());
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+                response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
+            }
+            case PackageResponse.Download download -> download(response, callback, download, head);
+        }
+    }
+
+    private static void download(Response response, Callback callback, PackageResponse.Download download,
+                                 boolean head) {
+        response.setStatus(download.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, download.contentType());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, download.size());
+        response.getHeaders().put("Content-Disposition", "attachment; filename=\"" + safeFileName(download.fileName())
+                + "\"");
+        download.etag().ifPresent(tag -> response.getHeaders().put(HttpHeader.ETAG, "\"" + tag + "\""));
+        try (InputStream content = download.content()) {
+            if (head) {
+                response.write(true, ByteBuffer.allocate(0), callback);
+                return;
+            }
+            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                content.transferTo(out);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Headers are gone: the only honest signal left is a connection cut short of Content-Length.
+            LOG.warn("Streaming {} failed: {}", download.fileName(), e.getMessage());
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    /** An error for a package client: {@code {"error": message}} (npm shows it), with a challenge on 401. */
+    static void writeError(Response response, Callback callback, ApiException error, String realm) {
+        safetyHeaders(response);
+        if (error.status() == 401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+        }
+        response.getHeaders().put(ArcaHttpHandler.ERROR_TYPE_HEADER, error.type());
+        // A quota a package client can break is the asset size: tell it the way HTTP says "too large".
+        int status = error.status() == 402 ? 413 : error.status();
+        try {
+            ArcaHttpHandler.writeJson(response, callback, status, "application/json",
+                    Map.of("error", error.getMessage()));
+        } catch (IOException e) {
+            callback.failed(e);
+        }
+    }
+
+    private static void safetyHeaders(Response response) {
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put("Content-Security-Policy", "default-src 'none'; sandbox");
+    }
+
+    /** A file name safe inside a quoted header parameter: ASCII letters, digits, '.', '-' and '_'. */
+    static String safeFileName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() ? "download" : safe;
+    }
+}

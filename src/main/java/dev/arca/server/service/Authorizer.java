@@ -1,0 +1,17 @@
+package dev.arca.server.service;
+
+/**
+ * Decides whether a package client may perform an action on a resource. Every request to a repository endpoint
+ * is authorized by exactly one call, naming the IAM action and the resource ARN, so that resource-policy
+ * evaluation plugs in here and nowhere else.
+ */
+@FunctionalInterface
+public interface Authorizer {
+
+    /**
+     * @param client      who the authorization token says is calling, and for which domain
+     * @param resourceArn the repository ARN for reads, the package ARN for publishing and metadata changes
+     * @throws dev.arca.server.http.ApiException a 403 AccessDeniedException when the action is not allowed
+     */
+    void authorize(TokenService.TokenClaims client, PackageAction action, String resourceArn);
+}

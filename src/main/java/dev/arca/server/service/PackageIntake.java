@@ -1,0 +1,321 @@
+package dev.arca.server.service;
+
+import dev.arca.server.http.ApiException;
+import dev.arca.server.store.BlobStore;
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.BlobRow;
+import dev.arca.server.store.StoreRecords.DependencyRow;
+import dev.arca.server.store.StoreRecords.DomainRow;
+import dev.arca.server.store.StoreRecords.PackageRow;
+import dev.arca.server.store.StoreRecords.RepositoryRow;
+import dev.arca.server.store.StoreRecords.VersionMetadata;
+import dev.arca.server.store.StoreRecords.VersionRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How versions enter a repository through its package endpoints, whatever the format: a package client's publish,
+ * retention of a version found in an upstream repository, ingestion through an external connection — each under
+ * the origin rules (package origin controls, package groups; spec/behavior.md §5–§9) and recorded with a package
+ * event, like any other change. Also the package-level tags (npm dist-tags) and metadata revisions clients make.
+ */
+public final class PackageIntake {
+
+    private static final String INTERNAL_UPSTREAM = "INTERNAL_UPSTREAM";
+    private static final String EXTERNAL_UPSTREAM = "EXTERNAL_UPSTREAM";
+
+    /** An asset arriving with a version, staged and hashed. */
+    public record NewAsset(String name, BlobStore.StagedBlob staged) {
+    }
+
+    /** A version as a package client publishes it or an external registry serves it. */
+    public record NewVersion(String version, VersionMetadata metadata, List<DependencyRow> dependencies,
+                             List<NewAsset> assets) {
+        public NewVersion {
+            Objects.requireNonNull(version);
+            Objects.requireNonNull(metadata);
+            dependencies = List.copyOf(dependencies);
+            assets = List.copyOf(assets);
+        }
+    }
+
+    /** Package-level changes a format makes with a publish, in the same transaction (npm's dist-tags). */
+    @FunctionalInterface
+    public interface PackageUpdate {
+        void apply(MetadataStore.Transaction tx, PackageRow pkg);
+    }
+
+    /** An asset opened for download: its stored blob (size, hashes) and its bytes, which must be closed. */
+    public record OpenedAsset(BlobRow blob, InputStream content) {
+    }
+
+    /** The stored version after a publish, and whether this publish created it (false: identical republish). */
+    public record Published(VersionRow version, boolean created) {
+    }
+
+    private final MetadataStore store;
+    private final AssetStorage assets;
+    private final PackageGroupService groups;
+    private final PackageEvents events;
+    private final Clock clock;
+
+    public PackageIntake(MetadataStore store, AssetStorage assets, PackageGroupService groups, PackageEvents events,
+                         Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.assets = Objects.requireNonNull(assets);
+        this.groups = Objects.requireNonNull(groups);
+        this.events = Objects.requireNonNull(events);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Where assets bound for a repository are staged: its domain's key. */
+    public byte[] domainKey(RepositoryRow repository) {
+        return store.read(tx -> assets.domainKey(tx, domain(tx, repository)));
+    }
+
+    public AssetStorage assets() {
+        return assets;
+    }
+
+    /** Opens a stored version's asset; empty when the version has no asset of that name. */
+    public Optional<OpenedAsset> open(RepositoryRow repository, VersionRow version, String assetName) {
+        record Found(BlobRow blob, byte[] key) {
+        }
+        Optional<Found> found = store.read(tx -> tx.asset(version.id(), assetName)
+                .map(asset -> new Found(asset.blob(), assets.domainKey(tx, domain(tx, repository)))));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OpenedAsset(found.get().blob(), assets.open(found.get().blob(), found.get().key())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("asset " + assetName + " of version " + version.version()
+                    + " cannot be read", e);
+        }
+    }
+
+    // Origin rules
+
+    /** Whether versions of the package may come into {@code repository} from its upstream repositories. */
+    public boolean acceptsUpstream(MetadataStore.Transaction tx, RepositoryRow repository,
+                                   PackageRef ref) {
+        return accepts(tx, repository, ref, INTERNAL_UPSTREAM);
+    }
+
+    /** Whether versions of the package may be ingested into {@code repository} from its external connection. */
+    public boolean acceptsExternal(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
+        return accepts(tx, repository, ref, EXTERNAL_UPSTREAM);
+    }
+
+    private boolean accepts(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref, String type) {
+        boolean allowedByPackage = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .map(p -> !PackageService.BLOCK.equals(p.upstream())).orElse(true);
+        return allowedByPackage && groups.refusal(tx, repository.domainId(), repository.name(), type, ref).isEmpty();
+    }
+
+    // Publishing
+
+    /**
+     * Publishes a version a package client sent. A byte-identical republish succeeds and changes nothing; any other
+     * publish of an existing version is a ConflictException, as is a version available upstream
+     * ({@code shadowedBy} says where). Origin controls and package groups may refuse it (AccessDeniedException).
+     */
+    public Published publish(RepositoryRow repository, PackageRef ref, NewVersion version, Optional<String> shadowedBy,
+                             PackageUpdate update) {
+        if (version.assets().size() > assets.limits().maxAssetsPerVersion()) {
+            throw ApiException.quotaExceeded("package-version", version.version(), "A version can hold at most "
+                    + assets.limits().maxAssetsPerVersion() + " assets");
+        }
+        return store.write(tx -> {
+            DomainRow domain = domain(tx, repository);
+            PackageRow pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                    .orElseGet(() -> tx.insertPackage(repository.id(), ref.format().wireName(), ref.namespace(),
+                            ref.name(), PackageService.ALLOW, PackageService.BLOCK));
+            if (PackageService.BLOCK.equals(pkg.publish())) {
+                throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
+                        + " is blocked by the package's origin configuration (publish=BLOCK)");
+            }
+            groups.refusal(tx, domain.id(), repository.name(), "PUBLISH", ref).ifPresent(reason -> {
+                throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
+                        + " is refused: " + reason);
+            });
+            Optional<VersionRow> existing = tx.findVersion(pkg.id(), version.version());
+            if (existing.isPresent()) {
+                if (existing.get().status().equals(PackageService.PUBLISHED)
+                        && sameAssets(tx, existing.get(), version)) {
+                    return new Published(existing.get(), false);
+                }
+                throw ApiException.conflict("package-version", version.version(), "Version " + version.version()
+                        + " of " + ref.display() + " already exists in repository " + repository.name()
+                        + " (" + existing.get().status() + "); published versions cannot be overwritten — delete the"
+                        + " version first to publish it again");
+            }
+            shadowedBy.ifPresent(where -> {
+                throw ApiException.conflict("package-version", version.version(), "Version " + version.version()
+                        + " of " + ref.display() + " is available from " + where + "; a version that exists upstream"
+                        + " cannot be published to " + repository.name());
+            });
+            VersionRow row = tx.insertVersion(pkg.id(), version.version(), PackageService.PUBLISHED, Revisions.next(),
+                    clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(), version.metadata());
+            addContent(tx, domain, row, version);
+            update.apply(tx, pkg);
+            events.record(tx, repository, ref, row, "Created", row.status(),
+                    new PackageEvents.Changes(version.assets().size(), 0, true, 0, true));
+            return new Published(row, true);
+        });
+    }
+
+    private static boolean sameAssets(MetadataStore.Transaction tx, VersionRow existing, NewVersion version) {
+        var stored = tx.assets(existing.id(), Optional.empty(), Integer.MAX_VALUE);
+        return stored.size() == version.assets().size() && version.assets().stream().allMatch(asset ->
+                stored.stream().anyMatch(s -> s.name().equals(asset.name())
+                        && s.blob().sha256().equals(asset.staged().sha256())));
+    }
+
+    private void addContent(MetadataStore.Transaction tx, DomainRow domain, VersionRow row, NewVersion version) {
+        for (NewAsset asset : version.assets()) {
+            BlobRow blob = assets.record(tx, domain.id(), asset.staged());
+            tx.insertAsset(row.id(), asset.name(), blob);
+        }
+        tx.insertDependencies(row.id(), version.dependencies());
+    }
+
+    // Upstreams and external connections
+
+    /**
+     * Keeps a version found in an upstream repository in the requested repository, as a reference to the same
+     * assets (no bytes are copied). The requested repository's own row comes back — the one a concurrent request
+     * stored first, if any; empty when the source is gone or origin rules now refuse it.
+     */
+    public Optional<VersionRow> retain(RepositoryRow target, PackageRef ref, VersionRow source) {
+        return store.write(tx -> {
+            Optional<VersionRow> current = tx.findVersion(source.packageId(), source.version());
+            Optional<PackageRow> pkg = tx.findPackage(target.id(), ref.format().wireName(), ref.namespace(),
+                    ref.name());
+            Optional<VersionRow> present = pkg.flatMap(p -> tx.findVersion(p.id(), source.version()));
+            if (present.isPresent()) {
+                return present;
+            }
+            if (current.isEmpty() || !acceptsUpstream(tx, target, ref)) {
+                return Optional.empty();
+            }
+            PackageRow into = pkg.orElseGet(() -> enteredFromUpstream(tx, target, ref));
+            VersionRow retained = StoredVersions.copy(tx, into.id(), current.get());
+            events.record(tx, target, ref, retained, "Created", retained.status(),
+                    new PackageEvents.Changes(tx.countAssets(retained.id()), 0, true, 0, true));
+            return Optional.of(retained);
+        });
+    }
+
+    /**
+     * Stores a version fetched through an external connection in the repository that holds the connection; the
+     * existing row if a concurrent request stored it first, empty when origin rules refuse it.
+     */
+    public Optional<VersionRow> ingest(RepositoryRow holder, PackageRef ref, String connection, NewVersion fetched) {
+        return store.write(tx -> {
+            Optional<PackageRow> pkg = tx.findPackage(holder.id(), ref.format().wireName(), ref.namespace(),
+                    ref.name());
+            Optional<VersionRow> present = pkg.flatMap(p -> tx.findVersion(p.id(), fetched.version()));
+            if (present.isPresent()) {
+                return present;
+            }
+            if (!acceptsExternal(tx, holder, ref)) {
+                return Optional.empty();
+            }
+            PackageRow into = pkg.orElseGet(() -> enteredFromUpstream(tx, holder, ref));
+            VersionRow row = tx.insertVersion(into.id(), fetched.version(), PackageService.PUBLISHED,
+                    Revisions.next(), clock.instant(), "EXTERNAL", Optional.empty(), Optional.of(connection),
+                    fetched.metadata());
+            addContent(tx, domain(tx, holder), row, fetched);
+            events.record(tx, holder, ref, row, "Created", row.status(),
+                    new PackageEvents.Changes(fetched.assets().size(), 0, true, 0, true));
+            return Optional.of(row);
+        });
+    }
+
+    /** A package whose first version came from upstream: publishing blocked, upstream allowed (EXT defaults). */
+    private static PackageRow enteredFromUpstream(MetadataStore.Transaction tx, RepositoryRow repository,
+                                                  PackageRef ref) {
+        return tx.insertPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name(),
+                PackageService.BLOCK, PackageService.ALLOW);
+    }
+
+    // Metadata a client changes
+
+    /**
+     * Revises versions the repository stores: {@code change} returns new metadata for a version it changes. Each
+     * changed version gets a new revision and an Updated event. Returns how many changed.
+     */
+    public int revise(RepositoryRow repository, PackageRef ref,
+                      Function<VersionRow, Optional<VersionMetadata>> change) {
+        return store.write(tx -> {
+            PackageRow pkg = storedPackage(tx, repository, ref);
+            int changed = 0;
+            for (VersionRow row : tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(), false,
+                    Optional.empty(), Integer.MAX_VALUE)) {
+                Optional<VersionMetadata> revised = change.apply(row).filter(m -> !m.equals(row.metadata()));
+                if (revised.isPresent()) {
+                    String revision = Revisions.next();
+                    tx.updateVersionMetadata(row.id(), revised.get(), revision);
+                    VersionRow updated = new VersionRow(row.id(), row.packageId(), row.version(), row.status(),
+                            revision, row.publishedTime(), row.originType(), row.originRepository(),
+                            row.originExternal(), revised.get());
+                    events.record(tx, repository, ref, updated, "Updated", row.status(),
+                            new PackageEvents.Changes(0, 0, true, 0, false));
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** The package's own tags in this repository (not its upstreams'); empty when it has none or is not here. */
+    public Map<String, String> tags(RepositoryRow repository, PackageRef ref) {
+        return store.read(tx -> tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .map(p -> tx.packageTags(p.id())).orElse(Map.of()));
+    }
+
+    /** Points a tag at a version the repository stores (not Disposed). */
+    public void tag(RepositoryRow repository, PackageRef ref, String tag, String version) {
+        store.write(tx -> {
+            PackageRow pkg = storedPackage(tx, repository, ref);
+            VersionRow row = tx.findVersion(pkg.id(), version).filter(v -> !v.status().equals(PackageService.DISPOSED))
+                    .orElseThrow(() -> ApiException.notFound("package-version", version, "Version " + version + " of "
+                            + ref.display() + " is not stored in repository " + repository.name()
+                            + "; only stored versions can be tagged here"));
+            tx.putPackageTag(pkg.id(), tag, row.version());
+            return null;
+        });
+    }
+
+    /** Removes a tag the repository itself defines. */
+    public void untag(RepositoryRow repository, PackageRef ref, String tag) {
+        store.write(tx -> {
+            PackageRow pkg = storedPackage(tx, repository, ref);
+            if (!tx.packageTags(pkg.id()).containsKey(tag)) {
+                throw ApiException.notFound("package", ref.name(), "Tag " + tag + " is not defined for "
+                        + ref.display() + " in repository " + repository.name()
+                        + " (tags from upstream repositories cannot be removed here)");
+            }
+            tx.deletePackageTag(pkg.id(), tag);
+            return null;
+        });
+    }
+
+    private static PackageRow storedPackage(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
+        return tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .orElseThrow(() -> ApiException.notFound("package", ref.name(), "Package " + ref.display()
+                        + " is not stored in repository " + repository.name()));
+    }
+
+    private static DomainRow domain(MetadataStore.Transaction tx, RepositoryRow repository) {
+        return tx.findDomain(repository.domainOwner(), repository.domainName()).orElseThrow();
+    }
+}

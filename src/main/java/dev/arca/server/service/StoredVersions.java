@@ -1,0 +1,28 @@
+package dev.arca.server.service;
+
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.AssetRow;
+import dev.arca.server.store.StoreRecords.VersionRow;
+import java.util.Optional;
+
+/** Copies of stored versions: what CopyPackageVersions and upstream retention both write. */
+final class StoredVersions {
+
+    private StoredVersions() {
+    }
+
+    /**
+     * Records {@code source} in another package: same status, revision, origin, metadata, dependencies and assets,
+     * the assets pointing at the same blobs of the domain (a copy costs no bytes).
+     */
+    static VersionRow copy(MetadataStore.Transaction tx, long packageId, VersionRow source) {
+        VersionRow copied = tx.insertVersion(packageId, source.version(), source.status(), source.revision(),
+                source.publishedTime(), source.originType(), source.originRepository(), source.originExternal(),
+                source.metadata());
+        for (AssetRow asset : tx.assets(source.id(), Optional.empty(), Integer.MAX_VALUE)) {
+            tx.insertAsset(copied.id(), asset.name(), asset.blob());
+        }
+        tx.insertDependencies(copied.id(), tx.dependencies(source.id()));
+        return copied;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.arca.server.upstream;
+
+import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackageRef;
+import dev.arca.server.store.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * A public registry behind an external connection, spoken to in its own protocol at the URL the server was
+ * configured with. Implementations are per format; resolution, caching and ingestion around them are not.
+ */
+public interface ExternalSource {
+
+    /** Stages the bytes of an asset under the asset size limit, encrypted for the domain they are bound for. */
+    @FunctionalInterface
+    interface Stager {
+        BlobStore.StagedBlob stage(InputStream content) throws IOException;
+    }
+
+    /**
+     * What the registry offers of a package: its versions and tags; empty when it does not have the package.
+     *
+     * @throws IOException when the registry cannot be reached or answers something unusable
+     */
+    Optional<ExternalPackage> describe(PackageRef ref) throws IOException;
+
+    /**
+     * Fetches one version: its metadata, dependencies and assets, the assets staged through {@code stager} and
+     * checked against the hashes the registry publishes for them. Empty when the registry does not have it.
+     *
+     * @throws IOException when the registry cannot be reached, or sends bytes that do not match their hashes
+     */
+    Optional<PackageIntake.NewVersion> fetch(PackageRef ref, String version, Stager stager) throws IOException;
+}

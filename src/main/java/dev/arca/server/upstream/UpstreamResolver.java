@@ -1,0 +1,249 @@
+package dev.arca.server.upstream;
+
+import dev.arca.core.ExternalConnections;
+import dev.arca.core.UpstreamSearchOrder;
+import dev.arca.server.http.ApiException;
+import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackageRef;
+import dev.arca.server.service.PackageService;
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.PackageRow;
+import dev.arca.server.store.StoreRecords.RepositoryRow;
+import dev.arca.server.store.StoreRecords.VersionRow;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds package versions for a repository the way CodeArtifact does (spec/behavior.md §6–§8), for every format:
+ * the repository itself, then its upstreams depth-first in priority order (25 repositories at most, each once),
+ * consulting an external connection where the search reaches the repository that holds it. Package origin
+ * controls and package groups decide, per repository, whether the search may continue past it. A version found
+ * upstream is retained in the requested repository; one fetched from a public registry is stored in the
+ * repository holding the connection and retained in the requested one — never in the repositories between.
+ */
+public final class UpstreamResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamResolver.class);
+    private static final Set<String> SERVABLE = Set.of(PackageService.PUBLISHED, PackageService.UNLISTED);
+
+    /** One repository of a package's search order, as a listing sees it. */
+    public record Layer<T>(RepositoryRow repository, int depth, Optional<T> stored, Optional<String> connection,
+                           Optional<ExternalPackage> external) {
+    }
+
+    /** Reads what a format needs of a package one repository stores, inside the listing's transaction. */
+    @FunctionalInterface
+    public interface StoredReader<T> {
+        T read(MetadataStore.Transaction tx, PackageRow pkg);
+    }
+
+    /** A repository the search visits, with the external connection it may ingest through, if any. */
+    private record Stop(RepositoryRow repository, int depth, Optional<String> connection) {
+    }
+
+    /** Where a version may come from, in search order: a copy stored upstream, or an external connection. */
+    private record Candidate(Stop stop, Optional<VersionRow> stored) {
+    }
+
+    private record IngestionKey(long repositoryId, PackageRef ref, String version) {
+    }
+
+    private final MetadataStore store;
+    private final PackageIntake intake;
+    private final ExternalRegistries externals;
+    private final int searchBudget;
+    private final Duration ingestionWait;
+    private final SingleFlight<IngestionKey, Optional<VersionRow>> ingestions;
+
+    /**
+     * @param searchBudget  the most repositories one request visits (25)
+     * @param ingestionWait how long a client waits for an ingestion before it is told to try again (40 s); the
+     *                      ingestion goes on
+     */
+    public UpstreamResolver(MetadataStore store, PackageIntake intake, ExternalRegistries externals, int searchBudget,
+                            Duration ingestionWait, Executor executor) {
+        this.store = Objects.requireNonNull(store);
+        this.intake = Objects.requireNonNull(intake);
+        this.externals = Objects.requireNonNull(externals);
+        this.searchBudget = searchBudget;
+        this.ingestionWait = Objects.requireNonNull(ingestionWait);
+        this.ingestions = new SingleFlight<>(executor);
+    }
+
+    /**
+     * Every repository of the search order with what it stores of the package (read by {@code reader}) and, where
+     * an external connection is reached, what the public registry offers (cached; absent when unreachable).
+     */
+    public <T> List<Layer<T>> layers(RepositoryRow requested, PackageRef ref, StoredReader<T> reader) {
+        List<Layer<T>> stored = store.read(tx -> plan(tx, requested, ref).stream()
+                .map(stop -> new Layer<>(stop.repository(), stop.depth(), pkg(tx, stop.repository(), ref)
+                        .map(p -> reader.read(tx, p)), stop.connection(), Optional.<ExternalPackage>empty()))
+                .toList());
+        return stored.stream().map(layer -> layer.connection().isEmpty() ? layer
+                : new Layer<>(layer.repository(), layer.depth(), layer.stored(), layer.connection(),
+                        externals.describe(layer.connection().get(), ref))).toList();
+    }
+
+    /**
+     * The version as the requested repository stores it — already there (in whatever status), or found upstream
+     * and retained, or fetched through an external connection.
+     *
+     * @throws ApiException a 404 when nothing on the search path has it, or when fetching it takes longer than
+     *                      the ingestion wait (it goes on; a retry finds it)
+     */
+    public VersionRow resolve(RepositoryRow requested, PackageRef ref, String version) {
+        record Lookup(Optional<VersionRow> own, List<Candidate> candidates) {
+        }
+        Lookup lookup = store.read(tx -> {
+            Optional<VersionRow> own = version(tx, requested, ref, version);
+            return new Lookup(own, own.isPresent() ? List.of() : candidates(tx, requested, ref, version));
+        });
+        if (lookup.own().isPresent()) {
+            return lookup.own().get();
+        }
+        Set<String> unreachable = new LinkedHashSet<>();
+        for (Candidate candidate : lookup.candidates()) {
+            Optional<VersionRow> found = candidate.stored().isPresent()
+                    ? intake.retain(requested, ref, candidate.stored().get())
+                    : ingestThrough(candidate.stop(), requested, ref, version, unreachable);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw ApiException.notFound("package-version", version, "Version " + version + " of " + ref.display()
+                + " is not in repository " + requested.name() + " or the repositories it reads from"
+                + (unreachable.isEmpty() ? "" : "; fetching it through " + String.join(", ", unreachable)
+                + " failed (the server log says why)"));
+    }
+
+    /**
+     * Where the requested repository could get this version from besides itself — an upstream repository that
+     * stores it or a public registry that offers it — for refusing publishes that would shadow it. Registries that
+     * cannot be reached count as not having it (spec/behavior.md §7, outages).
+     */
+    public Optional<String> availableUpstream(RepositoryRow requested, PackageRef ref, String version) {
+        record Lookup(Optional<String> stored, List<Stop> stops) {
+        }
+        Lookup lookup = store.read(tx -> {
+            List<Stop> stops = plan(tx, requested, ref);
+            return new Lookup(stops.stream()
+                    .filter(stop -> stop.depth() > 0 && version(tx, stop.repository(), ref, version).isPresent())
+                    .findFirst().map(stop -> "upstream repository " + stop.repository().name()), stops);
+        });
+        if (lookup.stored().isPresent()) {
+            return lookup.stored();
+        }
+        return lookup.stops().stream().flatMap(stop -> stop.connection().stream())
+                .filter(connection -> externals.describe(connection, ref)
+                        .map(p -> p.versions().containsKey(version)).orElse(false))
+                .findFirst().map(connection -> "external connection " + connection);
+    }
+
+    /** The search order with, per repository, whether origin rules let the search use its connection. */
+    private List<Stop> plan(MetadataStore.Transaction tx, RepositoryRow requested, PackageRef ref) {
+        List<UpstreamSearchOrder.Stop<RepositoryRow>> order = UpstreamSearchOrder.of(requested,
+                repo -> intake.acceptsUpstream(tx, repo, ref) ? upstreams(tx, repo) : List.of(), searchBudget);
+        return order.stream().map(stop -> new Stop(stop.repository(), stop.depth(),
+                tx.externalConnection(stop.repository().id())
+                        .filter(c -> ExternalConnections.formatOf(c).equals(Optional.of(ref.format())))
+                        .filter(c -> intake.acceptsExternal(tx, stop.repository(), ref)))).toList();
+    }
+
+    private List<Candidate> candidates(MetadataStore.Transaction tx, RepositoryRow requested, PackageRef ref,
+                                       String version) {
+        List<Candidate> out = new ArrayList<>();
+        for (Stop stop : plan(tx, requested, ref)) {
+            if (stop.depth() > 0) {
+                Optional<VersionRow> hit = version(tx, stop.repository(), ref, version)
+                        .filter(v -> SERVABLE.contains(v.status()));
+                if (hit.isPresent()) {
+                    out.add(new Candidate(stop, hit));
+                    return out;
+                }
+            }
+            stop.connection().ifPresent(c -> out.add(new Candidate(stop, Optional.empty())));
+        }
+        return out;
+    }
+
+    private Optional<VersionRow> ingestThrough(Stop stop, RepositoryRow requested, PackageRef ref, String version,
+                                               Set<String> unreachable) {
+        String connection = stop.connection().orElseThrow();
+        RepositoryRow holder = stop.repository();
+        CompletableFuture<Optional<VersionRow>> flight = ingestions.run(new IngestionKey(holder.id(), ref, version),
+                () -> ingest(holder, connection, ref, version));
+        Optional<VersionRow> stored;
+        try {
+            stored = flight.get(ingestionWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw ApiException.notFound("package-version", version,
+                    "Ingestion is in progress. Please try again later.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + connection, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            LOG.warn("Could not fetch {} {} through {}: {}", ref.display(), version, connection,
+                    ExternalRegistries.reason(e.getCause()));
+            unreachable.add(connection);
+            return Optional.empty();
+        }
+        if (stored.isEmpty() || holder.id() == requested.id()) {
+            return stored;
+        }
+        return intake.retain(requested, ref, stored.get());
+    }
+
+    /** Fetches a version from the public registry and stores it where the connection is. */
+    private Optional<VersionRow> ingest(RepositoryRow holder, String connection, PackageRef ref, String version)
+            throws IOException {
+        Optional<VersionRow> already = store.read(tx -> version(tx, holder, ref, version));
+        if (already.isPresent()) {
+            return already;
+        }
+        byte[] key = intake.domainKey(holder);
+        Optional<PackageIntake.NewVersion> fetched = externals.fetch(connection, ref, version,
+                content -> intake.assets().stage(content, key));
+        if (fetched.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<VersionRow> stored = intake.ingest(holder, ref, connection, fetched.get());
+            stored.ifPresent(row -> LOG.info("Ingested {} {} through {} into {}", ref.display(), version,
+                    connection, holder.name()));
+            return stored;
+        } finally {
+            for (PackageIntake.NewAsset asset : fetched.get().assets()) {
+                asset.staged().close();
+            }
+        }
+    }
+
+    private static List<RepositoryRow> upstreams(MetadataStore.Transaction tx, RepositoryRow repository) {
+        return tx.upstreams(repository.id()).stream().map(id -> tx.findRepositoryById(id).orElseThrow()).toList();
+    }
+
+    private static Optional<PackageRow> pkg(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
+        return tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name());
+    }
+
+    private static Optional<VersionRow> version(MetadataStore.Transaction tx, RepositoryRow repository,
+                                                PackageRef ref, String version) {
+        return pkg(tx, repository, ref).flatMap(p -> tx.findVersion(p.id(), version));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.arca.server.formats.npm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arca.server.NpmTarballs;
+import dev.arca.server.ServerFixture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import software.amazon.awssdk.services.codeartifact.model.UpstreamRepository;
+
+/** A server with a domain, and an HTTP client speaking the npm registry protocol with an authorization token. */
+abstract class NpmApiFixture extends ServerFixture {
+
+    static final String DOMAIN = "acme";
+    static final ObjectMapper JSON = new ObjectMapper();
+    final HttpClient http = HttpClient.newHttpClient();
+    String token;
+
+    /** Closes the client's connections first, so the server stops at once instead of waiting for them. */
+    @AfterEach
+    void closeClient() {
+        http.shutdownNow();
+    }
+
+    void createDomain() {
+        codeartifact.createDomain(r -> r.domain(DOMAIN));
+        token = codeartifact.getAuthorizationToken(r -> r.domain(DOMAIN)).authorizationToken();
+    }
+
+    void createRepository(String name, String... upstreams) {
+        codeartifact.createRepository(r -> r.domain(DOMAIN).repository(name).upstreams(List.of(upstreams).stream()
+                .map(u -> UpstreamRepository.builder().repositoryName(u).build()).toList()));
+    }
+
+    /** The npm endpoint of a repository, from GetRepositoryEndpoint, ending with '/'. */
+    String endpoint(String repository) {
+        return codeartifact.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format("npm"))
+                .repositoryEndpoint();
+    }
+
+    HttpResponse<byte[]> get(String repository, String path, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(endpoint(repository) + path)).GET(), headers);
+    }
+
+    HttpResponse<byte[]> put(String repository, String path, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(endpoint(repository) + path))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), "Content-Type", "application/json");
+    }
+
+    HttpResponse<byte[]> delete(String repository, String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(endpoint(repository) + path)).DELETE());
+    }
+
+    HttpResponse<byte[]> send(HttpRequest.Builder request, String... headers) throws Exception {
+        request.header("Authorization", "Bearer " + token);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonNode json(HttpResponse<byte[]> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    /** What {@code npm publish} sends for one version: the manifest, its dist hashes, the tarball attached. */
+    static byte[] publishDocument(String name, String version, byte[] tarball, Map<String, Object> manifestFields)
+            throws Exception {
+        ObjectNode root = JSON.createObjectNode().put("_id", name).put("name", name);
+        root.putObject("dist-tags").put("latest", version);
+        ObjectNode manifest = root.putObject("versions").putObject(version);
+        manifest.put("name", name).put("version", version).put("_id", name + "@" + version);
+        manifestFields.forEach((field, value) -> manifest.set(field, JSON.valueToTree(value)));
+        manifest.putObject("dist")
+                .put("integrity", "sha512-" + Base64.getEncoder().encodeToString(digest("SHA-512", tarball)))
+                .put("shasum", HexFormat.of().formatHex(digest("SHA-1", tarball)))
+                .put("tarball", "http://ignored/" + name + "/-/" + name + "-" + version + ".tgz");
+        root.put("access", "public");
+        root.putObject("_attachments").putObject(name + "-" + version + ".tgz")
+                .put("content_type", "application/octet-stream")
+                .put("data", Base64.getEncoder().encodeToString(tarball))
+                .put("length", tarball.length);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    /** Publishes a version with a generated tarball; returns the tarball. */
+    byte[] publish(String repository, String name, String version) throws Exception {
+        byte[] tarball = NpmTarballs.pack(name, version, Map.of(), "'" + name + "@" + version + "'");
+        HttpResponse<byte[]> response = put(repository, escaped(name), publishDocument(name, version, tarball,
+                Map.of()));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("publish of " + name + "@" + version + " answered " + response.statusCode()
+                    + ": " + text(response));
+        }
+        return tarball;
+    }
+
+    /** A name as npm puts it in a path: {@code @scope%2fname}. */
+    static String escaped(String name) {
+        return name.replace("/", "%2f");
+    }
+
+    static byte[] digest(String algorithm, byte[] data) throws Exception {
+        return MessageDigest.getInstance(algorithm).digest(data);
+    }
+
+    /** Sends a request line exactly as given, for paths no HTTP client library would send; returns the status. */
+    int raw(String method, String rawPath, String body) throws IOException {
+        return raw(method, rawPath, body, body.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** Like {@link #raw(String, String, String)}, declaring whatever Content-Length it is told. */
+    int raw(String method, String rawPath, String body, long declaredLength) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            String request = method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: application/json\r\nContent-Length: " + declaredLength
+                    + "\r\nConnection: close\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = socket.getInputStream()) {
+                String status = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst()
+                        .orElse("");
+                return Integer.parseInt(status.split(" ")[1]);
+            }
+        }
+    }
+}
