@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Protocol benchmark, side by side in one run (docs/benchmarks.md; peers as ../shared/design/PEERS.md says):
+#   npm  — `npm install` of a project with 50 dependencies, tarball and package-document GETs: Arca vs Verdaccio 6.8
+#   bytes — 1 MB downloads: Arca vs Verdaccio vs nginx serving the same file (the ceiling)
+#   maven — artifact GETs and `mvn` resolution time: Arca vs Sonatype Nexus 3.71       (SECTIONS=maven)
+#   pypi  — `pip install` of 20 wheels: Arca vs nginx serving a static PEP 503 tree    (SECTIONS=pypi)
+# Every load is wrk on loopback at equal concurrency, interleaved, ROUNDS times. Arca runs as `arca server` with
+# -Xmx256m (the heap target); its heap and RSS after the load are printed at the end.
+# Usage: bench/protocols.sh [ROUNDS]   (SECTIONS="npm bytes maven pypi" by default; DURATION=10s per wrk run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+SECTIONS=${SECTIONS:-npm bytes maven pypi}
+DURATION=${DURATION:-10s}
+PEERS_DIR=${PEERS_DIR:-/tmp/arca-peers}
+JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java | head -1)}
+
+bench/peers.sh >/dev/null
+mvn -q -DskipTests package
+WORK=$(mktemp -d /tmp/arca-protocols.XXXXXX)
+chmod 755 "$WORK" # nginx's workers read the files it serves
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -n "${NGINX_CONF:-}" ] && nginx -c "$NGINX_CONF" -s stop 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+log() { echo "# $*" >&2; }
+
+# wrk: prints "req/s  p50  p99" (latencies in ms) for URL, with optional extra header.
+load() {
+  local conns=$1 url=$2 header=${3:-}
+  local out threads=$(( conns < 2 ? conns : 2 ))
+  if [ -n "$header" ]; then
+    out=$(wrk -t"$threads" -c"$conns" -d"$DURATION" --latency -H "$header" "$url")
+  else
+    out=$(wrk -t"$threads" -c"$conns" -d"$DURATION" --latency "$url")
+  fi
+  if echo "$out" | grep -q "Non-2xx"; then echo "non-2xx answers from $url" >&2; echo "$out" >&2; exit 1; fi
+  local rps p50 p99 tps
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  tps=$(echo "$out" | awk '/Transfer\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  echo "$rps req/s, $tps/s, p50 $p50, p99 $p99"
+}
+
+# ---------------------------------------------------------------- Arca
+AP=$(free_port)
+"$JAVA" -Xmx256m -jar target/arca.jar server --port "$AP" --data "$WORK/arca" > "$WORK/arca.log" 2>&1 &
+ARCA_PID=$!
+PIDS+=("$ARCA_PID")
+wait_http "http://127.0.0.1:$AP/_arca/health"
+export AWS_SHARED_CREDENTIALS_FILE="$WORK/arca/credentials" AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
+ca() { aws --endpoint-url "http://127.0.0.1:$AP" codeartifact "$@"; }
+ca create-domain --domain bench >/dev/null
+TOKEN=$(ca get-authorization-token --domain bench --query authorizationToken --output text)
+AUTH="Authorization: Bearer $TOKEN"
+ARCA_BASE="http://127.0.0.1:$AP/bench-123456789012"
+
+# ---------------------------------------------------------------- npm packages used by npm and bytes
+make_packages() {
+  mkdir -p "$WORK/pkgs" && cd "$WORK/pkgs"
+  for i in $(seq -w 1 50); do
+    mkdir -p "src/bench-dep-$i"
+    printf '{"name":"bench-dep-%s","version":"1.0.0","main":"index.js","license":"MIT"}\n' "$i" \
+      > "src/bench-dep-$i/package.json"
+    head -c 3000 /dev/urandom | base64 | sed 's/^/\/\/ /' > "src/bench-dep-$i/index.js"
+    (cd "src/bench-dep-$i" && npm pack --silent --pack-destination "$WORK/pkgs" >/dev/null)
+  done
+  mkdir -p src/big-blob
+  printf '{"name":"big-blob","version":"1.0.0","license":"MIT"}\n' > src/big-blob/package.json
+  head -c 1048576 /dev/urandom > src/big-blob/blob.bin
+  (cd src/big-blob && npm pack --silent --pack-destination "$WORK/pkgs" >/dev/null)
+  cd - >/dev/null
+}
+
+publish_all() { # registry userconfig
+  for tgz in "$WORK"/pkgs/*.tgz; do
+    npm publish "$tgz" --registry "$1" --userconfig "$2" --no-audit --loglevel=error >/dev/null
+  done
+}
+
+start_verdaccio() {
+  VP=$(free_port)
+  mkdir -p "$WORK/verdaccio"
+  cat > "$WORK/verdaccio/config.yaml" <<EOF
+storage: $WORK/verdaccio/storage
+listen: 127.0.0.1:$VP
+auth: {htpasswd: {file: $WORK/verdaccio/htpasswd}}
+uplinks: {}
+packages: {'**': {access: \$all, publish: \$authenticated}}
+log: {type: stdout, format: pretty, level: error}
+EOF
+  (cd "$PEERS_DIR/verdaccio" && exec node_modules/.bin/verdaccio --config "$WORK/verdaccio/config.yaml" \
+    > "$WORK/verdaccio.log" 2>&1) &
+  PIDS+=("$!")
+  wait_http "http://127.0.0.1:$VP/-/ping"
+  VTOKEN=$(curl -s -X PUT "http://127.0.0.1:$VP/-/user/org.couchdb.user:bench" -H 'Content-Type: application/json' \
+    -d '{"name":"bench","password":"bench-password"}' | jq -r .token)
+  VREG="http://127.0.0.1:$VP/"
+  printf '//127.0.0.1:%s/:_authToken=%s\n' "$VP" "$VTOKEN" > "$WORK/npmrc-verdaccio"
+}
+
+setup_npm() {
+  [ -n "${NPM_READY:-}" ] && return 0
+  log "npm: packing 51 packages, publishing to Arca and Verdaccio"
+  ca create-repository --domain bench --repository npm-bench >/dev/null
+  AREG="$ARCA_BASE/npm/npm-bench/"
+  printf '//127.0.0.1:%s/bench-123456789012/npm/npm-bench/:_authToken=%s\n' "$AP" "$TOKEN" > "$WORK/npmrc-arca"
+  make_packages
+  start_verdaccio
+  publish_all "$AREG" "$WORK/npmrc-arca"
+  publish_all "$VREG" "$WORK/npmrc-verdaccio"
+  NPM_READY=1
+}
+
+npm_install_time() { # registry userconfig round
+  local project="$WORK/project-$3-$RANDOM"
+  mkdir -p "$project"
+  {
+    printf '{"name":"bench-app","version":"1.0.0","private":true,"dependencies":{'
+    for i in $(seq -w 1 50); do printf '"bench-dep-%s":"1.0.0"%s' "$i" "$([ "$i" = 50 ] || echo ,)"; done
+    printf '}}\n'
+  } > "$project/package.json"
+  local start end
+  start=$(date +%s%N)
+  (cd "$project" && npm install --registry "$1" --userconfig "$2" --cache "$project/.cache" --prefer-online \
+    --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null)
+  end=$(date +%s%N)
+  rm -rf "$project"
+  echo "$(( (end - start) / 1000000 )) ms"
+}
+
+section_npm() {
+  setup_npm
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "npm install, 50 dependencies, cold cache   round $round: Arca $(npm_install_time "$AREG" "$WORK/npmrc-arca" a$round)" \
+      " | Verdaccio $(npm_install_time "$VREG" "$WORK/npmrc-verdaccio" v$round)"
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "tarball GET (4 KB) @16         round $round: Arca $(load 16 "${AREG}bench-dep-01/-/bench-dep-01-1.0.0.tgz" "$AUTH")" \
+      " | Verdaccio $(load 16 "${VREG}bench-dep-01/-/bench-dep-01-1.0.0.tgz")"
+    echo "package document GET @64       round $round: Arca $(load 64 "${AREG}bench-dep-01" "$AUTH")" \
+      " | Verdaccio $(load 64 "${VREG}bench-dep-01")"
+    echo "tarball GET @1 connection      round $round: Arca $(load 1 "${AREG}bench-dep-02/-/bench-dep-02-1.0.0.tgz" "$AUTH")" \
+      " | Verdaccio $(load 1 "${VREG}bench-dep-02/-/bench-dep-02-1.0.0.tgz")"
+  done
+}
+
+section_bytes() {
+  setup_npm
+  NX=$(free_port)
+  mkdir -p "$WORK/nginx/files"
+  cp "$WORK/pkgs/big-blob-1.0.0.tgz" "$WORK/nginx/files/"
+  NGINX_CONF="$WORK/nginx/nginx.conf"
+  cat > "$NGINX_CONF" <<EOF
+worker_processes 2;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off; sendfile on; tcp_nopush on;
+  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
+  server { listen 127.0.0.1:$NX; root $WORK/nginx/files; }
+}
+EOF
+  nginx -c "$NGINX_CONF"
+  wait_http "http://127.0.0.1:$NX/big-blob-1.0.0.tgz"
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "1 MB download @16              round $round: Arca $(load 16 "${AREG}big-blob/-/big-blob-1.0.0.tgz" "$AUTH")" \
+      " | Verdaccio $(load 16 "${VREG}big-blob/-/big-blob-1.0.0.tgz")" \
+      " | nginx $(load 16 "http://127.0.0.1:$NX/big-blob-1.0.0.tgz")"
+  done
+}
+
+for section in $SECTIONS; do
+  if declare -F "section_$section" >/dev/null; then
+    "section_$section"
+  else
+    log "section $section: not available in this build of the benchmark"
+  fi
+done
+
+jcmd "$ARCA_PID" GC.run >/dev/null 2>&1 || true
+echo "Arca server: heap $(jcmd "$ARCA_PID" GC.heap_info 2>/dev/null | grep -o 'committed [0-9]*K, used [0-9]*K' | head -1)," \
+  "RSS $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' /proc/"$ARCA_PID"/status), -Xmx256m"
