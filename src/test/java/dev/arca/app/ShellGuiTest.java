@@ -174,6 +174,10 @@ class ShellGuiTest {
         robot.interact(() -> assets.getSelectionModel().select(0));
         waitForFxEvents();
         assertThat(robot.lookup("#download-asset").queryButton().isDisabled()).isFalse();
+        javafx.scene.layout.GridPane overview = robot.lookup("#version-overview")
+                .queryAs(javafx.scene.layout.GridPane.class);
+        waitFor(15, TimeUnit.SECONDS, () -> overview.isVisible() && !overview.getChildren().isEmpty());
+        waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#package-group").getText().startsWith("Package group /*"));
         Screenshots.capture(stage.getScene(), "packages.png");
 
         robot.clickOn("#nav-" + Page.ACTIVITY.id());

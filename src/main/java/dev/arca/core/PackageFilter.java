@@ -1,0 +1,43 @@
+package dev.arca.core;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a package list is narrowed to; every part goes to ListPackages, so the service does the filtering.
+ *
+ * @param format     one format, or any
+ * @param namespace  empty for any namespace; needs a format, as the service requires
+ * @param namePrefix empty for any name
+ * @param publish    {@code ALLOW} or {@code BLOCK} origin control for publishing, or any
+ * @param upstream   {@code ALLOW} or {@code BLOCK} origin control for upstreams, or any
+ */
+public record PackageFilter(Optional<PackageFormat> format, String namespace, String namePrefix,
+                            Optional<String> publish, Optional<String> upstream) {
+
+    /** Every package. */
+    public static final PackageFilter NONE = new PackageFilter(Optional.empty(), "", "", Optional.empty(),
+            Optional.empty());
+
+    public PackageFilter {
+        Objects.requireNonNull(format);
+        namespace = namespace.strip();
+        namePrefix = namePrefix.strip();
+        Objects.requireNonNull(publish);
+        Objects.requireNonNull(upstream);
+    }
+
+    /** Why the service would refuse this filter, as a sentence; empty when it is fine. */
+    public Optional<String> problem() {
+        if (!namespace.isEmpty() && format.isEmpty()) {
+            return Optional.of("Choose a format to filter by namespace: the service only filters namespaces"
+                    + " within one format.");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether any part narrows the list. */
+    public boolean narrows() {
+        return !equals(NONE);
+    }
+}
