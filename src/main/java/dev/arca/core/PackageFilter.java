@@ -7,7 +7,8 @@ import java.util.Optional;
  * What a package list is narrowed to; every part goes to ListPackages, so the service does the filtering.
  *
  * @param format     one format, or any
- * @param namespace  empty for any namespace; needs a format, as the service requires
+ * @param namespace  empty for any namespace; needs a format, as the service requires. A leading {@code @} (an npm
+ *                   scope as people write it) is dropped: the service names scopes without it
  * @param namePrefix empty for any name
  * @param publish    {@code ALLOW} or {@code BLOCK} origin control for publishing, or any
  * @param upstream   {@code ALLOW} or {@code BLOCK} origin control for upstreams, or any
@@ -21,7 +22,7 @@ public record PackageFilter(Optional<PackageFormat> format, String namespace, St
 
     public PackageFilter {
         Objects.requireNonNull(format);
-        namespace = namespace.strip();
+        namespace = namespace.strip().replaceFirst("^@", "");
         namePrefix = namePrefix.strip();
         Objects.requireNonNull(publish);
         Objects.requireNonNull(upstream);

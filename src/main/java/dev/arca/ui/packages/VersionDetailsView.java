@@ -12,6 +12,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -56,10 +57,10 @@ final class VersionDetailsView extends TabPane {
         setId("version-details");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().setAll(List.of(
-                tab("Overview", "tab-overview", overview()),
-                tab("Files", "tab-files", files()),
-                tab("Dependencies", "tab-dependencies", dependencies()),
-                tab("Readme", "tab-readme", readme())));
+                tab("Overview", "tab-overview", this::overview),
+                tab("Files", "tab-files", this::files),
+                tab("Dependencies", "tab-dependencies", this::dependencies),
+                tab("Readme", "tab-readme", this::readme)));
     }
 
     /** Moves the focus into the details: the files when the Files tab shows, else the tabs. */
@@ -206,9 +207,15 @@ final class VersionDetailsView extends TabPane {
         return viewModel.shownFormat().orElse("");
     }
 
-    private static Tab tab(String title, String id, Node content) {
-        Tab tab = new Tab(title, content);
+    /** A tab whose content is built the first time it is shown: the page opens sooner with one tab to lay out. */
+    private static Tab tab(String title, String id, Supplier<Node> content) {
+        Tab tab = new Tab(title);
         tab.setId(id);
+        tab.selectedProperty().subscribe(selected -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
         return tab;
     }
 

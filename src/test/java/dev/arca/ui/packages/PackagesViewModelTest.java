@@ -120,6 +120,18 @@ class PackagesViewModelTest {
     }
 
     @Test
+    void anNpmScopeMayBeTypedWithItsAt() {
+        fixture.originControls("npm", "scope", "left-pad", "ALLOW", "ALLOW");
+        fixture.originControls("npm", "other", "left-pad", "ALLOW", "ALLOW");
+        viewModel.loadDomains();
+
+        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.NPM));
+        viewModel.namespaceFilterProperty().set("@scope");
+
+        assertThat(listed()).containsExactly("@scope/left-pad");
+    }
+
+    @Test
     void namespaceAndNamePrefixFiltersNarrowTheList() throws Exception {
         fixture.publish("team-a", "lib-core", "1.0", new byte[] {1});
         fixture.publish("team-a", "app", "1.0", new byte[] {2});
