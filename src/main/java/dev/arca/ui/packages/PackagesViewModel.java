@@ -92,7 +92,11 @@ public final class PackagesViewModel {
         canSaveOrigin = Bindings.createBooleanBinding(this::originEdited, selectedPackage, originPublish,
                 originUpstream, savingOrigin);
         packages.items().addListener((ListChangeListener<PackageInfo>) change -> reselectIfListed());
-        domain.subscribe(d -> loadRepositories());
+        domain.subscribe(d -> {
+            repositories.clear();
+            repository.set(null); // a repository of the same name in another domain is another repository
+            loadRepositories();
+        });
         repository.subscribe(r -> reloadPackages());
         List.<ObservableValue<?>>of(formatFilter, namespaceFilter, namePrefixFilter, publishFilter, upstreamFilter)
                 .forEach(filter -> filter.addListener((observable, before, now) -> reloadPackages()));
@@ -219,16 +223,23 @@ public final class PackagesViewModel {
 
     // Commands
 
-    /** Loads the domains to choose from and picks the first when none is chosen. */
+    /**
+     * Loads the domains to choose from, and the chosen domain's repositories, keeping the choices that still exist
+     * (the page calls it whenever it is shown, so what other pages created appears); picks the first otherwise.
+     */
     public void loadDomains() {
         BackgroundTask.of("Loading domains", progress -> gateway.get().listDomains())
                 .onSuccess(list -> {
+                    String kept = domain.get();
                     domains.setAll(list.stream().map(DomainInfo::name).toList());
                     if (domains.isEmpty()) {
                         emptyHint.set("There is no domain yet: create one on the Domains page.");
                         packages.clear();
-                    } else if (domain.get() == null || !domains.contains(domain.get())) {
+                    } else if (kept == null || !domains.contains(kept)) {
                         domain.set(domains.getFirst());
+                    } else {
+                        domain.set(kept);
+                        loadRepositories();
                     }
                 })
                 .onFailure(packages::fail)
@@ -277,10 +288,9 @@ public final class PackagesViewModel {
                 .runWith(tasks);
     }
 
+    /** Lists the chosen domain's repositories, keeping the chosen one when it is still there. */
     private void loadRepositories() {
         String d = domain.get();
-        repositories.clear();
-        repository.set(null);
         if (d == null) {
             return;
         }
@@ -289,11 +299,15 @@ public final class PackagesViewModel {
                     if (!d.equals(domain.get())) {
                         return; // another domain was chosen meanwhile
                     }
+                    String kept = repository.get();
                     repositories.setAll(list.stream().map(RepositoryInfo::name).toList());
                     if (repositories.isEmpty()) {
+                        repository.set(null);
                         emptyHint.set("Domain " + d + " has no repositories: create one on the Repositories page.");
-                    } else {
+                    } else if (kept == null || !repositories.contains(kept)) {
                         repository.set(repositories.getFirst());
+                    } else {
+                        repository.set(kept);
                     }
                 })
                 .onFailure(packages::fail)

@@ -84,6 +84,35 @@ class PackagesViewModelTest {
     }
 
     @Test
+    void aRepositoryCreatedElsewhereIsOfferedWhenThePageIsShownAgainAndTheChoiceKept() throws Exception {
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+        PackageInfo tool = select("ns/tool");
+
+        fixture.client().createRepository(r -> r.domain(DOMAIN).repository("added"));
+        viewModel.loadDomains(); // the page is shown again
+
+        assertThat(viewModel.repositories()).containsExactly("added", REPOSITORY);
+        assertThat(viewModel.repositoryProperty().get()).isEqualTo(REPOSITORY);
+        assertThat(viewModel.selectedPackageProperty().get()).as("nothing reloaded").isEqualTo(tool);
+    }
+
+    @Test
+    void anotherDomainStartsFromItsOwnFirstRepository() throws Exception {
+        fixture.client().createDomain(r -> r.domain("zeta"));
+        fixture.client().createRepository(r -> r.domain("zeta").repository(REPOSITORY));
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+        assertThat(listed()).containsExactly("ns/tool");
+
+        viewModel.domainProperty().set("zeta");
+
+        assertThat(viewModel.repositoryProperty().get()).isEqualTo(REPOSITORY);
+        assertThat(viewModel.packages().items()).as("the same name, another repository").isEmpty();
+        assertThat(viewModel.packages().stateProperty().get()).isEqualTo(ListState.EMPTY);
+    }
+
+    @Test
     void aServiceThatCannotBeReachedShowsTheErrorStateInOneSentence() {
         fixture.embedded().server().close();
 
