@@ -75,7 +75,7 @@ public final class PackagesView extends BorderPane {
         packageAndVersions.setPadding(new Insets(0, 8, 0, 8));
         details.setPadding(new Insets(0, 0, 0, 8));
         SplitPane columns = new SplitPane(packagesPane(), packageAndVersions, details);
-        columns.setDividerPositions(0.35, 0.64);
+        columns.setDividerPositions(0.3, 0.59);
         BorderPane.setMargin(columns, new Insets(12, 0, 0, 0));
         setCenter(columns);
         PageParts.installFindShortcut(this, nameFilter);
@@ -145,11 +145,7 @@ public final class PackagesView extends BorderPane {
     private Node packagesPane() {
         packages.setId("packages-table");
         packages.setItems(viewModel.packages().items());
-        packages.getColumns().setAll(List.of(
-                PageParts.textColumn("Package", PackageInfo::display, 110, false),
-                PageParts.textColumn("Format", PackageInfo::format, 66, false),
-                PageParts.<PackageInfo>textColumn("Origin controls", p -> lower(p.publish()) + " · "
-                        + lower(p.upstream()), 110, false)));
+        packages.getColumns().setAll(List.of(packageColumn()));
         PageParts.loadMoreNearEnd(packages, LOAD_AHEAD, viewModel.packages()::loadMore);
         packages.getSelectionModel().selectedItemProperty().subscribe(pkg -> {
             // A selection lost because its row was replaced (new origin controls) or reloaded is not the user's.
@@ -256,6 +252,36 @@ public final class PackagesView extends BorderPane {
         VBox box = new VBox(8, bar, stack);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    /** The package's name, and under it, small, its format and origin controls. */
+    private static TableColumn<PackageInfo, PackageInfo> packageColumn() {
+        TableColumn<PackageInfo, PackageInfo> column = new TableColumn<>("Package");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label name = new Label();
+            private final Label details = new Label();
+            private final VBox box = new VBox(0, name, details);
+
+            {
+                details.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(PackageInfo item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                } else {
+                    name.setText(item.display());
+                    details.setText(item.format() + " · publish " + lower(item.publish()) + " · upstream "
+                            + lower(item.upstream()));
+                    setGraphic(box);
+                }
+            }
+        });
+        return column;
     }
 
     /** The version, with a badge on the package's default display version. */

@@ -128,9 +128,8 @@ final class VersionDetailsView extends TabPane {
         StackPane stack = PageParts.stateStack(assets, viewModel.assets().stateProperty(),
                 PageParts.stateBox(Feather.FILE, "No files", "Select a version to see its files."),
                 PageParts.errorBox("The files could not be listed", viewModel.assets().errorMessageProperty()));
-        stack.setPrefHeight(130);
+        stack.setPrefHeight(150);
         stack.setMinHeight(100);
-        VBox.setVgrow(stack, Priority.ALWAYS);
 
         GridPane hashes = new GridPane(8, 4);
         hashes.setId("asset-hashes");
