@@ -218,17 +218,16 @@ public final class CodeArtifactGateway implements AutoCloseable {
     /** The package group of the domain that a package belongs to (the root group {@code /*} at least). */
     public PackageGroupInfo associatedPackageGroup(String domain, PackageInfo pkg) {
         return call("find the package group of " + pkg.display(), () -> {
-            var response = codeartifact.getAssociatedPackageGroup(r -> r.domain(domain).domainOwner(owner(domain))
-                    .format(pkg.format()).namespace(emptyToNull(pkg.namespace())).packageValue(pkg.name()));
-            var group = response.packageGroup();
+            var group = codeartifact.getAssociatedPackageGroup(r -> r.domain(domain).domainOwner(owner(domain))
+                    .format(pkg.format()).namespace(emptyToNull(pkg.namespace())).packageValue(pkg.name()))
+                    .packageGroup();
             Map<String, String> origin = new LinkedHashMap<>();
             if (group.originConfiguration() != null) {
                 group.originConfiguration().restrictionsAsStrings().forEach((type, restriction) ->
                         origin.put(type, restriction.effectiveModeAsString()));
             }
             return new PackageGroupInfo(group.pattern(), Optional.ofNullable(group.description()).orElse(""),
-                    Optional.ofNullable(group.contactInfo()).orElse(""),
-                    Optional.ofNullable(response.associationTypeAsString()).orElse(""), origin);
+                    Optional.ofNullable(group.contactInfo()).orElse(""), origin);
         });
     }
 

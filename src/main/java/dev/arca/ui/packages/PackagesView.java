@@ -390,13 +390,14 @@ public final class PackagesView extends BorderPane {
         return box;
     }
 
-    /** The group's pattern and description, then what its origin controls allow and block. */
+    /** The group's pattern and description, its contact, then what its origin controls allow and block. */
     private static String describe(PackageGroupInfo group) {
         String origin = group.effectiveOrigin().entrySet().stream()
                 .map(e -> lower(e.getKey()).replace('_', ' ') + " " + lower(e.getValue()))
                 .collect(Collectors.joining(", "));
         return "Package group " + group.pattern()
                 + (group.description().isEmpty() ? "" : " (" + group.description() + ")")
+                + (group.contactInfo().isEmpty() ? "" : "\nContact: " + group.contactInfo())
                 + (origin.isEmpty() ? "" : "\nGroup origin controls: " + origin);
     }
 

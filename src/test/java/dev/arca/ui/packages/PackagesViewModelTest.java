@@ -337,7 +337,7 @@ class PackagesViewModelTest {
     @Test
     void theSelectedPackageShowsItsPackageGroup() throws Exception {
         fixture.client().createPackageGroup(r -> r.domain(DOMAIN).packageGroup("/generic/team-a/*")
-                .description("Team A's builds"));
+                .description("Team A's builds").contactInfo("team-a@example.com"));
         fixture.publish("team-a", "app", "1.0", new byte[] {1});
         fixture.publish("team-b", "app", "1.0", new byte[] {2});
         viewModel.loadDomains();
@@ -346,6 +346,7 @@ class PackagesViewModelTest {
         assertThat(viewModel.packageGroup().valueProperty().get()).hasValueSatisfying(group -> {
             assertThat(group.pattern()).isEqualTo("/generic/team-a/*");
             assertThat(group.description()).isEqualTo("Team A's builds");
+            assertThat(group.contactInfo()).isEqualTo("team-a@example.com");
             assertThat(group.effectiveOrigin()).containsKeys("PUBLISH", "EXTERNAL_UPSTREAM", "INTERNAL_UPSTREAM");
         });
 
