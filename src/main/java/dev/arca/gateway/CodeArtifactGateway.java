@@ -1,23 +1,41 @@
 package dev.arca.gateway;
 
-import dev.arca.core.DomainInfo;
 import dev.arca.core.AssetInfo;
+import dev.arca.core.DependencyInfo;
+import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
-import dev.arca.core.Page;
-import dev.arca.core.PackageInfo;
-import dev.arca.core.VersionInfo;
+import dev.arca.core.PackageFilter;
 import dev.arca.core.PackageFormat;
+import dev.arca.core.PackageGroupInfo;
+import dev.arca.core.PackageInfo;
+import dev.arca.core.Page;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.core.ResourceNames;
+import dev.arca.core.VersionDetails;
+import dev.arca.core.VersionInfo;
+import dev.arca.core.VersionStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
@@ -43,6 +61,7 @@ public final class CodeArtifactGateway implements AutoCloseable {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(CodeArtifactGateway.class);
 
     private final ConnectionProfile profile;
     private final CodeartifactClient codeartifact;
@@ -277,83 +296,177 @@ public final class CodeArtifactGateway implements AutoCloseable {
         });
     }
 
-    /** One page of a repository's packages, in (format, namespace, name) order. */
-    public Page<PackageInfo> listPackages(String domain, String repository, Optional<String> nextToken, int pageSize) {
+    // Packages, versions and assets
+
+    /** One page of a repository's packages that pass {@code filter}, in (format, namespace, name) order. */
+    public Page<PackageInfo> listPackages(String domain, String repository, PackageFilter filter,
+                                          Optional<String> nextToken, int pageSize) {
         return call("list the packages of " + repository, () -> {
-            var response = codeartifact.listPackages(r -> r.domain(domain)
-                    .domainOwner(owner(domain)).repository(repository)
+            var response = codeartifact.listPackages(r -> r.domain(domain).domainOwner(owner(domain))
+                    .repository(repository).format(filter.format().map(PackageFormat::wireName).orElse(null))
+                    .namespace(emptyToNull(filter.namespace())).packagePrefix(emptyToNull(filter.namePrefix()))
+                    .publish(filter.publish().orElse(null)).upstream(filter.upstream().orElse(null))
                     .maxResults(pageSize).nextToken(nextToken.orElse(null)));
             return new Page<>(response.packages().stream().map(CodeArtifactGateway::packageInfo).toList(),
                     Optional.ofNullable(response.nextToken()));
         });
     }
 
-    /** One page of the packages of a repository whose names start with {@code prefix}, for searches. */
-    public Page<PackageInfo> listPackagesByPrefix(String domain, String repository, String prefix,
-                                                  Optional<String> nextToken) {
-        return call("search the packages of " + repository, () -> {
-            var response = codeartifact.listPackages(r -> r.domain(domain).domainOwner(owner(domain))
-                    .repository(repository).packagePrefix(prefix).nextToken(nextToken.orElse(null)));
-            return new Page<>(response.packages().stream().map(CodeArtifactGateway::packageInfo).toList(),
+    /** Sets a package's two origin controls together and returns the package as the service now has it. */
+    public PackageInfo setOriginControls(String domain, String repository, PackageInfo pkg, String publish,
+                                         String upstream) {
+        return call("set the origin controls of " + pkg.display(), () -> {
+            var restrictions = codeartifact.putPackageOriginConfiguration(r -> r.domain(domain)
+                    .domainOwner(owner(domain)).repository(repository).format(pkg.format())
+                    .namespace(emptyToNull(pkg.namespace())).packageValue(pkg.name())
+                    .restrictions(o -> o.publish(publish).upstream(upstream)))
+                    .originConfiguration().restrictions();
+            return new PackageInfo(pkg.format(), pkg.namespace(), pkg.name(), restrictions.publishAsString(),
+                    restrictions.upstreamAsString());
+        });
+    }
+
+    /** The package group of the domain that a package belongs to (the root group {@code /*} at least). */
+    public PackageGroupInfo associatedPackageGroup(String domain, PackageInfo pkg) {
+        return call("find the package group of " + pkg.display(), () -> {
+            var group = codeartifact.getAssociatedPackageGroup(r -> r.domain(domain).domainOwner(owner(domain))
+                    .format(pkg.format()).namespace(emptyToNull(pkg.namespace())).packageValue(pkg.name()))
+                    .packageGroup();
+            Map<String, String> origin = new LinkedHashMap<>();
+            if (group.originConfiguration() != null) {
+                group.originConfiguration().restrictionsAsStrings().forEach((type, restriction) ->
+                        origin.put(type, restriction.effectiveModeAsString()));
+            }
+            return new PackageGroupInfo(group.pattern(), Optional.ofNullable(group.description()).orElse(""),
+                    Optional.ofNullable(group.contactInfo()).orElse(""), origin);
+        });
+    }
+
+    /**
+     * One page of a package's versions, newest published first, optionally only those with {@code status};
+     * the package's default display version is marked.
+     */
+    public Page<VersionInfo> listVersions(String domain, String repository, PackageInfo pkg,
+                                          Optional<VersionStatus> status, Optional<String> nextToken, int pageSize) {
+        return call("list the versions of " + pkg.display(), () -> {
+            var response = codeartifact.listPackageVersions(r -> r.domain(domain).domainOwner(owner(domain))
+                    .repository(repository).format(pkg.format()).namespace(emptyToNull(pkg.namespace()))
+                    .packageValue(pkg.name()).status(status.map(VersionStatus::wireName).orElse(null))
+                    .sortBy("PUBLISHED_TIME").maxResults(pageSize).nextToken(nextToken.orElse(null)));
+            String defaultVersion = response.defaultDisplayVersion();
+            return new Page<>(response.versions().stream()
+                    .map(v -> new VersionInfo(v.version(), v.statusAsString(),
+                            Optional.ofNullable(v.revision()).orElse(""),
+                            v.origin() == null ? "UNKNOWN" : v.origin().originTypeAsString(),
+                            v.version().equals(defaultVersion)))
+                    .toList(), Optional.ofNullable(response.nextToken()));
+        });
+    }
+
+    /** A version's metadata, status, revision and origin. */
+    public VersionDetails describeVersion(String domain, String repository, PackageInfo pkg, String version) {
+        return call("describe " + pkg.display() + " " + version, () -> {
+            var v = codeartifact.describePackageVersion(r -> r.domain(domain).domainOwner(owner(domain))
+                    .repository(repository).format(pkg.format()).namespace(emptyToNull(pkg.namespace()))
+                    .packageValue(pkg.name()).packageVersion(version)).packageVersion();
+            var entryPoint = v.origin() == null ? null : v.origin().domainEntryPoint();
+            return new VersionDetails(Optional.ofNullable(v.displayName()).orElse(pkg.name()), v.version(),
+                    Optional.ofNullable(v.summary()), Optional.ofNullable(v.homePage()),
+                    Optional.ofNullable(v.sourceCodeRepository()), Optional.ofNullable(v.publishedTime()),
+                    v.licenses().stream().map(l -> new VersionDetails.License(
+                            Optional.ofNullable(l.name()).orElse(""), Optional.ofNullable(l.url()).orElse("")))
+                            .toList(),
+                    Optional.ofNullable(v.revision()).orElse(""), v.statusAsString(),
+                    v.origin() == null ? "UNKNOWN" : v.origin().originTypeAsString(),
+                    Optional.ofNullable(entryPoint).map(e -> e.repositoryName()),
+                    Optional.ofNullable(entryPoint).map(e -> e.externalConnectionName()));
+        });
+    }
+
+    /** Every file of a version with its size and hashes. */
+    public List<AssetInfo> listAssets(String domain, String repository, PackageInfo pkg, String version) {
+        return call("list the assets of " + pkg.display() + " " + version, () -> codeartifact
+                .listPackageVersionAssetsPaginator(r -> r.domain(domain).domainOwner(owner(domain))
+                        .repository(repository).format(pkg.format()).namespace(emptyToNull(pkg.namespace()))
+                        .packageValue(pkg.name()).packageVersion(version)).assets().stream()
+                .map(a -> new AssetInfo(a.name(), a.size(), a.hashesAsStrings())).toList());
+    }
+
+    /** One page of the packages a version depends on, as its format declared them. */
+    public Page<DependencyInfo> listDependencies(String domain, String repository, PackageInfo pkg, String version,
+                                                 Optional<String> nextToken) {
+        return call("list the dependencies of " + pkg.display() + " " + version, () -> {
+            var response = codeartifact.listPackageVersionDependencies(r -> r.domain(domain)
+                    .domainOwner(owner(domain)).repository(repository).format(pkg.format())
+                    .namespace(emptyToNull(pkg.namespace())).packageValue(pkg.name()).packageVersion(version)
+                    .nextToken(nextToken.orElse(null)));
+            return new Page<>(response.dependencies().stream().map(d -> new DependencyInfo(
+                    Optional.ofNullable(d.namespace()).orElse(""), d.packageValue(),
+                    Optional.ofNullable(d.dependencyType()).orElse(""),
+                    Optional.ofNullable(d.versionRequirement()).orElse(""))).toList(),
                     Optional.ofNullable(response.nextToken()));
         });
     }
 
-    /** Every version of a package, newest published first. */
-    public List<VersionInfo> listVersions(String domain, String repository, PackageInfo pkg) {
-        return call("list the versions of " + pkg.display(), () -> codeartifact.listPackageVersionsPaginator(r -> r
-                        .domain(domain).domainOwner(owner(domain)).repository(repository).format(pkg.format())
-                        .namespace(pkg.namespace().isEmpty() ? null : pkg.namespace()).packageValue(pkg.name())
-                        .sortBy("PUBLISHED_TIME")).versions().stream()
-                .map(v -> new VersionInfo(v.version(), v.statusAsString(), v.revision(),
-                        v.origin() == null ? "UNKNOWN" : v.origin().originTypeAsString()))
-                .toList());
-    }
-
-    public List<AssetInfo> listAssets(String domain, String repository, PackageInfo pkg, String version) {
-        return call("list the assets of " + pkg.display() + " " + version, () -> codeartifact
-                .listPackageVersionAssetsPaginator(r -> r.domain(domain).domainOwner(owner(domain))
-                        .repository(repository).format(pkg.format())
-                        .namespace(pkg.namespace().isEmpty() ? null : pkg.namespace()).packageValue(pkg.name())
-                        .packageVersion(version)).assets().stream()
-                .map(a -> new AssetInfo(a.name(), a.size(), a.hashesAsStrings())).toList());
+    /** A version's readme as text, when its format carries one. */
+    public Optional<String> readme(String domain, String repository, PackageInfo pkg, String version) {
+        return call("read the readme of " + pkg.display() + " " + version, () -> Optional.ofNullable(codeartifact
+                .getPackageVersionReadme(r -> r.domain(domain).domainOwner(owner(domain)).repository(repository)
+                        .format(pkg.format()).namespace(emptyToNull(pkg.namespace())).packageValue(pkg.name())
+                        .packageVersion(version))
+                .readme()).filter(text -> !text.isBlank()));
     }
 
     /**
-     * Streams an asset to {@code target}, reporting bytes written, and checks its SHA-256 against the listed hash;
-     * a mismatch deletes the file.
+     * Streams an asset to {@code target}, reporting the bytes written, and checks its SHA-256 against the listed
+     * hash. The bytes go to a {@code .part} file beside the target, moved into place only once they check out: a
+     * mismatch, a failure or {@code cancelled} turning true (checked between chunks, then a
+     * {@link CancellationException}) leaves nothing behind and the target untouched.
      */
     public void downloadAsset(String domain, String repository, PackageInfo pkg, String version, AssetInfo asset,
-                              java.nio.file.Path target, java.util.function.LongConsumer progress) {
-        run("download " + asset.name(), () -> {
-            java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".part");
-            try (var in = codeartifact.getPackageVersionAsset(r -> r.domain(domain)
-                    .domainOwner(owner(domain)).repository(repository)
-                    .format(pkg.format()).namespace(pkg.namespace().isEmpty() ? null : pkg.namespace())
-                    .packageValue(pkg.name()).packageVersion(version).asset(asset.name()));
-                 var out = java.nio.file.Files.newOutputStream(partial)) {
-                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[64 * 1024];
-                long written = 0;
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
-                    sha.update(buffer, 0, n);
-                    written += n;
-                    progress.accept(written);
+                              Path target, LongConsumer progress, BooleanSupplier cancelled) {
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            run("download " + asset.name(), () -> {
+                try (var in = codeartifact.getPackageVersionAsset(r -> r.domain(domain).domainOwner(owner(domain))
+                        .repository(repository).format(pkg.format()).namespace(emptyToNull(pkg.namespace()))
+                        .packageValue(pkg.name()).packageVersion(version).asset(asset.name()));
+                     var out = Files.newOutputStream(partial)) {
+                    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                    byte[] buffer = new byte[64 * 1024];
+                    long written = 0;
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        if (cancelled.getAsBoolean()) {
+                            throw new CancellationException("download of " + asset.name() + " cancelled");
+                        }
+                        out.write(buffer, 0, n);
+                        sha.update(buffer, 0, n);
+                        written += n;
+                        progress.accept(written);
+                    }
+                    out.close();
+                    if (!HexFormat.of().formatHex(sha.digest()).equals(asset.hashes().get("SHA-256"))) {
+                        throw new GatewayException("The downloaded " + asset.name() + " does not match its SHA-256;"
+                                + " nothing was kept.", Optional.empty(), null);
+                    }
+                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException | NoSuchAlgorithmException e) {
+                    throw new GatewayException("Could not download " + asset.name() + " to " + target + ": "
+                            + e.getMessage(), Optional.empty(), e);
                 }
-                out.close();
-                String actual = java.util.HexFormat.of().formatHex(sha.digest());
-                if (!actual.equals(asset.hashes().get("SHA-256"))) {
-                    java.nio.file.Files.deleteIfExists(partial);
-                    throw new GatewayException("The downloaded " + asset.name() + " does not match its SHA-256;"
-                            + " nothing was kept.", Optional.empty(), null);
-                }
-                java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-                throw new GatewayException("Could not write " + target + ": " + e.getMessage(), Optional.empty(), e);
+            });
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                LOG.warn("Could not remove the partial download {}", partial, e);
             }
-        });
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     /** A token package clients present, and its expiry. */

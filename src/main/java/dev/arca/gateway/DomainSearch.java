@@ -1,6 +1,7 @@
 package dev.arca.gateway;
 
 import dev.arca.core.Page;
+import dev.arca.core.PackageFilter;
 import dev.arca.core.PackageInfo;
 import dev.arca.core.RepositoryInfo;
 import java.time.Duration;
@@ -61,6 +62,7 @@ public final class DomainSearch {
     /** The most matches listed per repository; a search with more says so. */
     public static final int HITS_PER_REPOSITORY = 200;
     static final int THROTTLE_RETRIES = 5;
+    private static final int PAGE_SIZE = 100;
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(8);
     private static final String THROTTLED = "ThrottlingException";
@@ -72,8 +74,8 @@ public final class DomainSearch {
 
     /** A search through {@code gateway} with the default bounds. */
     public DomainSearch(CodeArtifactGateway gateway) {
-        this(gateway::listRepositories, gateway::listPackagesByPrefix, DEFAULT_CONCURRENCY,
-                duration -> Thread.sleep(duration));
+        this(gateway::listRepositories, (domain, repository, prefix, token) -> gateway.listPackages(domain,
+                repository, PackageFilter.namePrefix(prefix), token, PAGE_SIZE), DEFAULT_CONCURRENCY, duration -> Thread.sleep(duration));
     }
 
     DomainSearch(Function<String, List<RepositoryInfo>> repositories, PackageLister lister, int concurrency,

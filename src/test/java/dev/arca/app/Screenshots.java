@@ -16,17 +16,22 @@ import javax.imageio.ImageIO;
  * Writes PNG snapshots of the real app's scenes. The folder is {@code -Darca.screenshots.dir} (the
  * screenshots script points it at {@code screenshots/}), else {@code target/screenshots}.
  */
-final class Screenshots {
+public final class Screenshots {
 
     static final String DIR_PROPERTY = "arca.screenshots.dir";
 
     private Screenshots() {
     }
 
-    static Path capture(Scene scene, String fileName) throws Exception {
+    /** Snapshots {@code scene} on the FX thread and writes it; call it from the test thread. */
+    public static Path capture(Scene scene, String fileName) throws Exception {
         CompletableFuture<WritableImage> snapshot = new CompletableFuture<>();
         Platform.runLater(() -> snapshot.complete(scene.snapshot(null)));
-        WritableImage image = snapshot.get(10, TimeUnit.SECONDS);
+        return save(snapshot.get(10, TimeUnit.SECONDS), fileName);
+    }
+
+    /** Writes a snapshot already taken (on the FX thread, at the moment that mattered). */
+    public static Path save(WritableImage image, String fileName) throws IOException {
         Path dir = Path.of(System.getProperty(DIR_PROPERTY, "target/screenshots"));
         Files.createDirectories(dir);
         Path file = dir.resolve(fileName);

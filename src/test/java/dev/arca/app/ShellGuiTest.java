@@ -169,11 +169,19 @@ class ShellGuiTest {
         TableView<?> versions = robot.lookup("#versions-table").queryAs(TableView.class);
         waitFor(15, TimeUnit.SECONDS, () -> versions.getItems().size() == 1);
         robot.interact(() -> versions.getSelectionModel().select(0));
+        javafx.scene.control.TabPane details = robot.lookup("#version-details")
+                .queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> details.getSelectionModel().select(1));
         TableView<?> assets = robot.lookup("#assets-table").queryAs(TableView.class);
         waitFor(15, TimeUnit.SECONDS, () -> assets.getItems().size() == 1);
         robot.interact(() -> assets.getSelectionModel().select(0));
         waitForFxEvents();
         assertThat(robot.lookup("#download-asset").queryButton().isDisabled()).isFalse();
+        robot.interact(() -> details.getSelectionModel().select(0));
+        javafx.scene.layout.GridPane overview = robot.lookup("#version-overview")
+                .queryAs(javafx.scene.layout.GridPane.class);
+        waitFor(15, TimeUnit.SECONDS, () -> overview.isVisible() && !overview.getChildren().isEmpty());
+        waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#package-group").getText().startsWith("Package group /*"));
         Screenshots.capture(stage.getScene(), "packages.png");
 
         robot.clickOn("#nav-" + Page.ACTIVITY.id());

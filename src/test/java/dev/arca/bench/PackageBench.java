@@ -172,7 +172,12 @@ public final class PackageBench {
         return rates[1];
     }
 
-    private static void bulkLoad(Path database) {
+    /**
+     * Adds 100,000 packages {@code generic ns/pkg-NNNNNN} and 10,000 versions of {@code generic ns/many} to
+     * repository {@code big} of domain {@code bench}, straight into the metadata store of a stopped server. Every
+     * version points at the asset of {@code generic pub/size-10240 1.0}, which must have been published.
+     */
+    static void bulkLoad(Path database) {
         long start = System.nanoTime();
         try (SqliteMetadataStore store = SqliteMetadataStore.open(database)) {
             store.write(tx -> {
@@ -216,7 +221,7 @@ public final class PackageBench {
     }
 
     /** The server as a process, and an SDK client for it. */
-    private record Server(Process process, URI endpoint, Path data) {
+    record Server(Process process, URI endpoint, Path data) {
 
         static Server start(Path data) throws Exception {
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -227,19 +232,24 @@ public final class PackageBench {
         }
 
         CodeartifactClient client() throws Exception {
-            String credentials = Files.readString(data.resolve("credentials"));
             return CodeartifactClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                            value(credentials, "aws_access_key_id"), value(credentials, "aws_secret_access_key"))))
+                    .credentialsProvider(StaticCredentialsProvider.create(credentials()))
                     .httpClientBuilder(ApacheHttpClient.builder()).build();
+        }
+
+        /** The root keys the server generated in its data directory. */
+        AwsBasicCredentials credentials() throws Exception {
+            String credentials = Files.readString(data.resolve("credentials"));
+            return AwsBasicCredentials.create(value(credentials, "aws_access_key_id"),
+                    value(credentials, "aws_secret_access_key"));
         }
 
         /** A signed GET replayed as-is (valid for the 15-minute signature window), draining the body. */
         Runnable signedGet(String pathAndQuery) throws Exception {
-            String credentials = Files.readString(data.resolve("credentials"));
+            AwsBasicCredentials keys = credentials();
             URI uri = URI.create(endpoint + pathAndQuery);
             java.net.http.HttpRequest.Builder request = dev.arca.server.TestSigner.signed("GET", uri,
-                    value(credentials, "aws_access_key_id"), value(credentials, "aws_secret_access_key"),
+                    keys.accessKeyId(), keys.secretAccessKey(),
                     software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String("")).GET();
             java.net.http.HttpRequest built = request.build();
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arca.core.Page;
+import dev.arca.core.PackageFilter;
 import dev.arca.core.PackageInfo;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,9 @@ class DomainSearchTest {
     Path temp;
 
     private EmbeddedGateway embedded;
+    /** The gateway's own listing, which the throttling and counting listers below wrap. */
+    private final DomainSearch.PackageLister real = (domain, repository, prefix, token) -> embedded.gateway()
+            .listPackages(domain, repository, PackageFilter.namePrefix(prefix), token, 100);
     private final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
@@ -75,7 +79,7 @@ class DomainSearchTest {
             try {
                 overlap.countDown();
                 overlap.await(2, TimeUnit.SECONDS); // makes concurrent calls actually overlap
-                return embedded.gateway().listPackagesByPrefix(domain, repository, prefix, token);
+                return real.list(domain, repository, prefix, token);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             } finally {
@@ -97,7 +101,7 @@ class DomainSearchTest {
             if (calls.computeIfAbsent(repository, r -> new AtomicInteger()).incrementAndGet() <= 3) {
                 throw throttled();
             }
-            return embedded.gateway().listPackagesByPrefix(domain, repository, prefix, token);
+            return real.list(domain, repository, prefix, token);
         };
 
         DomainSearch.Result result = new DomainSearch(embedded.gateway()::listRepositories, throttling, 3,
@@ -119,7 +123,7 @@ class DomainSearchTest {
             if (repository.equals("repo-4")) {
                 throw throttled();
             }
-            return embedded.gateway().listPackagesByPrefix(domain, repository, prefix, token);
+            return real.list(domain, repository, prefix, token);
         };
 
         DomainSearch.Result result = new DomainSearch(embedded.gateway()::listRepositories, oneThrottled, 4,

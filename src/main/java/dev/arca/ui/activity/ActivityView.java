@@ -17,9 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -117,11 +114,6 @@ public final class ActivityView extends BorderPane {
                 poller.stop();
             }
         });
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
-            if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(event)) {
-                filter.requestFocus();
-                event.consume();
-            }
-        });
+        PageParts.installFindShortcut(this, filter);
     }
 }

@@ -1,5 +1,8 @@
 package dev.arca.ui.common;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Every dialog the app shows goes through here, so ViewModels can ask for one without knowing JavaFX
  * and tests can answer for the user. Users see a plain sentence; details are on demand.
@@ -19,4 +22,12 @@ public interface DialogService {
      * @return true when the user confirmed
      */
     boolean confirm(String title, String sentence, String actionLabel, boolean destructive);
+
+    /**
+     * Asks where to save a file.
+     *
+     * @param suggestedName the file name offered first
+     * @return the chosen path, or empty when the user cancelled
+     */
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
 }

@@ -3,13 +3,17 @@ package dev.arca.ui.common;
 import atlantafx.base.theme.Styles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** {@link DialogService} with JavaFX alerts owned by the main window, styled by the current theme. */
@@ -53,6 +57,14 @@ public final class FxDialogService implements DialogService {
             ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         }
         return alert.showAndWait().filter(action::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
     }
 
     private Alert newAlert(Alert.AlertType type, String title, String sentence) {

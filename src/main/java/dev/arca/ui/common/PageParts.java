@@ -5,12 +5,15 @@ import atlantafx.base.theme.Tweaks;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -22,6 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The pieces every list page is made of: one look for tables, states and shortcuts across pages. */
@@ -36,11 +40,17 @@ public final class PageParts {
 
     /** A centred icon, title and one-line hint: the empty and error states. */
     public static VBox stateBox(Ikon icon, String title, String hint) {
+        return stateBox(icon, title, new ReadOnlyStringWrapper(hint));
+    }
+
+    /** A centred icon, title and a hint that follows {@code hint}. */
+    public static VBox stateBox(Ikon icon, String title, ObservableValue<String> hint) {
         FontIcon glyph = new FontIcon(icon);
         glyph.getStyleClass().add("state-icon");
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_4);
-        Label text = new Label(hint);
+        Label text = new Label();
+        text.textProperty().bind(hint);
         text.setWrapText(true);
         text.getStyleClass().add(Styles.TEXT_MUTED);
         VBox box = new VBox(8, glyph, heading, text);
@@ -67,11 +77,17 @@ public final class PageParts {
                                        Node error) {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return stateStack((Node) table, state, empty, error);
+    }
+
+    /** Shows exactly one of content, spinner, empty state and error state, following the state. */
+    public static StackPane stateStack(Node content, ReadOnlyObjectProperty<ListState> state, Node empty,
+                                       Node error) {
         ProgressIndicator loading = new ProgressIndicator();
         loading.setMaxSize(48, 48);
-        StackPane stack = new StackPane(table, loading, empty, error);
+        StackPane stack = new StackPane(content, loading, empty, error);
         state.subscribe(s -> {
-            table.setVisible(s == ListState.READY);
+            content.setVisible(s == ListState.READY);
             loading.setVisible(s == ListState.LOADING);
             empty.setVisible(s == ListState.EMPTY);
             error.setVisible(s == ListState.ERROR);
@@ -79,13 +95,52 @@ public final class PageParts {
         return stack;
     }
 
-    /** Ctrl+R refreshes the page; Delete in the table asks to delete the selection. */
-    public static void installListShortcuts(Region page, TableView<?> table, Runnable refresh, Runnable delete) {
+    /** The error state: an icon, {@code title} and the sentence saying why. */
+    public static VBox errorBox(String title, ReadOnlyStringProperty sentence) {
+        return stateBox(Feather.ALERT_TRIANGLE, title, sentence);
+    }
+
+    /**
+     * Asks for the next page whenever a row among the last {@code ahead} is drawn: scrolling loads, and nothing is
+     * loaded before the user gets near it.
+     */
+    public static <T> void loadMoreNearEnd(TableView<T> table, int ahead, Runnable loadMore) {
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                if (!empty && getIndex() >= t.getItems().size() - ahead) {
+                    loadMore.run();
+                }
+            }
+        });
+    }
+
+    /** Ctrl+F moves the focus to the page's filter. */
+    public static void installFindShortcut(Region page, Node filter) {
+        page.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(event)) {
+                filter.requestFocus();
+                event.consume();
+            }
+        });
+    }
+
+    /** Ctrl+R refreshes the page. */
+    public static void installRefreshShortcut(Region page, Runnable refresh) {
         page.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(event)) {
                 refresh.run();
                 event.consume();
-            } else if (event.getCode() == KeyCode.DELETE && table.isFocused()) {
+            }
+        });
+    }
+
+    /** Ctrl+R refreshes the page; Delete in the table asks to delete the selection. */
+    public static void installListShortcuts(Region page, TableView<?> table, Runnable refresh, Runnable delete) {
+        installRefreshShortcut(page, refresh);
+        page.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.DELETE && table.isFocused()) {
                 delete.run();
                 event.consume();
             }

@@ -1,50 +1,85 @@
 package dev.arca.ui.packages;
 
 import atlantafx.base.theme.Styles;
-import dev.arca.core.AssetInfo;
-import dev.arca.core.ByteSizes;
+import dev.arca.core.PackageFormat;
+import dev.arca.core.PackageGroupInfo;
 import dev.arca.core.PackageInfo;
 import dev.arca.core.VersionInfo;
+import dev.arca.core.VersionStatus;
 import dev.arca.ui.common.PageParts;
-import java.io.File;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableRow;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Packages page: packages of a repository, loaded page by page as the table scrolls; the selected package's
- * versions; the selected version's assets, downloadable with a hash check.
+ * The Packages page: a repository's packages, filtered by the service and loaded page by page as the table
+ * scrolls; the selected package's package group, origin controls and versions; the selected version in detail.
+ * Ctrl+F goes to the name filter, Enter opens the selected package or version, Ctrl+R refreshes.
  */
 public final class PackagesView extends BorderPane {
 
+    /** Rows from the end of what is loaded at which the next page is asked for. */
+    private static final int LOAD_AHEAD = 20;
+    /** How long typing must pause before a text filter goes to the service. */
+    private static final Duration TYPING_PAUSE = Duration.millis(300);
+
     private final PackagesViewModel viewModel;
+    private final TableView<PackageInfo> packages = new TableView<>();
+    private final TableView<VersionInfo> versions = new TableView<>();
+    private final VersionDetailsView details;
 
     public PackagesView(PackagesViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel);
+        this.details = new VersionDetailsView(viewModel.versionDetails());
         setId("page-packages");
-        getStylesheets().add(PageParts.STYLESHEET);
-        setTop(header());
-        SplitPane split = new SplitPane(packagesPane(), detailsPane());
-        split.setDividerPositions(0.5);
-        BorderPane.setMargin(split, new Insets(16, 0, 0, 0));
-        setCenter(split);
+        getStylesheets().addAll(PageParts.STYLESHEET, VersionDetailsView.STYLESHEET);
+        TextField nameFilter = debounced(viewModel.namePrefixFilterProperty());
+        nameFilter.setId("packages-filter");
+        nameFilter.setPromptText("Name prefix (Ctrl+F)");
+        setTop(new VBox(12, header(), filters(nameFilter)));
+        VBox packageAndVersions = new VBox(12, packageCard(), versionsPane());
+        packageAndVersions.setPadding(new Insets(0, 8, 0, 8));
+        details.setPadding(new Insets(0, 0, 0, 8));
+        SplitPane columns = new SplitPane(packagesPane(), packageAndVersions, details);
+        columns.setDividerPositions(0.3, 0.59);
+        BorderPane.setMargin(columns, new Insets(12, 0, 0, 0));
+        setCenter(columns);
+        PageParts.installFindShortcut(this, nameFilter);
+        PageParts.installRefreshShortcut(this, viewModel::refresh);
         sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 viewModel.loadDomains();
@@ -56,7 +91,8 @@ public final class PackagesView extends BorderPane {
         Label title = new Label("Packages");
         title.setId("page-title");
         title.getStyleClass().add(Styles.TITLE_2);
-        Label subtitle = new Label("Packages stored in a repository, their versions and their files.");
+        Label subtitle = new Label("Packages stored in a repository, their versions, files, dependencies and"
+                + " origin controls.");
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         ComboBox<String> domain = new ComboBox<>(viewModel.domains());
         domain.setId("packages-domain");
@@ -66,98 +102,313 @@ public final class PackagesView extends BorderPane {
         repository.setId("packages-repository");
         repository.setMinWidth(180);
         repository.valueProperty().bindBidirectional(viewModel.repositoryProperty());
-        Button reload = new Button("Reload", new FontIcon(Feather.REFRESH_CW));
-        reload.setOnAction(e -> viewModel.reload());
+        Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("packages-refresh");
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setOnAction(e -> viewModel.refresh());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(8, new Label("Domain"), domain, new Label("Repository"), repository, spacer, reload);
+        HBox tools = new HBox(8, new Label("Domain"), domain, new Label("Repository"), repository, spacer, refresh);
         tools.setAlignment(Pos.CENTER_LEFT);
         return new VBox(12, new VBox(4, title, subtitle), tools);
     }
 
+    private Node filters(TextField nameFilter) {
+        ComboBox<Optional<PackageFormat>> format = choice("packages-format", viewModel.formatChoices(),
+                viewModel.formatFilterProperty(), f -> f.map(PackageFormat::wireName).orElse("Any format"));
+        TextField namespace = debounced(viewModel.namespaceFilterProperty());
+        namespace.setId("packages-namespace");
+        namespace.setPromptText("Namespace");
+        namespace.setPrefColumnCount(10);
+        nameFilter.setPrefColumnCount(14);
+        HBox.setHgrow(nameFilter, Priority.SOMETIMES);
+        ComboBox<Optional<String>> publish = choice("packages-publish", viewModel.originFilterChoices(),
+                viewModel.publishFilterProperty(), v -> "Publish: " + v.map(PackagesView::lower).orElse("any"));
+        ComboBox<Optional<String>> upstream = choice("packages-upstream", viewModel.originFilterChoices(),
+                viewModel.upstreamFilterProperty(), v -> "Upstream: " + v.map(PackagesView::lower).orElse("any"));
+        Button clear = new Button("Clear filters");
+        clear.getStyleClass().add(Styles.FLAT);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setOnAction(e -> viewModel.clearFilters());
+        HBox row = new HBox(8, new FontIcon(Feather.FILTER), format, namespace, nameFilter, publish, upstream, clear);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label problem = new Label();
+        problem.setId("packages-filter-problem");
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        problem.setGraphic(new FontIcon(Feather.INFO));
+        problem.textProperty().bind(viewModel.filterProblemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        return new VBox(4, row, problem);
+    }
+
     private Node packagesPane() {
-        TableView<PackageInfo> table = new TableView<>(viewModel.packages());
-        table.setId("packages-table");
-        table.getColumns().setAll(List.of(
-                PageParts.textColumn("Package", PackageInfo::display, 200, false),
-                PageParts.textColumn("Format", PackageInfo::format, 80, false),
-                PageParts.<PackageInfo>textColumn("Origin controls", p -> "publish " + p.publish().toLowerCase(java.util.Locale.ROOT)
-                        + " · upstream " + p.upstream().toLowerCase(java.util.Locale.ROOT), 150, false)));
-        // Asks for the next page when a row near the end is drawn: scrolling loads, nothing loads ahead of it.
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(PackageInfo item, boolean empty) {
-                super.updateItem(item, empty);
-                if (!empty && getIndex() >= t.getItems().size() - 10) {
-                    viewModel.loadMore();
-                }
+        packages.setId("packages-table");
+        packages.setItems(viewModel.packages().items());
+        packages.getColumns().setAll(List.of(packageColumn()));
+        PageParts.loadMoreNearEnd(packages, LOAD_AHEAD, viewModel.packages()::loadMore);
+        packages.getSelectionModel().selectedItemProperty().subscribe(pkg -> {
+            // A selection lost because its row was replaced (new origin controls) or reloaded is not the user's.
+            if (pkg != null || packages.getItems().contains(viewModel.selectedPackageProperty().get())) {
+                viewModel.selectedPackageProperty().set(pkg);
             }
         });
-        table.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedPackageProperty()::set);
-        VBox empty = PageParts.stateBox(Feather.PACKAGE, "No packages here",
-                "Publish one (generic packages with the AWS CLI, or npm, pip, twine, mvn) and reload.");
+        viewModel.selectedPackageProperty().subscribe(pkg -> {
+            if (packages.getSelectionModel().getSelectedItem() != pkg) {
+                packages.getSelectionModel().select(pkg);
+            }
+        });
+        packages.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && viewModel.selectedPackageProperty().get() != null) {
+                open(versions);
+                event.consume();
+            }
+        });
+        VBox empty = PageParts.stateBox(Feather.PACKAGE, "No packages to show", viewModel.emptyHintProperty());
         empty.setId("packages-empty");
-        VBox error = PageParts.stateBox(Feather.ALERT_TRIANGLE, "The packages could not be loaded", "");
-        Label errorText = new Label();
-        errorText.textProperty().bind(viewModel.errorMessageProperty());
-        error.getChildren().add(errorText);
-        StackPane stack = PageParts.stateStack(table, viewModel.stateProperty(), empty, error);
+        StackPane stack = PageParts.stateStack(packages, viewModel.packages().stateProperty(), empty,
+                PageParts.errorBox("The packages could not be loaded", viewModel.packages().errorMessageProperty()));
         Label count = new Label();
+        count.setId("packages-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         Runnable counted = () -> {
-            int n = viewModel.packages().size();
-            count.setText(n + (n == 1 ? " package" : " packages") + " loaded"
-                    + (viewModel.hasMoreProperty().get() ? "; scroll for more" : ""));
+            int n = viewModel.packages().items().size();
+            count.setText(String.format(Locale.ROOT, "%,d %s loaded%s", n, n == 1 ? "package" : "packages",
+                    viewModel.packages().hasMoreProperty().get() ? "; scroll for more" : ""));
         };
-        viewModel.packages().subscribe(counted);
-        viewModel.hasMoreProperty().subscribe(more -> counted.run());
+        viewModel.packages().items().subscribe(counted);
+        viewModel.packages().hasMoreProperty().subscribe(more -> counted.run());
         VBox.setVgrow(stack, Priority.ALWAYS);
         return new VBox(8, stack, count);
     }
 
-    private Node detailsPane() {
-        TableView<VersionInfo> versions = new TableView<>(viewModel.versions());
-        versions.setId("versions-table");
-        versions.getColumns().setAll(List.of(
-                PageParts.textColumn("Version", VersionInfo::version, 110, false),
-                PageParts.textColumn("Status", VersionInfo::status, 90, false),
-                PageParts.textColumn("Origin", VersionInfo::originType, 80, false),
-                PageParts.textColumn("Revision", VersionInfo::revision, 120, false)));
-        versions.getStyleClass().add(Styles.STRIPED);
-        versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        versions.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedVersionProperty()::set);
+    /** The selected package: name, package group and the origin-control editor. */
+    private Node packageCard() {
+        Label name = new Label();
+        name.setId("package-title");
+        name.setWrapText(true);
+        name.getStyleClass().add(Styles.TITLE_4);
+        Label group = new Label();
+        group.setId("package-group");
+        group.setWrapText(true);
+        group.setMinHeight(Region.USE_PREF_SIZE);
+        group.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Runnable describeGroup = () -> group.setText(switch (viewModel.packageGroup().stateProperty().get()) {
+            case LOADING -> "Package group: looking it up…";
+            case ERROR -> "Package group: " + viewModel.packageGroup().errorMessageProperty().get();
+            case EMPTY -> "";
+            case READY -> viewModel.packageGroup().valueProperty().get().map(PackagesView::describe).orElse("");
+        });
+        viewModel.packageGroup().stateProperty().subscribe(describeGroup);
+        viewModel.packageGroup().valueProperty().subscribe(describeGroup);
 
-        TableView<AssetInfo> assets = new TableView<>(viewModel.assets());
-        assets.setId("assets-table");
-        assets.getColumns().setAll(List.of(
-                PageParts.textColumn("File", AssetInfo::name, 140, false),
-                PageParts.<AssetInfo>textColumn("Size", a -> ByteSizes.format(a.size()), 70, true),
-                PageParts.<AssetInfo>textColumn("SHA-256", a -> a.hashes().getOrDefault("SHA-256", ""), 160, false)));
-        assets.getStyleClass().add(Styles.STRIPED);
-        assets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Button download = new Button("Download…", new FontIcon(Feather.DOWNLOAD));
-        download.setId("download-asset");
-        download.disableProperty().bind(assets.getSelectionModel().selectedItemProperty().isNull());
-        download.setOnAction(e -> {
-            AssetInfo asset = assets.getSelectionModel().getSelectedItem();
-            FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName(asset.name());
-            File target = chooser.showSaveDialog(getScene().getWindow());
-            if (target != null) {
-                viewModel.download(asset, target.toPath());
+        Button save = new Button("Save origin controls", new FontIcon(Feather.CHECK));
+        save.setId("save-origin-controls");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        save.disableProperty().bind(viewModel.canSaveOriginProperty().not());
+        save.setOnAction(e -> viewModel.saveOriginControls());
+        GridPane origin = new GridPane(8, 6);
+        origin.addRow(0, fieldName("Publish"), segmented("origin-publish", viewModel.originPublishProperty()));
+        origin.addRow(1, fieldName("Upstream"), segmented("origin-upstream", viewModel.originUpstreamProperty()));
+        origin.add(save, 1, 2);
+        VBox card = new VBox(6, name, group, origin);
+        card.getStyleClass().add("details-panel");
+        viewModel.selectedPackageProperty().subscribe(pkg -> {
+            name.setText(pkg == null ? "Select a package" : pkg.display() + " (" + pkg.format() + ")");
+            origin.setDisable(pkg == null);
+        });
+        return card;
+    }
+
+    private Node versionsPane() {
+        versions.setId("versions-table");
+        versions.setItems(viewModel.versions().items());
+        versions.getColumns().setAll(List.of(versionColumn(), StatusChip.column(92),
+                PageParts.<VersionInfo>textColumn("Origin", v -> lower(v.originType()), 66, false)));
+        PageParts.loadMoreNearEnd(versions, LOAD_AHEAD, viewModel.versions()::loadMore);
+        versions.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedVersionProperty()::set);
+        versions.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && viewModel.selectedVersionProperty().get() != null) {
+                details.focusContent();
+                event.consume();
             }
         });
-        Label status = new Label();
-        status.getStyleClass().add(Styles.TEXT_MUTED);
-        status.textProperty().bind(viewModel.downloadStatusProperty());
-        Label versionsTitle = new Label("Versions, newest first");
-        versionsTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        Label assetsTitle = new Label("Files of the selected version");
-        assetsTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        VBox.setVgrow(versions, Priority.ALWAYS);
-        VBox.setVgrow(assets, Priority.ALWAYS);
-        VBox box = new VBox(8, versionsTitle, versions, assetsTitle, assets, new HBox(8, download, status));
-        box.setPadding(new Insets(0, 0, 0, 12));
+        ComboBox<Optional<VersionStatus>> status = choice("versions-status", viewModel.statusChoices(),
+                viewModel.statusFilterProperty(), s -> s.map(VersionStatus::wireName).orElse("Every status"));
+        Label title = new Label("Versions, newest first");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, spacer, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox empty = PageParts.stateBox(Feather.LAYERS, "No versions to show", viewModel.selectedPackageProperty()
+                .map(p -> "No version of " + p.display() + " has this status.")
+                .orElse("Select a package to see its versions."));
+        StackPane stack = PageParts.stateStack(versions, viewModel.versions().stateProperty(), empty,
+                PageParts.errorBox("The versions could not be loaded", viewModel.versions().errorMessageProperty()));
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        VBox box = new VBox(8, bar, stack);
+        VBox.setVgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    /** The package's name, and under it, small, its format and origin controls. */
+    private static TableColumn<PackageInfo, PackageInfo> packageColumn() {
+        TableColumn<PackageInfo, PackageInfo> column = new TableColumn<>("Package");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label name = new Label();
+            private final Label details = new Label();
+            private final VBox box = new VBox(0, name, details);
+
+            {
+                details.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(PackageInfo item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                } else {
+                    name.setText(item.display());
+                    details.setText(item.format() + " · publish " + lower(item.publish()) + " · upstream "
+                            + lower(item.upstream()));
+                    setGraphic(box);
+                }
+            }
+        });
+        return column;
+    }
+
+    /** The version, with a badge on the package's default display version. */
+    private static TableColumn<VersionInfo, VersionInfo> versionColumn() {
+        TableColumn<VersionInfo, VersionInfo> column = new TableColumn<>("Version");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setPrefWidth(100);
+        column.setMinWidth(100);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label version = new Label();
+            private final Label badge = new Label("default");
+            private final HBox box = new HBox(6, version, badge);
+
+            {
+                badge.getStyleClass().add("default-badge");
+                box.setAlignment(Pos.CENTER_LEFT);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(VersionInfo item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                } else {
+                    version.setText(item.version());
+                    badge.setVisible(item.defaultDisplay());
+                    badge.setManaged(item.defaultDisplay());
+                    setGraphic(box);
+                }
+            }
+        });
+        return column;
+    }
+
+    /** Moves the focus to {@code table}, selecting its first row when none is. */
+    private static void open(TableView<?> table) {
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().selectFirst();
+        }
+        table.requestFocus();
+    }
+
+    /** A text field that hands its text to {@code target} once typing pauses, or at once on Enter. */
+    private static TextField debounced(StringProperty target) {
+        TextField field = new TextField(target.get());
+        PauseTransition pause = new PauseTransition(TYPING_PAUSE);
+        pause.setOnFinished(e -> target.set(field.getText()));
+        field.textProperty().addListener((o, before, now) -> pause.playFromStart());
+        field.setOnAction(e -> {
+            pause.stop();
+            target.set(field.getText());
+        });
+        target.addListener((o, before, now) -> {
+            if (!field.getText().equals(now)) {
+                field.setText(now);
+            }
+        });
+        return field;
+    }
+
+    private static <T> ComboBox<T> choice(String id, List<T> choices, ObjectProperty<T> value,
+                                          Function<T, String> label) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.getItems().setAll(choices);
+        box.valueProperty().bindBidirectional(value);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : label.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        return box;
+    }
+
+    /** Allow | Block as two joined toggle buttons following {@code value}. */
+    private static Node segmented(String id, ObjectProperty<String> value) {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox();
+        box.setId(id);
+        for (String choice : PackagesViewModel.ORIGIN_CHOICES) {
+            ToggleButton button = new ToggleButton(choice.charAt(0) + lower(choice).substring(1));
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            button.setId(id + "-" + lower(choice));
+            button.setUserData(choice);
+            button.setToggleGroup(group);
+            button.getStyleClass().add(box.getChildren().isEmpty() ? Styles.LEFT_PILL : Styles.RIGHT_PILL);
+            box.getChildren().add(button);
+        }
+        group.selectedToggleProperty().subscribe((before, now) -> {
+            if (now != null) {
+                value.set((String) now.getUserData());
+            } else if (before != null && value.get() != null) {
+                before.setSelected(true); // clicking the chosen one again keeps it: one of the two is always chosen
+            }
+        });
+        value.subscribe(v -> group.selectToggle(group.getToggles().stream()
+                .filter(t -> t.getUserData().equals(v)).findFirst().orElse(null)));
+        return box;
+    }
+
+    /** The group's pattern and description, its contact, then what its origin controls allow and block. */
+    private static String describe(PackageGroupInfo group) {
+        String origin = group.effectiveOrigin().entrySet().stream()
+                .map(e -> lower(e.getKey()).replace('_', ' ') + " " + lower(e.getValue()))
+                .collect(Collectors.joining(", "));
+        return "Package group " + group.pattern()
+                + (group.description().isEmpty() ? "" : " (" + group.description() + ")")
+                + (group.contactInfo().isEmpty() ? "" : "\nContact: " + group.contactInfo())
+                + (origin.isEmpty() ? "" : "\nGroup origin controls: " + origin);
+    }
+
+    private static Label fieldName(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-name");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
     }
 }

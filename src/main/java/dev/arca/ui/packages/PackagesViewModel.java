@@ -1,61 +1,87 @@
 package dev.arca.ui.packages;
 
-import dev.arca.core.AssetInfo;
+import dev.arca.core.DomainInfo;
+import dev.arca.core.PackageFilter;
+import dev.arca.core.PackageFormat;
+import dev.arca.core.PackageGroupInfo;
 import dev.arca.core.PackageInfo;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.core.VersionInfo;
+import dev.arca.core.VersionStatus;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ListState;
+import dev.arca.ui.common.LoadedValue;
+import dev.arca.ui.common.PagedList;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
-import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * The Packages page: a repository's packages loaded a page at a time (never all at once), a package's versions
- * with their status, a version's assets, and downloading an asset with its hash checked.
+ * The Packages page: a repository's packages, filtered by the service and loaded a page at a time (never all at
+ * once); the selected package's package group and origin controls, which can be edited; its versions newest
+ * first, filtered by status; and the selected version's details (see {@link VersionDetailsViewModel}).
  */
 public final class PackagesViewModel {
 
     static final int PAGE_SIZE = 100;
+    /** The values of an origin control, as the service names them. */
+    public static final List<String> ORIGIN_CHOICES = List.of("ALLOW", "BLOCK");
 
     private final Supplier<CodeArtifactGateway> gateway;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final DomainMemory memory;
 
+    // Properties
     private final ObservableList<String> domains = FXCollections.observableArrayList();
     private final ObjectProperty<String> domain = new SimpleObjectProperty<>(this, "domain");
     private final ObservableList<String> repositories = FXCollections.observableArrayList();
     private final ObjectProperty<String> repository = new SimpleObjectProperty<>(this, "repository");
-    private final ObservableList<PackageInfo> packages = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<ListState> state = new ReadOnlyObjectWrapper<>(this, "state", ListState.LOADING);
-    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
-    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
+    private final ObjectProperty<Optional<PackageFormat>> formatFilter =
+            new SimpleObjectProperty<>(this, "formatFilter", Optional.empty());
+    private final StringProperty namespaceFilter = new SimpleStringProperty(this, "namespaceFilter", "");
+    private final StringProperty namePrefixFilter = new SimpleStringProperty(this, "namePrefixFilter", "");
+    private final ObjectProperty<Optional<String>> publishFilter =
+            new SimpleObjectProperty<>(this, "publishFilter", Optional.empty());
+    private final ObjectProperty<Optional<String>> upstreamFilter =
+            new SimpleObjectProperty<>(this, "upstreamFilter", Optional.empty());
+    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper(this, "filterProblem", "");
+    private final ReadOnlyStringWrapper emptyHint = new ReadOnlyStringWrapper(this, "emptyHint", "");
+    private final PagedList<PackageInfo> packages;
     private final ObjectProperty<PackageInfo> selectedPackage = new SimpleObjectProperty<>(this, "selectedPackage");
-    private final ObservableList<VersionInfo> versions = FXCollections.observableArrayList();
+    private final LoadedValue<PackageGroupInfo> packageGroup;
+    private final ObjectProperty<String> originPublish = new SimpleObjectProperty<>(this, "originPublish");
+    private final ObjectProperty<String> originUpstream = new SimpleObjectProperty<>(this, "originUpstream");
+    private final ReadOnlyBooleanWrapper savingOrigin = new ReadOnlyBooleanWrapper(this, "savingOrigin");
+    private final BooleanBinding canSaveOrigin;
+    private final ObjectProperty<Optional<VersionStatus>> statusFilter =
+            new SimpleObjectProperty<>(this, "statusFilter", Optional.empty());
+    private final PagedList<VersionInfo> versions;
     private final ObjectProperty<VersionInfo> selectedVersion = new SimpleObjectProperty<>(this, "selectedVersion");
-    private final ObservableList<AssetInfo> assets = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper downloadStatus = new ReadOnlyStringWrapper(this, "downloadStatus", "");
-    private Optional<String> nextToken = Optional.empty();
-    /** Bumped by every reload: pages of an earlier listing are dropped when they arrive. */
-    private int generation;
-    private int loadingGeneration = -1;
+    private final VersionDetailsViewModel versionDetails;
+    /** The package to select again once a reloaded list shows it. */
+    private Optional<PackageInfo> reselect = Optional.empty();
 
     public PackagesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
                              DomainMemory memory) {
@@ -63,15 +89,38 @@ public final class PackagesViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.memory = Objects.requireNonNull(memory);
+        packages = new PagedList<>(tasks, ListState.LOADING);
+        packageGroup = new LoadedValue<>(tasks);
+        versions = new PagedList<>(tasks, ListState.EMPTY);
+        versionDetails = new VersionDetailsViewModel(gateway, tasks, dialogs);
+        canSaveOrigin = Bindings.createBooleanBinding(this::originEdited, selectedPackage, originPublish,
+                originUpstream, savingOrigin);
+        packages.items().addListener((ListChangeListener<PackageInfo>) change -> reselectIfListed());
         domain.subscribe(d -> {
+            repositories.clear();
+            repository.set(null); // a repository of the same name in another domain is another repository
             if (d != null) {
                 memory.rememberDomain(d);
             }
             loadRepositories();
         });
-        repository.subscribe(r -> reload());
-        selectedPackage.subscribe(this::loadVersions);
-        selectedVersion.subscribe(this::loadAssets);
+        repository.subscribe(r -> {
+            if (r != null && domain.get() != null) {
+                memory.rememberRepository(domain.get(), r);
+            }
+            reloadPackages();
+        });
+        List.<ObservableValue<?>>of(formatFilter, namespaceFilter, namePrefixFilter, publishFilter, upstreamFilter)
+                .forEach(filter -> filter.addListener((observable, before, now) -> reloadPackages()));
+        selectedPackage.subscribe((before, now) -> {
+            if (now != null && now.isSamePackage(before)) {
+                showOriginControls(now); // the same package with new origin controls: nothing else changed
+            } else {
+                packageChosen(now);
+            }
+        });
+        statusFilter.addListener((observable, before, now) -> loadVersions());
+        selectedVersion.subscribe(this::versionChosen);
     }
 
     public ObservableList<String> domains() {
@@ -90,29 +139,88 @@ public final class PackagesViewModel {
         return repository;
     }
 
-    /** The packages loaded so far, in the service's order. */
-    public ObservableList<PackageInfo> packages() {
+    /** The formats to filter by; empty stands for any format. */
+    public List<Optional<PackageFormat>> formatChoices() {
+        return anyOr(Arrays.stream(PackageFormat.values()));
+    }
+
+    public ObjectProperty<Optional<PackageFormat>> formatFilterProperty() {
+        return formatFilter;
+    }
+
+    /** Only packages in this namespace (needs a format); empty for any. */
+    public StringProperty namespaceFilterProperty() {
+        return namespaceFilter;
+    }
+
+    /** Only packages whose name starts with this; empty for any. */
+    public StringProperty namePrefixFilterProperty() {
+        return namePrefixFilter;
+    }
+
+    /** The values an origin-control filter can take; empty stands for either. */
+    public List<Optional<String>> originFilterChoices() {
+        return anyOr(ORIGIN_CHOICES.stream());
+    }
+
+    public ObjectProperty<Optional<String>> publishFilterProperty() {
+        return publishFilter;
+    }
+
+    public ObjectProperty<Optional<String>> upstreamFilterProperty() {
+        return upstreamFilter;
+    }
+
+    /** Why the filters cannot be applied, as a sentence; empty when they can. */
+    public ReadOnlyStringProperty filterProblemProperty() {
+        return filterProblem.getReadOnlyProperty();
+    }
+
+    /** What the empty package list means and what to do about it. */
+    public ReadOnlyStringProperty emptyHintProperty() {
+        return emptyHint.getReadOnlyProperty();
+    }
+
+    /** The packages loaded so far, with their loading, empty and error states. */
+    public PagedList<PackageInfo> packages() {
         return packages;
-    }
-
-    public ReadOnlyObjectProperty<ListState> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorMessageProperty() {
-        return errorMessage.getReadOnlyProperty();
-    }
-
-    /** Whether another page of packages can be loaded. */
-    public ReadOnlyBooleanProperty hasMoreProperty() {
-        return hasMore.getReadOnlyProperty();
     }
 
     public ObjectProperty<PackageInfo> selectedPackageProperty() {
         return selectedPackage;
     }
 
-    public ObservableList<VersionInfo> versions() {
+    /** The package group the selected package belongs to. */
+    public LoadedValue<PackageGroupInfo> packageGroup() {
+        return packageGroup;
+    }
+
+    /** The publish origin control being edited for the selected package. */
+    public ObjectProperty<String> originPublishProperty() {
+        return originPublish;
+    }
+
+    /** The upstream origin control being edited for the selected package. */
+    public ObjectProperty<String> originUpstreamProperty() {
+        return originUpstream;
+    }
+
+    /** Whether the edited origin controls differ from the package's and can be saved now. */
+    public BooleanBinding canSaveOriginProperty() {
+        return canSaveOrigin;
+    }
+
+    /** The statuses to filter versions by; empty stands for every status. */
+    public List<Optional<VersionStatus>> statusChoices() {
+        return anyOr(Arrays.stream(VersionStatus.values()));
+    }
+
+    public ObjectProperty<Optional<VersionStatus>> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** The selected package's versions, newest published first, loaded a page at a time. */
+    public PagedList<VersionInfo> versions() {
         return versions;
     }
 
@@ -120,160 +228,180 @@ public final class PackagesViewModel {
         return selectedVersion;
     }
 
-    public ObservableList<AssetInfo> assets() {
-        return assets;
-    }
-
-    public ReadOnlyStringProperty downloadStatusProperty() {
-        return downloadStatus.getReadOnlyProperty();
+    /** The selected version's metadata, files, dependencies and readme. */
+    public VersionDetailsViewModel versionDetails() {
+        return versionDetails;
     }
 
     // Commands
 
+    /**
+     * Loads the domains to choose from, and the chosen domain's repositories, keeping the choices that still exist
+     * (the page calls it whenever it is shown, so what other pages created appears); picks the first otherwise.
+     */
     public void loadDomains() {
         BackgroundTask.of("Loading domains", progress -> gateway.get().listDomains())
                 .onSuccess(list -> {
                     domains.setAll(memory.pickerChoices(list));
                     if (domains.isEmpty()) {
-                        state.set(ListState.EMPTY);
-                    } else if (domain.get() == null || !domains.contains(domain.get())) {
-                        domain.set(memory.preferred(domains).orElseThrow());
+                        emptyHint.set("There is no domain yet: create one on the Domains page.");
+                        packages.clear();
+                    } else if (!memory.preferred(domains).orElseThrow().equals(domain.get())) {
+                        domain.set(memory.preferred(domains).orElseThrow()); // as last picked, on any page
+                    } else {
+                        loadRepositories();
                     }
                 })
-                .onFailure(this::failed)
+                .onFailure(packages::fail)
                 .runWith(tasks);
     }
 
-    /** Starts the package list again from its first page. */
-    public void reload() {
-        generation++;
-        packages.clear();
-        nextToken = Optional.empty();
-        hasMore.set(false);
-        selectedPackage.set(null);
-        if (domain.get() == null || repository.get() == null) {
-            state.set(ListState.EMPTY);
-            return;
+    /** Loads the packages again from the first page, keeping the filters and, when it is listed, the selection. */
+    public void refresh() {
+        if (domain.get() == null) {
+            loadDomains();
+        } else {
+            reloadPackages();
         }
-        state.set(ListState.LOADING);
-        loadMore();
     }
 
-    /** Loads the next page of packages, if there is one and none is loading. */
-    public void loadMore() {
-        String d = domain.get();
-        String r = repository.get();
-        if (d == null || r == null || loadingGeneration == generation || (!packages.isEmpty() && !hasMore.get())) {
-            return;
-        }
-        int listing = generation;
-        loadingGeneration = listing;
-        Optional<String> token = nextToken;
-        BackgroundTask.of("Loading packages of " + r, progress -> gateway.get().listPackages(d, r, token, PAGE_SIZE))
-                .onSuccess(page -> {
-                    if (listing != generation) {
-                        return; // the user moved on while the page loaded
-                    }
-                    packages.addAll(page.items());
-                    nextToken = page.nextToken();
-                    hasMore.set(page.nextToken().isPresent());
-                    state.set(packages.isEmpty() ? ListState.EMPTY : ListState.READY);
-                })
-                .onFailure(failure -> {
-                    if (listing == generation) {
-                        failed(failure);
-                    }
-                })
-                .onFinished(() -> {
-                    if (loadingGeneration == listing) {
-                        loadingGeneration = -1;
-                    }
-                })
-                .runWith(tasks);
+    /** Shows every package again. */
+    public void clearFilters() {
+        formatFilter.set(Optional.empty());
+        namespaceFilter.set("");
+        namePrefixFilter.set("");
+        publishFilter.set(Optional.empty());
+        upstreamFilter.set(Optional.empty());
     }
 
-    /** Downloads an asset of the selected version to {@code target}, checking its SHA-256. */
-    public void download(AssetInfo asset, Path target) {
+    /** Sets the selected package's two origin controls to the edited values, together. */
+    public void saveOriginControls() {
+        if (!canSaveOrigin.get()) {
+            return;
+        }
         PackageInfo pkg = selectedPackage.get();
-        VersionInfo version = selectedVersion.get();
-        if (pkg == null || version == null) {
-            return;
-        }
         String d = domain.get();
         String r = repository.get();
-        BackgroundTask.of("Downloading " + asset.name(), progress -> {
-                    gateway.get().downloadAsset(d, r, pkg, version.version(), asset, target,
-                            written -> progress.update(written, asset.size(), "Downloading " + asset.name()));
-                    return target;
+        String publish = originPublish.get();
+        String upstream = originUpstream.get();
+        BackgroundTask.of("Setting the origin controls of " + pkg.display(), progress -> gateway.get()
+                        .setOriginControls(d, r, pkg, publish, upstream))
+                .onRunning(() -> savingOrigin.set(true))
+                .onSuccess(updated -> {
+                    packages.replace(pkg, updated);
+                    if (updated.isSamePackage(selectedPackage.get())) {
+                        selectedPackage.set(updated);
+                    }
                 })
-                .onProgress(p -> downloadStatus.set(p.message() + " · " + (int) (100 * Math.max(0, p.fraction())) + "%"))
-                .onSuccess(saved -> downloadStatus.set("Saved " + asset.name() + " to " + saved + " (SHA-256 checked)"))
-                .onFailure(failure -> {
-                    downloadStatus.set("");
-                    dialogs.showError("Download", UserMessages.describe(failure), failure);
-                })
+                .onFailure(failure -> dialogs.showError("Origin controls", UserMessages.describe(failure), failure))
+                .onFinished(() -> savingOrigin.set(false))
                 .runWith(tasks);
     }
 
+    /** Lists the chosen domain's repositories, keeping the chosen one when it is still there. */
     private void loadRepositories() {
         String d = domain.get();
-        repositories.clear();
-        repository.set(null);
         if (d == null) {
             return;
         }
         BackgroundTask.of("Loading repositories of " + d, progress -> gateway.get().listRepositories(d))
                 .onSuccess(list -> {
+                    if (!d.equals(domain.get())) {
+                        return; // another domain was chosen meanwhile
+                    }
+                    String kept = repository.get();
                     repositories.setAll(list.stream().map(RepositoryInfo::name).toList());
-                    if (!repositories.isEmpty()) {
-                        repository.set(repositories.getFirst());
+                    // the repository last picked on any page, else the one shown, else the first
+                    Optional<String> wanted = memory.lastRepository().filter(repositories::contains)
+                            .or(() -> Optional.ofNullable(kept).filter(repositories::contains));
+                    if (repositories.isEmpty()) {
+                        repository.set(null);
+                        emptyHint.set("Domain " + d + " has no repositories: create one on the Repositories page.");
                     } else {
-                        state.set(ListState.EMPTY);
+                        repository.set(wanted.orElse(repositories.getFirst()));
                     }
                 })
-                .onFailure(this::failed)
+                .onFailure(packages::fail)
                 .runWith(tasks);
     }
 
-    private void loadVersions(PackageInfo pkg) {
-        versions.clear();
-        selectedVersion.set(null);
+    private void reloadPackages() {
+        reselect = Optional.ofNullable(selectedPackage.get());
+        selectedPackage.set(null);
+        String d = domain.get();
+        String r = repository.get();
+        PackageFilter filter = new PackageFilter(formatFilter.get(), namespaceFilter.get(), namePrefixFilter.get(),
+                publishFilter.get(), upstreamFilter.get());
+        filterProblem.set(filter.problem().orElse(""));
+        if (d == null || r == null || filter.problem().isPresent()) {
+            emptyHint.set(filter.problem().orElse("Choose a domain and a repository."));
+            packages.clear();
+            return;
+        }
+        emptyHint.set(filter.narrows() ? "No package of " + r + " matches these filters."
+                : "Repository " + r + " has no packages yet. Publish one (a generic package with the AWS CLI, say)"
+                + " and refresh.");
+        packages.load("Loading packages of " + r, token -> gateway.get().listPackages(d, r, filter, token,
+                PAGE_SIZE));
+    }
+
+    private void reselectIfListed() {
+        Optional<PackageInfo> wanted = reselect;
+        if (wanted.isEmpty() || packages.items().isEmpty()) {
+            return;
+        }
+        reselect = Optional.empty();
+        packages.items().stream().filter(wanted.get()::isSamePackage).findFirst().ifPresent(selectedPackage::set);
+    }
+
+    private void packageChosen(PackageInfo pkg) {
+        showOriginControls(pkg);
         if (pkg == null) {
+            packageGroup.clear();
+        } else {
+            String d = domain.get();
+            packageGroup.load("Finding the package group of " + pkg.display(), () -> Optional.of(gateway.get()
+                    .associatedPackageGroup(d, pkg)));
+        }
+        loadVersions();
+    }
+
+    private void showOriginControls(PackageInfo pkg) {
+        originPublish.set(pkg == null ? null : pkg.publish());
+        originUpstream.set(pkg == null ? null : pkg.upstream());
+    }
+
+    private boolean originEdited() {
+        PackageInfo pkg = selectedPackage.get();
+        return pkg != null && !savingOrigin.get() && originPublish.get() != null && originUpstream.get() != null
+                && !(pkg.publish().equals(originPublish.get()) && pkg.upstream().equals(originUpstream.get()));
+    }
+
+    private void loadVersions() {
+        selectedVersion.set(null);
+        PackageInfo pkg = selectedPackage.get();
+        if (pkg == null) {
+            versions.clear();
             return;
         }
         String d = domain.get();
         String r = repository.get();
-        BackgroundTask.of("Loading versions of " + pkg.display(), progress -> gateway.get().listVersions(d, r, pkg))
-                .onSuccess(list -> {
-                    if (pkg.equals(selectedPackage.get())) {
-                        versions.setAll(list);
-                    }
-                })
-                .onFailure(failure -> dialogs.showError("Versions", UserMessages.describe(failure), failure))
-                .runWith(tasks);
+        Optional<VersionStatus> status = statusFilter.get();
+        versions.load("Loading versions of " + pkg.display(), token -> gateway.get().listVersions(d, r, pkg, status,
+                token, PAGE_SIZE));
     }
 
-    private void loadAssets(VersionInfo version) {
-        assets.clear();
+    private void versionChosen(VersionInfo version) {
         PackageInfo pkg = selectedPackage.get();
         if (version == null || pkg == null) {
-            return;
+            versionDetails.clear();
+        } else {
+            versionDetails.show(new VersionDetailsViewModel.Selection(domain.get(), repository.get(), pkg, version));
         }
-        String d = domain.get();
-        String r = repository.get();
-        BackgroundTask.of("Loading assets of " + version.version(), progress -> gateway.get().listAssets(d, r, pkg,
-                        version.version()))
-                .onSuccess(list -> {
-                    if (version.equals(selectedVersion.get())) {
-                        assets.setAll(list);
-                    }
-                })
-                .onFailure(failure -> dialogs.showError("Assets", UserMessages.describe(failure), failure))
-                .runWith(tasks);
     }
 
-    private void failed(Throwable failure) {
-        errorMessage.set(UserMessages.describe(failure));
-        state.set(ListState.ERROR);
+    /** Filter choices: empty (any) first, then each of {@code values}. */
+    private static <T> List<Optional<T>> anyOr(Stream<T> values) {
+        return Stream.concat(Stream.of(Optional.<T>empty()), values.map(Optional::of)).toList();
     }
 }

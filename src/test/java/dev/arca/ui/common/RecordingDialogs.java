@@ -1,13 +1,16 @@
 package dev.arca.ui.common;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A {@link DialogService} for ViewModel tests: records what would be shown and answers confirmations. */
 public final class RecordingDialogs implements DialogService {
 
     private final List<String> shown = new ArrayList<>();
     private boolean confirmAnswer = true;
+    private Optional<Path> saveFileAnswer = Optional.empty();
 
     /** Everything shown so far: "error: …", "info: …", "confirm: ACTION (danger): SENTENCE". */
     public List<String> shown() {
@@ -16,6 +19,11 @@ public final class RecordingDialogs implements DialogService {
 
     public void answerConfirmations(boolean answer) {
         confirmAnswer = answer;
+    }
+
+    /** The path the next save dialogs answer with; empty (the default) answers as a user who cancels. */
+    public void answerSaveFile(Optional<Path> answer) {
+        saveFileAnswer = answer;
     }
 
     @Override
@@ -32,5 +40,11 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirm(String title, String sentence, String actionLabel, boolean destructive) {
         shown.add("confirm: " + actionLabel + (destructive ? " (danger)" : "") + ": " + sentence);
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        shown.add("save: " + suggestedName);
+        return saveFileAnswer;
     }
 }

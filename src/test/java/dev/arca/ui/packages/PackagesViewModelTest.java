@@ -1,151 +1,449 @@
 package dev.arca.ui.packages;
 
+import static dev.arca.ui.packages.PackagesFixture.DOMAIN;
+import static dev.arca.ui.packages.PackagesFixture.REPOSITORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arca.core.AssetInfo;
+import dev.arca.core.PackageFormat;
 import dev.arca.core.PackageInfo;
 import dev.arca.core.VersionInfo;
-import dev.arca.gateway.EmbeddedGateway;
+import dev.arca.core.VersionStatus;
 import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
+import dev.arca.ui.common.HeldTaskRunner;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
 import dev.arca.ui.common.UserSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
-/** The Packages page's ViewModel against a real server: paging, versions, assets, checked download. */
+/**
+ * The Packages page's ViewModel against a real server: paging, filters the service applies, stale answers dropped,
+ * versions with their status and default version, the package group and the origin-control editor.
+ */
 class PackagesViewModelTest {
 
     @TempDir
     Path temp;
 
-    private EmbeddedGateway embedded;
-    private CodeartifactClient client;
+    private PackagesFixture fixture;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private PackagesViewModel viewModel;
+    private DomainMemory memory;
 
     @BeforeEach
     void start() throws Exception {
-        embedded = new EmbeddedGateway(temp.resolve("data"));
-        embedded.gateway().createDomain("pkgs", Optional.empty());
-        embedded.gateway().createRepository("pkgs", "repo", Optional.empty(), List.of());
-        client = CodeartifactClient.builder().endpointOverride(embedded.server().endpoint()).region(Region.US_EAST_1)
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        embedded.server().credentials().accessKeyId(),
-                        embedded.server().credentials().secretAccessKey()))).build();
-        viewModel = new PackagesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }), dialogs,
-                new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local"));
+        fixture = new PackagesFixture(temp.resolve("data"));
+        memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
+        viewModel = new PackagesViewModel(fixture.embedded()::gateway, ExecutorTaskRunner.sameThread(e -> { }),
+                dialogs, memory);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        embedded.close();
+        fixture.close();
     }
 
-    private void publish(String pkg, String version, byte[] content) throws Exception {
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        client.publishPackageVersion(r -> r.domain("pkgs").repository("repo").format("generic").namespace("ns")
-                .packageValue(pkg).packageVersion(version).assetName(pkg + ".bin").assetSHA256(sha),
-                RequestBody.fromBytes(content));
+    private List<String> listed() {
+        return viewModel.packages().items().stream().map(PackageInfo::display).toList();
+    }
+
+    private PackageInfo select(String display) {
+        PackageInfo pkg = viewModel.packages().items().stream().filter(p -> p.display().equals(display))
+                .findFirst().orElseThrow();
+        viewModel.selectedPackageProperty().set(pkg);
+        return pkg;
     }
 
     @Test
     void packagesLoadAPageAtATime() throws Exception {
         for (int i = 0; i < PackagesViewModel.PAGE_SIZE + 20; i++) {
-            publish(String.format("pkg-%03d", i), "1.0", new byte[] {(byte) i});
+            fixture.publish("ns", String.format("pkg-%03d", i), "1.0", new byte[] {(byte) i});
         }
 
         viewModel.loadDomains();
 
-        assertThat(viewModel.repositoryProperty().get()).isEqualTo("repo");
-        assertThat(viewModel.packages()).hasSize(PackagesViewModel.PAGE_SIZE);
-        assertThat(viewModel.hasMoreProperty().get()).isTrue();
-        viewModel.loadMore();
-        assertThat(viewModel.packages()).hasSize(PackagesViewModel.PAGE_SIZE + 20);
-        assertThat(viewModel.hasMoreProperty().get()).isFalse();
-        viewModel.loadMore();
-        assertThat(viewModel.packages()).as("nothing more to load").hasSize(PackagesViewModel.PAGE_SIZE + 20);
+        assertThat(viewModel.repositoryProperty().get()).isEqualTo(REPOSITORY);
+        assertThat(viewModel.packages().items()).hasSize(PackagesViewModel.PAGE_SIZE);
+        assertThat(viewModel.packages().hasMoreProperty().get()).isTrue();
+        viewModel.packages().loadMore();
+        assertThat(viewModel.packages().items()).hasSize(PackagesViewModel.PAGE_SIZE + 20);
+        assertThat(viewModel.packages().hasMoreProperty().get()).isFalse();
+        viewModel.packages().loadMore();
+        assertThat(viewModel.packages().items()).as("nothing more to load").hasSize(PackagesViewModel.PAGE_SIZE + 20);
     }
 
     @Test
-    void aPackagesVersionsAndAVersionsFilesFollowTheSelection() throws Exception {
-        publish("tool", "1.0", new byte[] {1});
-        Thread.sleep(5);
-        publish("tool", "2.0", new byte[] {2, 2});
+    void anEmptyRepositoryShowsTheEmptyStateWithWhatToDo() {
         viewModel.loadDomains();
 
-        viewModel.selectedPackageProperty().set(viewModel.packages().getFirst());
-        assertThat(viewModel.versions()).extracting(VersionInfo::version).containsExactly("2.0", "1.0");
-        assertThat(viewModel.versions().getFirst().status()).isEqualTo("Published");
-
-        viewModel.selectedVersionProperty().set(viewModel.versions().getFirst());
-        assertThat(viewModel.assets()).extracting(AssetInfo::name, AssetInfo::size).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("tool.bin", 2L));
+        assertThat(viewModel.packages().stateProperty().get()).isEqualTo(ListState.EMPTY);
+        assertThat(viewModel.packages().items()).isEmpty();
+        assertThat(viewModel.emptyHintProperty().get()).startsWith("Repository repo has no packages yet");
     }
 
     @Test
-    void aDownloadIsWrittenWhenItsHashMatches() throws Exception {
-        byte[] content = "the bytes of the asset".getBytes();
-        publish("tool", "1.0", content);
+    void aRepositoryCreatedElsewhereIsOfferedWhenThePageIsShownAgainAndTheChoiceKept() throws Exception {
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
         viewModel.loadDomains();
-        viewModel.selectedPackageProperty().set(viewModel.packages().getFirst());
-        viewModel.selectedVersionProperty().set(viewModel.versions().getFirst());
-        Path target = temp.resolve("downloaded.bin");
+        PackageInfo tool = select("ns/tool");
 
-        viewModel.download(viewModel.assets().getFirst(), target);
+        fixture.client().createRepository(r -> r.domain(DOMAIN).repository("added"));
+        viewModel.loadDomains(); // the page is shown again
 
-        assertThat(Files.readAllBytes(target)).isEqualTo(content);
-        assertThat(viewModel.downloadStatusProperty().get()).contains("SHA-256 checked");
-        assertThat(dialogs.shown()).isEmpty();
+        assertThat(viewModel.repositories()).containsExactly("added", REPOSITORY);
+        assertThat(viewModel.repositoryProperty().get()).isEqualTo(REPOSITORY);
+        assertThat(viewModel.selectedPackageProperty().get()).as("nothing reloaded").isEqualTo(tool);
     }
 
     @Test
-    void theDomainLastPickedIsPreselectedOnTheNextVisit() {
-        embedded.gateway().createDomain("later", Optional.empty());
-        DomainMemory memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
+    void theDomainAndRepositoryLastPickedOnAnyPageAreShown() throws Exception {
+        fixture.client().createDomain(r -> r.domain("later"));
+        fixture.client().createRepository(r -> r.domain("later").repository("first"));
+        fixture.client().createRepository(r -> r.domain("later").repository("second"));
         viewModel.loadDomains();
         viewModel.domainProperty().set("later");
+        assertThat(viewModel.repositoryProperty().get()).isEqualTo("first");
 
-        PackagesViewModel next = new PackagesViewModel(embedded::gateway, ExecutorTaskRunner.sameThread(e -> { }),
-                dialogs, memory);
+        PackagesViewModel next = new PackagesViewModel(fixture.embedded()::gateway,
+                ExecutorTaskRunner.sameThread(e -> { }), dialogs, memory);
         next.loadDomains();
-
         assertThat(next.domainProperty().get()).isEqualTo("later");
+
+        memory.rememberRepository("later", "second"); // e.g. Enter on the Repositories page
+        next.loadDomains(); // the page is shown again
+        assertThat(next.repositoryProperty().get()).isEqualTo("second");
     }
 
     @Test
-    void anEmptyRepositoryShowsTheEmptyState() {
+    void anotherDomainStartsFromItsOwnFirstRepository() throws Exception {
+        fixture.client().createDomain(r -> r.domain("zeta"));
+        fixture.client().createRepository(r -> r.domain("zeta").repository(REPOSITORY));
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+        assertThat(listed()).containsExactly("ns/tool");
+
+        viewModel.domainProperty().set("zeta");
+
+        assertThat(viewModel.repositoryProperty().get()).isEqualTo(REPOSITORY);
+        assertThat(viewModel.packages().items()).as("the same name, another repository").isEmpty();
+        assertThat(viewModel.packages().stateProperty().get()).isEqualTo(ListState.EMPTY);
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedShowsTheErrorStateInOneSentence() {
+        fixture.embedded().server().close();
+
         viewModel.loadDomains();
 
-        assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.EMPTY);
-        assertThat(viewModel.packages()).isEmpty();
+        assertThat(viewModel.packages().stateProperty().get()).isEqualTo(ListState.ERROR);
+        assertThat(viewModel.packages().errorMessageProperty().get()).startsWith("Could not list the domains")
+                .endsWith("cannot be reached.");
     }
 
     @Test
     void packagesShowTheirOriginControls() throws Exception {
-        publish("tool", "1.0", new byte[] {1});
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
         viewModel.loadDomains();
 
-        PackageInfo tool = viewModel.packages().getFirst();
+        PackageInfo tool = viewModel.packages().items().getFirst();
         assertThat(tool.display()).isEqualTo("ns/tool");
         assertThat(tool.publish()).isEqualTo("ALLOW");
         assertThat(tool.upstream()).isEqualTo("BLOCK");
+    }
+
+    @Test
+    void theFormatFilterIsAppliedByTheService() throws Exception {
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        fixture.originControls("npm", "scope", "left-pad", "ALLOW", "ALLOW");
+        fixture.originControls("pypi", null, "requests", "ALLOW", "ALLOW");
+        viewModel.loadDomains();
+        assertThat(listed()).containsExactly("ns/tool", "@scope/left-pad", "requests");
+
+        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.NPM));
+
+        assertThat(listed()).containsExactly("@scope/left-pad");
+        assertThat(viewModel.filterProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anNpmScopeMayBeTypedWithItsAt() {
+        fixture.originControls("npm", "scope", "left-pad", "ALLOW", "ALLOW");
+        fixture.originControls("npm", "other", "left-pad", "ALLOW", "ALLOW");
+        viewModel.loadDomains();
+
+        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.NPM));
+        viewModel.namespaceFilterProperty().set("@scope");
+
+        assertThat(listed()).containsExactly("@scope/left-pad");
+    }
+
+    @Test
+    void namespaceAndNamePrefixFiltersNarrowTheList() throws Exception {
+        fixture.publish("team-a", "lib-core", "1.0", new byte[] {1});
+        fixture.publish("team-a", "app", "1.0", new byte[] {2});
+        fixture.publish("team-b", "lib-core", "1.0", new byte[] {3});
+        viewModel.loadDomains();
+
+        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.GENERIC));
+        viewModel.namespaceFilterProperty().set("team-a");
+        assertThat(listed()).containsExactly("team-a/app", "team-a/lib-core");
+
+        viewModel.namePrefixFilterProperty().set("lib-");
+        assertThat(listed()).containsExactly("team-a/lib-core");
+
+        viewModel.namespaceFilterProperty().set("");
+        assertThat(listed()).containsExactly("team-a/lib-core", "team-b/lib-core");
+    }
+
+    @Test
+    void aNamespaceWithoutAFormatIsExplainedInsteadOfSent() throws Exception {
+        fixture.publish("team-a", "app", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+
+        viewModel.namespaceFilterProperty().set("team-a");
+
+        assertThat(viewModel.filterProblemProperty().get()).startsWith("Choose a format to filter by namespace");
+        assertThat(viewModel.packages().stateProperty().get()).as("no refused call, so no error")
+                .isEqualTo(ListState.EMPTY);
+        assertThat(viewModel.emptyHintProperty().get()).isEqualTo(viewModel.filterProblemProperty().get());
+        assertThat(dialogs.shown()).isEmpty();
+
+        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.GENERIC));
+        assertThat(viewModel.filterProblemProperty().get()).isEmpty();
+        assertThat(listed()).containsExactly("team-a/app");
+    }
+
+    @Test
+    void originControlFiltersAreAppliedByTheService() throws Exception {
+        fixture.publish("ns", "open", "1.0", new byte[] {1});
+        fixture.publish("ns", "locked", "1.0", new byte[] {2});
+        fixture.originControls("generic", "ns", "locked", "BLOCK", "BLOCK");
+        fixture.originControls("generic", "ns", "mirrored", "BLOCK", "ALLOW");
+        viewModel.loadDomains();
+
+        viewModel.publishFilterProperty().set(Optional.of("BLOCK"));
+        assertThat(listed()).containsExactly("ns/locked", "ns/mirrored");
+
+        viewModel.upstreamFilterProperty().set(Optional.of("ALLOW"));
+        assertThat(listed()).containsExactly("ns/mirrored");
+
+        viewModel.clearFilters();
+        assertThat(listed()).containsExactly("ns/locked", "ns/mirrored", "ns/open");
+        assertThat(viewModel.emptyHintProperty().get()).doesNotContain("filters");
+    }
+
+    @Test
+    void filteredListsAreStillLoadedAPageAtATime() throws Exception {
+        for (int i = 0; i < PackagesViewModel.PAGE_SIZE + 5; i++) {
+            fixture.publish("ns", String.format("lib-%03d", i), "1.0", new byte[] {(byte) i});
+        }
+        fixture.publish("ns", "other", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+
+        viewModel.namePrefixFilterProperty().set("lib-");
+
+        assertThat(viewModel.packages().items()).hasSize(PackagesViewModel.PAGE_SIZE);
+        viewModel.packages().loadMore();
+        assertThat(viewModel.packages().items()).hasSize(PackagesViewModel.PAGE_SIZE + 5)
+                .allMatch(p -> p.name().startsWith("lib-"));
+    }
+
+    @Test
+    void aFilterMatchingNothingSaysSo() throws Exception {
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+
+        viewModel.namePrefixFilterProperty().set("zzz");
+
+        assertThat(viewModel.packages().stateProperty().get()).isEqualTo(ListState.EMPTY);
+        assertThat(viewModel.emptyHintProperty().get()).isEqualTo("No package of repo matches these filters.");
+    }
+
+    @Test
+    void aPageForAnEarlierFilterArrivingLateIsDropped() throws Exception {
+        fixture.publish("ns", "alpha", "1.0", new byte[] {1});
+        fixture.publish("ns", "beta", "1.0", new byte[] {2});
+        HeldTaskRunner held = new HeldTaskRunner();
+        viewModel = new PackagesViewModel(fixture.embedded()::gateway, held, dialogs, memory);
+        viewModel.loadDomains();
+        held.releaseAll();
+        assertThat(listed()).containsExactly("ns/alpha", "ns/beta");
+
+        viewModel.namePrefixFilterProperty().set("al");
+        viewModel.namePrefixFilterProperty().set("be");
+        assertThat(held.heldCount()).isEqualTo(2);
+        held.releaseNewest();
+        assertThat(listed()).containsExactly("ns/beta");
+        held.releaseAll(); // the answer for "al" arrives last
+
+        assertThat(listed()).containsExactly("ns/beta");
+    }
+
+    @Test
+    void versionsOfAnEarlierSelectionArrivingLateAreDropped() throws Exception {
+        fixture.publish("ns", "one", "1.0", new byte[] {1});
+        fixture.publish("ns", "two", "2.0", new byte[] {2});
+        HeldTaskRunner held = new HeldTaskRunner();
+        viewModel = new PackagesViewModel(fixture.embedded()::gateway, held, dialogs, memory);
+        viewModel.loadDomains();
+        held.releaseAll();
+
+        select("ns/one");
+        select("ns/two");
+        held.releaseAll();
+
+        assertThat(viewModel.versions().items()).extracting(VersionInfo::version).containsExactly("2.0");
+    }
+
+    @Test
+    void versionsAreNewestFirstWithTheDefaultDisplayVersionMarked() throws Exception {
+        for (String version : List.of("1.0", "2.0", "3.0")) {
+            fixture.publish("ns", "tool", version, version.getBytes());
+            Thread.sleep(5); // distinct published times
+        }
+        fixture.setStatus("ns", "tool", "Unlisted", "3.0");
+        viewModel.loadDomains();
+
+        select("ns/tool");
+
+        assertThat(viewModel.versions().items()).extracting(VersionInfo::version, VersionInfo::status,
+                VersionInfo::defaultDisplay).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("3.0", "Unlisted", false),
+                org.assertj.core.groups.Tuple.tuple("2.0", "Published", true),
+                org.assertj.core.groups.Tuple.tuple("1.0", "Published", false));
+    }
+
+    @Test
+    void theStatusFilterIsAppliedByTheService() throws Exception {
+        for (String version : List.of("1.0", "2.0", "3.0", "4.0")) {
+            fixture.publish("ns", "tool", version, version.getBytes());
+        }
+        fixture.setStatus("ns", "tool", "Archived", "1.0", "2.0");
+        fixture.setStatus("ns", "tool", "Unlisted", "3.0");
+        fixture.publish(REPOSITORY, "ns", "tool", "5.0-rc", new byte[] {5}, true);
+        viewModel.loadDomains();
+        select("ns/tool");
+        assertThat(viewModel.versions().items()).hasSize(5);
+
+        viewModel.statusFilterProperty().set(Optional.of(VersionStatus.ARCHIVED));
+        assertThat(viewModel.versions().items()).extracting(VersionInfo::version)
+                .containsExactlyInAnyOrder("1.0", "2.0");
+
+        viewModel.statusFilterProperty().set(Optional.of(VersionStatus.UNFINISHED));
+        assertThat(viewModel.versions().items()).extracting(VersionInfo::version, VersionInfo::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("5.0-rc", "Unfinished"));
+
+        viewModel.statusFilterProperty().set(Optional.of(VersionStatus.DISPOSED));
+        assertThat(viewModel.versions().stateProperty().get()).isEqualTo(ListState.EMPTY);
+    }
+
+    @Test
+    void versionsLoadAPageAtATime() throws Exception {
+        for (int i = 0; i < PackagesViewModel.PAGE_SIZE + 3; i++) {
+            fixture.publish("ns", "busy", "1." + i, new byte[] {(byte) i});
+        }
+        viewModel.loadDomains();
+
+        select("ns/busy");
+
+        assertThat(viewModel.versions().items()).hasSize(PackagesViewModel.PAGE_SIZE);
+        viewModel.versions().loadMore();
+        assertThat(viewModel.versions().items()).hasSize(PackagesViewModel.PAGE_SIZE + 3);
+    }
+
+    @Test
+    void theSelectedPackageShowsItsPackageGroup() throws Exception {
+        fixture.client().createPackageGroup(r -> r.domain(DOMAIN).packageGroup("/generic/team-a/*")
+                .description("Team A's builds").contactInfo("team-a@example.com"));
+        fixture.publish("team-a", "app", "1.0", new byte[] {1});
+        fixture.publish("team-b", "app", "1.0", new byte[] {2});
+        viewModel.loadDomains();
+
+        select("team-a/app");
+        assertThat(viewModel.packageGroup().valueProperty().get()).hasValueSatisfying(group -> {
+            assertThat(group.pattern()).isEqualTo("/generic/team-a/*");
+            assertThat(group.description()).isEqualTo("Team A's builds");
+            assertThat(group.contactInfo()).isEqualTo("team-a@example.com");
+            assertThat(group.effectiveOrigin()).containsKeys("PUBLISH", "EXTERNAL_UPSTREAM", "INTERNAL_UPSTREAM");
+        });
+
+        select("team-b/app");
+        assertThat(viewModel.packageGroup().valueProperty().get()).map(g -> g.pattern()).hasValue("/*");
+    }
+
+    @Test
+    void theOriginControlsAreEditedTogetherAndTheRowFollowsWithoutAReload() throws Exception {
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+        PackageInfo tool = select("ns/tool");
+        VersionInfo version = viewModel.versions().items().getFirst();
+        viewModel.selectedVersionProperty().set(version);
+        assertThat(viewModel.canSaveOriginProperty().get()).as("nothing edited yet").isFalse();
+
+        viewModel.originPublishProperty().set("BLOCK");
+        viewModel.originUpstreamProperty().set("ALLOW");
+        assertThat(viewModel.canSaveOriginProperty().get()).isTrue();
+        viewModel.saveOriginControls();
+
+        PackageInfo updated = viewModel.packages().items().getFirst();
+        assertThat(updated.publish()).isEqualTo("BLOCK");
+        assertThat(updated.upstream()).isEqualTo("ALLOW");
+        assertThat(viewModel.selectedPackageProperty().get()).isEqualTo(updated);
+        assertThat(viewModel.selectedVersionProperty().get()).as("the versions were not reloaded").isEqualTo(version);
+        assertThat(viewModel.canSaveOriginProperty().get()).isFalse();
+        var stored = fixture.client().describePackage(r -> r.domain(DOMAIN).repository(REPOSITORY)
+                .format(tool.format()).namespace(tool.namespace()).packageValue(tool.name()))
+                .packageValue().originConfiguration().restrictions();
+        assertThat(stored.publishAsString()).isEqualTo("BLOCK");
+        assertThat(stored.upstreamAsString()).isEqualTo("ALLOW");
+    }
+
+    @Test
+    void originControlsThatCannotBeSavedAreReportedAndTheRowIsKept() throws Exception {
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+        PackageInfo tool = select("ns/tool");
+        fixture.client().deleteRepository(r -> r.domain(DOMAIN).repository(REPOSITORY));
+
+        viewModel.originPublishProperty().set("BLOCK");
+        viewModel.saveOriginControls();
+
+        assertThat(dialogs.shown()).singleElement().asString().startsWith("error: ").endsWith(".");
+        assertThat(viewModel.packages().items()).containsExactly(tool);
+        assertThat(viewModel.canSaveOriginProperty().get()).as("the edit is kept to try again").isTrue();
+    }
+
+    @Test
+    void refreshShowsNewPackagesAndKeepsTheSelection() throws Exception {
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+        PackageInfo tool = select("ns/tool");
+
+        fixture.publish("ns", "another", "1.0", new byte[] {2});
+        viewModel.refresh();
+
+        assertThat(listed()).containsExactly("ns/another", "ns/tool");
+        assertThat(viewModel.selectedPackageProperty().get()).isEqualTo(tool);
+        assertThat(viewModel.versions().items()).extracting(VersionInfo::version).containsExactly("1.0");
+    }
+
+    @Test
+    void selectingAVersionShowsItsDetails() throws Exception {
+        fixture.publish("ns", "tool", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+        select("ns/tool");
+
+        viewModel.selectedVersionProperty().set(viewModel.versions().items().getFirst());
+        assertThat(viewModel.versionDetails().details().valueProperty().get()).map(d -> d.version()).hasValue("1.0");
+
+        viewModel.selectedPackageProperty().set(null);
+        assertThat(viewModel.versionDetails().details().stateProperty().get()).isEqualTo(ListState.EMPTY);
+        assertThat(viewModel.versions().stateProperty().get()).isEqualTo(ListState.EMPTY);
     }
 }
