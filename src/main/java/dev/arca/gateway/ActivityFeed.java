@@ -55,6 +55,19 @@ public final class ActivityFeed {
         return out;
     }
 
+    /** The sequence number of a repository's newest package event after {@code after}; {@code after} if none. */
+    public long newestEvent(String domain, String repository, long after) {
+        long newest = after;
+        while (true) {
+            long next = get("/_arca/events?limit=" + PAGE + "&after=" + newest + "&domain=" + domain
+                    + "&repository=" + repository).path("nextAfter").asLong(newest);
+            if (next <= newest) {
+                return newest;
+            }
+            newest = next;
+        }
+    }
+
     /** Audited API calls after {@code after}, oldest first. */
     public List<ActivityEntry> calls(long after) {
         JsonNode page = get("/_arca/audit?limit=" + PAGE + "&after=" + after);

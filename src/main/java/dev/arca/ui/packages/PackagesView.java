@@ -13,7 +13,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
@@ -52,6 +55,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class PackagesView extends BorderPane {
 
+    /** How often the page looks for packages published meanwhile (Arca servers). */
+    private static final Duration WATCH_EVERY = Duration.seconds(3);
+
     /** Rows from the end of what is loaded at which the next page is asked for. */
     private static final int LOAD_AHEAD = 20;
     /** How long typing must pause before a text filter goes to the service. */
@@ -80,9 +86,14 @@ public final class PackagesView extends BorderPane {
         setCenter(columns);
         PageParts.installFindShortcut(this, nameFilter);
         PageParts.installRefreshShortcut(this, viewModel::refresh);
+        Timeline watcher = new Timeline(new KeyFrame(WATCH_EVERY, e -> viewModel.watch()));
+        watcher.setCycleCount(Animation.INDEFINITE);
         sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 viewModel.loadDomains();
+                watcher.play();
+            } else {
+                watcher.stop();
             }
         });
     }

@@ -82,6 +82,10 @@ public final class PackagesViewModel {
     private final VersionDetailsViewModel versionDetails;
     /** The package to select again once a reloaded list shows it. */
     private Optional<PackageInfo> reselect = Optional.empty();
+    /** The repository {@link #watch()} looked at last ("DOMAIN/REPOSITORY"), its newest event (-1: none kept). */
+    private String watched;
+    private long newestEvent;
+    private boolean watching;
 
     public PackagesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
                              DomainMemory memory) {
@@ -263,6 +267,41 @@ public final class PackagesViewModel {
         } else {
             reloadPackages();
         }
+    }
+
+    /**
+     * Looks for new package events in the repository shown — an Arca server keeps them — and refreshes when there
+     * are, so what a build publishes appears without a reload. The page calls it every few seconds while shown; a
+     * connection without events (AWS) is not asked again for this repository.
+     */
+    public void watch() {
+        String d = domain.get();
+        String r = repository.get();
+        if (d == null || r == null || watching) {
+            return;
+        }
+        String shown = d + "/" + r;
+        boolean first = !shown.equals(watched);
+        if (!first && newestEvent < 0) {
+            return; // no events here
+        }
+        long after = first ? 0 : newestEvent;
+        watching = true;
+        BackgroundTask.of("Looking for new packages in " + r, progress -> gateway.get().activity()
+                        .newestEvent(d, r, after))
+                .onSuccess(newest -> {
+                    watched = shown;
+                    newestEvent = newest;
+                    if (!first && newest > after && shown.equals(domain.get() + "/" + repository.get())) {
+                        refresh();
+                    }
+                })
+                .onFailure(failure -> {
+                    watched = shown;
+                    newestEvent = -1;
+                })
+                .onFinished(() -> watching = false)
+                .runWith(tasks);
     }
 
     /** Shows every package again. */

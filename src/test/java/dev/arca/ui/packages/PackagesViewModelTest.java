@@ -121,6 +121,19 @@ class PackagesViewModelTest {
     }
 
     @Test
+    void packagesPublishedMeanwhileAppearWithoutAReload() throws Exception {
+        fixture.publish("ns", "first", "1.0", new byte[] {1});
+        viewModel.loadDomains();
+        viewModel.watch(); // notes where the repository's events stand
+        assertThat(listed()).containsExactly("ns/first");
+
+        fixture.publish("ns", "second", "1.0", new byte[] {2}); // a build publishing, say
+        viewModel.watch();
+
+        assertThat(listed()).containsExactly("ns/first", "ns/second");
+    }
+
+    @Test
     void anotherDomainStartsFromItsOwnFirstRepository() throws Exception {
         fixture.client().createDomain(r -> r.domain("zeta"));
         fixture.client().createRepository(r -> r.domain("zeta").repository(REPOSITORY));
