@@ -31,7 +31,11 @@ public final class StandInPypiIndex implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A file the index lists. */
-    private record Listed(String project, String fileName, byte[] content, String requiresPython, String metadata) {
+    private record Listed(String project, String fileName, byte[] content, String sha256, String requiresPython,
+                          String metadata) {
+        Listed withContent(byte[] bytes) {
+            return new Listed(project, fileName, bytes, sha256, requiresPython, metadata);
+        }
     }
 
     private final HttpServer server;
@@ -60,10 +64,17 @@ public final class StandInPypiIndex implements AutoCloseable {
     /** Lists a project's wheel and sdist. */
     public void add(PythonDists.Project project) {
         String normalized = project.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
-        files.add(new Listed(normalized, project.wheelName(), PythonDists.wheel(project), project.requiresPython(),
+        byte[] wheel = PythonDists.wheel(project);
+        byte[] sdist = PythonDists.sdist(project);
+        files.add(new Listed(normalized, project.wheelName(), wheel, hex(wheel), project.requiresPython(),
                 project.metadata()));
-        files.add(new Listed(normalized, project.sdistName(), PythonDists.sdist(project), project.requiresPython(),
-                null));
+        files.add(new Listed(normalized, project.sdistName(), sdist, hex(sdist), project.requiresPython(), null));
+    }
+
+    /** Replaces a file's bytes without changing its listed hash: an index serving corrupt content. */
+    public void corrupt(String fileName) {
+        files.replaceAll(f -> f.fileName().equals(fileName)
+                ? f.withContent("not the listed bytes".getBytes(StandardCharsets.UTF_8)) : f);
     }
 
     /** Serves pages as HTML whatever the client accepts, like an index without PEP 691. */
@@ -71,7 +82,7 @@ public final class StandInPypiIndex implements AutoCloseable {
         this.htmlOnly = true;
     }
 
-    /** How many requests for files of {@code fileName} (the file itself, not its metadata) it answered. */
+    /** How many requests for {@code fileName} (the file itself, not its metadata) it answered. */
     public int fileRequests(String fileName) {
         AtomicInteger count = requests.get("/files/" + fileName);
         return count == null ? 0 : count.get();
@@ -120,7 +131,7 @@ public final class StandInPypiIndex implements AutoCloseable {
         for (Listed file : listed) {
             ObjectNode entry = list.addObject().put("filename", file.fileName())
                     .put("url", "../../files/" + file.fileName()).put("requires-python", file.requiresPython());
-            entry.putObject("hashes").put("sha256", hex(file.content()));
+            entry.putObject("hashes").put("sha256", file.sha256());
             if (file.metadata() != null) {
                 entry.putObject("core-metadata").put("sha256",
                         hex(file.metadata().getBytes(StandardCharsets.UTF_8)));
@@ -132,7 +143,7 @@ public final class StandInPypiIndex implements AutoCloseable {
     private static byte[] html(String project, List<Listed> listed) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><h1>Links for " + project + "</h1>\n");
         for (Listed file : listed) {
-            html.append("<a href=\"/files/").append(file.fileName()).append("#sha256=").append(hex(file.content()))
+            html.append("<a href=\"/files/").append(file.fileName()).append("#sha256=").append(file.sha256())
                     .append("\" data-requires-python=\"").append(file.requiresPython().replace(">", "&gt;"))
                     .append('"');
             if (file.metadata() != null) {
