@@ -273,6 +273,9 @@ public final class MultipartForm {
                     value.append(c);
                 }
             }
+            if (quoted) {
+                throw ApiException.validation("A form part's header has an unterminated quoted string");
+            }
             if (key == null) {
                 String token = value.toString().strip().toLowerCase(Locale.ROOT);
                 if (first && !token.isEmpty()) {

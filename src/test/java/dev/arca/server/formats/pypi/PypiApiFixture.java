@@ -3,6 +3,9 @@ package dev.arca.server.formats.pypi;
 import dev.arca.server.PythonDists;
 import dev.arca.server.ServerFixture;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,6 +121,25 @@ abstract class PypiApiFixture extends ServerFixture {
     static void expectOk(HttpResponse<byte[]> response) {
         if (response.statusCode() != 200) {
             throw new AssertionError("upload answered " + response.statusCode() + ": " + text(response));
+        }
+    }
+
+    /**
+     * Sends a request line exactly as given, for paths no HTTP client library would send, declaring whatever
+     * Content-Length it is told; returns the status.
+     */
+    int raw(String method, String rawPath, String contentType, byte[] body, long declaredLength) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            String head = method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + declaredLength
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(body);
+            try (InputStream in = socket.getInputStream()) {
+                String status = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst()
+                        .orElse("");
+                return Integer.parseInt(status.split(" ")[1]);
+            }
         }
     }
 
