@@ -113,7 +113,8 @@ public final class StandInPypiIndex implements AutoCloseable {
                 List<Listed> listed = files.stream().filter(f -> f.project().equals(project)).toList();
                 if (!listed.isEmpty()) {
                     String accept = exchange.getRequestHeaders().getFirst("Accept");
-                    boolean json = !htmlOnly && accept != null && accept.contains("application/vnd.pypi.simple.v1+json");
+                    boolean json = !htmlOnly && accept != null
+                            && accept.contains("application/vnd.pypi.simple.v1+json");
                     send(exchange, 200, json ? "application/vnd.pypi.simple.v1+json" : "text/html",
                             json ? json(project, listed) : html(project, listed));
                     return;

@@ -81,9 +81,10 @@ final class PythonMetadata {
         }
     }
 
-    /** {@code Requires-Dist} → {@code requires_dist}. */
-    static String formName(String header) {
-        return header.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    /** {@code Requires-Dist} → {@code requires_dist}; {@code Project-URL} → {@code project_urls} (as forms say). */
+    private static String formName(String header) {
+        String name = header.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+        return name.equals("project_url") ? "project_urls" : name;
     }
 
     Optional<String> first(String field) {

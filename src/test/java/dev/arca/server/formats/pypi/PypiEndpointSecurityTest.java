@@ -70,7 +70,8 @@ class PypiEndpointSecurityTest extends PypiApiFixture {
                 replace(twineForm(EVIL, wheel, PythonDists.wheel(EVIL)), "version", "1.0\r\nX: y"))) {
             assertThat(upload("team", fields).statusCode()).as("%s", fields).isEqualTo(400);
         }
-        byte[] broken = "--wrong\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nx".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = "--wrong\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nx"
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(raw("POST", PREFIX, FORM, broken, broken.length)).isEqualTo(400);
         assertThat(raw("POST", PREFIX, "multipart/form-data", form, form.length)).isEqualTo(400);
 
