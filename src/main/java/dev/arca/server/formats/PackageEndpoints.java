@@ -79,15 +79,15 @@ public final class PackageEndpoints {
                     + " repository endpoint yet; it serves " + formats.keySet().stream().map(PackageFormat::wireName)
                     .toList(), Map.of());
         }
-        Operation operation = endpoint.route(request);
-        audit.operation = operation.action().operation();
-        audit.resource = resource(path, operation);
-        authorizer.authorize(client, operation.action(), operation.action().onPackage()
-                ? packageArn(path, operation.pkg().orElseThrow())
-                : Arns.repository(region, path.domainOwner(), path.domain(), path.repository()));
-        RepositoryRow repository = store.read(tx -> repositories.find(tx, client.caller(),
-                Optional.of(path.domainOwner()), path.domain(), path.repository()));
         try {
+            Operation operation = endpoint.route(request);
+            audit.operation = operation.action().operation();
+            audit.resource = resource(path, operation);
+            authorizer.authorize(client, operation.action(), operation.action().onPackage()
+                    ? packageArn(path, operation.pkg().orElseThrow())
+                    : Arns.repository(region, path.domainOwner(), path.domain(), path.repository()));
+            RepositoryRow repository = store.read(tx -> repositories.find(tx, client.caller(),
+                    Optional.of(path.domainOwner()), path.domain(), path.repository()));
             return operation.work().run(repository);
         } catch (BlobStore.TooLargeException e) {
             throw new ApiException(413, "RequestEntityTooLargeException", "The upload is larger than this server"

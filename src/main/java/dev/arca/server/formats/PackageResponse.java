@@ -22,6 +22,33 @@ public sealed interface PackageResponse {
     }
 
     /**
+     * A document the format renders itself, such as a PyPI simple-index page (HTML, or JSON of its own shape).
+     * Served with {@code nosniff} and a sandboxing content security policy like every package response.
+     */
+    record Text(int status, String contentType, String body) implements PackageResponse {
+        public Text {
+            Objects.requireNonNull(contentType);
+            Objects.requireNonNull(body);
+        }
+    }
+
+    /**
+     * A permanent redirect to where a resource properly lives (a PyPI project page under its normalized name).
+     *
+     * @param location a path on this server or a URL of the requested repository's endpoint
+     */
+    record Redirect(String location) implements PackageResponse {
+        public Redirect {
+            Objects.requireNonNull(location);
+        }
+
+        @Override
+        public int status() {
+            return 301;
+        }
+    }
+
+    /**
      * A stored file, streamed as an attachment and never rendered; the stream is closed once written (or at once,
      * for HEAD).
      *

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,15 +72,26 @@ final class PackageHttp {
             throws IOException {
         safetyHeaders(response);
         switch (answer) {
-            case PackageResponse.Json json -> {
-                byte[] bytes = Json.mapper().writeValueAsBytes(json.body());
-                response.setStatus(json.status());
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, json.contentType());
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-                response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
+            case PackageResponse.Json json -> document(response, callback, json.status(), json.contentType(),
+                    Json.mapper().writeValueAsBytes(json.body()), head);
+            case PackageResponse.Text text -> document(response, callback, text.status(), text.contentType(),
+                    text.body().getBytes(StandardCharsets.UTF_8), head);
+            case PackageResponse.Redirect redirect -> {
+                response.setStatus(redirect.status());
+                response.getHeaders().put(HttpHeader.LOCATION, redirect.location());
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+                response.write(true, ByteBuffer.allocate(0), callback);
             }
             case PackageResponse.Download download -> download(response, callback, download, head);
         }
+    }
+
+    private static void document(Response response, Callback callback, int status, String contentType, byte[] bytes,
+                                 boolean head) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
     }
 
     private static void download(Response response, Callback callback, PackageResponse.Download download,

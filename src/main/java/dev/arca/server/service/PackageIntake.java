@@ -3,6 +3,7 @@ package dev.arca.server.service;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.AssetRow;
 import dev.arca.server.store.StoreRecords.BlobRow;
 import dev.arca.server.store.StoreRecords.DependencyRow;
 import dev.arca.server.store.StoreRecords.DomainRow;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +58,10 @@ public final class PackageIntake {
     public record OpenedAsset(BlobRow blob, InputStream content) {
     }
 
-    /** The stored version after a publish, and whether this publish created it (false: identical republish). */
+    /**
+     * The stored version after a publish, and whether this publish stored anything — a new version, or new files of
+     * one (false: an identical republish).
+     */
     public record Published(VersionRow version, boolean created) {
     }
 
@@ -129,10 +134,23 @@ public final class PackageIntake {
      */
     public Published publish(RepositoryRow repository, PackageRef ref, NewVersion version, Optional<String> shadowedBy,
                              PackageUpdate update) {
-        if (version.assets().size() > assets.limits().maxAssetsPerVersion()) {
-            throw ApiException.quotaExceeded("package-version", version.version(), "A version can hold at most "
-                    + assets.limits().maxAssetsPerVersion() + " assets");
-        }
+        return publish(repository, ref, version, shadowedBy, update, false);
+    }
+
+    /**
+     * Publishes files of a version of a multi-asset format, one upload at a time (PyPI's wheels and sdist): the
+     * first creates the version as {@link #publish} does, later ones add their assets to it as a new revision
+     * (spec/behavior.md §5). An asset already stored under the same name is fine with identical bytes (nothing
+     * changes) and a ConflictException with others; a version no longer Published takes no more files.
+     */
+    public Published publishAssets(RepositoryRow repository, PackageRef ref, NewVersion version,
+                                   Optional<String> shadowedBy) {
+        return publish(repository, ref, version, shadowedBy, (tx, pkg) -> { }, true);
+    }
+
+    private Published publish(RepositoryRow repository, PackageRef ref, NewVersion version,
+                              Optional<String> shadowedBy, PackageUpdate update, boolean adding) {
+        checkAssetCount(version.version(), version.assets().size());
         return store.write(tx -> {
             DomainRow domain = domain(tx, repository);
             PackageRow pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
@@ -148,8 +166,11 @@ public final class PackageIntake {
             });
             Optional<VersionRow> existing = tx.findVersion(pkg.id(), version.version());
             if (existing.isPresent()) {
-                if (existing.get().status().equals(PackageService.PUBLISHED)
-                        && sameAssets(tx, existing.get(), version)) {
+                boolean published = existing.get().status().equals(PackageService.PUBLISHED);
+                if (published && adding) {
+                    return addAssets(tx, domain, repository, ref, existing.get(), version);
+                }
+                if (published && sameAssets(tx, existing.get(), version)) {
                     return new Published(existing.get(), false);
                 }
                 throw ApiException.conflict("package-version", version.version(), "Version " + version.version()
@@ -170,6 +191,42 @@ public final class PackageIntake {
                     new PackageEvents.Changes(version.assets().size(), 0, true, 0, true));
             return new Published(row, true);
         });
+    }
+
+    /** Adds the assets a stored version does not have yet; an asset it has must come with the same bytes. */
+    private Published addAssets(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
+                                PackageRef ref, VersionRow existing, NewVersion version) {
+        List<NewAsset> added = new ArrayList<>();
+        for (NewAsset asset : version.assets()) {
+            Optional<AssetRow> stored = tx.asset(existing.id(), asset.name());
+            if (stored.isEmpty()) {
+                added.add(asset);
+            } else if (!stored.get().blob().sha256().equals(asset.staged().sha256())) {
+                throw ApiException.conflict("asset", asset.name(), "Version " + existing.version() + " of "
+                        + ref.display() + " already has a file " + asset.name() + " with other content; published"
+                        + " files cannot be overwritten — delete the version first to publish it again");
+            }
+        }
+        if (added.isEmpty()) {
+            return new Published(existing, false);
+        }
+        checkAssetCount(existing.version(), tx.countAssets(existing.id()) + added.size());
+        for (NewAsset asset : added) {
+            tx.insertAsset(existing.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
+        }
+        String revision = Revisions.next();
+        tx.updateVersionState(existing.id(), existing.status(), revision);
+        VersionRow updated = existing.withStatus(existing.status(), revision);
+        events.record(tx, repository, ref, updated, "Updated", updated.status(),
+                new PackageEvents.Changes(added.size(), 0, false, 0, false));
+        return new Published(updated, true);
+    }
+
+    private void checkAssetCount(String version, int count) {
+        if (count > assets.limits().maxAssetsPerVersion()) {
+            throw ApiException.quotaExceeded("package-version", version, "A version can hold at most "
+                    + assets.limits().maxAssetsPerVersion() + " assets");
+        }
     }
 
     private static boolean sameAssets(MetadataStore.Transaction tx, VersionRow existing, NewVersion version) {

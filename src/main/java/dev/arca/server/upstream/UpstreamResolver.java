@@ -152,6 +152,12 @@ public final class UpstreamResolver {
                 .findFirst().map(connection -> "external connection " + connection);
     }
 
+    /** The repositories a request to {@code requested} reads from, in search order, whatever the package. */
+    public List<RepositoryRow> searchOrder(MetadataStore.Transaction tx, RepositoryRow requested) {
+        return UpstreamSearchOrder.of(requested, repo -> upstreams(tx, repo), searchBudget).stream()
+                .map(UpstreamSearchOrder.Stop::repository).toList();
+    }
+
     /** The search order with, per repository, whether origin rules let the search use its connection. */
     private List<Stop> plan(MetadataStore.Transaction tx, RepositoryRow requested, PackageRef ref) {
         List<UpstreamSearchOrder.Stop<RepositoryRow>> order = UpstreamSearchOrder.of(requested,

@@ -1,0 +1,151 @@
+package dev.arca.server.formats.pypi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arca.core.PackageFormat;
+import dev.arca.server.formats.PackageRequest;
+import dev.arca.server.formats.PackageResponse;
+import dev.arca.server.http.ApiException;
+import dev.arca.server.http.Json;
+import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackageRef;
+import dev.arca.server.service.PackageService;
+import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StoreRecords.AssetRow;
+import dev.arca.server.store.StoreRecords.PackageRow;
+import dev.arca.server.store.StoreRecords.RepositoryRow;
+import dev.arca.server.store.StoreRecords.VersionRow;
+import dev.arca.server.upstream.UpstreamResolver;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The simple repository API over one repository: the project list, a project's page merging every repository of
+ * the search order and the public index behind an external connection, and file downloads (which fetch and retain
+ * through upstreams and external connections as needed).
+ * <ul>
+ *   <li>A version comes from the first place in search order that has it; the requested repository's own
+ *       versions hide others whatever their status, and only Published versions are listed.</li>
+ *   <li>Every file link points back at the requested repository:
+ *       {@code simple/{project}/{version}/{file}#sha256=...}.</li>
+ * </ul>
+ */
+final class PypiReads {
+
+    private static final Set<String> DOWNLOADABLE = Set.of(PackageService.PUBLISHED, PackageService.UNLISTED);
+
+    /** What one repository stores of a project: its versions and each version's files. */
+    private record Stored(List<VersionRow> versions, Map<Long, List<AssetRow>> files) {
+    }
+
+    private final MetadataStore store;
+    private final PackageIntake intake;
+    private final UpstreamResolver resolver;
+
+    PypiReads(MetadataStore store, PackageIntake intake, UpstreamResolver resolver) {
+        this.store = Objects.requireNonNull(store);
+        this.intake = Objects.requireNonNull(intake);
+        this.resolver = Objects.requireNonNull(resolver);
+    }
+
+    /** {@code simple/}: the projects with a Published version in the repository or the ones it reads from. */
+    PackageResponse projects(RepositoryRow repository, PackageRequest request) {
+        String form = SimpleIndex.negotiate(request.header("accept"));
+        Set<String> names = store.read(tx -> {
+            Set<String> out = new TreeSet<>();
+            for (RepositoryRow repo : resolver.searchOrder(tx, repository)) {
+                for (PackageRow pkg : tx.listPackages(repo.id(), Optional.of(PackageFormat.PYPI.wireName()),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Integer.MAX_VALUE)) {
+                    if (tx.latestVersion(pkg.id(), List.of(PackageService.PUBLISHED)).isPresent()) {
+                        out.add(pkg.name());
+                    }
+                }
+            }
+            return out;
+        });
+        return SimpleIndex.projects(List.copyOf(names), simpleUrl(request), form);
+    }
+
+    /** {@code simple/{project}/}: every file of every listed version, with its hash and Requires-Python. */
+    PackageResponse project(RepositoryRow repository, PackageRef ref, PackageRequest request) {
+        String form = SimpleIndex.negotiate(request.header("accept"));
+        List<UpstreamResolver.Layer<Stored>> layers = resolver.layers(repository, ref, PypiReads::stored);
+        if (layers.stream().allMatch(l -> l.stored().isEmpty() && l.external().isEmpty())) {
+            throw ApiException.notFound("package", ref.name(), "Project " + ref.name()
+                    + " is not available from repository " + repository.name());
+        }
+        String base = simpleUrl(request) + ref.name() + "/";
+        Set<String> seen = new HashSet<>();
+        List<SimpleIndex.File> files = new ArrayList<>();
+        for (UpstreamResolver.Layer<Stored> layer : layers) {
+            layer.stored().ifPresent(stored -> {
+                for (VersionRow row : stored.versions()) {
+                    boolean published = row.status().equals(PackageService.PUBLISHED);
+                    if ((layer.depth() == 0 || published) && seen.add(row.version()) && published) {
+                        Optional<String> requiresPython = requiresPython(row);
+                        stored.files().getOrDefault(row.id(), List.of()).forEach(asset -> files.add(
+                                new SimpleIndex.File(asset.name(), base + row.version() + "/" + asset.name(),
+                                        Optional.of(asset.blob().sha256()), requiresPython)));
+                    }
+                }
+            });
+            layer.external().ifPresent(external -> external.versions().forEach((version, listed) -> {
+                if (seen.add(version)) {
+                    IndexFile.fromJson(listed).forEach(file -> files.add(new SimpleIndex.File(file.fileName(),
+                            base + version + "/" + file.fileName(), file.sha256(), file.requiresPython())));
+                }
+            }));
+        }
+        return SimpleIndex.project(ref.name(), files, form);
+    }
+
+    /** {@code simple/{project}/{version}/{file}}: a file, found upstream and retained if need be. */
+    PackageResponse download(RepositoryRow repository, PackageRef ref, String version, String file) {
+        VersionRow row = resolver.resolve(repository, ref, version);
+        if (!DOWNLOADABLE.contains(row.status())) {
+            throw ApiException.notFound("package-version", version, "Version " + version + " of " + ref.name()
+                    + " is " + row.status() + " in repository " + repository.name() + " and cannot be downloaded");
+        }
+        PackageIntake.OpenedAsset asset = intake.open(repository, row, file).orElseThrow(() ->
+                ApiException.notFound("asset", file, "Version " + version + " of " + ref.name() + " has no file "
+                        + file));
+        return new PackageResponse.Download(file, "application/octet-stream", asset.blob().size(), asset.content(),
+                Optional.of(asset.blob().sha256()));
+    }
+
+    private static Stored stored(MetadataStore.Transaction tx, PackageRow pkg) {
+        List<VersionRow> versions = tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(), false,
+                Optional.empty(), Integer.MAX_VALUE);
+        Map<Long, List<AssetRow>> files = new LinkedHashMap<>();
+        for (VersionRow row : versions) {
+            if (row.status().equals(PackageService.PUBLISHED)) {
+                files.put(row.id(), tx.assets(row.id(), Optional.empty(), Integer.MAX_VALUE));
+            }
+        }
+        return new Stored(versions, files);
+    }
+
+    /** The Requires-Python the version's manifest records, if any. */
+    private static Optional<String> requiresPython(VersionRow row) {
+        return row.metadata().manifest().flatMap(manifest -> {
+            try {
+                JsonNode node = Json.mapper().readTree(manifest).path("requires_python");
+                return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String simpleUrl(PackageRequest request) {
+        return request.endpoint() + "simple/";
+    }
+}
