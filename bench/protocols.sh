@@ -153,11 +153,11 @@ section_npm() {
   done
 }
 
-section_bytes() {
-  setup_npm
+# nginx serving $WORK/nginx/files on port $NX, started once.
+ensure_nginx() {
+  [ -n "${NX:-}" ] && return 0
   NX=$(free_port)
   mkdir -p "$WORK/nginx/files"
-  cp "$WORK/pkgs/big-blob-1.0.0.tgz" "$WORK/nginx/files/"
   NGINX_CONF="$WORK/nginx/nginx.conf"
   cat > "$NGINX_CONF" <<EOF
 worker_processes 2;
@@ -172,11 +172,87 @@ http {
 }
 EOF
   nginx -c "$NGINX_CONF"
-  wait_http "http://127.0.0.1:$NX/big-blob-1.0.0.tgz"
+  for _ in $(seq 1 50); do [ -f "$WORK/nginx/nginx.pid" ] && return 0; sleep 0.1; done
+  echo "nginx did not start" >&2; exit 1
+}
+
+section_bytes() {
+  setup_npm
+  ensure_nginx
+  cp "$WORK/pkgs/big-blob-1.0.0.tgz" "$WORK/nginx/files/"
   for round in $(seq 1 "$ROUNDS"); do
     echo "1 MB download @16              round $round: Arca $(load 16 "${AREG}big-blob/-/big-blob-1.0.0.tgz" "$AUTH")" \
       " | Verdaccio $(load 16 "${VREG}big-blob/-/big-blob-1.0.0.tgz")" \
       " | nginx $(load 16 "http://127.0.0.1:$NX/big-blob-1.0.0.tgz")"
+  done
+}
+
+# 20 tiny wheels (bench_wheel_01..20), built without any packaging tool: a wheel is a zip with its dist-info.
+make_wheels() {
+  mkdir -p "$WORK/wheels"
+  python3 - "$WORK/wheels" <<'PY'
+import base64, hashlib, os, sys, zipfile
+out = sys.argv[1]
+for i in range(1, 21):
+    name = f"bench_wheel_{i:02d}"
+    info = f"{name}-1.0.0.dist-info"
+    files = {
+        f"{name}/__init__.py": (f"VALUE = {i}\n" + "# " + "x" * 2000 + "\n").encode(),
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name.replace('_', '-')}\nVersion: 1.0.0\n".encode(),
+        f"{info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: arca-bench\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = "".join(f"{path},sha256={base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()},"
+                     f"{len(data)}\n" for path, data in files.items()) + f"{info}/RECORD,,\n"
+    files[f"{info}/RECORD"] = record.encode()
+    with zipfile.ZipFile(os.path.join(out, f"{name}-1.0.0-py3-none-any.whl"), "w") as wheel:
+        for path, data in files.items():
+            wheel.writestr(path, data)
+PY
+}
+
+# A static PEP 503 tree of the same wheels for nginx: what a plain file server can do.
+static_index() {
+  local root=$1 project whl
+  mkdir -p "$root/simple" "$root/files"
+  cp "$WORK"/wheels/*.whl "$root/files/"
+  {
+    echo "<!DOCTYPE html><html><body>"
+    for whl in "$WORK"/wheels/*.whl; do
+      project=$(basename "$whl" | cut -d- -f1 | tr _ -)
+      echo "<a href=\"$project/\">$project</a>"
+      mkdir -p "$root/simple/$project"
+      printf '<!DOCTYPE html><html><body><a href="../../files/%s#sha256=%s">%s</a></body></html>\n' \
+        "$(basename "$whl")" "$(sha256sum "$whl" | cut -d' ' -f1)" "$(basename "$whl")" \
+        > "$root/simple/$project/index.html"
+    done
+    echo "</body></html>"
+  } > "$root/simple/index.html"
+}
+
+pip_install_time() { # index-url round
+  local venv="$WORK/venv-$2" start end
+  python3 -m venv "$venv"
+  start=$(date +%s%N)
+  env -u PIP_FIND_LINKS -u PIP_INDEX_URL PIP_CONFIG_FILE=/dev/null HOME="$WORK/home-$2" \
+    "$venv/bin/pip" install -q --no-cache-dir --disable-pip-version-check --index-url "$1" \
+    $(for i in $(seq -w 1 20); do printf 'bench-wheel-%s ' "$i"; done) >/dev/null
+  end=$(date +%s%N)
+  rm -rf "$venv"
+  echo "$(( (end - start) / 1000000 )) ms"
+}
+
+section_pypi() {
+  log "pypi: building 20 wheels, uploading them to Arca with twine, and a static index for nginx"
+  ca create-repository --domain bench --repository pypi-bench >/dev/null
+  make_wheels
+  TWINE_USERNAME=aws TWINE_PASSWORD="$TOKEN" twine upload --disable-progress-bar --non-interactive \
+    --repository-url "$ARCA_BASE/pypi/pypi-bench/" "$WORK"/wheels/*.whl >/dev/null
+  ensure_nginx
+  static_index "$WORK/nginx/files/pypi"
+  local arca_index="http://aws:$TOKEN@127.0.0.1:$AP/bench-123456789012/pypi/pypi-bench/simple/"
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "pip install of 20 wheels, no cache          round $round: Arca $(pip_install_time "$arca_index" "a$round")" \
+      " | nginx static index $(pip_install_time "http://127.0.0.1:$NX/pypi/simple/" "n$round")"
   done
 }
 
