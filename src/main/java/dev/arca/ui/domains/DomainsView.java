@@ -1,6 +1,7 @@
 package dev.arca.ui.domains;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.arca.core.ByteSizes;
 import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
@@ -22,6 +23,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -187,10 +189,16 @@ public final class DomainsView extends BorderPane {
         policy.managedProperty().bind(policy.textProperty().isNotEmpty());
         policy.visibleProperty().bind(policy.managedProperty());
 
+        for (Label wrapped : List.of(facts, tags, policyState)) {
+            wrapped.setMinHeight(Region.USE_PREF_SIZE); // else a VBox in a tab cuts wrapped lines short
+        }
         VBox detailsBox = new VBox(8, title, facts, heading("Tags"), tags, editTags, heading("Policy"), policyState,
                 policy);
         detailsBox.setPadding(new Insets(8, 0, 0, 0));
-        Tab detailsTab = new Tab("Details", detailsBox);
+        ScrollPane scroll = new ScrollPane(detailsBox);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        Tab detailsTab = new Tab("Details", scroll);
         Tab searchTab = new Tab("Find a package", search());
         searchTab.setId("domain-search-tab");
         TabPane tabs = new TabPane(detailsTab, searchTab);

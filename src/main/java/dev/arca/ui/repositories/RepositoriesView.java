@@ -156,6 +156,11 @@ public final class RepositoriesView extends BorderPane {
                 return RepositoryEditorViewModel.NO_CONNECTION;
             }
         });
+        publicUpstream.setPrefWidth(330);
+        upstream.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        upstreams.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(upstreams, Priority.ALWAYS);
         HBox second = new HBox(8, upstream, upstreams, clear, publicUpstream);
         second.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(8, first, second, problem);
