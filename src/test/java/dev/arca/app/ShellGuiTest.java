@@ -119,7 +119,6 @@ class ShellGuiTest {
         TableView<?> table = robot.lookup("#domains-table").queryAs(TableView.class);
         waitFor(15, TimeUnit.SECONDS, () -> table.isVisible() && table.getItems().size() == 1);
         assertThat(((dev.arca.core.DomainInfo) table.getItems().getFirst()).name()).isEqualTo("platform");
-        Screenshots.capture(stage.getScene(), "domains.png");
 
         robot.clickOn("#delete-domain");
         waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("Delete domain").tryQuery().isPresent());
