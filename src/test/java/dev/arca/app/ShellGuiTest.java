@@ -191,17 +191,10 @@ class ShellGuiTest {
 
     /** Publishes through the SDK, as a build would, while the GUI is open. */
     private void publishGenericPackage(String domain, String repository) throws Exception {
-        var server = context.embeddedServer().get();
         byte[] content = "a tarball, say".getBytes();
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(content));
-        try (var client = software.amazon.awssdk.services.codeartifact.CodeartifactClient.builder()
-                .endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
-                .build()) {
+        try (var client = dev.arca.gateway.EmbeddedGateway.sdkFor(context.embeddedServer().get())) {
             client.publishPackageVersion(r -> r.domain(domain).repository(repository).format("generic")
                     .namespace("ns").packageValue("build-tools").packageVersion("1.4.2")
                     .assetName("build-tools.tar.gz").assetSHA256(sha),
