@@ -11,6 +11,8 @@ import dev.arca.server.kms.LocalKms;
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.PackageFormat;
 import dev.arca.server.formats.PackageEndpoints;
+import dev.arca.server.formats.maven.MavenEndpoint;
+import dev.arca.server.formats.maven.MavenRepositorySource;
 import dev.arca.server.formats.npm.NpmEndpoint;
 import dev.arca.server.formats.npm.NpmRegistrySource;
 import dev.arca.server.service.AssetStorage;
@@ -301,7 +303,8 @@ public final class LocalServer implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL).executor(upstreamWork).build();
         background.add(http::shutdownNow);
         Map<PackageFormat, Function<URI, ExternalSource>> protocols = Map.of(
-                PackageFormat.NPM, url -> new NpmRegistrySource(url, http));
+                PackageFormat.NPM, url -> new NpmRegistrySource(url, http),
+                PackageFormat.MAVEN, url -> new MavenRepositorySource(url, http));
         Map<String, ExternalSource> sources = new LinkedHashMap<>();
         config.externals().forEach((connection, url) -> {
             PackageFormat format = ExternalConnections.formatOf(connection).orElseThrow();
@@ -318,7 +321,8 @@ public final class LocalServer implements AutoCloseable {
         UpstreamResolver resolver = new UpstreamResolver(store, intake, externals, limits.upstreamSearchBudget(),
                 INGESTION_WAIT, upstreamWork);
         return new PackageEndpoints(tokens, new TokenScopeAuthorizer(), store, repositories, config.region(),
-                config.maxAssetBytes(), List.of(new NpmEndpoint(intake, resolver)));
+                config.maxAssetBytes(), List.of(new NpmEndpoint(intake, resolver),
+                new MavenEndpoint(intake, resolver)));
     }
 
     private static BlobStore blobStore(ServerConfig config) {
