@@ -83,6 +83,7 @@ public final class MavenVersion implements Comparable<MavenVersion> {
                 }
             } else if (Character.isDigit(c)) {
                 if (!digits && i > start) {
+                    list = qualifierList(list, stack);
                     list.add(new StringItem(version.substring(start, i), true));
                     start = i;
                     list = sublist(list, stack);
@@ -98,9 +99,8 @@ public final class MavenVersion implements Comparable<MavenVersion> {
             }
         }
         if (version.length() > start) {
-            // A qualifier after a dot counts like one after a hyphen: 1.0.0.X1 < 1.0.0-X2.
-            if (!digits && !list.isEmpty()) {
-                list = sublist(list, stack);
+            if (!digits) {
+                list = qualifierList(list, stack);
             }
             list.add(item(digits, version.substring(start)));
         }
@@ -108,6 +108,11 @@ public final class MavenVersion implements Comparable<MavenVersion> {
             stack.pop().normalize();
         }
         return root;
+    }
+
+    /** A qualifier after a dot counts like one after a hyphen: {@code 1.0.0.X1 < 1.0.0-X2}. */
+    private static ListItem qualifierList(ListItem list, Deque<ListItem> stack) {
+        return list.isEmpty() ? list : sublist(list, stack);
     }
 
     private static ListItem sublist(ListItem parent, Deque<ListItem> stack) {

@@ -306,7 +306,7 @@ public final class PackageIntake {
         });
     }
 
-    /** Keeps a version's content as the build {@code keepAs} names, Unlisted, and removes it; returns its file count. */
+    /** Keeps a version's content as the build {@code keepAs} names, Unlisted, and removes it; returns its files. */
     private int keep(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref, VersionRow previous,
                      Function<List<AssetRow>, Optional<String>> keepAs) {
         List<AssetRow> files = tx.assets(previous.id(), Optional.empty(), Integer.MAX_VALUE);

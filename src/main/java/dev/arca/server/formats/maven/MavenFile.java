@@ -19,7 +19,9 @@ record MavenFile(String name, Optional<String> build, Optional<String> classifie
 
     static final String SNAPSHOT = "SNAPSHOT";
     private static final Pattern BUILD = Pattern.compile("([0-9]{8}\\.[0-9]{6})-([1-9][0-9]{0,8})");
-    private static final Pattern REST = Pattern.compile("(?:-([A-Za-z0-9_-]+))?\\.([A-Za-z0-9_+-]+(?:\\.[A-Za-z0-9_+-]+)*)");
+    /** What follows ARTIFACT-VERSION: an optional classifier, then the extension (which may have dots). */
+    private static final Pattern REST = Pattern.compile(
+            "(?:-([A-Za-z0-9_-]+))?\\.([A-Za-z0-9_+-]+(?:\\.[A-Za-z0-9_+-]+)*)");
 
     MavenFile {
         Objects.requireNonNull(name);
