@@ -76,6 +76,11 @@ public final class StandInMavenRepository implements AutoCloseable {
         return jar;
     }
 
+    /** Publishes one more file of a version (sources, javadoc), with its SHA-1. */
+    public void addFile(String path, byte[] content) {
+        put(path, content);
+    }
+
     /** Replaces a file's bytes without changing its published SHA-1: a repository serving corrupt content. */
     public void corrupt(String path) {
         files.put(path, "not the published bytes".getBytes(StandardCharsets.UTF_8));

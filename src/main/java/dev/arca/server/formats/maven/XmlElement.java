@@ -39,6 +39,10 @@ record XmlElement(String name, String text, List<XmlElement> children) {
                 reader.close();
             }
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof IOException unreadable) {
+                // The stream failed (it was larger than allowed, say), not the document.
+                throw unreadable;
+            }
             throw new IOException("it is not well-formed XML: " + e.getMessage(), e);
         }
     }
