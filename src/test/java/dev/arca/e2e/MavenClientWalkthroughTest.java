@@ -69,6 +69,10 @@ class MavenClientWalkthroughTest {
 
     @BeforeEach
     void start() throws Exception {
+        PLUGINS.forEach((plugin, version) -> assertThat(machineRepository().resolve(
+                "org/apache/maven/plugins/" + plugin + "/" + version + "/" + plugin + "-" + version + ".jar"))
+                .as("Maven's %s %s in the machine's local repository (.ci/run fetches it)", plugin, version)
+                .exists());
         publicRepository = StandInMavenRepository.start();
         publicRepository.add("org.example.public", "tiny-util", "2.1", "jar", "",
                 Map.of("tiny-util.txt", "tiny"));

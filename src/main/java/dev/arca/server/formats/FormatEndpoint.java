@@ -3,8 +3,8 @@ package dev.arca.server.formats;
 import dev.arca.core.PackageFormat;
 
 /**
- * One package format's protocol under {@code /{domain}-{owner}/{format}/{repository}/}: npm today; Maven and PyPI
- * plug in the same way. Authentication, authorization, repository lookup and response writing are not its
+ * One package format's protocol under {@code /{domain}-{owner}/{format}/{repository}/}: npm and Maven today; PyPI
+ * plugs in the same way. Authentication, authorization, repository lookup and response writing are not its
  * concern — {@link PackageEndpoints} does them once for every format.
  */
 public interface FormatEndpoint {
