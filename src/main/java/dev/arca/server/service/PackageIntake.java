@@ -107,6 +107,11 @@ public final class PackageIntake {
                 .flatMap(p -> tx.findVersion(p.id(), version)));
     }
 
+    /** One asset of a stored version, with its blob's size and hashes; empty when it has no asset of that name. */
+    public Optional<AssetRow> asset(VersionRow version, String assetName) {
+        return store.read(tx -> tx.asset(version.id(), assetName));
+    }
+
     /** The assets of a stored version, by name, with their blobs' sizes and hashes. */
     public List<AssetRow> assetsOf(VersionRow version) {
         return store.read(tx -> tx.assets(version.id(), Optional.empty(), Integer.MAX_VALUE));

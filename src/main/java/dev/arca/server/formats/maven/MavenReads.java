@@ -41,9 +41,12 @@ final class MavenReads {
         Located located = locate(repository, request);
         String name = request.file().name();
         if (request.checksum().isPresent()) {
-            return checksum(request.checksum().get(), request.checksum().get().of(located.asset().blob()), name);
+            Checksum checksum = request.checksum().get();
+            AssetRow asset = intake.asset(located.version(), located.assetName())
+                    .orElseThrow(() -> missing(repository, request));
+            return checksum(checksum, checksum.of(asset.blob()), name);
         }
-        PackageIntake.OpenedAsset opened = intake.open(repository, located.version(), located.asset().name())
+        PackageIntake.OpenedAsset opened = intake.open(repository, located.version(), located.assetName())
                 .orElseThrow(() -> missing(repository, request));
         return new PackageResponse.Download(name, "application/octet-stream", opened.blob().size(),
                 opened.content(), Optional.of(opened.blob().sha256()));
@@ -60,23 +63,23 @@ final class MavenReads {
                 new ByteArrayInputStream(xml), Optional.empty());
     }
 
-    /** A stored version and the asset of it a request names. */
-    private record Located(VersionRow version, AssetRow asset) {
+    /** The stored version a request's file belongs to, and the name of that file's asset. */
+    private record Located(VersionRow version, String assetName) {
     }
 
     /**
-     * Finds the asset a file request names. A SNAPSHOT file names its build: the version holds it while that build
-     * is the newest, the build's own (Unlisted) version once a newer one was published. A file named with
-     * {@code SNAPSHOT} means the same kind of file of the newest build.
+     * Finds the version holding the file a request names. A SNAPSHOT file names its build: the version holds it
+     * while that build is the newest, the build's own (Unlisted) version once a newer one was published. A file
+     * named with {@code SNAPSHOT} means the same kind of file of the newest build.
      */
     private Located locate(RepositoryRow repository, MavenPath.VersionFile request) {
         MavenArtifact artifact = request.artifact();
-        if (request.file().build().isPresent()) {
-            Optional<Located> build = intake.stored(repository, artifact.ref(), request.storedVersion())
-                    .filter(row -> DOWNLOADABLE.contains(row.status()))
-                    .flatMap(row -> asset(row, request.file().name()));
+        MavenFile file = request.file();
+        if (file.build().isPresent()) {
+            Optional<VersionRow> build = intake.stored(repository, artifact.ref(), request.storedVersion())
+                    .filter(row -> DOWNLOADABLE.contains(row.status()));
             if (build.isPresent()) {
-                return build.get();
+                return new Located(build.get(), file.name());
             }
         }
         VersionRow row = resolver.resolve(repository, artifact.ref(), request.version());
@@ -85,23 +88,14 @@ final class MavenReads {
                     + artifact.display() + " is " + row.status() + " in repository " + repository.name()
                     + " and cannot be downloaded");
         }
-        Optional<Located> found = request.snapshot() && request.file().build().isEmpty()
-                ? newestOfKind(row, artifact, request.file())
-                : asset(row, request.file().name());
-        return found.orElseThrow(() -> missing(repository, request));
-    }
-
-    private Optional<Located> asset(VersionRow row, String name) {
-        return intake.assetsOf(row).stream().filter(a -> a.name().equals(name)).findFirst()
-                .map(a -> new Located(row, a));
-    }
-
-    /** The file of a SNAPSHOT's newest build with the classifier and extension of {@code wanted}. */
-    private Optional<Located> newestOfKind(VersionRow row, MavenArtifact artifact, MavenFile wanted) {
-        return intake.assetsOf(row).stream()
-                .filter(a -> MavenFile.parse(artifact.artifactId(), row.version(), a.name())
-                        .filter(wanted::sameKind).isPresent())
-                .findFirst().map(a -> new Located(row, a));
+        if (request.snapshot() && file.build().isEmpty()) {
+            return intake.assetsOf(row).stream().map(AssetRow::name)
+                    .filter(name -> MavenFile.parse(artifact.artifactId(), row.version(), name)
+                            .filter(file::sameKind).isPresent())
+                    .findFirst().map(name -> new Located(row, name))
+                    .orElseThrow(() -> missing(repository, request));
+        }
+        return new Located(row, file.name());
     }
 
     private static ApiException missing(RepositoryRow repository, MavenPath.VersionFile request) {

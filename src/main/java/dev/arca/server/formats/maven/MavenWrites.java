@@ -82,7 +82,7 @@ final class MavenWrites {
         String sent = readChecksum(checksum, http);
         String name = request.file().name();
         AssetRow asset = intake.stored(repository, request.artifact().ref(), target(repository, request))
-                .flatMap(row -> intake.assetsOf(row).stream().filter(a -> a.name().equals(name)).findFirst())
+                .flatMap(row -> intake.asset(row, name))
                 .orElseThrow(() -> ApiException.conflict("asset", name, name + " has not been uploaded to"
                         + " repository " + repository.name() + "; upload a file before its checksum"));
         String actual = checksum.of(asset.blob());
