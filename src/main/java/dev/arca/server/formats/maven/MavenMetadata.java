@@ -22,15 +22,13 @@ final class MavenMetadata {
             .withZone(ZoneOffset.UTC);
 
     /**
-     * What a metadata document says: the artifact it is about, its versions with {@code latest} and
-     * {@code release}, and for a SNAPSHOT the build it names.
+     * What a metadata document says: the artifact it is about, its versions, and for a SNAPSHOT the build it names.
      *
      * @param snapshotBuild {@code TIMESTAMP-BUILDNUMBER} of {@code <versioning><snapshot>}
      * @param plugins       whether it is a group's plugin prefix list rather than an artifact's metadata
      */
     record Document(Optional<String> groupId, Optional<String> artifactId, Optional<String> version,
-                    List<String> versions, Optional<String> latest, Optional<String> release,
-                    Optional<String> snapshotBuild, boolean plugins) {
+                    List<String> versions, Optional<String> snapshotBuild, boolean plugins) {
         Document {
             versions = List.copyOf(versions);
         }
@@ -50,8 +48,7 @@ final class MavenMetadata {
                 .orElse(List.of());
         Optional<String> build = root.text("versioning", "snapshot", "timestamp").flatMap(timestamp ->
                 root.text("versioning", "snapshot", "buildNumber").flatMap(n -> MavenFile.build(timestamp, n)));
-        return new Document(root.text("groupId"), root.text("artifactId"), root.text("version"), versions,
-                root.text("versioning", "latest"), root.text("versioning", "release"), build,
+        return new Document(root.text("groupId"), root.text("artifactId"), root.text("version"), versions, build,
                 root.child("plugins").isPresent());
     }
 

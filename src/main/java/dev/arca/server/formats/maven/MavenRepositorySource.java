@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * A public Maven repository behind {@code public:maven-central} and the other Maven connections, at the configured
- * URL (the repository root, Maven 2 layout). An artifact's versions come from its {@code maven-metadata.xml}.
+ * URL (the repository root, Maven 2 layout). An artifact's versions come from its {@code maven-metadata.xml}
+ * (the server orders them itself, so the repository's {@code latest} and {@code release} are not needed).
  * Fetching a version brings the files that follow standard Maven naming (spec/behavior.md §7): the POM, the main
  * artifact its packaging names, and the sources, javadoc and Gradle module files when the repository has them —
  * each checked against the SHA-1 the repository publishes next to it before anything is stored. Public repositories
@@ -65,10 +66,7 @@ public final class MavenRepositorySource implements ExternalSource {
             Map<String, JsonNode> versions = new LinkedHashMap<>();
             document.versions().stream().filter(MavenArtifact::isVersion)
                     .forEach(v -> versions.put(v, JsonNodeFactory.instance.objectNode()));
-            Map<String, String> tags = new LinkedHashMap<>();
-            document.latest().ifPresent(v -> tags.put("latest", v));
-            document.release().ifPresent(v -> tags.put("release", v));
-            return Optional.of(new ExternalPackage(versions, tags, body.consumed()));
+            return Optional.of(new ExternalPackage(versions, Map.of(), body.consumed()));
         }
     }
 
