@@ -192,6 +192,12 @@ class MavenRepositoryApiTest extends MavenApiFixture {
         assertThat(get(REPO, directory + "lib-1.0-20240103.000000-2.jar").body()).isEqualTo(second);
         assertThat(get(REPO, directory + "lib-1.0-20240102.030405-1.jar").body()).isEqualTo(first);
         assertThat(text(get(REPO, directory + "maven-metadata.xml"))).contains("<buildNumber>2</buildNumber>");
+        JsonNode events = JSON.readTree(signedGet("/_arca/events?domain=" + DOMAIN).body()).path("events");
+        assertThat(events.findValues("detail")).extracting(d -> d.path("packageVersion").asText() + " "
+                        + d.path("operationType").asText() + " " + d.path("packageVersionState").asText())
+                .containsSubsequence("1.0-20240103.000000-2 Created Unfinished",
+                        "1.0-20240102.030405-1 Created Unlisted", "1.0-20240103.000000-2 Deleted Unfinished",
+                        "1.0-SNAPSHOT Updated Published");
         assertThat(put(REPO, directory + "maven-metadata.xml", snapshotMetadata("lib", "1.0-SNAPSHOT",
                 "20240103.000000", 2)).statusCode()).isEqualTo(200);
 
