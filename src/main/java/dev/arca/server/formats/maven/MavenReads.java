@@ -68,34 +68,51 @@ final class MavenReads {
     }
 
     /**
-     * Finds the version holding the file a request names. A SNAPSHOT file names its build: the version holds it
-     * while that build is the newest, the build's own (Unlisted) version once a newer one was published. A file
-     * named with {@code SNAPSHOT} means the same kind of file of the newest build.
+     * Finds the version holding the file a request names. A release is looked for like any version — upstream and
+     * through external connections, and retained. A SNAPSHOT is served from the first repository of the search order
+     * that has it, never retained: a newer build replaces it there. A SNAPSHOT file names its build: the version
+     * holds it while that build is the newest, the build's own (Unlisted) version once a newer one was published. A
+     * file named with {@code SNAPSHOT} means the same kind of file of the newest build.
      */
     private Located locate(RepositoryRow repository, MavenPath.VersionFile request) {
         MavenArtifact artifact = request.artifact();
         MavenFile file = request.file();
+        if (!request.snapshot()) {
+            return new Located(downloadable(repository, request, resolver.resolve(repository, artifact.ref(),
+                    request.version())), file.name());
+        }
         if (file.build().isPresent()) {
-            Optional<VersionRow> build = intake.stored(repository, artifact.ref(), request.storedVersion())
+            Optional<VersionRow> build = resolver.findStored(repository, artifact.ref(), request.storedVersion())
                     .filter(row -> DOWNLOADABLE.contains(row.status()));
             if (build.isPresent()) {
                 return new Located(build.get(), file.name());
             }
         }
-        VersionRow row = resolver.resolve(repository, artifact.ref(), request.version());
+        VersionRow row = downloadable(repository, request, snapshot(repository, artifact, request.version()));
+        if (file.build().isPresent()) {
+            return new Located(row, file.name());
+        }
+        return intake.assetsOf(row).stream().map(AssetRow::name)
+                .filter(name -> MavenFile.parse(artifact.artifactId(), row.version(), name)
+                        .filter(file::sameKind).isPresent())
+                .findFirst().map(name -> new Located(row, name))
+                .orElseThrow(() -> missing(repository, request));
+    }
+
+    /** A SNAPSHOT version where the search order has it now. */
+    private VersionRow snapshot(RepositoryRow repository, MavenArtifact artifact, String version) {
+        return resolver.findStored(repository, artifact.ref(), version).orElseThrow(() -> ApiException.notFound(
+                "package-version", version, "Version " + version + " of " + artifact.display() + " is not in"
+                        + " repository " + repository.name() + " or the repositories it reads from"));
+    }
+
+    private static VersionRow downloadable(RepositoryRow repository, MavenPath.VersionFile request, VersionRow row) {
         if (!DOWNLOADABLE.contains(row.status())) {
             throw ApiException.notFound("package-version", request.version(), "Version " + request.version() + " of "
-                    + artifact.display() + " is " + row.status() + " in repository " + repository.name()
+                    + request.artifact().display() + " is " + row.status() + " in repository " + repository.name()
                     + " and cannot be downloaded");
         }
-        if (request.snapshot() && file.build().isEmpty()) {
-            return intake.assetsOf(row).stream().map(AssetRow::name)
-                    .filter(name -> MavenFile.parse(artifact.artifactId(), row.version(), name)
-                            .filter(file::sameKind).isPresent())
-                    .findFirst().map(name -> new Located(row, name))
-                    .orElseThrow(() -> missing(repository, request));
-        }
-        return new Located(row, file.name());
+        return row;
     }
 
     private static ApiException missing(RepositoryRow repository, MavenPath.VersionFile request) {
@@ -137,9 +154,9 @@ final class MavenReads {
         return MavenMetadata.artifact(artifact, listed, lastUpdated);
     }
 
-    /** A SNAPSHOT's newest build: the version's Published content, found and retained like any version's. */
+    /** A SNAPSHOT's newest build: the version's Published content, where the search order has it now. */
     private byte[] snapshotMetadata(RepositoryRow repository, MavenArtifact artifact, String version) {
-        VersionRow row = resolver.resolve(repository, artifact.ref(), version);
+        VersionRow row = snapshot(repository, artifact, version);
         List<MavenFile> files = intake.assetsOf(row).stream()
                 .flatMap(a -> MavenFile.parse(artifact.artifactId(), version, a.name()).stream())
                 .filter(f -> f.build().isPresent())

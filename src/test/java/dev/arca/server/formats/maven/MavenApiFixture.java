@@ -105,6 +105,19 @@ abstract class MavenApiFixture extends ServerFixture {
         return jar;
     }
 
+    /** Deploys build {@code buildNumber} of ARTIFACT 1.0-SNAPSHOT as mvn deploy does; returns its jar. */
+    byte[] deploySnapshot(String repository, String artifactId, String timestamp, int buildNumber) throws Exception {
+        String directory = GROUP_PATH + artifactId + "/1.0-SNAPSHOT/";
+        String file = artifactId + "-1.0-" + timestamp + "-" + buildNumber;
+        byte[] jar = StandInMavenRepository.jar(Map.of("build.txt", String.valueOf(buildNumber)));
+        upload(repository, directory + file + ".jar", jar);
+        upload(repository, directory + file + ".pom", StandInMavenRepository.pom(GROUP, artifactId, "1.0-SNAPSHOT",
+                "jar", ""));
+        upload(repository, directory + "maven-metadata.xml", snapshotMetadata(artifactId, "1.0-SNAPSHOT", timestamp,
+                buildNumber));
+        return jar;
+    }
+
     /** Artifact-level metadata as a client deploys it, listing {@code versions}. */
     static String metadata(String artifactId, String... versions) {
         StringBuilder xml = new StringBuilder("<metadata><groupId>" + GROUP + "</groupId><artifactId>" + artifactId

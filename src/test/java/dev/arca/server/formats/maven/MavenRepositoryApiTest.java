@@ -167,7 +167,7 @@ class MavenRepositoryApiTest extends MavenApiFixture {
     @Test
     void snapshotBuildsReplaceOneAnotherAndEarlierBuildsStayDownloadableUnlisted() throws Exception {
         String directory = LIB + "1.0-SNAPSHOT/";
-        byte[] first = deploySnapshot("20240102.030405", 1);
+        byte[] first = deploySnapshot(REPO, "lib", "20240102.030405", 1);
         assertThat(versions(REPO, "lib", null)).containsExactly(
                 Map.entry("1.0-SNAPSHOT", PackageVersionStatus.PUBLISHED));
         String snapshotMetadata = text(get(REPO, directory + "maven-metadata.xml"));
@@ -295,18 +295,5 @@ class MavenRepositoryApiTest extends MavenApiFixture {
         JsonNode reads = JSON.readTree(signedGet("/_arca/audit?operation=ReadFromRepository").body())
                 .path("entries");
         assertThat(reads.findValuesAsText("resource")).contains("acme/team/maven/org.example/lib@1.0");
-    }
-
-    /** Deploys build {@code buildNumber} of lib 1.0-SNAPSHOT as mvn deploy does; returns its jar. */
-    private byte[] deploySnapshot(String timestamp, int buildNumber) throws Exception {
-        String directory = LIB + "1.0-SNAPSHOT/";
-        String file = "lib-1.0-" + timestamp + "-" + buildNumber;
-        byte[] jar = StandInMavenRepository.jar(Map.of("build.txt", String.valueOf(buildNumber)));
-        upload(REPO, directory + file + ".jar", jar);
-        upload(REPO, directory + file + ".pom", StandInMavenRepository.pom(GROUP, "lib", "1.0-SNAPSHOT", "jar",
-                ""));
-        upload(REPO, directory + "maven-metadata.xml", snapshotMetadata("lib", "1.0-SNAPSHOT", timestamp,
-                buildNumber));
-        return jar;
     }
 }

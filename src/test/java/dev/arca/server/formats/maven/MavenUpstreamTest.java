@@ -121,6 +121,24 @@ class MavenUpstreamTest extends MavenApiFixture {
     }
 
     @Test
+    void aSnapshotIsServedFromTheUpstreamThatHasItAndFollowsItsNewBuilds() throws Exception {
+        String directory = GROUP_PATH + "lib/1.0-SNAPSHOT/";
+        byte[] first = deploySnapshot(TEAM, "lib", "20240102.030405", 1);
+        assertThat(text(get(APP, directory + "maven-metadata.xml"))).contains("<buildNumber>1</buildNumber>");
+        assertThat(get(APP, directory + "lib-1.0-SNAPSHOT.jar").body()).isEqualTo(first);
+
+        byte[] second = deploySnapshot(TEAM, "lib", "20240103.000000", 2);
+        assertThat(text(get(APP, directory + "maven-metadata.xml"))).contains("<buildNumber>2</buildNumber>");
+        assertThat(get(APP, directory + "lib-1.0-20240103.000000-2.jar").body()).isEqualTo(second);
+        assertThat(get(APP, directory + "lib-1.0-20240102.030405-1.jar").body()).isEqualTo(first);
+        assertThat(packages(APP)).isEmpty();
+
+        HttpResponse<byte[]> shadow = put(APP, directory + "lib-1.0-20240104.000000-1.jar", "mine".getBytes());
+        assertThat(shadow.statusCode()).isEqualTo(409);
+        assertThat(text(shadow)).contains("upstream repository " + TEAM);
+    }
+
+    @Test
     void concurrentRequestsForTheSameMissingVersionFetchItOnce() throws Exception {
         registry.delay(200);
         ExecutorService clients = Executors.newFixedThreadPool(6);
