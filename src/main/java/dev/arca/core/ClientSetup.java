@@ -50,7 +50,7 @@ public final class ClientSetup {
         Objects.requireNonNull(token);
         URI uri = URI.create(endpoint);
         String hostAndPath = uri.getRawAuthority() + uri.getRawPath();
-        String id = repository + "-repository";
+        String id = mavenRepositoryId(repository);
         return switch (tool) {
             case NPM -> "registry=" + endpoint + "\n"
                     + "//" + hostAndPath + ":_authToken=" + token + "\n";
@@ -62,6 +62,8 @@ public final class ClientSetup {
                     + "username = aws\n"
                     + "password = " + token + "\n";
             case MAVEN -> "<settings>\n"
+                    + "  <!-- mvn deploy publishes here when the project's distributionManagement repository has the"
+                    + " same id and url -->\n"
                     + "  <servers>\n"
                     + "    <server>\n"
                     + "      <id>" + id + "</id>\n"
@@ -72,7 +74,6 @@ public final class ClientSetup {
                     + "  <profiles>\n"
                     + "    <profile>\n"
                     + "      <id>" + id + "</id>\n"
-                    + "      <activation><activeByDefault>true</activeByDefault></activation>\n"
                     + "      <repositories>\n"
                     + "        <repository>\n"
                     + "          <id>" + id + "</id>\n"
@@ -81,6 +82,9 @@ public final class ClientSetup {
                     + "      </repositories>\n"
                     + "    </profile>\n"
                     + "  </profiles>\n"
+                    + "  <activeProfiles>\n"
+                    + "    <activeProfile>" + id + "</activeProfile>\n"
+                    + "  </activeProfiles>\n"
                     + "</settings>\n";
             case GRADLE -> "repositories {\n"
                     + "    maven {\n"
@@ -92,6 +96,14 @@ public final class ClientSetup {
                     + "    }\n"
                     + "}\n";
         };
+    }
+
+    /**
+     * The id the Maven snippet gives the repository and its credentials; a project deploys there with a
+     * {@code distributionManagement} repository of this id.
+     */
+    public static String mavenRepositoryId(String repository) {
+        return repository + "-repository";
     }
 
     private static String abbreviate(String token) {

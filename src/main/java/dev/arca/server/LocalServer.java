@@ -11,6 +11,8 @@ import dev.arca.server.kms.LocalKms;
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.PackageFormat;
 import dev.arca.server.formats.PackageEndpoints;
+import dev.arca.server.formats.maven.MavenEndpoint;
+import dev.arca.server.formats.maven.MavenRepositorySource;
 import dev.arca.server.formats.npm.NpmEndpoint;
 import dev.arca.server.formats.npm.NpmRegistrySource;
 import dev.arca.server.formats.pypi.PypiEndpoint;
@@ -304,7 +306,8 @@ public final class LocalServer implements AutoCloseable {
         background.add(http::shutdownNow);
         Map<PackageFormat, Function<URI, ExternalSource>> protocols = Map.of(
                 PackageFormat.NPM, url -> new NpmRegistrySource(url, http),
-                PackageFormat.PYPI, url -> new PypiIndexSource(url, http));
+                PackageFormat.PYPI, url -> new PypiIndexSource(url, http),
+                PackageFormat.MAVEN, url -> new MavenRepositorySource(url, http));
         Map<String, ExternalSource> sources = new LinkedHashMap<>();
         config.externals().forEach((connection, url) -> {
             PackageFormat format = ExternalConnections.formatOf(connection).orElseThrow();
@@ -322,7 +325,8 @@ public final class LocalServer implements AutoCloseable {
                 INGESTION_WAIT, upstreamWork);
         return new PackageEndpoints(tokens, new TokenScopeAuthorizer(), store, repositories, config.region(),
                 config.maxAssetBytes(), List.of(new NpmEndpoint(intake, resolver),
-                new PypiEndpoint(store, intake, resolver)));
+                new PypiEndpoint(store, intake, resolver),
+                new MavenEndpoint(intake, resolver)));
     }
 
     private static BlobStore blobStore(ServerConfig config) {

@@ -26,7 +26,9 @@ class ClientSetupTest {
         assertThat(ClientSetup.snippet(ClientSetup.Tool.TWINE, "app", PYPI, "TOKEN"))
                 .contains("repository = " + PYPI).contains("username = aws").contains("password = TOKEN");
         assertThat(ClientSetup.snippet(ClientSetup.Tool.MAVEN, "app", NPM, "TOKEN"))
-                .contains("<id>app-repository</id>").contains("<username>aws</username>").contains("<url>" + NPM);
+                .contains("<id>app-repository</id>").contains("<username>aws</username>").contains("<url>" + NPM)
+                .contains("<activeProfile>app-repository</activeProfile>").doesNotContain("activeByDefault");
+        assertThat(ClientSetup.mavenRepositoryId("app")).isEqualTo("app-repository");
     }
 
     @Test

@@ -4,8 +4,8 @@ import dev.arca.core.PackageFormat;
 import java.io.IOException;
 
 /**
- * One package format's protocol under {@code /{domain}-{owner}/{format}/{repository}/}: npm, PyPI; others plug
- * in the same way. Authentication, authorization, repository lookup and response writing are not its
+ * One package format's protocol under {@code /{domain}-{owner}/{format}/{repository}/}: npm, PyPI and Maven;
+ * others plug in the same way. Authentication, authorization, repository lookup and response writing are not its
  * concern — {@link PackageEndpoints} does them once for every format.
  */
 public interface FormatEndpoint {

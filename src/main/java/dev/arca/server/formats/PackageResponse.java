@@ -49,8 +49,8 @@ public sealed interface PackageResponse {
     }
 
     /**
-     * A stored file, streamed as an attachment and never rendered; the stream is closed once written (or at once,
-     * for HEAD).
+     * A file — stored, or generated (Maven metadata, checksums) — streamed as an attachment and never rendered; the
+     * stream is closed once written (or at once, for HEAD).
      *
      * @param etag a strong validator, e.g. the content's SHA-256
      */

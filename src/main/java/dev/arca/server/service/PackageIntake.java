@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,9 @@ import java.util.function.Function;
  * How versions enter a repository through its package endpoints, whatever the format: a package client's publish,
  * retention of a version found in an upstream repository, ingestion through an external connection — each under
  * the origin rules (package origin controls, package groups; spec/behavior.md §5–§9) and recorded with a package
- * event, like any other change. Also the package-level tags (npm dist-tags) and metadata revisions clients make.
+ * event, like any other change. Formats that upload a version file by file (Maven) add assets one at a time to a
+ * version that stays Unfinished until the client says it is complete. Also the package-level tags (npm dist-tags)
+ * and metadata revisions clients make.
  */
 public final class PackageIntake {
 
@@ -65,6 +68,18 @@ public final class PackageIntake {
     public record Published(VersionRow version, boolean created) {
     }
 
+    /** What a format learns of a version from one of its files (a Maven POM): its metadata and dependencies. */
+    public record Description(VersionMetadata metadata, List<DependencyRow> dependencies) {
+        public Description {
+            Objects.requireNonNull(metadata);
+            dependencies = List.copyOf(dependencies);
+        }
+    }
+
+    /** The version a file was uploaded into, and whether the upload stored it (false: the same bytes were there). */
+    public record Uploaded(VersionRow version, boolean stored) {
+    }
+
     private final MetadataStore store;
     private final AssetStorage assets;
     private final PackageGroupService groups;
@@ -87,6 +102,22 @@ public final class PackageIntake {
 
     public AssetStorage assets() {
         return assets;
+    }
+
+    /** A version the repository itself stores (not its upstreams), in whatever status. */
+    public Optional<VersionRow> stored(RepositoryRow repository, PackageRef ref, String version) {
+        return store.read(tx -> tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .flatMap(p -> tx.findVersion(p.id(), version)));
+    }
+
+    /** One asset of a stored version, with its blob's size and hashes; empty when it has no asset of that name. */
+    public Optional<AssetRow> asset(VersionRow version, String assetName) {
+        return store.read(tx -> tx.asset(version.id(), assetName));
+    }
+
+    /** The assets of a stored version, by name, with their blobs' sizes and hashes. */
+    public List<AssetRow> assetsOf(VersionRow version) {
+        return store.read(tx -> tx.assets(version.id(), Optional.empty(), Integer.MAX_VALUE));
     }
 
     /** Opens a stored version's asset; empty when the version has no asset of that name. */
@@ -153,17 +184,7 @@ public final class PackageIntake {
         checkAssetCount(version.version(), version.assets().size());
         return store.write(tx -> {
             DomainRow domain = domain(tx, repository);
-            PackageRow pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
-                    .orElseGet(() -> tx.insertPackage(repository.id(), ref.format().wireName(), ref.namespace(),
-                            ref.name(), PackageService.ALLOW, PackageService.BLOCK));
-            if (PackageService.BLOCK.equals(pkg.publish())) {
-                throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
-                        + " is blocked by the package's origin configuration (publish=BLOCK)");
-            }
-            groups.refusal(tx, domain.id(), repository.name(), "PUBLISH", ref).ifPresent(reason -> {
-                throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
-                        + " is refused: " + reason);
-            });
+            PackageRow pkg = publishable(tx, domain, repository, ref);
             Optional<VersionRow> existing = tx.findVersion(pkg.id(), version.version());
             if (existing.isPresent()) {
                 boolean published = existing.get().status().equals(PackageService.PUBLISHED);
@@ -179,9 +200,7 @@ public final class PackageIntake {
                         + " version first to publish it again");
             }
             shadowedBy.ifPresent(where -> {
-                throw ApiException.conflict("package-version", version.version(), "Version " + version.version()
-                        + " of " + ref.display() + " is available from " + where + "; a version that exists upstream"
-                        + " cannot be published to " + repository.name());
+                throw shadowed(repository, ref, version.version(), where);
             });
             VersionRow row = tx.insertVersion(pkg.id(), version.version(), PackageService.PUBLISHED, Revisions.next(),
                     clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(), version.metadata());
@@ -227,6 +246,167 @@ public final class PackageIntake {
             throw ApiException.quotaExceeded("package-version", version, "A version can hold at most "
                     + assets.limits().maxAssetsPerVersion() + " assets");
         }
+    }
+
+    /**
+     * Adds one file to a version, for formats whose clients upload a version file by file (Maven): the first file
+     * creates the version, Unfinished until the client says it is complete ({@link #finish}); more files may be
+     * added while it is Unfinished or Published. The same bytes under the same name again change nothing; other
+     * bytes under a stored name are a ConflictException, as is a new version available upstream
+     * ({@code shadowedBy} says where). A {@code description} (from the file that describes the version) replaces
+     * the version's metadata and gives it its dependencies. Origin rules apply as for {@link #publish}.
+     */
+    public Uploaded upload(RepositoryRow repository, PackageRef ref, String version, NewAsset asset,
+                           Optional<Description> description, Optional<String> shadowedBy) {
+        return store.write(tx -> {
+            DomainRow domain = domain(tx, repository);
+            PackageRow pkg = publishable(tx, domain, repository, ref);
+            Optional<VersionRow> existing = tx.findVersion(pkg.id(), version);
+            if (existing.isEmpty()) {
+                shadowedBy.ifPresent(where -> {
+                    throw shadowed(repository, ref, version, where);
+                });
+                VersionRow row = tx.insertVersion(pkg.id(), version, PackageService.UNFINISHED, Revisions.next(),
+                        clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(),
+                        description.map(Description::metadata).orElseGet(() -> named(ref)));
+                tx.insertAsset(row.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
+                description.ifPresent(d -> tx.insertDependencies(row.id(), d.dependencies()));
+                events.record(tx, repository, ref, row, "Created", row.status(),
+                        new PackageEvents.Changes(1, 0, true, 0, true));
+                return new Uploaded(row, true);
+            }
+            VersionRow row = existing.get();
+            if (!row.status().equals(PackageService.PUBLISHED) && !row.status().equals(PackageService.UNFINISHED)) {
+                throw ApiException.conflict("package-version", version, "Version " + version + " of "
+                        + ref.display() + " is " + row.status() + " in repository " + repository.name()
+                        + "; files can be added only while it is Unfinished or Published");
+            }
+            Optional<AssetRow> same = tx.asset(row.id(), asset.name());
+            if (same.isPresent()) {
+                if (same.get().blob().sha256().equals(asset.staged().sha256())) {
+                    return new Uploaded(row, false);
+                }
+                throw ApiException.conflict("asset", asset.name(), asset.name() + " of version " + version + " of "
+                        + ref.display() + " already exists in repository " + repository.name() + " with other"
+                        + " content; published files cannot be overwritten — delete the version to publish it again");
+            }
+            checkAssetCount(version, tx.countAssets(row.id()) + 1);
+            tx.insertAsset(row.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
+            String revision = Revisions.next();
+            if (description.isPresent()) {
+                tx.updateVersionMetadata(row.id(), description.get().metadata(), revision);
+                tx.insertDependencies(row.id(), description.get().dependencies());
+            } else {
+                tx.updateVersionState(row.id(), row.status(), revision);
+            }
+            VersionRow updated = tx.findVersion(pkg.id(), version).orElseThrow();
+            events.record(tx, repository, ref, updated, "Updated", updated.status(),
+                    new PackageEvents.Changes(1, 0, description.isPresent(), 0, false));
+            return new Uploaded(updated, true);
+        });
+    }
+
+    /**
+     * Publishes those of {@code versions} the repository stores Unfinished: the client's signal that their files
+     * are complete (Maven's {@code maven-metadata.xml}). Returns the versions it published.
+     */
+    public List<VersionRow> finish(RepositoryRow repository, PackageRef ref, Collection<String> versions) {
+        return store.write(tx -> {
+            List<VersionRow> published = new ArrayList<>();
+            Optional<PackageRow> pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(),
+                    ref.name());
+            for (String version : versions) {
+                pkg.flatMap(p -> tx.findVersion(p.id(), version))
+                        .filter(row -> row.status().equals(PackageService.UNFINISHED))
+                        .ifPresent(row -> {
+                            VersionRow done = row.withStatus(PackageService.PUBLISHED, Revisions.next());
+                            tx.updateVersionState(row.id(), done.status(), done.revision());
+                            events.record(tx, repository, ref, done, "Updated", done.status(),
+                                    new PackageEvents.Changes(0, 0, false, 0, true));
+                            published.add(done);
+                        });
+            }
+            return published;
+        });
+    }
+
+    /**
+     * Publishes an Unfinished build in place of the version it is a build of (a Maven SNAPSHOT): the build's files,
+     * metadata and dependencies become the version's, Published under a new revision, and the build is no longer
+     * listed on its own. What the version held before is kept as the version {@code keepAs} names for it (from its
+     * assets), Unlisted — CodeArtifact's snapshot builds. Empty when the build is not stored Unfinished (already
+     * published, say).
+     */
+    public Optional<VersionRow> publishBuild(RepositoryRow repository, PackageRef ref, String build, String version,
+                                             Function<List<AssetRow>, Optional<String>> keepAs) {
+        return store.write(tx -> {
+            Optional<PackageRow> pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(),
+                    ref.name());
+            Optional<VersionRow> pending = pkg.flatMap(p -> tx.findVersion(p.id(), build))
+                    .filter(row -> row.status().equals(PackageService.UNFINISHED));
+            if (pending.isEmpty()) {
+                return Optional.empty();
+            }
+            long packageId = pkg.get().id();
+            Optional<VersionRow> previous = tx.findVersion(packageId, version);
+            int replaced = previous.map(row -> keep(tx, repository, ref, row, keepAs)).orElse(0);
+            VersionRow published = StoredVersions.copy(tx, packageId, pending.get(), version,
+                    PackageService.PUBLISHED, Revisions.next(), clock.instant());
+            int files = tx.countAssets(published.id());
+            events.record(tx, repository, ref, pending.get(), "Deleted", pending.get().status(),
+                    new PackageEvents.Changes(0, files, false, 0, false));
+            tx.deleteVersion(pending.get().id());
+            events.record(tx, repository, ref, published, previous.isEmpty() ? "Created" : "Updated",
+                    published.status(), new PackageEvents.Changes(files, replaced, true, 0, true));
+            assets.collectGarbage(tx);
+            return Optional.of(published);
+        });
+    }
+
+    /** Keeps a version's content as the build {@code keepAs} names, Unlisted, and removes it; returns its files. */
+    private int keep(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref, VersionRow previous,
+                     Function<List<AssetRow>, Optional<String>> keepAs) {
+        List<AssetRow> files = tx.assets(previous.id(), Optional.empty(), Integer.MAX_VALUE);
+        keepAs.apply(files).filter(name -> tx.findVersion(previous.packageId(), name).isEmpty()).ifPresent(name -> {
+            VersionRow kept = StoredVersions.copy(tx, previous.packageId(), previous, name,
+                    PackageService.UNLISTED, Revisions.next(), previous.publishedTime());
+            events.record(tx, repository, ref, kept, "Created", kept.status(),
+                    new PackageEvents.Changes(files.size(), 0, true, 0, true));
+        });
+        tx.deleteVersion(previous.id());
+        return files.size();
+    }
+
+    /**
+     * The package a client publishes into, created on its first publish (publish=ALLOW, upstream=BLOCK); refused
+     * when its origin controls or a package group block publishing it here.
+     */
+    private PackageRow publishable(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
+                                   PackageRef ref) {
+        PackageRow pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .orElseGet(() -> tx.insertPackage(repository.id(), ref.format().wireName(), ref.namespace(),
+                        ref.name(), PackageService.ALLOW, PackageService.BLOCK));
+        if (PackageService.BLOCK.equals(pkg.publish())) {
+            throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
+                    + " is blocked by the package's origin configuration (publish=BLOCK)");
+        }
+        groups.refusal(tx, domain.id(), repository.name(), "PUBLISH", ref).ifPresent(reason -> {
+            throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
+                    + " is refused: " + reason);
+        });
+        return pkg;
+    }
+
+    private static ApiException shadowed(RepositoryRow repository, PackageRef ref, String version, String where) {
+        return ApiException.conflict("package-version", version, "Version " + version + " of " + ref.display()
+                + " is available from " + where + "; a version that exists upstream cannot be published to "
+                + repository.name());
+    }
+
+    /** What a version says about itself before anything describes it: its package's name. */
+    private static VersionMetadata named(PackageRef ref) {
+        return new VersionMetadata(Optional.of(ref.name()), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static boolean sameAssets(MetadataStore.Transaction tx, VersionRow existing, NewVersion version) {

@@ -3,9 +3,13 @@ package dev.arca.server.service;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.AssetRow;
 import dev.arca.server.store.StoreRecords.VersionRow;
+import java.time.Instant;
 import java.util.Optional;
 
-/** Copies of stored versions: what CopyPackageVersions and upstream retention both write. */
+/**
+ * Copies of stored versions: what CopyPackageVersions and upstream retention write, and how a Maven SNAPSHOT build
+ * takes its version's place.
+ */
 final class StoredVersions {
 
     private StoredVersions() {
@@ -16,9 +20,15 @@ final class StoredVersions {
      * the assets pointing at the same blobs of the domain (a copy costs no bytes).
      */
     static VersionRow copy(MetadataStore.Transaction tx, long packageId, VersionRow source) {
-        VersionRow copied = tx.insertVersion(packageId, source.version(), source.status(), source.revision(),
-                source.publishedTime(), source.originType(), source.originRepository(), source.originExternal(),
-                source.metadata());
+        return copy(tx, packageId, source, source.version(), source.status(), source.revision(),
+                source.publishedTime());
+    }
+
+    /** Records {@code source}'s content as another version, in {@code status} under {@code revision}. */
+    static VersionRow copy(MetadataStore.Transaction tx, long packageId, VersionRow source, String version,
+                           String status, String revision, Instant publishedTime) {
+        VersionRow copied = tx.insertVersion(packageId, version, status, revision, publishedTime,
+                source.originType(), source.originRepository(), source.originExternal(), source.metadata());
         for (AssetRow asset : tx.assets(source.id(), Optional.empty(), Integer.MAX_VALUE)) {
             tx.insertAsset(copied.id(), asset.name(), asset.blob());
         }

@@ -130,6 +130,17 @@ public final class UpstreamResolver {
     }
 
     /**
+     * The version as the first repository of the search order that stores it has it (in whatever status), without
+     * retaining it anywhere or asking a public registry: for versions whose content is replaced in place upstream
+     * (Maven SNAPSHOTs), which a retained copy would stop following.
+     */
+    public Optional<VersionRow> findStored(RepositoryRow requested, PackageRef ref, String version) {
+        return store.read(tx -> plan(tx, requested, ref).stream()
+                .flatMap(stop -> version(tx, stop.repository(), ref, version).stream())
+                .findFirst());
+    }
+
+    /**
      * Where the requested repository could get this version from besides itself — an upstream repository that
      * stores it or a public registry that offers it — for refusing publishes that would shadow it. Registries that
      * cannot be reached count as not having it (spec/behavior.md §7, outages).

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.server.NpmTarballs;
+import dev.arca.server.RawHttp;
 import dev.arca.server.ServerFixture;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -128,16 +127,7 @@ abstract class NpmApiFixture extends ServerFixture {
 
     /** Like {@link #raw(String, String, String)}, declaring whatever Content-Length it is told. */
     int raw(String method, String rawPath, String body, long declaredLength) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            String request = method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + token + "\r\nContent-Type: application/json\r\nContent-Length: " + declaredLength
-                    + "\r\nConnection: close\r\n\r\n" + body;
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = socket.getInputStream()) {
-                String status = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst()
-                        .orElse("");
-                return Integer.parseInt(status.split(" ")[1]);
-            }
-        }
+        return RawHttp.status(server.port(), method, rawPath, "Bearer " + token, "application/json", body,
+                declaredLength);
     }
 }
