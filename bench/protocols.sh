@@ -148,6 +148,10 @@ section_npm() {
       " | Verdaccio $(load 16 "${VREG}bench-dep-01/-/bench-dep-01-1.0.0.tgz")"
     echo "package document GET @64       round $round: Arca $(load 64 "${AREG}bench-dep-01" "$AUTH")" \
       " | Verdaccio $(load 64 "${VREG}bench-dep-01")"
+    echo "package document GET @16       round $round: Arca $(load 16 "${AREG}bench-dep-03" "$AUTH")" \
+      " | Verdaccio $(load 16 "${VREG}bench-dep-03")"
+    echo "package document GET @1        round $round: Arca $(load 1 "${AREG}bench-dep-04" "$AUTH")" \
+      " | Verdaccio $(load 1 "${VREG}bench-dep-04")"
     echo "tarball GET @1 connection      round $round: Arca $(load 1 "${AREG}bench-dep-02/-/bench-dep-02-1.0.0.tgz" "$AUTH")" \
       " | Verdaccio $(load 1 "${VREG}bench-dep-02/-/bench-dep-02-1.0.0.tgz")"
   done
@@ -253,6 +257,97 @@ section_pypi() {
   for round in $(seq 1 "$ROUNDS"); do
     echo "pip install of 20 wheels, no cache          round $round: Arca $(pip_install_time "$arca_index" "a$round")" \
       " | nginx static index $(pip_install_time "http://127.0.0.1:$NX/pypi/simple/" "n$round")"
+  done
+}
+
+start_nexus() {
+  local home="$PEERS_DIR/nexus/nexus-base-template-3.71.0-06"
+  NP=$(free_port)
+  rm -rf "$PEERS_DIR/nexus/sonatype-work" # a fresh instance each run: releases cannot be deployed twice
+  sed -i "s/^application-port=.*/application-port=$NP/" "$home/etc/nexus-default.properties"
+  log "maven: starting Nexus on port $NP (a minute or two)"
+  (exec "$home/bin/nexus" run > "$WORK/nexus.log" 2>&1) &
+  PIDS+=("$!")
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NP/service/rest/v1/status/writable")" = 200 ] && break
+    sleep 0.5
+  done
+  NEXUS_PASSWORD=$(cat "$PEERS_DIR/nexus/sonatype-work/nexus3/admin.password")
+  NEXUS="http://127.0.0.1:$NP/repository/maven-releases"
+  NEXUS_AUTH="Authorization: Basic $(printf 'admin:%s' "$NEXUS_PASSWORD" | base64 -w0)"
+}
+
+# Deploys bench:lib-01..20:1.0 (a 4 KB jar and its POM) with HTTP PUTs, as mvn deploy does; Arca also gets the
+# artifact's maven-metadata.xml, which is what publishes a Maven version there.
+deploy_libs() { # base-url auth-header
+  local base=$1 auth=$2 i jar
+  for i in $(seq -w 1 20); do
+    jar="$WORK/maven/lib-$i-1.0.jar"
+    curl -sf -X PUT -H "$auth" --data-binary @"$jar" "$base/bench/lib-$i/1.0/lib-$i-1.0.jar" >/dev/null
+    curl -sf -X PUT -H "$auth" --data-binary @"$WORK/maven/lib-$i-1.0.pom" "$base/bench/lib-$i/1.0/lib-$i-1.0.pom" \
+      >/dev/null
+    printf '<metadata><groupId>bench</groupId><artifactId>lib-%s</artifactId><versioning><latest>1.0</latest><release>1.0</release><versions><version>1.0</version></versions><lastUpdated>20261122000000</lastUpdated></versioning></metadata>\n' "$i" \
+      | curl -sf -X PUT -H "$auth" --data-binary @- "$base/bench/lib-$i/maven-metadata.xml" >/dev/null || true
+  done
+}
+
+mvn_resolve_time() { # repository-url username password round
+  local project="$WORK/consumer-$4"
+  mkdir -p "$project"
+  cat > "$WORK/maven/settings-$4.xml" <<EOF
+<settings><servers><server><id>target</id><username>$2</username><password>$3</password></server></servers></settings>
+EOF
+  {
+    echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+    echo '<groupId>bench</groupId><artifactId>consumer</artifactId><version>1.0</version><packaging>pom</packaging>'
+    echo "<repositories><repository><id>target</id><url>$1</url></repository></repositories>"
+    echo "<pluginRepositories><pluginRepository><id>machine</id><url>file://$HOME/.m2/repository</url>"
+    echo '<releases><checksumPolicy>ignore</checksumPolicy></releases></pluginRepository></pluginRepositories>'
+    echo '<dependencies>'
+    for i in $(seq -w 1 20); do echo "<dependency><groupId>bench</groupId><artifactId>lib-$i</artifactId><version>1.0</version></dependency>"; done
+    echo '</dependencies></project>'
+  } > "$project/pom.xml"
+  # Plugins come from this machine's local repository (file://, as in the Maven end-to-end test): a first, untimed
+  # run brings them into the fresh local repository; the artifacts it resolved are removed before the timed run.
+  local repo="$WORK/m2-$4"
+  (cd "$project" && mvn -B -q -s "$WORK/maven/settings-$4.xml" -gs "$WORK/maven/empty.xml" -Dmaven.repo.local="$repo" \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:resolve >/dev/null)
+  rm -rf "$repo/bench"
+  local start end
+  start=$(date +%s%N)
+  (cd "$project" && mvn -B -q -s "$WORK/maven/settings-$4.xml" -gs "$WORK/maven/empty.xml" -Dmaven.repo.local="$repo" \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:resolve >/dev/null)
+  end=$(date +%s%N)
+  [ "$(find "$repo/bench" -name '*.jar' | wc -l)" = 20 ] || { echo "mvn did not resolve the 20 jars from $1" >&2; exit 1; }
+  rm -rf "$project" "$repo"
+  echo "$(( (end - start) / 1000000 )) ms"
+}
+
+section_maven() {
+  mkdir -p "$WORK/maven"
+  echo '<settings/>' > "$WORK/maven/empty.xml"
+  for i in $(seq -w 1 20); do
+    python3 -c 'import os, sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.writestr("data.bin", os.urandom(3000))' \
+      "$WORK/maven/lib-$i-1.0.jar"
+    printf '<project><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>lib-%s</artifactId><version>1.0</version></project>\n' \
+      "$i" > "$WORK/maven/lib-$i-1.0.pom"
+  done
+  ca create-repository --domain bench --repository maven-bench >/dev/null
+  local arca="$ARCA_BASE/maven/maven-bench"
+  deploy_libs "$arca" "$AUTH"
+  start_nexus
+  deploy_libs "$NEXUS" "$NEXUS_AUTH"
+  log "maven: letting Nexus warm up"
+  wrk -t2 -c16 -d20s -H "$NEXUS_AUTH" "$NEXUS/bench/lib-01/1.0/lib-01-1.0.jar" >/dev/null
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "Maven jar GET (3 KB) @16       round $round: Arca $(load 16 "$arca/bench/lib-01/1.0/lib-01-1.0.jar" "$AUTH")" \
+      " | Nexus $(load 16 "$NEXUS/bench/lib-01/1.0/lib-01-1.0.jar" "$NEXUS_AUTH")"
+    echo "maven-metadata.xml GET @64     round $round: Arca $(load 64 "$arca/bench/lib-01/maven-metadata.xml" "$AUTH")" \
+      " | Nexus $(load 64 "$NEXUS/bench/lib-01/maven-metadata.xml" "$NEXUS_AUTH")"
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "mvn resolve of 20 artifacts, fresh local repo  round $round: Arca $(mvn_resolve_time "$arca/" aws "$TOKEN" a$round)" \
+      " | Nexus $(mvn_resolve_time "$NEXUS/" admin "$NEXUS_PASSWORD" n$round)"
   done
 }
 
