@@ -8,20 +8,18 @@ import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.ExternalPackage;
 import dev.arca.server.upstream.ExternalSource;
+import dev.arca.server.upstream.RegistryClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,7 +34,6 @@ import java.util.Optional;
 public final class MavenRepositorySource implements ExternalSource {
 
     private static final long MAX_DOCUMENT_BYTES = 16L << 20;
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Files a version may have besides its POM and main artifact, after ARTIFACT-VERSION. */
     private static final List<String> COMPANIONS = List.of("-sources.jar", "-javadoc.jar", ".module");
     /** Packagings whose main artifact is a jar. */
@@ -44,13 +41,13 @@ public final class MavenRepositorySource implements ExternalSource {
             "eclipse-plugin", "maven-archetype", "test-jar");
 
     private final URI repository;
-    private final HttpClient http;
+    private final RegistryClient client;
 
     /** @param repository the repository root; a missing trailing slash is added */
     public MavenRepositorySource(URI repository, HttpClient http) {
         String root = repository.toString();
         this.repository = URI.create(root.endsWith("/") ? root : root + "/");
-        this.http = Objects.requireNonNull(http);
+        this.client = new RegistryClient(http, this.repository);
     }
 
     @Override
@@ -61,7 +58,7 @@ public final class MavenRepositorySource implements ExternalSource {
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
-            expectOk(response, artifact.display());
+            client.expectOk(response, artifact.display());
             MavenMetadata.Document document = MavenMetadata.read(body);
             Map<String, JsonNode> versions = new LinkedHashMap<>();
             document.versions().stream().filter(MavenArtifact::isVersion)
@@ -129,7 +126,7 @@ public final class MavenRepositorySource implements ExternalSource {
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
-            expectOk(response, path);
+            client.expectOk(response, path);
             content = body.readAllBytes();
         }
         verify(path, Checksum.SHA1.of(content));
@@ -144,7 +141,7 @@ public final class MavenRepositorySource implements ExternalSource {
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
-            expectOk(response, path);
+            client.expectOk(response, path);
             staged = stager.stage(body);
         }
         try {
@@ -164,7 +161,7 @@ public final class MavenRepositorySource implements ExternalSource {
             if (response.statusCode() == 404) {
                 return;
             }
-            expectOk(response, path + ".sha1");
+            client.expectOk(response, path + ".sha1");
             text = new String(body.readAllBytes(), StandardCharsets.US_ASCII);
         }
         Optional<String> published = Checksum.SHA1.read(text);
@@ -174,18 +171,6 @@ public final class MavenRepositorySource implements ExternalSource {
     }
 
     private HttpResponse<InputStream> get(String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(repository.resolve(path)).timeout(TIMEOUT).GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while asking " + repository, e);
-        }
-    }
-
-    private void expectOk(HttpResponse<?> response, String what) throws IOException {
-        if (response.statusCode() != 200) {
-            throw new IOException(repository + " answered " + response.statusCode() + " for " + what);
-        }
+        return client.get(repository.resolve(path), "*/*");
     }
 }

@@ -11,13 +11,12 @@ import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.ExternalPackage;
 import dev.arca.server.upstream.ExternalSource;
+import dev.arca.server.upstream.RegistryClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,28 +33,27 @@ import java.util.Optional;
 public final class NpmRegistrySource implements ExternalSource {
 
     private static final long MAX_DOCUMENT_BYTES = 64L << 20;
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String ABBREVIATED_ACCEPT = NpmReads.ABBREVIATED_TYPE + "; q=1.0, application/json; q=0.8";
 
     private final URI registry;
-    private final HttpClient http;
+    private final RegistryClient client;
 
     /** @param registry the registry root; a missing trailing slash is added */
     public NpmRegistrySource(URI registry, HttpClient http) {
         String root = registry.toString();
         this.registry = URI.create(root.endsWith("/") ? root : root + "/");
-        this.http = Objects.requireNonNull(http);
+        this.client = new RegistryClient(http, this.registry);
     }
 
     @Override
     public Optional<ExternalPackage> describe(PackageRef ref) throws IOException {
         NpmName name = NpmName.of(ref);
-        HttpResponse<InputStream> response = get(document(name), ABBREVIATED_ACCEPT);
+        HttpResponse<InputStream> response = client.get(document(name), ABBREVIATED_ACCEPT);
         try (BoundedBody body = new BoundedBody(response.body(), MAX_DOCUMENT_BYTES)) {
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
-            expectOk(response, name.full());
+            client.expectOk(response, name.full());
             JsonNode root = Json.mapper().readTree(body);
             Map<String, JsonNode> versions = new LinkedHashMap<>();
             root.path("versions").properties().forEach(v -> versions.put(v.getKey(), v.getValue()));
@@ -74,10 +72,10 @@ public final class NpmRegistrySource implements ExternalSource {
             return Optional.empty();
         }
         ObjectNode manifest = found.get().manifest();
-        HttpResponse<InputStream> response = get(tarball(name, version, manifest), "application/octet-stream");
+        HttpResponse<InputStream> response = client.get(tarball(name, version, manifest), "application/octet-stream");
         BlobStore.StagedBlob staged;
         try (InputStream body = response.body()) {
-            expectOk(response, name.full() + "@" + version);
+            client.expectOk(response, name.full() + "@" + version);
             staged = stager.stage(body);
         }
         if (!NpmManifests.matches(manifest.path("dist"), staged.sha512(), staged.sha1())) {
@@ -96,13 +94,13 @@ public final class NpmRegistrySource implements ExternalSource {
     }
 
     private Optional<FullVersion> fullVersion(NpmName name, String version) throws IOException {
-        HttpResponse<InputStream> response = get(document(name), "application/json");
+        HttpResponse<InputStream> response = client.get(document(name), "application/json");
         try (BoundedBody body = new BoundedBody(response.body(), MAX_DOCUMENT_BYTES);
              JsonParser parser = Json.mapper().createParser(body)) {
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
-            expectOk(response, name.full());
+            client.expectOk(response, name.full());
             ObjectNode manifest = null;
             String readme = null;
             String latest = null;
@@ -163,19 +161,5 @@ public final class NpmRegistrySource implements ExternalSource {
         return URI.create(registry + name.full() + "/-/" + name.tarball(version));
     }
 
-    private HttpResponse<InputStream> get(URI uri, String accept) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", accept).GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while asking " + registry, e);
-        }
-    }
 
-    private void expectOk(HttpResponse<?> response, String what) throws IOException {
-        if (response.statusCode() != 200) {
-            throw new IOException(registry + " answered " + response.statusCode() + " for " + what);
-        }
-    }
 }

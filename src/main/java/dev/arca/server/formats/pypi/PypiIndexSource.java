@@ -8,23 +8,21 @@ import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.ExternalPackage;
 import dev.arca.server.upstream.ExternalSource;
+import dev.arca.server.upstream.RegistryClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +38,6 @@ public final class PypiIndexSource implements ExternalSource {
 
     private static final long MAX_PAGE_BYTES = 64L << 20;
     private static final long MAX_METADATA_BYTES = 16L << 20;
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String ACCEPT = SimpleIndex.JSON_V1 + ", " + SimpleIndex.HTML_V1 + "; q=0.1, "
             + SimpleIndex.TEXT_HTML + "; q=0.01";
     private static final Pattern ANCHOR = Pattern.compile("(?is)<a\\s([^>]*)>(.*?)</a\\s*>");
@@ -50,24 +47,24 @@ public final class PypiIndexSource implements ExternalSource {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final URI index;
-    private final HttpClient http;
+    private final RegistryClient client;
 
     /** @param index the simple index root; a missing trailing slash is added */
     public PypiIndexSource(URI index, HttpClient http) {
         String root = index.toString();
         this.index = URI.create(root.endsWith("/") ? root : root + "/");
-        this.http = Objects.requireNonNull(http);
+        this.client = new RegistryClient(http, this.index);
     }
 
     @Override
     public Optional<ExternalPackage> describe(PackageRef ref) throws IOException {
         URI page = index.resolve(ref.name() + "/");
-        HttpResponse<InputStream> response = get(page, ACCEPT);
+        HttpResponse<InputStream> response = client.get(page, ACCEPT);
         try (BoundedBody body = new BoundedBody(response.body(), MAX_PAGE_BYTES)) {
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
-            expectOk(response, ref.name());
+            client.expectOk(response, ref.name());
             String type = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
             byte[] bytes = body.readAllBytes();
             List<IndexFile> files = type.contains("json") ? fromJson(page, bytes) : fromHtml(page, bytes);
@@ -110,10 +107,10 @@ public final class PypiIndexSource implements ExternalSource {
 
     /** A file's bytes, staged and checked against the hash the index publishes. */
     private BlobStore.StagedBlob download(IndexFile file, Stager stager) throws IOException {
-        HttpResponse<InputStream> response = get(file.url(), "application/octet-stream");
+        HttpResponse<InputStream> response = client.get(file.url(), "application/octet-stream");
         BlobStore.StagedBlob staged;
         try (InputStream body = response.body()) {
-            expectOk(response, file.fileName());
+            client.expectOk(response, file.fileName());
             staged = stager.stage(body);
         }
         if (file.sha256().isPresent() && !file.sha256().get().equalsIgnoreCase(staged.sha256())) {
@@ -132,10 +129,10 @@ public final class PypiIndexSource implements ExternalSource {
         for (IndexFile file : files) {
             if (file.coreMetadata()) {
                 URI url = URI.create(file.url() + ".metadata");
-                HttpResponse<InputStream> response = get(url, "text/plain");
+                HttpResponse<InputStream> response = client.get(url, "text/plain");
                 byte[] bytes;
                 try (BoundedBody body = new BoundedBody(response.body(), MAX_METADATA_BYTES)) {
-                    expectOk(response, file.fileName() + ".metadata");
+                    client.expectOk(response, file.fileName() + ".metadata");
                     bytes = body.readAllBytes();
                 }
                 if (file.coreMetadataSha256().isPresent()
@@ -253,21 +250,7 @@ public final class PypiIndexSource implements ExternalSource {
         }
     }
 
-    private HttpResponse<InputStream> get(URI uri, String accept) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", accept).GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while asking " + index, e);
-        }
-    }
 
-    private void expectOk(HttpResponse<?> response, String what) throws IOException {
-        if (response.statusCode() != 200) {
-            throw new IOException(index + " answered " + response.statusCode() + " for " + what);
-        }
-    }
 
     private static String sha256(byte[] bytes) {
         try {
