@@ -23,6 +23,7 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -n "${NGINX_CONF:-}" ] && nginx -c "$NGINX_CONF" -s stop 2>/dev/null || true
+  pkill -f "$PEERS_DIR/nexus/nexus-base-template" 2>/dev/null || true # its launcher does not exec the JVM
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -266,7 +267,7 @@ start_nexus() {
   rm -rf "$PEERS_DIR/nexus/sonatype-work" # a fresh instance each run: releases cannot be deployed twice
   sed -i "s/^application-port=.*/application-port=$NP/" "$home/etc/nexus-default.properties"
   log "maven: starting Nexus on port $NP (a minute or two)"
-  (exec "$home/bin/nexus" run > "$WORK/nexus.log" 2>&1) &
+  (exec "$home/bin/nexus" server > "$WORK/nexus.log" 2>&1) & # `run` would read a console from stdin and stop at its end
   PIDS+=("$!")
   for _ in $(seq 1 600); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NP/service/rest/v1/status/writable")" = 200 ] && break
@@ -275,6 +276,11 @@ start_nexus() {
   NEXUS_PASSWORD=$(cat "$PEERS_DIR/nexus/sonatype-work/nexus3/admin.password")
   NEXUS="http://127.0.0.1:$NP/repository/maven-releases"
   NEXUS_AUTH="Authorization: Basic $(printf 'admin:%s' "$NEXUS_PASSWORD" | base64 -w0)"
+  # "writable" comes before the admin user and the default repositories are ready
+  for _ in $(seq 1 240); do
+    curl -sf -H "$NEXUS_AUTH" "http://127.0.0.1:$NP/service/rest/v1/repositories" | grep -q maven-releases && break
+    sleep 0.5
+  done
 }
 
 # Deploys bench:lib-01..20:1.0 (a 4 KB jar and its POM) with HTTP PUTs, as mvn deploy does; Arca also gets the
