@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.arca.core.ClientSetup;
+import dev.arca.e2e.ClientRuns.Run;
 import dev.arca.server.LocalServer;
 import dev.arca.server.ServerConfig;
 import dev.arca.server.StandInMavenRepository;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.PackageSummary;
@@ -77,7 +72,7 @@ class MavenClientWalkthroughTest {
         publicRepository.add("org.example.public", "tiny-util", "2.1", "jar", "",
                 Map.of("tiny-util.txt", "tiny"));
         server = LocalServer.start(config());
-        codeartifact = client();
+        codeartifact = ClientRuns.codeartifact(server);
         codeartifact.createDomain(r -> r.domain(DOMAIN));
         codeartifact.createRepository(r -> r.domain(DOMAIN).repository("maven-store"));
         codeartifact.associateExternalConnection(r -> r.domain(DOMAIN).repository("maven-store")
@@ -281,10 +276,6 @@ class MavenClientWalkthroughTest {
                 .versions();
     }
 
-    /** What a command printed and how it ended. */
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
     /** Runs mvn in batch mode, isolated as the class comment says, with a local repository of the given name. */
     private void mvn(Path dir, String localRepository, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-s", temp.resolve("settings.xml")
@@ -296,24 +287,7 @@ class MavenClientWalkthroughTest {
     }
 
     private Run run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Path out = temp.resolve("out");
-        Path err = temp.resolve("err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("MAVEN_") || k.startsWith("AWS_"));
-        Process process = builder.start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private CodeartifactClient client() {
-        return CodeartifactClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return ClientRuns.run(temp, dir, command,
+                env -> env.keySet().removeIf(k -> k.startsWith("MAVEN_") || k.startsWith("AWS_")), 180, false);
     }
 }

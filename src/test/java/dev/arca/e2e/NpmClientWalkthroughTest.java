@@ -2,26 +2,22 @@ package dev.arca.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arca.e2e.ClientRuns.Run;
 import dev.arca.server.LocalServer;
 import dev.arca.server.NpmTarballs;
 import dev.arca.server.ServerConfig;
 import dev.arca.server.StandInNpmRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageSummary;
 
@@ -48,7 +44,7 @@ class NpmClientWalkthroughTest {
         publicRegistry.add("left-pad", "1.3.0", NpmTarballs.pack("left-pad", "1.3.0", Map.of(), "'padded'"), Map.of());
         server = LocalServer.start(ServerConfig.embedded(temp.resolve("data"))
                 .withExternals(Map.of("public:npmjs", publicRegistry.url())));
-        codeartifact = client();
+        codeartifact = ClientRuns.codeartifact(server);
         codeartifact.createDomain(r -> r.domain(DOMAIN));
         codeartifact.createRepository(r -> r.domain(DOMAIN).repository("npm-store"));
         codeartifact.associateExternalConnection(r -> r.domain(DOMAIN).repository("npm-store")
@@ -135,10 +131,6 @@ class NpmClientWalkthroughTest {
         return codeartifact.listPackages(r -> r.domain(DOMAIN).repository(repository)).packages();
     }
 
-    /** What a command printed and how it ended. */
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
     private String npm(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("npm"));
         command.addAll(List.of(args));
@@ -154,10 +146,7 @@ class NpmClientWalkthroughTest {
     }
 
     private String aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", server.endpoint().toString()));
-        Run run = run(temp, command);
+        Run run = run(temp, ClientRuns.aws(server, args));
         assertThat(run.exitCode()).as("aws %s: %s", String.join(" ", args), run.stderr()).isZero();
         return run.stdout();
     }
@@ -167,35 +156,15 @@ class NpmClientWalkthroughTest {
      * npm told to go to the registry for every document and to skip audits, funding notices and update checks.
      */
     private Run run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Path out = temp.resolve("out");
-        Path err = temp.resolve("err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.toLowerCase(java.util.Locale.ROOT).startsWith("npm_"));
-        env.put("HOME", temp.resolve("home").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", temp.resolve("data/credentials").toString());
-        env.put("AWS_CONFIG_FILE", temp.resolve("home/no-config").toString());
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("npm_config_cache", temp.resolve("npm-cache").toString());
-        env.put("npm_config_prefer_online", "true");
-        env.put("npm_config_audit", "false");
-        env.put("npm_config_fund", "false");
-        env.put("npm_config_update_notifier", "false");
-        env.put("npm_config_loglevel", "error");
-        Process process = builder.start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private CodeartifactClient client() {
-        return CodeartifactClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return ClientRuns.run(temp, dir, command, env -> {
+            env.keySet().removeIf(k -> k.startsWith("AWS_") || k.toLowerCase(Locale.ROOT).startsWith("npm_"));
+            ClientRuns.awsCliEnvironment(env, temp);
+            env.put("npm_config_cache", temp.resolve("npm-cache").toString());
+            env.put("npm_config_prefer_online", "true");
+            env.put("npm_config_audit", "false");
+            env.put("npm_config_fund", "false");
+            env.put("npm_config_update_notifier", "false");
+            env.put("npm_config_loglevel", "error");
+        }, 120, false);
     }
 }

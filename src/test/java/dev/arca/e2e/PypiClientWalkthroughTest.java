@@ -3,27 +3,22 @@ package dev.arca.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.core.ClientSetup;
+import dev.arca.e2e.ClientRuns.Run;
 import dev.arca.server.LocalServer;
 import dev.arca.server.PythonDists;
 import dev.arca.server.ServerConfig;
 import dev.arca.server.StandInPypiIndex;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageSummary;
 
@@ -56,7 +51,7 @@ class PypiClientWalkthroughTest {
         publicIndex.add(PUBLIC);
         server = LocalServer.start(ServerConfig.embedded(temp.resolve("data"))
                 .withExternals(Map.of("public:pypi", publicIndex.url())));
-        codeartifact = client();
+        codeartifact = ClientRuns.codeartifact(server);
         codeartifact.createDomain(r -> r.domain(DOMAIN));
         codeartifact.createRepository(r -> r.domain(DOMAIN).repository("pypi-store"));
         codeartifact.associateExternalConnection(r -> r.domain(DOMAIN).repository("pypi-store")
@@ -154,14 +149,7 @@ class PypiClientWalkthroughTest {
     }
 
     private String aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", server.endpoint().toString()));
-        return command(temp, command.toArray(String[]::new));
-    }
-
-    /** What a command printed and how it ended. */
-    private record Run(int exitCode, String stdout, String stderr) {
+        return command(temp, ClientRuns.aws(server, args).toArray(String[]::new));
     }
 
     private String command(Path dir, String... args) throws Exception {
@@ -176,32 +164,11 @@ class PypiClientWalkthroughTest {
      * credentials file.
      */
     private Run run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Path out = temp.resolve("out");
-        Path err = temp.resolve("err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.toUpperCase(Locale.ROOT).startsWith("PIP_")
-                || k.startsWith("TWINE_") || k.startsWith("XDG_") || k.equals("PYTHONPATH"));
-        env.put("HOME", temp.resolve("home").toString());
-        env.put("XDG_CONFIG_DIRS", temp.resolve("xdg").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", temp.resolve("data/credentials").toString());
-        env.put("AWS_CONFIG_FILE", temp.resolve("home/no-config").toString());
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private CodeartifactClient client() {
-        return CodeartifactClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return ClientRuns.run(temp, dir, command, env -> {
+            env.keySet().removeIf(k -> k.startsWith("AWS_") || k.toUpperCase(Locale.ROOT).startsWith("PIP_")
+                    || k.startsWith("TWINE_") || k.startsWith("XDG_") || k.equals("PYTHONPATH"));
+            ClientRuns.awsCliEnvironment(env, temp);
+            env.put("XDG_CONFIG_DIRS", temp.resolve("xdg").toString());
+        }, 180, true);
     }
 }

@@ -1,64 +1,44 @@
 package dev.arca.server.formats.maven;
 
 import dev.arca.server.RawHttp;
-import dev.arca.server.ServerFixture;
 import dev.arca.server.StandInMavenRepository;
+import dev.arca.server.formats.PackageApiFixture;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.PackageSummary;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionDescription;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionSummary;
-import software.amazon.awssdk.services.codeartifact.model.UpstreamRepository;
 
 /**
  * A server with a domain, and an HTTP client speaking the Maven repository protocol with an authorization token
  * sent as Maven sends it (Basic, user {@code aws}).
  */
-abstract class MavenApiFixture extends ServerFixture {
+abstract class MavenApiFixture extends PackageApiFixture {
 
-    static final String DOMAIN = "acme";
     static final String GROUP = "org.example";
     static final String GROUP_PATH = "org/example/";
-    final HttpClient http = HttpClient.newHttpClient();
-    String token;
 
-    /** Closes the client's connections first, so the server stops at once instead of waiting for them. */
-    @AfterEach
-    void closeClient() {
-        http.shutdownNow();
+    MavenApiFixture() {
+        this(false);
     }
 
-    void createDomain() {
-        codeartifact.createDomain(r -> r.domain(DOMAIN));
-        token = codeartifact.getAuthorizationToken(r -> r.domain(DOMAIN)).authorizationToken();
+    /** A fixture for the endpoint security tests when {@code secured}: see {@link PackageApiFixture}. */
+    MavenApiFixture(boolean secured) {
+        super("maven", secured);
     }
 
-    void createRepository(String name, String... upstreams) {
-        codeartifact.createRepository(r -> r.domain(DOMAIN).repository(name).upstreams(List.of(upstreams).stream()
-                .map(u -> UpstreamRepository.builder().repositoryName(u).build()).toList()));
-    }
-
-    /** The Maven endpoint of a repository, from GetRepositoryEndpoint, ending with '/'. */
-    String endpoint(String repository) {
-        return codeartifact.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format("maven"))
-                .repositoryEndpoint();
-    }
-
-    HttpResponse<byte[]> get(String repository, String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(endpoint(repository) + path)).GET());
+    /** The token as Maven sends it. */
+    @Override
+    protected String authorization() {
+        return basicAuthorization();
     }
 
     HttpResponse<byte[]> head(String repository, String path) throws Exception {
@@ -73,12 +53,6 @@ abstract class MavenApiFixture extends ServerFixture {
 
     HttpResponse<byte[]> put(String repository, String path, String body) throws Exception {
         return put(repository, path, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
-        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("aws:" + token)
-                .getBytes(StandardCharsets.UTF_8)));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Uploads a file with its .sha1 and .md5, as mvn deploy does; fails unless every upload succeeds. */
@@ -160,20 +134,12 @@ abstract class MavenApiFixture extends ServerFixture {
 
     /** Sends a request line exactly as given, for paths no HTTP client library would send; returns the status. */
     int raw(String method, String rawPath, String body, long declaredLength) throws IOException {
-        return RawHttp.status(server.port(), method, rawPath, "Basic " + Base64.getEncoder().encodeToString(
-                ("aws:" + token).getBytes(StandardCharsets.UTF_8)), "application/octet-stream", body, declaredLength);
+        return RawHttp.status(server.port(), method, rawPath, authorization(), "application/octet-stream", body,
+                declaredLength);
     }
 
     int raw(String method, String rawPath, String body) throws IOException {
         return raw(method, rawPath, body, body.getBytes(StandardCharsets.UTF_8).length);
-    }
-
-    static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
-    }
-
-    static String hex(String algorithm, byte[] content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
     }
 
     private static void expectOk(HttpResponse<byte[]> response, String path) {

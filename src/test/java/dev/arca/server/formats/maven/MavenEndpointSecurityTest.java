@@ -2,18 +2,14 @@ package dev.arca.server.formats.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arca.server.ServerConfig;
 import dev.arca.server.StandInMavenRepository;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,19 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class MavenEndpointSecurityTest extends MavenApiFixture {
 
-    static final String REPO = "team";
     static final String PREFIX = "/acme-123456789012/maven/team/";
-    static final long MAX_ASSET = 64 * 1024;
 
-    @Override
-    protected ServerConfig config() {
-        return super.config().withMaxAssetBytes(MAX_ASSET);
-    }
-
-    @BeforeEach
-    void repository() {
-        createDomain();
-        createRepository(REPO);
+    /** Assets limited to {@link #MAX_ASSET} bytes, and repository {@link #REPO} created before each test. */
+    MavenEndpointSecurityTest() {
+        super(true);
     }
 
     @Test
@@ -122,11 +110,5 @@ class MavenEndpointSecurityTest extends MavenApiFixture {
         assertThat(get(REPO, "org/example/page/maven-metadata.xml").headers().firstValue("Content-Disposition")
                 .orElseThrow()).startsWith("attachment;");
         assertThat(get(REPO, "org/example/page/2.0/page-2.0.html").statusCode()).isEqualTo(404);
-    }
-
-    private List<Path> blobFiles() throws Exception {
-        try (Stream<Path> files = Files.walk(dataDir.resolve("blobs"))) {
-            return files.filter(Files::isRegularFile).toList();
-        }
     }
 }

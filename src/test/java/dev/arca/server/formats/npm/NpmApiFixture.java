@@ -5,53 +5,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.server.NpmTarballs;
 import dev.arca.server.RawHttp;
-import dev.arca.server.ServerFixture;
+import dev.arca.server.formats.PackageApiFixture;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import software.amazon.awssdk.services.codeartifact.model.UpstreamRepository;
 
 /** A server with a domain, and an HTTP client speaking the npm registry protocol with an authorization token. */
-abstract class NpmApiFixture extends ServerFixture {
+abstract class NpmApiFixture extends PackageApiFixture {
 
-    static final String DOMAIN = "acme";
     static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
-    String token;
 
-    /** Closes the client's connections first, so the server stops at once instead of waiting for them. */
-    @AfterEach
-    void closeClient() {
-        http.shutdownNow();
+    NpmApiFixture() {
+        this(false);
     }
 
-    void createDomain() {
-        codeartifact.createDomain(r -> r.domain(DOMAIN));
-        token = codeartifact.getAuthorizationToken(r -> r.domain(DOMAIN)).authorizationToken();
+    /** A fixture for the endpoint security tests when {@code secured}: see {@link PackageApiFixture}. */
+    NpmApiFixture(boolean secured) {
+        super("npm", secured);
     }
 
-    void createRepository(String name, String... upstreams) {
-        codeartifact.createRepository(r -> r.domain(DOMAIN).repository(name).upstreams(List.of(upstreams).stream()
-                .map(u -> UpstreamRepository.builder().repositoryName(u).build()).toList()));
-    }
-
-    /** The npm endpoint of a repository, from GetRepositoryEndpoint, ending with '/'. */
-    String endpoint(String repository) {
-        return codeartifact.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format("npm"))
-                .repositoryEndpoint();
-    }
-
-    HttpResponse<byte[]> get(String repository, String path, String... headers) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(endpoint(repository) + path)).GET(), headers);
+    /** The token as npm sends it. */
+    @Override
+    protected String authorization() {
+        return "Bearer " + token;
     }
 
     HttpResponse<byte[]> put(String repository, String path, byte[] body) throws Exception {
@@ -63,20 +45,8 @@ abstract class NpmApiFixture extends ServerFixture {
         return send(HttpRequest.newBuilder(URI.create(endpoint(repository) + path)).DELETE());
     }
 
-    HttpResponse<byte[]> send(HttpRequest.Builder request, String... headers) throws Exception {
-        request.header("Authorization", "Bearer " + token);
-        for (int i = 0; i < headers.length; i += 2) {
-            request.setHeader(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     static JsonNode json(HttpResponse<byte[]> response) throws IOException {
         return JSON.readTree(response.body());
-    }
-
-    static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     /** What {@code npm publish} sends for one version: the manifest, its dist hashes, the tarball attached. */
@@ -127,7 +97,7 @@ abstract class NpmApiFixture extends ServerFixture {
 
     /** Like {@link #raw(String, String, String)}, declaring whatever Content-Length it is told. */
     int raw(String method, String rawPath, String body, long declaredLength) throws IOException {
-        return RawHttp.status(server.port(), method, rawPath, "Bearer " + token, "application/json", body,
+        return RawHttp.status(server.port(), method, rawPath, authorization(), "application/json", body,
                 declaredLength);
     }
 }

@@ -3,19 +3,15 @@ package dev.arca.server.formats.npm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.server.NpmTarballs;
-import dev.arca.server.ServerConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class PackageEndpointSecurityTest extends NpmApiFixture {
 
-    static final String REPO = "team";
     static final String PREFIX = "/acme-123456789012/npm/team/";
-    static final long MAX_ASSET = 64 * 1024;
 
-    @Override
-    protected ServerConfig config() {
-        return super.config().withMaxAssetBytes(MAX_ASSET);
-    }
-
-    @BeforeEach
-    void repository() {
-        createDomain();
-        createRepository(REPO);
+    /** Assets limited to {@link #MAX_ASSET} bytes, and repository {@link #REPO} created before each test. */
+    PackageEndpointSecurityTest() {
+        super(true);
     }
 
     @Test
@@ -145,11 +133,5 @@ class PackageEndpointSecurityTest extends NpmApiFixture {
 
     private static String basic(String credentials) {
         return Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private List<Path> blobFiles() throws Exception {
-        try (Stream<Path> files = Files.walk(dataDir.resolve("blobs"))) {
-            return files.filter(Files::isRegularFile).toList();
-        }
     }
 }

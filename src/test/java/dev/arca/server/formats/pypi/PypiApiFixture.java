@@ -1,67 +1,36 @@
 package dev.arca.server.formats.pypi;
 
 import dev.arca.server.PythonDists;
-import dev.arca.server.ServerFixture;
+import dev.arca.server.formats.PackageApiFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import software.amazon.awssdk.services.codeartifact.model.UpstreamRepository;
 
 /** A server with a domain, and an HTTP client speaking the simple index and legacy upload APIs with a token. */
-abstract class PypiApiFixture extends ServerFixture {
+abstract class PypiApiFixture extends PackageApiFixture {
 
-    static final String DOMAIN = "acme";
     static final String BOUNDARY = "----arca-test-boundary";
-    final HttpClient http = HttpClient.newHttpClient();
-    String token;
 
-    @AfterEach
-    void closeClient() {
-        http.shutdownNow();
+    PypiApiFixture() {
+        this(false);
     }
 
-    void createDomain() {
-        codeartifact.createDomain(r -> r.domain(DOMAIN));
-        token = codeartifact.getAuthorizationToken(r -> r.domain(DOMAIN)).authorizationToken();
+    /** A fixture for the endpoint security tests when {@code secured}: see {@link PackageApiFixture}. */
+    PypiApiFixture(boolean secured) {
+        super("pypi", secured);
     }
 
-    void createRepository(String name, String... upstreams) {
-        codeartifact.createRepository(r -> r.domain(DOMAIN).repository(name).upstreams(List.of(upstreams).stream()
-                .map(u -> UpstreamRepository.builder().repositoryName(u).build()).toList()));
-    }
-
-    /** The pypi endpoint of a repository, from GetRepositoryEndpoint, ending with '/'. */
-    String endpoint(String repository) {
-        return codeartifact.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format("pypi"))
-                .repositoryEndpoint();
-    }
-
-    HttpResponse<byte[]> get(String repository, String path, String... headers) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(endpoint(repository) + path)).GET(), headers);
-    }
-
-    HttpResponse<byte[]> send(HttpRequest.Builder request, String... headers) throws Exception {
-        request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("aws:" + token).getBytes(StandardCharsets.UTF_8)));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.setHeader(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
+    /** The token as pip and twine send it. */
+    @Override
+    protected String authorization() {
+        return basicAuthorization();
     }
 
     /** A form field or file, in the order twine sends them. */
@@ -140,14 +109,6 @@ abstract class PypiApiFixture extends ServerFixture {
                         .orElse("");
                 return Integer.parseInt(status.split(" ")[1]);
             }
-        }
-    }
-
-    static String hex(String algorithm, byte[] data) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(data));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

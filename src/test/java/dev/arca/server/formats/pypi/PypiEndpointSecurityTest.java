@@ -3,16 +3,12 @@ package dev.arca.server.formats.pypi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.server.PythonDists;
-import dev.arca.server.ServerConfig;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,19 +19,12 @@ import org.junit.jupiter.api.Test;
 class PypiEndpointSecurityTest extends PypiApiFixture {
 
     private static final String PREFIX = "/acme-123456789012/pypi/team/";
-    private static final long MAX_ASSET = 64 * 1024;
     private static final String FORM = "multipart/form-data; boundary=" + BOUNDARY;
     private static final PythonDists.Project EVIL = PythonDists.Project.of("evil", "1.0", "evil", "boo");
 
-    @Override
-    protected ServerConfig config() {
-        return super.config().withMaxAssetBytes(MAX_ASSET);
-    }
-
-    @BeforeEach
-    void repository() {
-        createDomain();
-        createRepository("team");
+    /** Assets limited to {@link #MAX_ASSET} bytes, and repository {@link #REPO} created before each test. */
+    PypiEndpointSecurityTest() {
+        super(true);
     }
 
     @Test
@@ -118,11 +107,5 @@ class PypiEndpointSecurityTest extends PypiApiFixture {
 
     private static List<Field> replace(List<Field> fields, String name, String value) {
         return fields.stream().map(f -> f.name().equals(name) ? Field.of(name, value) : f).toList();
-    }
-
-    private List<Path> blobFiles() throws Exception {
-        try (Stream<Path> files = Files.walk(dataDir.resolve("blobs"))) {
-            return files.filter(Files::isRegularFile).toList();
-        }
     }
 }
