@@ -289,11 +289,11 @@ deploy_libs() { # base-url auth-header
   local base=$1 auth=$2 i jar
   for i in $(seq -w 1 20); do
     jar="$WORK/maven/lib-$i-1.0.jar"
-    curl -sf -X PUT -H "$auth" --data-binary @"$jar" "$base/bench/lib-$i/1.0/lib-$i-1.0.jar" >/dev/null
-    curl -sf -X PUT -H "$auth" --data-binary @"$WORK/maven/lib-$i-1.0.pom" "$base/bench/lib-$i/1.0/lib-$i-1.0.pom" \
-      >/dev/null
+    # -T, as a file upload: --data-binary would send it as a form, which Nexus tries to decode
+    curl -sf -H "$auth" -T "$jar" "$base/bench/lib-$i/1.0/lib-$i-1.0.jar" >/dev/null
+    curl -sf -H "$auth" -T "$WORK/maven/lib-$i-1.0.pom" "$base/bench/lib-$i/1.0/lib-$i-1.0.pom" >/dev/null
     printf '<metadata><groupId>bench</groupId><artifactId>lib-%s</artifactId><versioning><latest>1.0</latest><release>1.0</release><versions><version>1.0</version></versions><lastUpdated>20261122000000</lastUpdated></versioning></metadata>\n' "$i" \
-      | curl -sf -X PUT -H "$auth" --data-binary @- "$base/bench/lib-$i/maven-metadata.xml" >/dev/null || true
+      | curl -sf -H "$auth" -T - "$base/bench/lib-$i/maven-metadata.xml" >/dev/null || true
   done
 }
 
