@@ -250,6 +250,13 @@ public final class SqliteMetadataStore implements MetadataStore {
             }
         }
 
+        /** A two-column query as a map from the first column to the second, in row order. */
+        private Map<String, String> pairs(String sql, Object... params) {
+            Map<String, String> out = new LinkedHashMap<>();
+            query(sql, rs -> out.put(rs.getString(1), rs.getString(2)), params);
+            return out;
+        }
+
         private <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
             List<T> rows = query(sql, mapper, params);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
@@ -722,10 +729,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public Map<String, String> packageTags(long packageId) {
-            Map<String, String> out = new LinkedHashMap<>();
-            query("SELECT tag, version FROM package_tag WHERE package_id = ? ORDER BY tag",
-                    rs -> out.put(rs.getString(1), rs.getString(2)), packageId);
-            return out;
+            return pairs("SELECT tag, version FROM package_tag WHERE package_id = ? ORDER BY tag", packageId);
         }
 
         @Override
@@ -841,10 +845,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public Map<String, String> groupRestrictions(long groupId) {
-            Map<String, String> out = new LinkedHashMap<>();
-            query("SELECT type, mode FROM package_group_restriction WHERE group_id = ?",
-                    rs -> out.put(rs.getString(1), rs.getString(2)), groupId);
-            return out;
+            return pairs("SELECT type, mode FROM package_group_restriction WHERE group_id = ?", groupId);
         }
 
         @Override

@@ -92,10 +92,7 @@ public final class ActivityView extends BorderPane {
         VBox empty = PageParts.stateBox(Feather.ACTIVITY, "Nothing has happened yet",
                 "Create a domain or publish a package and it shows up here.");
         empty.setId("activity-empty");
-        VBox error = PageParts.stateBox(Feather.ALERT_TRIANGLE, "The activity could not be read", "");
-        Label errorText = new Label();
-        errorText.textProperty().bind(viewModel.errorMessageProperty());
-        error.getChildren().add(errorText);
+        VBox error = PageParts.errorBox("The activity could not be read", viewModel.errorMessageProperty());
         StackPane stack = PageParts.stateStack(table, viewModel.stateProperty(), empty, error);
         BorderPane.setMargin(stack, new Insets(16, 0, 0, 0));
         setCenter(stack);

@@ -2,6 +2,9 @@ package dev.arca.ui.common;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
@@ -32,6 +36,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class PageParts {
 
     /** The stylesheet the pieces use; pages add it once. */
+    /** How dates and times read on every page: medium style, the user's time zone. */
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+
     public static final String STYLESHEET =
             Objects.requireNonNull(PageParts.class.getResource("pages.css")).toExternalForm();
 
@@ -98,6 +106,15 @@ public final class PageParts {
     /** The error state: an icon, {@code title} and the sentence saying why. */
     public static VBox errorBox(String title, ReadOnlyStringProperty sentence) {
         return stateBox(Feather.ALERT_TRIANGLE, title, sentence);
+    }
+
+    /** The error state with a "Try again" button that runs {@code retry}. */
+    public static VBox errorBox(String title, ReadOnlyStringProperty sentence, Runnable retry) {
+        VBox box = errorBox(title, sentence);
+        Button again = new Button("Try again");
+        again.setOnAction(e -> retry.run());
+        box.getChildren().add(again);
+        return box;
     }
 
     /**

@@ -8,9 +8,6 @@ import dev.arca.core.KeyChoice;
 import dev.arca.gateway.DomainSearch;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.tags.TagsEditorDialog;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,9 +39,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Domains page: a table of domains, a form to create one, delete with confirmation. Binds only. */
 public final class DomainsView extends BorderPane {
-
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final DomainsViewModel viewModel;
     private final TableView<DomainInfo> table = new TableView<>();
@@ -305,7 +299,8 @@ public final class DomainsView extends BorderPane {
                 PageParts.<DomainInfo>textColumn("Repositories",
                         d -> d.repositoryCount() < 0 ? "—" : Integer.toString(d.repositoryCount()), 120, true),
                 PageParts.<DomainInfo>textColumn("Stored", d -> ByteSizes.format(d.assetSizeBytes()), 90, true),
-                PageParts.<DomainInfo>textColumn("Created", d -> CREATED.format(d.createdTime()), 200, false),
+                PageParts.<DomainInfo>textColumn("Created", d -> PageParts.DATE_TIME.format(d.createdTime()), 200,
+                        false),
                 PageParts.<DomainInfo>textColumn("Encryption key",
                         d -> d.encryptionKey().substring(d.encryptionKey().lastIndexOf('/') + 1), 120, false)));
         table.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedProperty()::set);
@@ -317,13 +312,9 @@ public final class DomainsView extends BorderPane {
         VBox empty = PageParts.stateBox(Feather.GLOBE, "No domains yet",
                 "Create one above: a domain is the first thing every repository needs.");
         empty.setId("domains-empty");
-        VBox error = PageParts.stateBox(Feather.ALERT_TRIANGLE, "The domains could not be loaded", "");
+        VBox error = PageParts.errorBox("The domains could not be loaded", viewModel.errorMessageProperty(),
+                viewModel::refresh);
         error.setId("domains-error");
-        Label errorText = new Label();
-        errorText.textProperty().bind(viewModel.errorMessageProperty());
-        Button retry = new Button("Try again");
-        retry.setOnAction(e -> viewModel.refresh());
-        error.getChildren().addAll(errorText, retry);
         StackPane stack = PageParts.stateStack(table, viewModel.stateProperty(), empty, error);
         BorderPane.setMargin(stack, new Insets(16, 0, 0, 0));
         return stack;

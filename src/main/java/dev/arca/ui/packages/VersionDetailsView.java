@@ -6,9 +6,6 @@ import dev.arca.core.ByteSizes;
 import dev.arca.core.DependencyInfo;
 import dev.arca.core.VersionDetails;
 import dev.arca.ui.common.PageParts;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,9 +43,6 @@ final class VersionDetailsView extends TabPane {
     /** The Packages page's stylesheet: status chips, badges, hashes. */
     static final String STYLESHEET =
             Objects.requireNonNull(VersionDetailsView.class.getResource("packages.css")).toExternalForm();
-    private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
-
     private final VersionDetailsViewModel viewModel;
     private final TableView<AssetInfo> assets = new TableView<>();
 
@@ -96,7 +90,7 @@ final class VersionDetailsView extends TabPane {
         int row = 0;
         row = field(grid, row, "Name", text(d.displayName() + " " + d.version()));
         row = field(grid, row, "Status", status);
-        row = field(grid, row, "Published", text(d.publishedTime().map(PUBLISHED::format).orElse("—")));
+        row = field(grid, row, "Published", text(d.publishedTime().map(PageParts.DATE_TIME::format).orElse("—")));
         row = field(grid, row, "Origin", text(origin(d)));
         row = field(grid, row, "Revision", copyable(d.revision()));
         row = optionalField(grid, row, "Summary", d.summary());

@@ -6,9 +6,6 @@ import dev.arca.core.ExternalConnections;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.tags.TagsEditorDialog;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,9 +31,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Repositories page: pick a domain, filter, create, delete, and copy the settings package clients need. */
 public final class RepositoriesView extends BorderPane {
-
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final RepositoriesViewModel viewModel;
     private final TableView<RepositoryInfo> table = new TableView<>();
@@ -174,7 +168,8 @@ public final class RepositoriesView extends BorderPane {
         table.getColumns().setAll(List.of(
                 PageParts.textColumn("Name", RepositoryInfo::name, 170, false),
                 PageParts.textColumn("Administrator", RepositoryInfo::administrator, 130, false),
-                PageParts.<RepositoryInfo>textColumn("Created", r -> CREATED.format(r.createdTime()), 170, false),
+                PageParts.<RepositoryInfo>textColumn("Created", r -> PageParts.DATE_TIME.format(r.createdTime()), 170,
+                        false),
                 PageParts.<RepositoryInfo>textColumn("Description", r -> r.description().orElse(""), 160, false)));
         table.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedProperty()::set);
         viewModel.selectedProperty().subscribe(repository -> {
@@ -185,12 +180,8 @@ public final class RepositoriesView extends BorderPane {
         VBox empty = PageParts.stateBox(Feather.DATABASE, "No repositories here",
                 "Create one above, or pick another domain. No domain yet? Create one on the Domains page.");
         empty.setId("repositories-empty");
-        VBox error = PageParts.stateBox(Feather.ALERT_TRIANGLE, "The repositories could not be loaded", "");
-        Label errorText = new Label();
-        errorText.textProperty().bind(viewModel.errorMessageProperty());
-        Button retry = new Button("Try again");
-        retry.setOnAction(e -> viewModel.refresh());
-        error.getChildren().addAll(errorText, retry);
+        VBox error = PageParts.errorBox("The repositories could not be loaded", viewModel.errorMessageProperty(),
+                viewModel::refresh);
         StackPane stack = PageParts.stateStack(table, viewModel.stateProperty(), empty, error);
         BorderPane.setMargin(stack, new Insets(16, 0, 0, 0));
         return stack;

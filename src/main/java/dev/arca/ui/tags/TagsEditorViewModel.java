@@ -68,7 +68,8 @@ public final class TagsEditorViewModel {
     private final ObservableList<Row> rows =
             FXCollections.observableArrayList(row -> new Observable[] {row.key, row.value});
     private final ObservableList<String> reserved = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<ListState> state = new ReadOnlyObjectWrapper<>(this, "state", ListState.LOADING);
+    private final ReadOnlyObjectWrapper<ListState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ListState.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
