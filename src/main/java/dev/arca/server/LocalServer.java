@@ -10,6 +10,7 @@ import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.PackageFormat;
+import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageEndpoints;
 import dev.arca.server.formats.maven.MavenEndpoint;
 import dev.arca.server.formats.maven.MavenRepositorySource;
@@ -90,6 +91,9 @@ public final class LocalServer implements AutoCloseable {
     /** npm's public versions show up within about ten minutes on CodeArtifact; Arca asks again after five. */
     private static final Duration EXTERNAL_METADATA_FRESH_FOR = Duration.ofMinutes(5);
     private static final long EXTERNAL_METADATA_CACHE_BYTES = 32L << 20;
+    /** Rendered package documents kept (DocumentCache), and how long one showing a public registry's answer lives. */
+    private static final long DOCUMENT_CACHE_BYTES = 32L << 20;
+    private static final Duration EXTERNAL_DOCUMENT_LIFETIME = Duration.ofSeconds(30);
     /** CodeArtifact's 40-second rule: a client waits this long for an ingestion, then is told to try again. */
     private static final Duration INGESTION_WAIT = Duration.ofSeconds(40);
 
@@ -323,10 +327,12 @@ public final class LocalServer implements AutoCloseable {
                 EXTERNAL_METADATA_CACHE_BYTES, clock, upstreamWork);
         UpstreamResolver resolver = new UpstreamResolver(store, intake, externals, limits.upstreamSearchBudget(),
                 INGESTION_WAIT, upstreamWork);
+        DocumentCache documents = new DocumentCache(store, DOCUMENT_CACHE_BYTES, EXTERNAL_DOCUMENT_LIFETIME,
+                System::nanoTime);
         return new PackageEndpoints(tokens, new TokenScopeAuthorizer(), store, repositories, config.region(),
-                config.maxAssetBytes(), List.of(new NpmEndpoint(intake, resolver),
-                new PypiEndpoint(store, intake, resolver),
-                new MavenEndpoint(intake, resolver)));
+                config.maxAssetBytes(), List.of(new NpmEndpoint(intake, resolver, documents),
+                new PypiEndpoint(store, intake, resolver, documents),
+                new MavenEndpoint(intake, resolver, documents)));
     }
 
     private static BlobStore blobStore(ServerConfig config) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The repository endpoints package clients talk to, for every format: authenticates the authorization token
@@ -47,6 +48,16 @@ public final class PackageEndpoints {
         }
     }
 
+    private record RepositoryKey(String principal, String owner, String domain, String repository) {
+    }
+
+    private record KnownRepository(RepositoryRow row, long stamp) {
+    }
+
+    /** Repository lookups remembered; past this many the memory starts again. */
+    private static final int REPOSITORIES_KEPT = 10_000;
+
+    private final Map<RepositoryKey, KnownRepository> knownRepositories = new ConcurrentHashMap<>();
     private final TokenService tokens;
     private final Authorizer authorizer;
     private final MetadataStore store;
@@ -86,13 +97,33 @@ public final class PackageEndpoints {
             authorizer.authorize(client, operation.action(), operation.action().onPackage()
                     ? packageArn(path, operation.pkg().orElseThrow())
                     : Arns.repository(region, path.domainOwner(), path.domain(), path.repository()));
-            RepositoryRow repository = store.read(tx -> repositories.find(tx, client.caller(),
-                    Optional.of(path.domainOwner()), path.domain(), path.repository()));
+            RepositoryRow repository = repository(client, path);
             return operation.work().run(repository);
         } catch (BlobStore.TooLargeException e) {
             throw new ApiException(413, "RequestEntityTooLargeException", "The upload is larger than this server"
                     + " accepts (the asset size limit is " + assetLimit + " bytes)", Map.of());
         }
+    }
+
+    /**
+     * The repository a request names, as its caller may see it. Looked up once until domains, repositories or
+     * policies change: package clients name the same few repositories again and again.
+     */
+    private RepositoryRow repository(TokenService.TokenClaims client, RepositoryPath path) {
+        RepositoryKey key = new RepositoryKey(client.caller().principalArn(), path.domainOwner(), path.domain(),
+                path.repository());
+        long stamp = store.structureStamp();
+        KnownRepository known = knownRepositories.get(key);
+        if (known != null && known.stamp() == stamp) {
+            return known.row();
+        }
+        RepositoryRow row = store.read(tx -> repositories.find(tx, client.caller(), Optional.of(path.domainOwner()),
+                path.domain(), path.repository()));
+        if (knownRepositories.size() >= REPOSITORIES_KEPT) {
+            knownRepositories.clear();
+        }
+        knownRepositories.put(key, new KnownRepository(row, stamp));
+        return row;
     }
 
     private TokenService.TokenClaims authenticate(PackageRequest request) {

@@ -33,6 +33,21 @@ public sealed interface PackageResponse {
     }
 
     /**
+     * A rendered document kept by the {@link DocumentCache}, served as it is with a strong validator: a client that
+     * already has these bytes ({@code If-None-Match}) is told so with a 304.
+     */
+    record Document(DocumentCache.Cached document) implements PackageResponse {
+        public Document {
+            Objects.requireNonNull(document);
+        }
+
+        @Override
+        public int status() {
+            return 200;
+        }
+    }
+
+    /**
      * A permanent redirect to where a resource properly lives (a PyPI project page under its normalized name).
      *
      * @param location a path on this server or a URL of the requested repository's endpoint

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,12 +23,20 @@ import java.util.regex.Pattern;
 public record RepositoryPath(String domain, String domainOwner, PackageFormat format, String repository,
                              List<String> segments, boolean directory) {
 
-    private static final Pattern PREFIX = Pattern.compile("/([a-z][a-z0-9-]{0,48}[a-z0-9])-([0-9]{12})/.*");
     /** RFC 3986 path characters without ';' (path parameters) and with '%' only as an escape. */
-    private static final Pattern RAW = Pattern.compile("[A-Za-z0-9._~!$&'()*+,=:@%/-]*");
-    private static final Pattern ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
+    private static final boolean[] RAW = ascii("A-Za-z0-9", "._~!$&'()*+,=:@%/-");
+    /** What a decoded segment may hold: visible ASCII but '\\', ';' and '%' ('/' is checked on its own). */
+    private static final boolean[] SAFE_DECODED = ascii("!-~", "");
     private static final Pattern SCOPED_NAME = Pattern.compile("@[^/@.][^/@]*/[^/@.][^/@]*");
-    private static final Pattern SAFE_DECODED = Pattern.compile("[\\x21-\\x7e&&[^\\\\;%]]+");
+    private static final int OWNER_LENGTH = 12;
+    private static final int MAX_DOMAIN_LENGTH = 50;
+
+    static {
+        SAFE_DECODED['\\'] = false;
+        SAFE_DECODED[';'] = false;
+        SAFE_DECODED['%'] = false;
+    }
+
     private static final int MAX_LENGTH = 2048;
 
     public RepositoryPath {
@@ -42,7 +49,69 @@ public record RepositoryPath(String domain, String domainOwner, PackageFormat fo
 
     /** Whether a raw path is addressed to a repository endpoint at all (its first segment is domain-owner). */
     public static boolean isRepositoryPath(String rawPath) {
-        return rawPath != null && PREFIX.matcher(rawPath).matches();
+        return rawPath != null && prefixEnd(rawPath) > 0;
+    }
+
+    /**
+     * Where the first segment ends if it is {@code DOMAIN-OWNER/} — a domain name ({@code [a-z][a-z0-9-]*[a-z0-9]},
+     * 2 to 50 characters), a dash, a 12-digit account — and the path goes on after it; -1 otherwise. By hand
+     * rather than by regular expression: every package request asks this twice.
+     */
+    private static int prefixEnd(String rawPath) {
+        if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            return -1;
+        }
+        int end = rawPath.indexOf('/', 1);
+        int dash = end - OWNER_LENGTH - 1;
+        int domainLength = dash - 1;
+        if (end < 0 || domainLength < 2 || domainLength > MAX_DOMAIN_LENGTH || rawPath.charAt(dash) != '-') {
+            return -1;
+        }
+        for (int i = dash + 1; i < end; i++) {
+            if (!isDigit(rawPath.charAt(i))) {
+                return -1;
+            }
+        }
+        if (!isLower(rawPath.charAt(1)) || rawPath.charAt(dash - 1) == '-') {
+            return -1;
+        }
+        for (int i = 2; i < dash; i++) {
+            char c = rawPath.charAt(i);
+            if (!isLower(c) && !isDigit(c) && c != '-') {
+                return -1;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Which ASCII characters are allowed: {@code ranges} as "a-z…" pairs, plus each of {@code singles}. */
+    private static boolean[] ascii(String ranges, String singles) {
+        boolean[] allowed = new boolean[128];
+        for (int i = 0; i + 2 < ranges.length(); i += 3) {
+            for (char c = ranges.charAt(i); c <= ranges.charAt(i + 2); c++) {
+                allowed[c] = true;
+            }
+        }
+        singles.chars().forEach(c -> allowed[c] = true);
+        return allowed;
+    }
+
+    private static boolean only(boolean[] allowed, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= allowed.length || !allowed[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses the raw (still percent-encoded) path; a 400 ValidationException names what is wrong. */
@@ -50,11 +119,11 @@ public record RepositoryPath(String domain, String domainOwner, PackageFormat fo
         if (rawPath.length() > MAX_LENGTH) {
             throw invalid("is longer than " + MAX_LENGTH + " characters");
         }
-        if (!RAW.matcher(rawPath).matches()) {
+        if (!only(RAW, rawPath)) {
             throw invalid("contains characters a package path cannot have");
         }
-        Matcher prefix = PREFIX.matcher(rawPath);
-        if (!prefix.matches()) {
+        int prefixEnd = prefixEnd(rawPath);
+        if (prefixEnd < 0) {
             throw invalid("does not start with /DOMAIN-OWNER/FORMAT/REPOSITORY/");
         }
         String[] raw = rawPath.split("/", -1);
@@ -73,16 +142,20 @@ public record RepositoryPath(String domain, String domainOwner, PackageFormat fo
         for (int i = 4; i < end; i++) {
             segments.add(segment(raw[i], format));
         }
-        return new RepositoryPath(prefix.group(1), prefix.group(2), format, repository, segments, directory);
+        int dash = prefixEnd - OWNER_LENGTH - 1;
+        return new RepositoryPath(rawPath.substring(1, dash), rawPath.substring(dash + 1, prefixEnd), format,
+                repository, segments, directory);
     }
 
     private static String segment(String raw, PackageFormat format) {
         if (raw.isEmpty()) {
             throw invalid("has an empty segment");
         }
+        if (raw.indexOf('%') < 0) {
+            return checked(raw, format);
+        }
         StringBuilder decoded = new StringBuilder(raw.length());
         int at = 0;
-        Matcher escape = ESCAPE.matcher(raw);
         while (at < raw.length()) {
             char c = raw.charAt(at);
             if (c != '%') {
@@ -90,24 +163,30 @@ public record RepositoryPath(String domain, String domainOwner, PackageFormat fo
                 at++;
                 continue;
             }
-            if (!escape.find(at) || escape.start() != at) {
+            int high = at + 2 < raw.length() ? Character.digit(raw.charAt(at + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(raw.charAt(at + 2), 16) : -1;
+            if (low < 0) {
                 throw invalid("has a malformed percent escape");
             }
-            char value = (char) Integer.parseInt(escape.group(1), 16);
+            char value = (char) (high * 16 + low);
             if (value == '.') {
                 throw invalid("encodes a dot");
             }
             decoded.append(value);
             at += 3;
         }
-        String text = decoded.toString();
+        return checked(decoded.toString(), format);
+    }
+
+    /** A decoded segment, refused if it could name something outside its place. */
+    private static String checked(String text, PackageFormat format) {
         if (text.equals(".") || text.equals("..")) {
             throw invalid("has a '" + text + "' segment");
         }
         if (text.contains("/") && !(format == PackageFormat.NPM && SCOPED_NAME.matcher(text).matches())) {
             throw invalid("encodes a '/' inside a segment");
         }
-        if (!SAFE_DECODED.matcher(text.replace("/", "")).matches()) {
+        if (!only(SAFE_DECODED, text.replace("/", ""))) {
             throw invalid("has a segment with a control, non-ASCII, '%', '\\' or ';' character");
         }
         return text;

@@ -4,6 +4,7 @@ import dev.arca.server.formats.PackageEndpoints;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.formats.RepositoryPath;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -59,8 +61,9 @@ final class PackageHttp {
         PackageEndpoints.Audit audit = new PackageEndpoints.Audit();
         try {
             PackageResponse answer = endpoints.dispatch(packageRequest, audit);
-            exchange.status = answer.status();
-            write(response, callback, answer, HttpMethod.HEAD.is(request.getMethod()));
+            boolean notModified = notModified(packageRequest, answer);
+            exchange.status = notModified ? 304 : answer.status();
+            write(response, callback, answer, HttpMethod.HEAD.is(request.getMethod()), notModified);
         } finally {
             audit.principal().ifPresent(p -> exchange.principal = p);
             audit.operation().ifPresent(o -> exchange.operation = o);
@@ -68,10 +71,51 @@ final class PackageHttp {
         }
     }
 
-    private static void write(Response response, Callback callback, PackageResponse answer, boolean head)
-            throws IOException {
+    /** Whether the client already has what it would be sent: one of its If-None-Match tags is the answer's. */
+    static boolean notModified(PackageRequest request, PackageResponse answer) {
+        Optional<String> etag = etag(answer);
+        Optional<String> ifNoneMatch = request.header("if-none-match");
+        if (etag.isEmpty() || ifNoneMatch.isEmpty()) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.get().split(",")) {
+            String candidate = tag.strip();
+            if (candidate.startsWith("W/")) { // If-None-Match compares weakly
+                candidate = candidate.substring(2);
+            }
+            if (candidate.equals("*") || candidate.equals("\"" + etag.get() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The strong validator of what an answer sends, if it has one. */
+    private static Optional<String> etag(PackageResponse answer) {
+        return switch (answer) {
+            case PackageResponse.Document document -> Optional.of(document.document().etag());
+            case PackageResponse.Download download -> download.etag();
+            default -> Optional.empty();
+        };
+    }
+
+    private static void write(Response response, Callback callback, PackageResponse answer, boolean head,
+                              boolean notModified) throws IOException {
         safetyHeaders(response);
+        if (notModified) {
+            try (Closeable ignored = answer instanceof PackageResponse.Download d ? d.content() : () -> { }) {
+                response.setStatus(304);
+                response.getHeaders().put(HttpHeader.ETAG, "\"" + etag(answer).orElseThrow() + "\"");
+                response.write(true, ByteBuffer.allocate(0), callback);
+            }
+            return;
+        }
         switch (answer) {
+            case PackageResponse.Document document -> {
+                response.getHeaders().put(HttpHeader.ETAG, "\"" + document.document().etag() + "\"");
+                document(response, callback, 200, document.document().contentType(), document.document().body(),
+                        head);
+            }
             case PackageResponse.Json json -> document(response, callback, json.status(), json.contentType(),
                     Json.mapper().writeValueAsBytes(json.body()), head);
             case PackageResponse.Text text -> document(response, callback, text.status(), text.contentType(),

@@ -6,9 +6,11 @@ import dev.arca.server.store.StoreRecords.KeyRow;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,7 @@ public final class LocalKms {
     private final String region;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, byte[]> materials = new ConcurrentHashMap<>();
 
     public LocalKms(String region, Clock clock) {
         this.region = Objects.requireNonNull(region);
@@ -77,14 +80,23 @@ public final class LocalKms {
         return tx.findKey(reference).filter(k -> k.account().equals(account));
     }
 
-    /** The key material behind a key ARN, for encrypting a domain's blobs. */
+    /**
+     * The key material behind a key ARN, for encrypting a domain's blobs. Keys are never changed or deleted, so
+     * each is read once: every download needs its domain's key.
+     */
     public byte[] material(MetadataStore.Transaction tx, String keyArn) {
+        byte[] known = materials.get(keyArn);
+        if (known != null) {
+            return known;
+        }
         Matcher m = KEY_ARN.matcher(keyArn);
         if (!m.matches()) {
             throw new IllegalStateException("not a key ARN: " + keyArn);
         }
-        return tx.findKey(m.group(3)).orElseThrow(() -> new IllegalStateException("key " + keyArn + " is gone"))
-                .material();
+        byte[] material = tx.findKey(m.group(3)).orElseThrow(() -> new IllegalStateException("key " + keyArn
+                + " is gone")).material();
+        materials.put(keyArn, material);
+        return material;
     }
 
     public List<AliasRow> aliasesOf(MetadataStore.Transaction tx, KeyRow key) {

@@ -30,7 +30,7 @@ public final class AuditLog implements AutoCloseable {
 
     public AuditLog(AuditStore store) {
         this.store = Objects.requireNonNull(store);
-        this.writer = Thread.ofVirtual().name("arca-audit").start(this::run);
+        this.writer = Thread.ofPlatform().daemon().name("arca-audit").start(this::run);
     }
 
     /** Queues one call; waits only when a large backlog has built up. */

@@ -16,8 +16,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -40,8 +42,16 @@ public final class TokenService {
     public record IssuedToken(String token, Instant expiration) {
     }
 
+    /** A token whose signature was checked, and the secret it was checked with. */
+    private record Verified(TokenClaims claims, byte[] secret) {
+    }
+
+    /** Tokens remembered as checked; past this many the memory starts again. */
+    private static final int VERIFIED_KEPT = 10_000;
+
     private final MetadataStore store;
     private final Clock clock;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile byte[] secret;
 
@@ -79,11 +89,31 @@ public final class TokenService {
                 .put("iat", now.getEpochSecond())
                 .put("exp", expiration.getEpochSecond());
         String payload = ENCODER.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-        return new IssuedToken(payload + "." + ENCODER.encodeToString(sign(payload)), expiration);
+        return new IssuedToken(payload + "." + ENCODER.encodeToString(sign(payload, secret)), expiration);
     }
 
-    /** The claims of a token this server issued and that has not expired; empty for anything else. */
+    /**
+     * The claims of a token this server issued and that has not expired; empty for anything else. Package clients
+     * send the same token with every request: a token's signature is checked once for each signing secret.
+     */
     public Optional<TokenClaims> verify(String token) {
+        byte[] signingSecret = secret;
+        Verified known = verified.get(token);
+        if (known != null && known.secret() == signingSecret) {
+            return clock.instant().isBefore(known.claims().expiration()) ? Optional.of(known.claims())
+                    : Optional.empty();
+        }
+        Optional<TokenClaims> claims = check(token, signingSecret);
+        if (claims.isPresent()) {
+            if (verified.size() >= VERIFIED_KEPT) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(claims.get(), signingSecret));
+        }
+        return claims;
+    }
+
+    private Optional<TokenClaims> check(String token, byte[] signingSecret) {
         int dot = token.indexOf('.');
         if (dot <= 0 || dot == token.length() - 1) {
             return Optional.empty();
@@ -95,7 +125,7 @@ public final class TokenService {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(sign(payload), signature)) {
+        if (!MessageDigest.isEqual(sign(payload, signingSecret), signature)) {
             return Optional.empty();
         }
         try {
@@ -121,10 +151,10 @@ public final class TokenService {
         secret = fresh;
     }
 
-    private byte[] sign(String payload) {
+    private static byte[] sign(String payload, byte[] signingSecret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(signingSecret, "HmacSHA256"));
             return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);

@@ -33,6 +33,20 @@ public interface MetadataStore extends AutoCloseable {
     /** Runs {@code work} in a serialized read-write transaction, committed only if it returns normally. */
     <T> T write(Work<T> work);
 
+    /**
+     * A number that changes whenever a committed write may have changed what reading the package with this
+     * coordinate finds, in any repository: its versions, assets, tags and origin controls, or the domains,
+     * repositories, upstreams, external connections and package groups around it. Taken before a read, it dates what
+     * the read saw: while it stays the same, so does anything rendered from that read.
+     */
+    long changeStamp(String format, String namespace, String name);
+
+    /**
+     * Like {@link #changeStamp} for everything but package contents (domains, repositories, upstreams, external
+     * connections, package groups, policies, settings).
+     */
+    long structureStamp();
+
     @Override
     void close();
 

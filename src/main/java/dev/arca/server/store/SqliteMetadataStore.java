@@ -4,6 +4,7 @@ import dev.arca.server.store.StoreRecords.AliasRow;
 import dev.arca.server.store.StoreRecords.AssetRow;
 import dev.arca.server.store.StoreRecords.BlobRow;
 import dev.arca.server.store.StoreRecords.DependencyRow;
+import dev.arca.server.store.StoreRecords.PackageKey;
 import dev.arca.server.store.StoreRecords.PackageRow;
 import dev.arca.server.store.StoreRecords.VersionRow;
 import dev.arca.server.store.StoreRecords.DomainRow;
@@ -50,10 +51,11 @@ public final class SqliteMetadataStore implements MetadataStore {
     private final String url;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS, true);
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     /** Prepared statements per connection; a connection is used by one transaction at a time. */
     private final Map<Connection, Map<String, PreparedStatement>> statementCaches = new ConcurrentHashMap<>();
+    private final ChangeStamps stamps = new ChangeStamps();
 
     private SqliteMetadataStore(String url, Connection writer) {
         this.url = url;
@@ -169,6 +171,7 @@ public final class SqliteMetadataStore implements MetadataStore {
         Tx tx = new Tx(connection, statementCaches.computeIfAbsent(connection, c -> new HashMap<>()));
         T result = runTransaction(connection, begin, work, tx);
         // Still under the write lock: no other write can see the committed state before these run.
+        stamps.committed(tx.changes);
         tx.afterCommit.forEach(Runnable::run);
         return result;
     }
@@ -191,6 +194,16 @@ public final class SqliteMetadataStore implements MetadataStore {
         } finally {
             current.remove();
         }
+    }
+
+    @Override
+    public long changeStamp(String format, String namespace, String name) {
+        return stamps.stamp(new PackageKey(format, namespace, name));
+    }
+
+    @Override
+    public long structureStamp() {
+        return stamps.structure();
     }
 
     @Override
@@ -232,6 +245,7 @@ public final class SqliteMetadataStore implements MetadataStore {
         private final Connection connection;
         private final Map<String, PreparedStatement> statements;
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private final ChangeStamps.Changes changes = new ChangeStamps.Changes();
 
         Tx(Connection connection, Map<String, PreparedStatement> statements) {
             this.connection = connection;
@@ -265,6 +279,7 @@ public final class SqliteMetadataStore implements MetadataStore {
         private long update(String sql, Object... params) {
             try {
                 PreparedStatement ps = prepare(sql, params);
+                changes.wrote(sql);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     return keys.next() ? keys.getLong(1) : -1;
@@ -298,6 +313,21 @@ public final class SqliteMetadataStore implements MetadataStore {
         @Override
         public void afterCommit(Runnable action) {
             afterCommit.add(action);
+        }
+
+        private static PackageKey packageKey(ResultSet rs) throws SQLException {
+            return new PackageKey(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
+
+        /** Tells the change clock which package a write of a package table is about to change. */
+        private void touchPackage(long packageId) {
+            one("SELECT format, namespace, name FROM package WHERE id = ?", Tx::packageKey, packageId)
+                    .ifPresent(changes::touch);
+        }
+
+        private void touchVersion(long versionId) {
+            one("SELECT p.format, p.namespace, p.name FROM package p JOIN package_version v ON v.package_id = p.id"
+                    + " WHERE v.id = ?", Tx::packageKey, versionId).ifPresent(changes::touch);
         }
 
         private static final String DOMAIN_COLUMNS = "id, owner, name, encryption_key_arn, created_time";
@@ -556,6 +586,7 @@ public final class SqliteMetadataStore implements MetadataStore {
         @Override
         public PackageRow insertPackage(long repositoryId, String format, String namespace, String name, String publish,
                                         String upstream) {
+            changes.touch(new PackageKey(format, namespace, name));
             long id = update("INSERT INTO package (repository_id, format, namespace, name, publish, upstream)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", repositoryId, format, namespace, name, publish, upstream);
             return new PackageRow(id, repositoryId, format, namespace, name, publish, upstream);
@@ -563,11 +594,13 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void updatePackageOrigin(long packageId, String publish, String upstream) {
+            touchPackage(packageId);
             update("UPDATE package SET publish = ?, upstream = ? WHERE id = ?", publish, upstream, packageId);
         }
 
         @Override
         public void deletePackage(long packageId) {
+            touchPackage(packageId);
             update("DELETE FROM package WHERE id = ?", packageId);
         }
 
@@ -642,6 +675,7 @@ public final class SqliteMetadataStore implements MetadataStore {
         public VersionRow insertVersion(long packageId, String version, String status, String revision,
                                         Instant publishedTime, String originType, Optional<String> originRepository,
                                         Optional<String> originExternal, StoreRecords.VersionMetadata metadata) {
+            touchPackage(packageId);
             long id = update("INSERT INTO package_version (package_id, version, status, revision, published_time,"
                             + " origin_type, origin_repository, origin_external, display_name, summary, home_page,"
                             + " source_code_repository, licenses, readme, manifest)"
@@ -656,11 +690,13 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void updateVersionState(long versionId, String status, String revision) {
+            touchVersion(versionId);
             update("UPDATE package_version SET status = ?, revision = ? WHERE id = ?", status, revision, versionId);
         }
 
         @Override
         public void updateVersionMetadata(long versionId, StoreRecords.VersionMetadata metadata, String revision) {
+            touchVersion(versionId);
             update("UPDATE package_version SET display_name = ?, summary = ?, home_page = ?,"
                             + " source_code_repository = ?, licenses = ?, readme = ?, manifest = ?, revision = ?"
                             + " WHERE id = ?", metadata.displayName(), metadata.summary(), metadata.homePage(),
@@ -670,6 +706,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void deleteVersion(long versionId) {
+            touchVersion(versionId);
             update("DELETE FROM package_version WHERE id = ?", versionId);
         }
 
@@ -706,6 +743,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void insertAsset(long versionId, String name, BlobRow blob) {
+            touchVersion(versionId);
             update("INSERT INTO asset (version_id, name, domain_id, sha256) VALUES (?, ?, ?, ?)",
                     versionId, name, blob.domainId(), blob.sha256());
         }
@@ -724,6 +762,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void deleteAssets(long versionId) {
+            touchVersion(versionId);
             update("DELETE FROM asset WHERE version_id = ?", versionId);
         }
 
@@ -734,6 +773,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void putPackageTag(long packageId, String tag, String version) {
+            touchPackage(packageId);
             update("INSERT INTO package_tag (package_id, tag, version) VALUES (?, ?, ?)"
                     + " ON CONFLICT (package_id, tag) DO UPDATE SET version = excluded.version",
                     packageId, tag, version);
@@ -741,11 +781,13 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void deletePackageTag(long packageId, String tag) {
+            touchPackage(packageId);
             update("DELETE FROM package_tag WHERE package_id = ? AND tag = ?", packageId, tag);
         }
 
         @Override
         public void deletePackageTagsOf(long packageId, String version) {
+            touchPackage(packageId);
             update("DELETE FROM package_tag WHERE package_id = ? AND version = ?", packageId, version);
         }
 
@@ -795,6 +837,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void insertDependencies(long versionId, List<DependencyRow> dependencies) {
+            touchVersion(versionId);
             for (int i = 0; i < dependencies.size(); i++) {
                 DependencyRow d = dependencies.get(i);
                 update("INSERT INTO dependency (version_id, position, namespace, package, dependency_type,"

@@ -98,6 +98,14 @@ public final class UpstreamResolver {
     }
 
     /**
+     * Whether a listing includes what a public registry said (through an external connection): the store's change
+     * stamps do not follow that, so a rendering of it goes stale with the registry cache.
+     */
+    public static boolean usesExternal(List<? extends Layer<?>> layers) {
+        return layers.stream().anyMatch(layer -> layer.connection().isPresent());
+    }
+
+    /**
      * The version as the requested repository stores it — already there (in whatever status), or found upstream
      * and retained, or fetched through an external connection.
      *

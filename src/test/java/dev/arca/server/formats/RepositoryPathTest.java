@@ -53,5 +53,12 @@ class RepositoryPathTest {
         assertThat(RepositoryPath.isRepositoryPath("/v1/domains")).isFalse();
         assertThat(RepositoryPath.isRepositoryPath("/_arca/health")).isFalse();
         assertThat(RepositoryPath.isRepositoryPath("/d1-123456789012")).isFalse();
+        String longest = "d" + "x".repeat(48) + "1";
+        assertThat(RepositoryPath.isRepositoryPath("/" + longest + "-123456789012/npm/repo/x")).isTrue();
+        for (String notADomainOwner : List.of("/" + longest + "x-123456789012/", "/d-123456789012/",
+                "/-d1-123456789012/", "/1d-123456789012/", "/d1--123456789012/", "/d_1-123456789012/",
+                "/d1-1234567890123/", "/d1-12345678901a/", "/d1123456789012/", "d1-123456789012/", "")) {
+            assertThat(RepositoryPath.isRepositoryPath(notADomainOwner + "npm/repo/x")).as(notADomainOwner).isFalse();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.arca.server.formats.maven;
 
 import dev.arca.core.PackageFormat;
+import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.FormatEndpoint;
 import dev.arca.server.formats.Operation;
 import dev.arca.server.formats.PackageRequest;
@@ -28,8 +29,8 @@ public final class MavenEndpoint implements FormatEndpoint {
     private final MavenReads reads;
     private final MavenWrites writes;
 
-    public MavenEndpoint(PackageIntake intake, UpstreamResolver resolver) {
-        this.reads = new MavenReads(intake, resolver);
+    public MavenEndpoint(PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
+        this.reads = new MavenReads(intake, resolver, documents);
         this.writes = new MavenWrites(intake, resolver);
     }
 

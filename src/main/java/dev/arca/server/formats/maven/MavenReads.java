@@ -1,5 +1,6 @@
 package dev.arca.server.formats.maven;
 
+import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.service.PackageIntake;
@@ -30,10 +31,12 @@ final class MavenReads {
 
     private final PackageIntake intake;
     private final UpstreamResolver resolver;
+    private final DocumentCache documents;
 
-    MavenReads(PackageIntake intake, UpstreamResolver resolver) {
+    MavenReads(PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
         this.intake = Objects.requireNonNull(intake);
         this.resolver = Objects.requireNonNull(resolver);
+        this.documents = Objects.requireNonNull(documents);
     }
 
     /** A stored file, or its checksum. */
@@ -52,15 +55,20 @@ final class MavenReads {
                 opened.content(), Optional.of(opened.blob().sha256()));
     }
 
-    /** {@code maven-metadata.xml} of an artifact or of one of its SNAPSHOT versions, or its checksum. */
+    /**
+     * {@code maven-metadata.xml} of an artifact or of one of its SNAPSHOT versions, or its checksum; generated once
+     * until the artifact changes.
+     */
     PackageResponse metadata(RepositoryRow repository, MavenPath.Metadata request) {
-        byte[] xml = request.snapshot().map(version -> snapshotMetadata(repository, request.artifact(), version))
-                .orElseGet(() -> artifactMetadata(repository, request.artifact()));
+        DocumentCache.Cached xml = documents.get(repository, request.artifact().ref(),
+                request.snapshot().map(version -> "snapshot " + version).orElse("artifact"),
+                () -> request.snapshot().map(version -> snapshotMetadata(repository, request.artifact(), version))
+                        .orElseGet(() -> artifactMetadata(repository, request.artifact())));
         if (request.checksum().isPresent()) {
-            return checksum(request.checksum().get(), request.checksum().get().of(xml), MavenPath.METADATA);
+            return checksum(request.checksum().get(), request.checksum().get().of(xml.body()), MavenPath.METADATA);
         }
-        return new PackageResponse.Download(MavenPath.METADATA, "application/xml", xml.length,
-                new ByteArrayInputStream(xml), Optional.empty());
+        return new PackageResponse.Download(MavenPath.METADATA, "application/xml", xml.body().length,
+                new ByteArrayInputStream(xml.body()), Optional.of(xml.etag()));
     }
 
     /** The stored version a request's file belongs to, and the name of that file's asset. */
@@ -125,7 +133,7 @@ final class MavenReads {
      * the search order and those the public repository behind an external connection offers. The requested
      * repository's own versions hide upstream ones of the same name, whatever their status.
      */
-    private byte[] artifactMetadata(RepositoryRow repository, MavenArtifact artifact) {
+    private DocumentCache.Rendered artifactMetadata(RepositoryRow repository, MavenArtifact artifact) {
         List<UpstreamResolver.Layer<List<VersionRow>>> layers = resolver.layers(repository, artifact.ref(),
                 (tx, pkg) -> tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(), false, Optional.empty(),
                         Integer.MAX_VALUE));
@@ -151,11 +159,13 @@ final class MavenReads {
             throw ApiException.notFound("package", artifact.artifactId(), "Package " + artifact.display()
                     + " has no published versions available from repository " + repository.name());
         }
-        return MavenMetadata.artifact(artifact, listed, lastUpdated);
+        return new DocumentCache.Rendered("application/xml", MavenMetadata.artifact(artifact, listed, lastUpdated),
+                UpstreamResolver.usesExternal(layers));
     }
 
     /** A SNAPSHOT's newest build: the version's Published content, where the search order has it now. */
-    private byte[] snapshotMetadata(RepositoryRow repository, MavenArtifact artifact, String version) {
+    private DocumentCache.Rendered snapshotMetadata(RepositoryRow repository, MavenArtifact artifact,
+                                                    String version) {
         VersionRow row = snapshot(repository, artifact, version);
         List<MavenFile> files = intake.assetsOf(row).stream()
                 .flatMap(a -> MavenFile.parse(artifact.artifactId(), version, a.name()).stream())
@@ -166,8 +176,8 @@ final class MavenReads {
             throw ApiException.notFound("package-version", version, "Version " + version + " of "
                     + artifact.display() + " has no published build in repository " + repository.name());
         }
-        return MavenMetadata.snapshot(artifact, version, files.getFirst().build().orElseThrow(), files,
-                row.publishedTime());
+        return new DocumentCache.Rendered("application/xml", MavenMetadata.snapshot(artifact, version,
+                files.getFirst().build().orElseThrow(), files, row.publishedTime()), false);
     }
 
     private static Optional<Instant> later(Optional<Instant> current, Instant candidate) {

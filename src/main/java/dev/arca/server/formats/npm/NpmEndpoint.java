@@ -1,6 +1,7 @@
 package dev.arca.server.formats.npm;
 
 import dev.arca.core.PackageFormat;
+import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.FormatEndpoint;
 import dev.arca.server.formats.Operation;
 import dev.arca.server.formats.PackageRequest;
@@ -36,8 +37,8 @@ public final class NpmEndpoint implements FormatEndpoint {
     private final NpmReads reads;
     private final NpmWrites writes;
 
-    public NpmEndpoint(PackageIntake intake, UpstreamResolver resolver) {
-        this.reads = new NpmReads(intake, resolver);
+    public NpmEndpoint(PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
+        this.reads = new NpmReads(intake, resolver, documents);
         this.writes = new NpmWrites(intake, resolver);
     }
 

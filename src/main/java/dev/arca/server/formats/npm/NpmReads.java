@@ -1,6 +1,7 @@
 package dev.arca.server.formats.npm;
 
 import dev.arca.core.SemanticVersion;
+import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.http.ApiException;
@@ -27,23 +28,31 @@ final class NpmReads {
 
     private final PackageIntake intake;
     private final UpstreamResolver resolver;
+    private final DocumentCache documents;
 
-    NpmReads(PackageIntake intake, UpstreamResolver resolver) {
+    NpmReads(PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
         this.intake = Objects.requireNonNull(intake);
         this.resolver = Objects.requireNonNull(resolver);
+        this.documents = Objects.requireNonNull(documents);
     }
 
     /**
      * The package document: abbreviated when the client prefers npm's install format (and is not about to write
-     * it back, {@code ?write=true}), full otherwise.
+     * it back, {@code ?write=true}), full otherwise. Rendered once until the package changes.
      */
     PackageResponse packument(RepositoryRow repository, NpmName name, PackageRequest request) {
-        NpmPackument packument = merged(repository, name, request.endpoint());
         boolean abbreviated = request.header("accept").map(NpmReads::prefersAbbreviated).orElse(false)
                 && !request.query("write").map("true"::equals).orElse(false);
-        return abbreviated
-                ? new PackageResponse.Json(200, ABBREVIATED_TYPE + "; charset=utf-8", packument.abbreviated())
-                : new PackageResponse.Json(200, "application/json; charset=utf-8", packument.full());
+        String variant = (abbreviated ? "abbreviated " : "full ") + request.endpoint();
+        return new PackageResponse.Document(documents.get(repository, name.ref(), variant, () -> {
+            List<UpstreamResolver.Layer<NpmPackument.Stored>> layers = layers(repository, name);
+            NpmPackument packument = merged(repository, name, layers, request.endpoint());
+            return abbreviated
+                    ? DocumentCache.Rendered.json(ABBREVIATED_TYPE + "; charset=utf-8", packument.abbreviated(),
+                            UpstreamResolver.usesExternal(layers))
+                    : DocumentCache.Rendered.json("application/json; charset=utf-8", packument.full(),
+                            UpstreamResolver.usesExternal(layers));
+        }));
     }
 
     /** One version's full manifest, by version or tag. */
@@ -75,10 +84,17 @@ final class NpmReads {
     }
 
     NpmPackument merged(RepositoryRow repository, NpmName name, String endpoint) {
-        List<UpstreamResolver.Layer<NpmPackument.Stored>> layers = resolver.layers(repository, name.ref(),
-                (tx, pkg) -> new NpmPackument.Stored(tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(),
-                        false, Optional.empty(), Integer.MAX_VALUE), tx.assetBlobs(pkg.id(), TARBALL_ASSET),
-                        tx.packageTags(pkg.id())));
+        return merged(repository, name, layers(repository, name), endpoint);
+    }
+
+    private List<UpstreamResolver.Layer<NpmPackument.Stored>> layers(RepositoryRow repository, NpmName name) {
+        return resolver.layers(repository, name.ref(), (tx, pkg) -> new NpmPackument.Stored(tx.listVersions(pkg.id(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), Integer.MAX_VALUE),
+                tx.assetBlobs(pkg.id(), TARBALL_ASSET), tx.packageTags(pkg.id())));
+    }
+
+    private static NpmPackument merged(RepositoryRow repository, NpmName name,
+                                       List<UpstreamResolver.Layer<NpmPackument.Stored>> layers, String endpoint) {
         NpmPackument packument = NpmPackument.merge(name, layers, endpoint);
         if (packument.isEmpty()) {
             throw ApiException.notFound("package", name.full(), "Package " + name.full()

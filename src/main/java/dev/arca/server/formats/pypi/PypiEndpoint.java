@@ -1,6 +1,7 @@
 package dev.arca.server.formats.pypi;
 
 import dev.arca.core.PackageFormat;
+import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.FormatEndpoint;
 import dev.arca.server.formats.Operation;
 import dev.arca.server.formats.PackageRequest;
@@ -34,8 +35,9 @@ public final class PypiEndpoint implements FormatEndpoint {
     private final PypiReads reads;
     private final PypiUpload upload;
 
-    public PypiEndpoint(MetadataStore store, PackageIntake intake, UpstreamResolver resolver) {
-        this.reads = new PypiReads(store, intake, resolver);
+    public PypiEndpoint(MetadataStore store, PackageIntake intake, UpstreamResolver resolver,
+                        DocumentCache documents) {
+        this.reads = new PypiReads(store, intake, resolver, documents);
         this.upload = new PypiUpload(intake, resolver);
     }
 

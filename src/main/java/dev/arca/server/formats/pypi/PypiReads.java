@@ -2,6 +2,7 @@ package dev.arca.server.formats.pypi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.core.PackageFormat;
+import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.http.ApiException;
@@ -48,11 +49,13 @@ final class PypiReads {
     private final MetadataStore store;
     private final PackageIntake intake;
     private final UpstreamResolver resolver;
+    private final DocumentCache documents;
 
-    PypiReads(MetadataStore store, PackageIntake intake, UpstreamResolver resolver) {
+    PypiReads(MetadataStore store, PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
         this.store = Objects.requireNonNull(store);
         this.intake = Objects.requireNonNull(intake);
         this.resolver = Objects.requireNonNull(resolver);
+        this.documents = Objects.requireNonNull(documents);
     }
 
     /** {@code simple/}: the projects with a Published version in the repository or the ones it reads from. */
@@ -74,9 +77,18 @@ final class PypiReads {
         return SimpleIndex.projects(List.copyOf(names), simpleUrl(request), form);
     }
 
-    /** {@code simple/{project}/}: every file of every listed version, with its hash and Requires-Python. */
+    /**
+     * {@code simple/{project}/}: every file of every listed version, with its hash and Requires-Python; rendered
+     * once until the project changes.
+     */
     PackageResponse project(RepositoryRow repository, PackageRef ref, PackageRequest request) {
         String form = SimpleIndex.negotiate(request.header("accept"));
+        return new PackageResponse.Document(documents.get(repository, ref, form + " " + request.endpoint(),
+                () -> renderProject(repository, ref, request, form)));
+    }
+
+    private DocumentCache.Rendered renderProject(RepositoryRow repository, PackageRef ref, PackageRequest request,
+                                                 String form) {
         List<UpstreamResolver.Layer<Stored>> layers = resolver.layers(repository, ref, PypiReads::stored);
         if (layers.stream().allMatch(l -> l.stored().isEmpty() && l.external().isEmpty())) {
             throw ApiException.notFound("package", ref.name(), "Project " + ref.name()
@@ -104,7 +116,8 @@ final class PypiReads {
                 }
             }));
         }
-        return SimpleIndex.project(ref.name(), files, form);
+        PackageResponse.Text page = SimpleIndex.project(ref.name(), files, form);
+        return DocumentCache.Rendered.text(page.contentType(), page.body(), UpstreamResolver.usesExternal(layers));
     }
 
     /** {@code simple/{project}/{version}/{file}}: a file, found upstream and retained if need be. */

@@ -94,7 +94,7 @@ final class SimpleIndex {
     }
 
     /** The project list: each project links to its page under {@code simpleUrl}. */
-    static PackageResponse projects(List<String> names, String simpleUrl, String form) {
+    static PackageResponse.Text projects(List<String> names, String simpleUrl, String form) {
         if (form.equals(JSON_V1)) {
             ObjectNode root = root();
             ArrayNode projects = root.putArray("projects");
@@ -110,7 +110,7 @@ final class SimpleIndex {
     }
 
     /** A project's page: its files with their hashes and Requires-Python. */
-    static PackageResponse project(String name, List<File> files, String form) {
+    static PackageResponse.Text project(String name, List<File> files, String form) {
         if (form.equals(JSON_V1)) {
             ObjectNode root = root().put("name", name);
             ArrayNode list = root.putArray("files");
@@ -139,7 +139,7 @@ final class SimpleIndex {
         return root;
     }
 
-    private static PackageResponse json(ObjectNode root) {
+    private static PackageResponse.Text json(ObjectNode root) {
         try {
             return new PackageResponse.Text(200, JSON_V1, Json.mapper().writeValueAsString(root));
         } catch (JsonProcessingException e) {
@@ -154,7 +154,7 @@ final class SimpleIndex {
                 .append("    <h1>").append(escape(title)).append("</h1>\n");
     }
 
-    private static PackageResponse html(StringBuilder html, String form) {
+    private static PackageResponse.Text html(StringBuilder html, String form) {
         html.append("  </body>\n</html>\n");
         return new PackageResponse.Text(200, form + "; charset=utf-8", html.toString());
     }

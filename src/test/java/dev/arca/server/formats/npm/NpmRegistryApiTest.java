@@ -231,6 +231,43 @@ class NpmRegistryApiTest extends NpmApiFixture {
     }
 
     @Test
+    void packageDocumentsCarryAValidatorAndFollowEveryChangeAtOnce() throws Exception {
+        publish(REPO, NAME, "1.0.0");
+        HttpResponse<byte[]> first = get(REPO, escaped(NAME));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        HttpResponse<byte[]> again = get(REPO, escaped(NAME), "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        assertThat(get(REPO, escaped(NAME), "If-None-Match", "\"other\", W/" + etag).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> abbreviated = get(REPO, escaped(NAME), "Accept", "application/vnd.npm.install-v1+json",
+                "If-None-Match", etag);
+        assertThat(abbreviated.statusCode()).as("the abbreviated document is another document").isEqualTo(200);
+
+        String tags = "-/package/" + escaped(NAME) + "/dist-tags";
+        put(REPO, tags + "/beta", "\"1.0.0\"".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> tagged = get(REPO, escaped(NAME), "If-None-Match", etag);
+        assertThat(tagged.statusCode()).isEqualTo(200);
+        assertThat(json(tagged).path("dist-tags").path("beta").asText()).isEqualTo("1.0.0");
+
+        publish(REPO, NAME, "1.1.0");
+        assertThat(json(get(REPO, escaped(NAME))).path("versions").has("1.1.0")).isTrue();
+        codeartifact.updatePackageVersionsStatus(r -> r.domain(DOMAIN).repository(REPO).format(PackageFormat.NPM)
+                .namespace("acme").packageValue("greeter").versions("1.1.0").targetStatus("Archived"));
+        assertThat(json(get(REPO, escaped(NAME))).path("versions").has("1.1.0")).isFalse();
+
+        // A change around the package rather than to it: the upstream it was read through goes away.
+        createRepository("mirror", REPO);
+        assertThat(json(get("mirror", escaped(NAME))).path("versions").has("1.0.0")).isTrue();
+        codeartifact.updateRepository(r -> r.domain(DOMAIN).repository("mirror").upstreams(List.of()));
+        assertThat(get("mirror", escaped(NAME)).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> tarball = get(REPO, NAME + "/-/greeter-1.0.0.tgz");
+        assertThat(get(REPO, NAME + "/-/greeter-1.0.0.tgz", "If-None-Match",
+                tarball.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+    }
+
+    @Test
     void whatCodeArtifactDoesNotSupportIsRefusedSayingSo() throws Exception {
         publish(REPO, NAME, "1.0.0");
         assertThat(json(get(REPO, "-/ping?write=true"))).isEqualTo(JSON.createObjectNode());

@@ -1,0 +1,128 @@
+package dev.arca.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arca.server.store.StoreRecords.BlobRow;
+import dev.arca.server.store.StoreRecords.PackageRow;
+import dev.arca.server.store.StoreRecords.RepositoryRow;
+import dev.arca.server.store.StoreRecords.TagRow;
+import dev.arca.server.store.StoreRecords.VersionMetadata;
+import dev.arca.server.store.StoreRecords.VersionRow;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's change stamps: what a committed write changed, per package coordinate and for the rest. */
+class ChangeStampsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final VersionMetadata NO_METADATA = new VersionMetadata(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    @TempDir
+    Path dir;
+
+    private SqliteMetadataStore store;
+    private RepositoryRow repository;
+    private PackageRow left;
+    private PackageRow right;
+
+    @BeforeEach
+    void open() {
+        store = SqliteMetadataStore.open(dir.resolve("metadata.db"));
+        repository = store.write(tx -> {
+            long domain = tx.insertDomain("123456789012", "acme", "arn:aws:kms:us-east-1:123456789012:key/k", NOW).id();
+            return tx.insertRepository(domain, "team", "123456789012", Optional.empty(), NOW);
+        });
+        left = store.write(tx -> tx.insertPackage(repository.id(), "npm", "", "left", "ALLOW", "BLOCK"));
+        right = store.write(tx -> tx.insertPackage(repository.id(), "npm", "", "right", "ALLOW", "BLOCK"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private long stampOf(PackageRow pkg) {
+        return store.changeStamp(pkg.format(), pkg.namespace(), pkg.name());
+    }
+
+    /** Runs a write and says which stamps moved: [left, right, structure]. */
+    private List<Boolean> moved(Consumer<MetadataStore.Transaction> write) {
+        long l = stampOf(left);
+        long r = stampOf(right);
+        long s = store.structureStamp();
+        store.write(tx -> {
+            write.accept(tx);
+            return null;
+        });
+        return List.of(stampOf(left) != l, stampOf(right) != r, store.structureStamp() != s);
+    }
+
+    private VersionRow version(PackageRow pkg, String version) {
+        return store.write(tx -> tx.insertVersion(pkg.id(), version, "Published", "r1", NOW, "INTERNAL",
+                Optional.empty(), Optional.empty(), NO_METADATA));
+    }
+
+    @Test
+    void aWriteToAPackageMovesThatPackagesStampOnly() {
+        assertThat(moved(tx -> tx.insertVersion(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL",
+                Optional.empty(), Optional.empty(), NO_METADATA))).containsExactly(true, false, false);
+        VersionRow v = store.read(tx -> tx.findVersion(left.id(), "1.0.0").orElseThrow());
+        assertThat(moved(tx -> tx.updateVersionState(v.id(), "Archived", "r2"))).containsExactly(true, false, false);
+        assertThat(moved(tx -> tx.putPackageTag(right.id(), "latest", "1.0.0"))).containsExactly(false, true, false);
+        assertThat(moved(tx -> tx.updatePackageOrigin(right.id(), "BLOCK", "ALLOW")))
+                .containsExactly(false, true, false);
+        assertThat(moved(tx -> tx.deleteVersion(v.id()))).containsExactly(true, false, false);
+        assertThat(moved(tx -> tx.insertPackage(repository.id(), "npm", "", "third", "ALLOW", "BLOCK")))
+                .containsExactly(false, false, false);
+        assertThat(moved(tx -> tx.deletePackage(left.id()))).containsExactly(true, false, false);
+    }
+
+    @Test
+    void writesThatNoPackageDocumentReadsMoveNothing() {
+        VersionRow v = version(left, "1.0.0");
+        BlobRow blob = new BlobRow(repository.domainId(), "ab".repeat(32), 3, "m", "s1", "s512");
+        assertThat(moved(tx -> {
+            tx.insertBlob(blob, NOW);
+            tx.appendEvent(NOW, "acme", "team", "{}");
+            tx.putTags("arn:aws:codeartifact:us-east-1:123456789012:domain/acme", List.of(new TagRow("k", "v")));
+        })).containsExactly(false, false, false);
+        assertThat(moved(tx -> tx.insertAsset(v.id(), "package.tgz", blob))).containsExactly(true, false, false);
+    }
+
+    @Test
+    void changesAroundPackagesMoveEveryStamp() {
+        RepositoryRow other = store.write(tx -> tx.insertRepository(repository.domainId(), "other", "123456789012",
+                Optional.empty(), NOW));
+        assertThat(moved(tx -> tx.replaceUpstreams(repository.id(), List.of(other.id()))))
+                .containsExactly(true, true, true);
+        assertThat(moved(tx -> tx.setExternalConnection(other.id(), Optional.of("public:npmjs"))))
+                .containsExactly(true, true, true);
+        assertThat(moved(tx -> tx.insertPackageGroup(repository.domainId(), "/npm/*", Optional.empty(),
+                Optional.empty(), NOW))).containsExactly(true, true, true);
+    }
+
+    @Test
+    void aRolledBackWriteMovesNothing() {
+        long before = stampOf(left);
+        long structure = store.structureStamp();
+        assertThatThrownBy(() -> store.write(tx -> {
+            tx.insertVersion(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL", Optional.empty(),
+                    Optional.empty(), NO_METADATA);
+            tx.replaceUpstreams(repository.id(), List.of());
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+        assertThat(stampOf(left)).isEqualTo(before);
+        assertThat(store.structureStamp()).isEqualTo(structure);
+        Optional<VersionRow> kept = store.read(tx -> tx.findVersion(left.id(), "1.0.0"));
+        assertThat(kept).isEmpty();
+    }
+}
