@@ -256,6 +256,10 @@ section_pypi() {
   static_index "$WORK/nginx/files/pypi"
   local arca_index="http://aws:$TOKEN@127.0.0.1:$AP/bench-123456789012/pypi/pypi-bench/simple/"
   for round in $(seq 1 "$ROUNDS"); do
+    echo "project page GET @64           round $round: Arca $(load 64 "$ARCA_BASE/pypi/pypi-bench/simple/bench-wheel-01/" "$AUTH")" \
+      " | nginx static page $(load 64 "http://127.0.0.1:$NX/pypi/simple/bench-wheel-01/")"
+  done
+  for round in $(seq 1 "$ROUNDS"); do
     echo "pip install of 20 wheels, no cache          round $round: Arca $(pip_install_time "$arca_index" "a$round")" \
       " | nginx static index $(pip_install_time "http://127.0.0.1:$NX/pypi/simple/" "n$round")"
   done
@@ -343,13 +347,17 @@ section_maven() {
   deploy_libs "$arca" "$AUTH"
   start_nexus
   deploy_libs "$NEXUS" "$NEXUS_AUTH"
-  log "maven: letting Nexus warm up"
-  wrk -t2 -c16 -d20s -H "$NEXUS_AUTH" "$NEXUS/bench/lib-01/1.0/lib-01-1.0.jar" >/dev/null
+  # PEERS.md measured Nexus after minutes of use: warm it on both loads first (NEXUS_WARMUP per load).
+  log "maven: letting Nexus warm up (${NEXUS_WARMUP:-90s} on each load)"
+  wrk -t2 -c16 -d"${NEXUS_WARMUP:-90s}" -H "$NEXUS_AUTH" "$NEXUS/bench/lib-01/1.0/lib-01-1.0.jar" >/dev/null
+  wrk -t2 -c64 -d"${NEXUS_WARMUP:-90s}" -H "$NEXUS_AUTH" "$NEXUS/bench/lib-01/maven-metadata.xml" >/dev/null
   for round in $(seq 1 "$ROUNDS"); do
     echo "Maven jar GET (3 KB) @16       round $round: Arca $(load 16 "$arca/bench/lib-01/1.0/lib-01-1.0.jar" "$AUTH")" \
       " | Nexus $(load 16 "$NEXUS/bench/lib-01/1.0/lib-01-1.0.jar" "$NEXUS_AUTH")"
     echo "maven-metadata.xml GET @64     round $round: Arca $(load 64 "$arca/bench/lib-01/maven-metadata.xml" "$AUTH")" \
       " | Nexus $(load 64 "$NEXUS/bench/lib-01/maven-metadata.xml" "$NEXUS_AUTH")"
+    echo "maven-metadata.xml GET @16     round $round: Arca $(load 16 "$arca/bench/lib-02/maven-metadata.xml" "$AUTH")" \
+      " | Nexus $(load 16 "$NEXUS/bench/lib-02/maven-metadata.xml" "$NEXUS_AUTH")"
   done
   for round in $(seq 1 "$ROUNDS"); do
     echo "mvn resolve of 20 artifacts, fresh local repo  round $round: Arca $(mvn_resolve_time "$arca/" aws "$TOKEN" a$round)" \

@@ -30,6 +30,7 @@ public final class AuditLog implements AutoCloseable {
 
     public AuditLog(AuditStore store) {
         this.store = Objects.requireNonNull(store);
+        // A platform thread: SQLite's native calls would pin a virtual thread's carrier, which requests need.
         this.writer = Thread.ofPlatform().daemon().name("arca-audit").start(this::run);
     }
 

@@ -361,8 +361,12 @@ public final class BlobStore {
         private final SecretKeySpec chunkKey;
         private final Cipher chunkCipher;
         private final byte[] prefix = new byte[8];
-        private byte[] next;
-        private byte[] plain = new byte[0];
+        /** The chunk being decrypted and the one after it (read ahead: the last chunk is sealed differently). */
+        private byte[] current = new byte[CHUNK + TAG_BYTES];
+        private byte[] next = new byte[CHUNK + TAG_BYTES];
+        private int nextLength;
+        private final byte[] plain = new byte[CHUNK];
+        private int plainLength;
         private int position;
         private int counter;
         private boolean done;
@@ -388,7 +392,7 @@ public final class BlobStore {
                 in.close();
                 throw new EOFException("blob header is truncated");
             }
-            next = in.readNBytes(CHUNK + TAG_BYTES);
+            nextLength = in.readNBytes(next, 0, next.length);
         }
 
         @Override
@@ -403,13 +407,13 @@ public final class BlobStore {
             if (length == 0) {
                 return 0;
             }
-            while (position == plain.length) {
+            while (position == plainLength) {
                 if (done) {
                     return -1;
                 }
                 advance();
             }
-            int n = Math.min(length, plain.length - position);
+            int n = Math.min(length, plainLength - position);
             System.arraycopy(plain, position, buffer, offset, n);
             position += n;
             return n;
@@ -420,10 +424,10 @@ public final class BlobStore {
         public long transferTo(OutputStream out) throws IOException {
             long total = 0;
             while (true) {
-                if (position < plain.length) {
-                    out.write(plain, position, plain.length - position);
-                    total += plain.length - position;
-                    position = plain.length;
+                if (position < plainLength) {
+                    out.write(plain, position, plainLength - position);
+                    total += plainLength - position;
+                    position = plainLength;
                 }
                 if (done) {
                     return total;
@@ -433,15 +437,18 @@ public final class BlobStore {
         }
 
         private void advance() throws IOException {
-            byte[] current = next;
-            if (current.length < TAG_BYTES) {
+            if (nextLength < TAG_BYTES) {
                 throw new IOException("blob file is truncated");
             }
-            next = current.length == CHUNK + TAG_BYTES ? in.readNBytes(CHUNK + TAG_BYTES) : new byte[0];
-            boolean last = next.length == 0;
+            byte[] swap = current;
+            current = next;
+            next = swap;
+            int currentLength = nextLength;
+            nextLength = currentLength == CHUNK + TAG_BYTES ? in.readNBytes(next, 0, next.length) : 0;
+            boolean last = nextLength == 0;
             try {
                 init(chunkCipher, Cipher.DECRYPT_MODE, chunkKey, nonce(prefix, counter++), last);
-                plain = chunkCipher.doFinal(current);
+                plainLength = chunkCipher.doFinal(current, 0, currentLength, plain, 0);
             } catch (GeneralSecurityException e) {
                 throw new IOException("blob file is damaged or truncated", e);
             }

@@ -51,6 +51,7 @@ public final class SqliteMetadataStore implements MetadataStore {
     private final String url;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Fair: under load every request waits its turn for a connection instead of some waiting very long. */
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS, true);
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     /** Prepared statements per connection; a connection is used by one transaction at a time. */

@@ -89,6 +89,7 @@ class TokenServiceTest {
     void rotatingTheSecretRevokesEveryEarlierToken() {
         TokenService tokens = new TokenService(store, clock);
         String before = tokens.issue(root, domain(), Optional.empty()).token();
+        assertThat(tokens.verify(before)).as("checked once, and remembered as checked").isPresent();
 
         tokens.rotateSecret();
 
