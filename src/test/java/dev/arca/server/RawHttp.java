@@ -30,4 +30,23 @@ public final class RawHttp {
             }
         }
     }
+
+    /** Reads a response's status line and headers, up to the blank line that ends them. */
+    public static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+
+    /** The Content-Length a response head declares (0 without one). */
+    public static int contentLength(String head) {
+        return head.lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .map(line -> Integer.parseInt(line.substring(line.indexOf(':') + 1).strip())).findFirst().orElse(0);
+    }
 }

@@ -55,6 +55,8 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
     static final int MAX_API_BODY = 1 << 20;
+    /** The most of a refused request's remaining body read to let its client hear the refusal (16 MiB). */
+    private static final long MAX_DRAINED = 16L << 20;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     private static final String JSON_11 = "application/x-amz-json-1.1";
 
@@ -108,6 +110,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         } catch (ApiException e) {
             exchange.status = e.status();
             exchange.errorType = e.type();
+            drainRefusedBody(request);
             writeError(response, callback, e, exchange);
         } catch (RuntimeException | IOException e) {
             LOG.error("Request {} {} {} failed", requestId, request.getMethod(), path, e);
@@ -237,6 +240,30 @@ public final class ArcaHttpHandler extends Handler.Abstract {
                 throw tooLarge();
             }
             return bytes;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body when there is not much of it, so a client still
+     * sending (an upload refused for its declared size, say) finishes and reads the answer, instead of having its
+     * connection reset under it. A body declared larger than {@link #MAX_DRAINED} is left: the connection closes.
+     */
+    private static void drainRefusedBody(Request request) {
+        long declared = request.getLength();
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (declared > MAX_DRAINED || (declared <= 0 && !chunked)) {
+            return;
+        }
+        try {
+            InputStream rest = Content.Source.asInputStream(request);
+            byte[] sink = new byte[16 * 1024];
+            long left = MAX_DRAINED;
+            int n;
+            while (left > 0 && (n = rest.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away or sent something broken: there is no one left to answer.
         }
     }
 

@@ -477,6 +477,31 @@ public final class PackageIntake {
         });
     }
 
+    /**
+     * Adds a file fetched through an external connection to a version that came through it — where the connection
+     * is, then in the repository it was asked for (the same blob) — unless the version already has a file of that
+     * name or is gone there. Whether the last repository's version now has the file.
+     */
+    public boolean addFetchedAsset(List<RepositoryRow> repositories, PackageRef ref, String version, String assetName,
+                                   BlobStore.StagedBlob staged) {
+        return store.write(tx -> {
+            boolean has = false;
+            for (RepositoryRow repository : repositories) {
+                Optional<VersionRow> row = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(),
+                        ref.name()).flatMap(p -> tx.findVersion(p.id(), version));
+                has = row.isPresent();
+                if (row.isEmpty() || tx.asset(row.get().id(), assetName).isPresent()) {
+                    continue;
+                }
+                checkAssetCount(version, tx.countAssets(row.get().id()) + 1);
+                tx.insertAsset(row.get().id(), assetName, assets.record(tx, domain(tx, repository).id(), staged));
+                events.record(tx, repository, ref, row.get(), "Updated", row.get().status(),
+                        new PackageEvents.Changes(1, 0, false, 0, false));
+            }
+            return has;
+        });
+    }
+
     /** A package whose first version came from upstream: publishing blocked, upstream allowed (EXT defaults). */
     private static PackageRow enteredFromUpstream(MetadataStore.Transaction tx, RepositoryRow repository,
                                                   PackageRef ref) {

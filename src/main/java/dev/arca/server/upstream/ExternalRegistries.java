@@ -2,6 +2,7 @@ package dev.arca.server.upstream;
 
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
+import dev.arca.server.store.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,11 +97,27 @@ public final class ExternalRegistries {
      */
     public Optional<PackageIntake.NewVersion> fetch(String connection, PackageRef ref, String version,
                                                     ExternalSource.Stager stager) throws IOException {
+        return source(connection).fetch(ref, version, stager);
+    }
+
+    /**
+     * Fetches one more file of a version through the connection's registry; empty when the registry does not have
+     * it.
+     *
+     * @throws IOException when the registry cannot be reached, or no URL is configured for the connection
+     */
+    public Optional<BlobStore.StagedBlob> fetchAsset(String connection, PackageRef ref, String version,
+                                                     String assetName, ExternalSource.Stager stager)
+            throws IOException {
+        return source(connection).fetchAsset(ref, version, assetName, stager);
+    }
+
+    private ExternalSource source(String connection) throws IOException {
         ExternalSource source = sources.get(connection);
         if (source == null) {
             throw new IOException("no URL is configured for " + connection + " (--external " + connection + "=URL)");
         }
-        return source.fetch(ref, version, stager);
+        return source;
     }
 
     /** A failure in a few words for the log: its message, or its kind when it has none (a refused connection). */

@@ -33,4 +33,16 @@ public interface ExternalSource {
      * @throws IOException when the registry cannot be reached, or sends bytes that do not match their hashes
      */
     Optional<PackageIntake.NewVersion> fetch(PackageRef ref, String version, Stager stager) throws IOException;
+
+    /**
+     * Fetches one more file of a version the registry has, that {@link #fetch} did not bring (a Maven artifact
+     * with a classifier), staged through {@code stager} and checked against its published hash. Empty when the
+     * registry does not have it, or the format has no such files.
+     *
+     * @throws IOException when the registry cannot be reached, or sends bytes that do not match their hash
+     */
+    default Optional<BlobStore.StagedBlob> fetchAsset(PackageRef ref, String version, String assetName,
+                                                      Stager stager) throws IOException {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import dev.arca.server.http.ApiException;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.service.PackageService;
+import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.PackageRow;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
@@ -61,12 +62,16 @@ public final class UpstreamResolver {
     private record IngestionKey(long repositoryId, PackageRef ref, String version) {
     }
 
+    private record AssetKey(long repositoryId, PackageRef ref, String version, String assetName) {
+    }
+
     private final MetadataStore store;
     private final PackageIntake intake;
     private final ExternalRegistries externals;
     private final int searchBudget;
     private final Duration ingestionWait;
     private final SingleFlight<IngestionKey, Optional<VersionRow>> ingestions;
+    private final SingleFlight<AssetKey, Boolean> assetFetches;
 
     /**
      * @param searchBudget  the most repositories one request visits (25)
@@ -81,6 +86,7 @@ public final class UpstreamResolver {
         this.searchBudget = searchBudget;
         this.ingestionWait = Objects.requireNonNull(ingestionWait);
         this.ingestions = new SingleFlight<>(executor);
+        this.assetFetches = new SingleFlight<>(executor);
     }
 
     /**
@@ -135,6 +141,67 @@ public final class UpstreamResolver {
                 + " is not in repository " + requested.name() + " or the repositories it reads from"
                 + (unreachable.isEmpty() ? "" : "; fetching it through " + String.join(", ", unreachable)
                 + " failed (the server log says why)"));
+    }
+
+    /**
+     * Fetches a file that a version which came through an external connection was stored without (a Maven
+     * artifact with a classifier: a registry lists no directory, so only the standard files come with the
+     * version) from the public registry it came from, if the connection is still on the search path, and adds it
+     * to the version there and in the requested repository. Whether the requested repository's version now has
+     * the file; a registry that cannot be reached counts as not having it (the server log says why).
+     *
+     * @throws ApiException a 404 when fetching takes longer than the ingestion wait (it goes on; a retry finds it)
+     */
+    public boolean fetchAsset(RepositoryRow requested, PackageRef ref, VersionRow version, String assetName) {
+        Optional<String> connection = version.originExternal().filter(c -> version.originType().equals("EXTERNAL"));
+        if (connection.isEmpty()) {
+            return false;
+        }
+        Optional<RepositoryRow> holder = store.read(tx -> plan(tx, requested, ref).stream()
+                .filter(stop -> stop.connection().equals(connection)).map(Stop::repository).findFirst());
+        if (holder.isEmpty()) {
+            return false;
+        }
+        List<RepositoryRow> into = holder.get().id() == requested.id() ? List.of(requested)
+                : List.of(holder.get(), requested);
+        CompletableFuture<Boolean> flight = assetFetches.run(new AssetKey(requested.id(), ref, version.version(),
+                assetName), () -> {
+            byte[] key = intake.domainKey(holder.get());
+            Optional<BlobStore.StagedBlob> staged = externals.fetchAsset(connection.get(), ref, version.version(),
+                    assetName, content -> intake.assets().stage(content, key));
+            if (staged.isEmpty()) {
+                return false;
+            }
+            try (BlobStore.StagedBlob blob = staged.get()) {
+                return intake.addFetchedAsset(into, ref, version.version(), assetName, blob);
+            }
+        });
+        return await(flight, connection.get(), "asset", assetName, assetName + " of " + ref.display() + " "
+                + version.version()).orElse(false);
+    }
+
+    /**
+     * The outcome of a fetch through an external connection, waited for at most the ingestion wait; empty when the
+     * registry could not be reached (logged).
+     *
+     * @throws ApiException a 404 saying to try again when the wait is over (the fetch goes on)
+     */
+    private <T> Optional<T> await(CompletableFuture<T> flight, String connection, String resourceType,
+                                  String resourceId, String what) {
+        try {
+            return Optional.of(flight.get(ingestionWait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            throw ApiException.notFound(resourceType, resourceId, "Ingestion is in progress. Please try again later.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + connection, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            LOG.warn("Could not fetch {} through {}: {}", what, connection, ExternalRegistries.reason(e.getCause()));
+            return Optional.empty();
+        }
     }
 
     /**
@@ -210,24 +277,13 @@ public final class UpstreamResolver {
         RepositoryRow holder = stop.repository();
         CompletableFuture<Optional<VersionRow>> flight = ingestions.run(new IngestionKey(holder.id(), ref, version),
                 () -> ingest(holder, connection, ref, version));
-        Optional<VersionRow> stored;
-        try {
-            stored = flight.get(ingestionWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw ApiException.notFound("package-version", version,
-                    "Ingestion is in progress. Please try again later.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + connection, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ApiException api) {
-                throw api;
-            }
-            LOG.warn("Could not fetch {} {} through {}: {}", ref.display(), version, connection,
-                    ExternalRegistries.reason(e.getCause()));
+        Optional<Optional<VersionRow>> fetched = await(flight, connection, "package-version", version,
+                ref.display() + " " + version);
+        if (fetched.isEmpty()) {
             unreachable.add(connection);
             return Optional.empty();
         }
+        Optional<VersionRow> stored = fetched.get();
         if (stored.isEmpty() || holder.id() == requested.id()) {
             return stored;
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The Maven repository's read side over one repository: files of versions (fetched and retained through upstreams
@@ -45,12 +46,12 @@ final class MavenReads {
         String name = request.file().name();
         if (request.checksum().isPresent()) {
             Checksum checksum = request.checksum().get();
-            AssetRow asset = intake.asset(located.version(), located.assetName())
-                    .orElseThrow(() -> missing(repository, request));
+            AssetRow asset = orFetched(repository, request, located,
+                    () -> intake.asset(located.version(), located.assetName()));
             return checksum(checksum, checksum.of(asset.blob()), name);
         }
-        PackageIntake.OpenedAsset opened = intake.open(repository, located.version(), located.assetName())
-                .orElseThrow(() -> missing(repository, request));
+        PackageIntake.OpenedAsset opened = orFetched(repository, request, located,
+                () -> intake.open(repository, located.version(), located.assetName()));
         return new PackageResponse.Download(name, "application/octet-stream", opened.blob().size(),
                 opened.content(), Optional.of(opened.blob().sha256()));
     }
@@ -69,6 +70,18 @@ final class MavenReads {
         }
         return new PackageResponse.Download(MavenPath.METADATA, "application/xml", xml.body().length,
                 new ByteArrayInputStream(xml.body()), Optional.of(xml.etag()));
+    }
+
+    /**
+     * What {@code lookup} finds of a file; a file a release that came through an external connection was stored
+     * without (a classifier) is fetched first from the public repository it came from.
+     */
+    private <T> T orFetched(RepositoryRow repository, MavenPath.VersionFile request, Located located,
+                            Supplier<Optional<T>> lookup) {
+        return lookup.get().or(() -> !request.snapshot() && resolver.fetchAsset(repository,
+                        request.artifact().ref(), located.version(), located.assetName()) ? lookup.get()
+                        : Optional.empty())
+                .orElseThrow(() -> missing(repository, request));
     }
 
     /** The stored version a request's file belongs to, and the name of that file's asset. */

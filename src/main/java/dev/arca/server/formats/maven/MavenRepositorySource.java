@@ -110,6 +110,17 @@ public final class MavenRepositorySource implements ExternalSource {
                 assets));
     }
 
+    /** A standard-named file of a release ({@code ARTIFACT-VERSION[-CLASSIFIER].EXT}) that fetch did not bring. */
+    @Override
+    public Optional<BlobStore.StagedBlob> fetchAsset(PackageRef ref, String version, String assetName,
+                                                     Stager stager) throws IOException {
+        MavenArtifact artifact = MavenArtifact.of(ref);
+        if (MavenFile.isSnapshot(version) || MavenFile.parse(artifact.artifactId(), version, assetName).isEmpty()) {
+            return Optional.empty();
+        }
+        return stage(artifact.directory() + "/" + version + "/" + assetName, stager);
+    }
+
     /** The file that packaging produces, by extension; none for {@code pom}. */
     private static Optional<String> mainExtension(String packaging) {
         if (packaging.equals("pom")) {

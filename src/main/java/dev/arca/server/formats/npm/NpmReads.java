@@ -44,14 +44,12 @@ final class NpmReads {
         boolean abbreviated = request.header("accept").map(NpmReads::prefersAbbreviated).orElse(false)
                 && !request.query("write").map("true"::equals).orElse(false);
         String variant = (abbreviated ? "abbreviated " : "full ") + request.endpoint();
+        String type = (abbreviated ? ABBREVIATED_TYPE : "application/json") + "; charset=utf-8";
         return new PackageResponse.Document(documents.get(repository, name.ref(), variant, () -> {
             List<UpstreamResolver.Layer<NpmPackument.Stored>> layers = layers(repository, name);
             NpmPackument packument = merged(repository, name, layers, request.endpoint());
-            return abbreviated
-                    ? DocumentCache.Rendered.json(ABBREVIATED_TYPE + "; charset=utf-8", packument.abbreviated(),
-                            UpstreamResolver.usesExternal(layers))
-                    : DocumentCache.Rendered.json("application/json; charset=utf-8", packument.full(),
-                            UpstreamResolver.usesExternal(layers));
+            return DocumentCache.Rendered.json(type, abbreviated ? packument.abbreviated() : packument.full(),
+                    UpstreamResolver.usesExternal(layers));
         }));
     }
 

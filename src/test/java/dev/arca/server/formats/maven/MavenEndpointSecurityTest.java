@@ -3,6 +3,10 @@ package dev.arca.server.formats.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.server.StandInMavenRepository;
+import dev.arca.server.RawHttp;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -89,6 +93,32 @@ class MavenEndpointSecurityTest extends MavenApiFixture {
         assertThat(put(REPO, "org/example/lib/1.0/lib-1.0.jar", new byte[(int) MAX_ASSET]).statusCode())
                 .isEqualTo(201);
         assertThat(blobFiles()).hasSize(1);
+    }
+
+    @Test
+    void aClientStillSendingARefusedUploadHearsTheRefusalAndKeepsItsConnection() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + PREFIX + "org/example/lib/1.0/lib-1.0.jar HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: " + authorization() + "\r\nContent-Length: " + (MAX_ASSET + 1) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200); // the server refuses the declared size before the body arrives
+            out.write(new byte[(int) MAX_ASSET + 1]);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String head = RawHttp.head(in);
+            assertThat(head).startsWith("HTTP/1.1 413");
+            in.readNBytes(RawHttp.contentLength(head));
+
+            out.write("GET /_arca/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(RawHttp.head(in)).as("the refused body was read, not left to reset the connection")
+                    .startsWith("HTTP/1.1 200");
+        }
+        assertThat(blobFiles()).isEmpty();
     }
 
     @Test

@@ -162,6 +162,39 @@ class MavenUpstreamTest extends MavenApiFixture {
     }
 
     @Test
+    void aClassifierFileIsFetchedWhenAskedForAndKeptWithItsVersion() throws Exception {
+        byte[] natives = "native code".getBytes();
+        registry.addFile(UTIL + "1.1/util-1.1-linux-x86_64.jar", natives);
+        registry.addFile(UTIL + "1.1/util-1.1-windows.jar", "windows".getBytes());
+        registry.corrupt(UTIL + "1.1/util-1.1-windows.jar");
+        assertThat(get(APP, UTIL + "1.1/util-1.1.jar").statusCode()).isEqualTo(200);
+
+        assertThat(text(get(APP, UTIL + "1.1/util-1.1-linux-x86_64.jar.sha1"))).isEqualTo(hex("SHA-1", natives));
+        assertThat(get(APP, UTIL + "1.1/util-1.1-linux-x86_64.jar").body()).isEqualTo(natives);
+        assertThat(registry.requests(UTIL + "1.1/util-1.1-linux-x86_64.jar")).as("the file and its .sha1, once")
+                .isEqualTo(2);
+        for (String repository : List.of(APP, STORE)) {
+            assertThat(codeartifact.listPackageVersionAssets(r -> r.domain(DOMAIN).repository(repository)
+                    .format(PackageFormat.MAVEN).namespace(GROUP).packageValue("util").packageVersion("1.1"))
+                    .assets()).extracting(a -> a.name()).as(repository).contains("util-1.1-linux-x86_64.jar");
+        }
+        assertThat(get(TEAM, UTIL + "1.1/util-1.1-linux-x86_64.jar").body()).as("retained from the store, with it")
+                .isEqualTo(natives);
+
+        assertThat(get(APP, UTIL + "1.1/util-1.1-macos.jar").statusCode()).isEqualTo(404);
+        assertThat(get(APP, UTIL + "1.1/util-1.1-windows.jar").statusCode()).as("not its published SHA-1")
+                .isEqualTo(404);
+        assertThat(codeartifact.listPackageVersionAssets(r -> r.domain(DOMAIN).repository(STORE)
+                .format(PackageFormat.MAVEN).namespace(GROUP).packageValue("util").packageVersion("1.1"))
+                .assets()).extracting(a -> a.name()).doesNotContain("util-1.1-windows.jar", "util-1.1-macos.jar");
+
+        registry.close();
+        assertThat(get(APP, UTIL + "1.1/util-1.1-linux-x86_64.jar").body()).as("kept when the registry is down")
+                .isEqualTo(natives);
+        assertThat(get(APP, UTIL + "1.1/util-1.1-javadoc.jar").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void storedVersionsAreStillServedWhenThePublicRepositoryIsDown() throws Exception {
         assertThat(get(TEAM, UTIL + "1.0/util-1.0.jar").statusCode()).isEqualTo(200);
         registry.close();
