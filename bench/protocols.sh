@@ -355,6 +355,7 @@ section_maven() {
   log "maven: letting Nexus warm up (${NEXUS_WARMUP:-90s} on each load)"
   wrk -t2 -c16 -d"${NEXUS_WARMUP:-90s}" "$NEXUS/bench/lib-01/1.0/lib-01-1.0.jar" >/dev/null
   wrk -t2 -c64 -d"${NEXUS_WARMUP:-90s}" "$NEXUS/bench/lib-01/maven-metadata.xml" >/dev/null
+  wrk -t2 -c16 -d10s -H "$AUTH" "$arca/bench/lib-01/1.0/lib-01-1.0.jar" >/dev/null # and Arca, briefly
   for round in $(seq 1 "$ROUNDS"); do
     echo "Maven jar GET (3 KB) @16       round $round: Arca $(load 16 "$arca/bench/lib-01/1.0/lib-01-1.0.jar" "$AUTH")" \
       " | Nexus $(load 16 "$NEXUS/bench/lib-01/1.0/lib-01-1.0.jar")"

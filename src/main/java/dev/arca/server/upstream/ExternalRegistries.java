@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,6 +111,12 @@ public final class ExternalRegistries {
                                                      String assetName, ExternalSource.Stager stager)
             throws IOException {
         return source(connection).fetchAsset(ref, version, assetName, stager);
+    }
+
+    /** What to fetch through the connection after {@code fetched}, as its registry's clients will want it next. */
+    public List<ExternalSource.Wanted> companions(String connection, PackageIntake.NewVersion fetched) {
+        ExternalSource source = sources.get(connection);
+        return source == null ? List.of() : source.companions(fetched, ref -> describe(connection, ref));
     }
 
     private ExternalSource source(String connection) throws IOException {

@@ -5,13 +5,19 @@ import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A public registry behind an external connection, spoken to in its own protocol at the URL the server was
  * configured with. Implementations are per format; resolution, caching and ingestion around them are not.
  */
 public interface ExternalSource {
+
+    /** A version of a package to fetch. */
+    record Wanted(PackageRef ref, String version) {
+    }
 
     /** Stages the bytes of an asset under the asset size limit, encrypted for the domain they are bound for. */
     @FunctionalInterface
@@ -44,5 +50,16 @@ public interface ExternalSource {
     default Optional<BlobStore.StagedBlob> fetchAsset(PackageRef ref, String version, String assetName,
                                                       Stager stager) throws IOException {
         return Optional.empty();
+    }
+
+    /**
+     * Versions of other packages to fetch after this one was, because the registry's clients will ask for them
+     * next (npm: for each dependency, the newest version its range allows and its {@code latest}). None by default.
+     *
+     * @param describe what the registry offers of a package (cached)
+     */
+    default List<Wanted> companions(PackageIntake.NewVersion fetched,
+                                    Function<PackageRef, Optional<ExternalPackage>> describe) {
+        return List.of();
     }
 }

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -39,6 +41,8 @@ public final class UpstreamResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamResolver.class);
     private static final Set<String> SERVABLE = Set.of(PackageService.PUBLISHED, PackageService.UNLISTED);
+    private static final int PREFETCH_CONCURRENCY = 4;
+    private static final int MAX_PREFETCHES_PENDING = 1_000;
 
     /** One repository of a package's search order, as a listing sees it. */
     public record Layer<T>(RepositoryRow repository, int depth, Optional<T> stored, Optional<String> connection,
@@ -72,6 +76,10 @@ public final class UpstreamResolver {
     private final Duration ingestionWait;
     private final SingleFlight<IngestionKey, Optional<VersionRow>> ingestions;
     private final SingleFlight<AssetKey, Boolean> assetFetches;
+    private final Executor executor;
+    /** Fetches ahead run a few at a time, and only so many wait: the rest is fetched when clients ask. */
+    private final Semaphore prefetchSlots = new Semaphore(PREFETCH_CONCURRENCY);
+    private final AtomicInteger prefetchesPending = new AtomicInteger();
 
     /**
      * @param searchBudget  the most repositories one request visits (25)
@@ -87,6 +95,7 @@ public final class UpstreamResolver {
         this.ingestionWait = Objects.requireNonNull(ingestionWait);
         this.ingestions = new SingleFlight<>(executor);
         this.assetFetches = new SingleFlight<>(executor);
+        this.executor = executor;
     }
 
     /**
@@ -290,6 +299,45 @@ public final class UpstreamResolver {
         return intake.retain(requested, ref, stored.get());
     }
 
+    /**
+     * Fetches, in the background and a few at a time, the versions the registry's clients will ask for after this
+     * one (npm: each dependency's newest version in range and its latest, as CodeArtifact ingests them), each once;
+     * they bring their own in turn. A version fetched this way is stored where the connection is, under the same
+     * origin rules as any other; a failure is only logged, and the client that asks for it later fetches it then.
+     */
+    private void prefetchCompanions(RepositoryRow holder, String connection, PackageIntake.NewVersion fetched) {
+        executor.execute(() -> {
+            for (ExternalSource.Wanted wanted : externals.companions(connection, fetched)) {
+                if (prefetchesPending.incrementAndGet() > MAX_PREFETCHES_PENDING) {
+                    prefetchesPending.decrementAndGet();
+                    LOG.info("Not fetching {} {} ahead through {}: {} fetches are waiting already",
+                            wanted.ref().display(), wanted.version(), connection, MAX_PREFETCHES_PENDING);
+                    continue;
+                }
+                executor.execute(() -> prefetch(holder, connection, wanted));
+            }
+        });
+    }
+
+    private void prefetch(RepositoryRow holder, String connection, ExternalSource.Wanted wanted) {
+        try {
+            prefetchSlots.acquire();
+            try {
+                ingestions.run(new IngestionKey(holder.id(), wanted.ref(), wanted.version()),
+                        () -> ingest(holder, connection, wanted.ref(), wanted.version())).join();
+            } finally {
+                prefetchSlots.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.debug("Fetching {} {} ahead through {} failed: {}", wanted.ref().display(), wanted.version(),
+                    connection, ExternalRegistries.reason(e.getCause() != null ? e.getCause() : e));
+        } finally {
+            prefetchesPending.decrementAndGet();
+        }
+    }
+
     /** Fetches a version from the public registry and stores it where the connection is. */
     private Optional<VersionRow> ingest(RepositoryRow holder, String connection, PackageRef ref, String version)
             throws IOException {
@@ -305,8 +353,10 @@ public final class UpstreamResolver {
         }
         try {
             Optional<VersionRow> stored = intake.ingest(holder, ref, connection, fetched.get());
-            stored.ifPresent(row -> LOG.info("Ingested {} {} through {} into {}", ref.display(), version,
-                    connection, holder.name()));
+            stored.ifPresent(row -> {
+                LOG.info("Ingested {} {} through {} into {}", ref.display(), version, connection, holder.name());
+                prefetchCompanions(holder, connection, fetched.get());
+            });
             return stored;
         } finally {
             for (PackageIntake.NewAsset asset : fetched.get().assets()) {

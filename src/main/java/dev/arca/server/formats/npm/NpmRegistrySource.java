@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arca.core.NpmRange;
 import dev.arca.server.formats.BoundedBody;
+import dev.arca.server.http.ApiException;
 import dev.arca.server.http.Json;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
+import dev.arca.server.store.StoreRecords.DependencyRow;
 import dev.arca.server.upstream.ExternalPackage;
 import dev.arca.server.upstream.ExternalSource;
 import dev.arca.server.upstream.RegistryClient;
@@ -17,11 +20,15 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An npm registry behind {@code public:npmjs}, at the configured URL (the registry root: package document =
@@ -31,6 +38,9 @@ import java.util.Optional;
  * host: a link elsewhere is replaced by the registry's standard tarball path.
  */
 public final class NpmRegistrySource implements ExternalSource {
+
+    /** The dependency types npm installs along with a package. */
+    private static final Set<String> INSTALLED = Set.of("regular", "optional", "peer");
 
     private static final long MAX_DOCUMENT_BYTES = 64L << 20;
     private static final String ABBREVIATED_ACCEPT = NpmReads.ABBREVIATED_TYPE + "; q=1.0, application/json; q=0.8";
@@ -61,6 +71,37 @@ public final class NpmRegistrySource implements ExternalSource {
             root.path("dist-tags").properties().forEach(t -> tags.put(t.getKey(), t.getValue().asText()));
             return Optional.of(new ExternalPackage(versions, tags, body.consumed()));
         }
+    }
+
+    /**
+     * For each dependency npm installs (regular, optional, peer), the newest version its range allows and the
+     * version its {@code latest} tag names — what CodeArtifact ingests along with a version (spec/formats.md §1).
+     */
+    @Override
+    public List<Wanted> companions(PackageIntake.NewVersion fetched,
+                                   Function<PackageRef, Optional<ExternalPackage>> describe) {
+        List<Wanted> wanted = new ArrayList<>();
+        for (DependencyRow dependency : fetched.dependencies()) {
+            Optional<NpmRange> range = dependency.versionRequirement().flatMap(NpmRange::parse);
+            if (dependency.dependencyType().filter(INSTALLED::contains).isEmpty() || range.isEmpty()) {
+                continue;
+            }
+            PackageRef ref;
+            try {
+                ref = NpmName.parse(dependency.namespace().map(scope -> "@" + scope + "/").orElse("")
+                        + dependency.packageName()).ref();
+            } catch (ApiException e) {
+                continue; // a name npm itself would refuse
+            }
+            describe.apply(ref).ifPresent(offered -> {
+                Set<String> versions = new LinkedHashSet<>();
+                range.get().newest(offered.versions().keySet()).ifPresent(versions::add);
+                Optional.ofNullable(offered.tags().get("latest")).filter(offered.versions()::containsKey)
+                        .ifPresent(versions::add);
+                versions.forEach(version -> wanted.add(new Wanted(ref, version)));
+            });
+        }
+        return wanted;
     }
 
     @Override

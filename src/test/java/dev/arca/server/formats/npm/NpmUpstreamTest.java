@@ -256,6 +256,49 @@ class NpmUpstreamTest extends NpmApiFixture {
         assertThat(packages(TEAM)).isEmpty();
     }
 
+    @Test
+    void aFetchedVersionBringsTheVersionsItsDependenciesWillBeAskedForAsCodeArtifactDoes() throws Exception {
+        for (String version : List.of("6.0.0", "7.0.0", "7.1.0", "8.0.0")) {
+            registry.add("is-number", version, NpmTarballs.pack("is-number", version, Map.of(), "1"),
+                    version.equals("7.1.0") ? Map.of("kind-of", "~1.0.0", "odd-name", "git+https://example.invalid/x")
+                            : Map.of());
+        }
+        for (String version : List.of("1.0.0", "1.0.5", "1.1.0", "2.0.0")) {
+            registry.add("kind-of", version, NpmTarballs.pack("kind-of", version, Map.of(), "1"), Map.of());
+        }
+        registry.add("is-odd", "3.0.1", NpmTarballs.pack("is-odd", "3.0.1", Map.of(), "'odd'"),
+                Map.of("is-number", "^7.0.0"));
+
+        assertThat(get(APP, "is-odd/-/is-odd-3.0.1.tgz").statusCode()).isEqualTo(200);
+
+        Map<String, List<String>> expected = Map.of("is-odd", List.of("3.0.1"), "is-number", List.of("7.1.0",
+                "8.0.0"), "kind-of", List.of("1.0.5", "2.0.0"));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!storedVersions(STORE).equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(storedVersions(STORE)).as("each dependency's newest in range and its latest, transitively")
+                .isEqualTo(expected);
+        assertThat(registry.tarballRequests("is-number")).isEqualTo(2);
+        assertThat(packages(APP)).as("fetched ahead where the connection is, retained where asked only on request")
+                .extracting(PackageSummary::packageValue).containsExactly("is-odd");
+
+        registry.close();
+        assertThat(get(APP, "is-number/-/is-number-7.1.0.tgz").statusCode()).as("installable with the registry down")
+                .isEqualTo(200);
+    }
+
+    /** Each package a repository stores, with its versions in order. */
+    private Map<String, List<String>> storedVersions(String repository) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (PackageSummary pkg : packages(repository)) {
+            out.put(pkg.packageValue(), codeartifact.listPackageVersions(r -> r.domain(DOMAIN).repository(repository)
+                    .format(PackageFormat.NPM).packageValue(pkg.packageValue())).versions().stream()
+                    .map(v -> v.version()).sorted().toList());
+        }
+        return out;
+    }
+
     private List<PackageSummary> packages(String repository) {
         return codeartifact.listPackages(r -> r.domain(DOMAIN).repository(repository)).packages();
     }
