@@ -148,7 +148,10 @@ public interface MetadataStore extends AutoCloseable {
 
         void deletePackage(long packageId);
 
-        /** Packages ordered by (format, namespace, name); {@code afterKey} is the last such key joined by NUL. */
+        /**
+         * Packages ordered by (format, namespace, name), {@code namespace} and {@code namePrefix} matching as
+         * prefixes (as ListPackages does); {@code afterKey} is the last such key joined by NUL.
+         */
         List<PackageRow> listPackages(long repositoryId, Optional<String> format, Optional<String> namespace,
                                       Optional<String> namePrefix, Optional<String> publish, Optional<String> upstream,
                                       Optional<String> afterKey, int limit);

@@ -610,12 +610,14 @@ public final class SqliteMetadataStore implements MetadataStore {
                                              Optional<String> namePrefix, Optional<String> publish,
                                              Optional<String> upstream, Optional<String> afterKey, int limit) {
             return query("SELECT " + PACKAGE_COLUMNS + " WHERE repository_id = ?"
-                            + " AND (? IS NULL OR format = ?) AND (? IS NULL OR namespace = ?)"
+                            + " AND (? IS NULL OR format = ?)"
+                            + " AND (? IS NULL OR (namespace >= ? AND namespace < ? || char(1114111)))"
                             + " AND (? IS NULL OR (name >= ? AND name < ? || char(1114111)))"
                             + " AND (? IS NULL OR publish = ?) AND (? IS NULL OR upstream = ?)"
                             + " AND (format || char(0) || namespace || char(0) || name) > ?"
                             + " ORDER BY format, namespace, name LIMIT ?",
-                    Tx::packageRow, repositoryId, format, format, namespace, namespace, namePrefix, namePrefix,
+                    Tx::packageRow, repositoryId, format, format, namespace, namespace, namespace, namePrefix,
+                    namePrefix,
                     namePrefix, publish, publish, upstream, upstream, afterKey.orElse(""), limit);
         }
 

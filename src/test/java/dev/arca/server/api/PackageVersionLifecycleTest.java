@@ -2,6 +2,7 @@ package dev.arca.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.arca.server.ServerFixture;
 import java.nio.file.Files;
@@ -271,6 +272,19 @@ class PackageVersionLifecycleTest extends ServerFixture {
                 .packages()).extracting(PackageSummary::packageValue).containsExactly("gamma");
         assertThatThrownBy(() -> codeartifact.listPackages(r -> r.domain(DOMAIN).repository("source").namespace("ns")))
                 .isInstanceOf(ValidationException.class);
+
+        for (String namespace : List.of("ns-extra", "other")) {
+            codeartifact.putPackageOriginConfiguration(r -> r.domain(DOMAIN).repository("source")
+                    .format(PackageFormat.GENERIC).namespace(namespace).packageValue("delta")
+                    .restrictions(x -> x.publish("ALLOW").upstream("BLOCK")));
+        }
+        assertThat(codeartifact.listPackages(r -> r.domain(DOMAIN).repository("source").format(PackageFormat.GENERIC)
+                .namespace("ns")).packages()).as("--namespace matches as a prefix, as the service model says")
+                .extracting(PackageSummary::namespace, PackageSummary::packageValue).containsExactly(
+                        tuple("ns", "alpha"), tuple("ns", "beta"), tuple("ns", "gamma"), tuple("ns-extra", "delta"));
+        assertThat(codeartifact.listPackages(r -> r.domain(DOMAIN).repository("source").format(PackageFormat.GENERIC)
+                .namespace("ns-").packagePrefix("d")).packages()).extracting(PackageSummary::namespace)
+                .containsExactly("ns-extra");
     }
 
     private CopyPackageVersionsResponse copy(List<String> versions, boolean overwrite) {
