@@ -9,6 +9,7 @@ import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TokenService;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StampedMemo;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The repository endpoints package clients talk to, for every format: authenticates the authorization token
@@ -51,13 +51,7 @@ public final class PackageEndpoints {
     private record RepositoryKey(String principal, String owner, String domain, String repository) {
     }
 
-    private record KnownRepository(RepositoryRow row, long stamp) {
-    }
-
-    /** Repository lookups remembered; past this many the memory starts again. */
-    private static final int REPOSITORIES_KEPT = 10_000;
-
-    private final Map<RepositoryKey, KnownRepository> knownRepositories = new ConcurrentHashMap<>();
+    private final StampedMemo<RepositoryKey, RepositoryRow> knownRepositories = new StampedMemo<>(10_000);
     private final TokenService tokens;
     private final Authorizer authorizer;
     private final MetadataStore store;
@@ -112,18 +106,9 @@ public final class PackageEndpoints {
     private RepositoryRow repository(TokenService.TokenClaims client, RepositoryPath path) {
         RepositoryKey key = new RepositoryKey(client.caller().principalArn(), path.domainOwner(), path.domain(),
                 path.repository());
-        long stamp = store.structureStamp();
-        KnownRepository known = knownRepositories.get(key);
-        if (known != null && known.stamp() == stamp) {
-            return known.row();
-        }
-        RepositoryRow row = store.read(tx -> repositories.find(tx, client.caller(), Optional.of(path.domainOwner()),
-                path.domain(), path.repository()));
-        if (knownRepositories.size() >= REPOSITORIES_KEPT) {
-            knownRepositories.clear();
-        }
-        knownRepositories.put(key, new KnownRepository(row, stamp));
-        return row;
+        return knownRepositories.get(key, store.structureStamp(), () -> Optional.of(store.read(tx -> repositories
+                .find(tx, client.caller(), Optional.of(path.domainOwner()), path.domain(), path.repository()))))
+                .orElseThrow();
     }
 
     private TokenService.TokenClaims authenticate(PackageRequest request) {

@@ -55,8 +55,11 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
     static final int MAX_API_BODY = 1 << 20;
-    /** The most of a refused request's remaining body read to let its client hear the refusal (16 MiB). */
-    private static final long MAX_DRAINED = 16L << 20;
+    /**
+     * The largest declared body read to its end after a refusal so the client hears it (64 MiB: a too-large npm
+     * document or upload over a small asset limit, not a client claiming a terabyte).
+     */
+    private static final long MAX_DRAINED = 64L << 20;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     private static final String JSON_11 = "application/x-amz-json-1.1";
 
@@ -251,7 +254,9 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private static void drainRefusedBody(Request request) {
         long declared = request.getLength();
         boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        if (declared > MAX_DRAINED || (declared <= 0 && !chunked)) {
+        // A client that asked to continue has not sent its body: reading it would ask for it.
+        boolean waiting = request.getHeaders().contains(HttpHeader.EXPECT, "100-continue");
+        if (declared > MAX_DRAINED || (declared <= 0 && !chunked) || waiting) {
             return;
         }
         try {

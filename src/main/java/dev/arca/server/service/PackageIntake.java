@@ -3,6 +3,7 @@ package dev.arca.server.service;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StampedMemo;
 import dev.arca.server.store.StoreRecords.AssetRow;
 import dev.arca.server.store.StoreRecords.BlobRow;
 import dev.arca.server.store.StoreRecords.DependencyRow;
@@ -80,6 +81,14 @@ public final class PackageIntake {
     public record Uploaded(VersionRow version, boolean stored) {
     }
 
+    private record AssetKey(long repositoryId, long versionId, String assetName) {
+    }
+
+    /** A stored asset's blob and the key that decrypts it. */
+    private record FoundAsset(BlobRow blob, byte[] key) {
+    }
+
+    private final StampedMemo<AssetKey, FoundAsset> foundAssets = new StampedMemo<>(10_000);
     private final MetadataStore store;
     private final AssetStorage assets;
     private final PackageGroupService groups;
@@ -120,12 +129,16 @@ public final class PackageIntake {
         return store.read(tx -> tx.assets(version.id(), Optional.empty(), Integer.MAX_VALUE));
     }
 
-    /** Opens a stored version's asset; empty when the version has no asset of that name. */
-    public Optional<OpenedAsset> open(RepositoryRow repository, VersionRow version, String assetName) {
-        record Found(BlobRow blob, byte[] key) {
-        }
-        Optional<Found> found = store.read(tx -> tx.asset(version.id(), assetName)
-                .map(asset -> new Found(asset.blob(), assets.domainKey(tx, domain(tx, repository)))));
+    /**
+     * Opens a stored version of {@code ref}'s asset; empty when the version has no asset of that name. Where an
+     * asset is and its domain's key are remembered until the package changes: downloads repeat.
+     */
+    public Optional<OpenedAsset> open(RepositoryRow repository, PackageRef ref, VersionRow version,
+                                      String assetName) {
+        Optional<FoundAsset> found = foundAssets.get(new AssetKey(repository.id(), version.id(), assetName),
+                store.changeStamp(ref.format().wireName(), ref.namespace(), ref.name()),
+                () -> store.read(tx -> tx.asset(version.id(), assetName).map(asset -> new FoundAsset(asset.blob(),
+                        assets.domainKey(tx, domain(tx, repository))))));
         if (found.isEmpty()) {
             return Optional.empty();
         }

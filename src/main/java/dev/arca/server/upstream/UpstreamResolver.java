@@ -8,6 +8,7 @@ import dev.arca.server.service.PackageRef;
 import dev.arca.server.service.PackageService;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.StampedMemo;
 import dev.arca.server.store.StoreRecords.PackageRow;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
 import dev.arca.server.store.StoreRecords.VersionRow;
@@ -69,6 +70,9 @@ public final class UpstreamResolver {
     private record AssetKey(long repositoryId, PackageRef ref, String version, String assetName) {
     }
 
+    private record OwnVersion(long repositoryId, PackageRef ref, String version) {
+    }
+
     private final MetadataStore store;
     private final PackageIntake intake;
     private final ExternalRegistries externals;
@@ -76,6 +80,7 @@ public final class UpstreamResolver {
     private final Duration ingestionWait;
     private final SingleFlight<IngestionKey, Optional<VersionRow>> ingestions;
     private final SingleFlight<AssetKey, Boolean> assetFetches;
+    private final StampedMemo<OwnVersion, VersionRow> ownVersions = new StampedMemo<>(10_000);
     private final Executor executor;
     /** Fetches ahead run a few at a time, and only so many wait: the rest is fetched when clients ask. */
     private final Semaphore prefetchSlots = new Semaphore(PREFETCH_CONCURRENCY);
@@ -128,17 +133,16 @@ public final class UpstreamResolver {
      *                      the ingestion wait (it goes on; a retry finds it)
      */
     public VersionRow resolve(RepositoryRow requested, PackageRef ref, String version) {
-        record Lookup(Optional<VersionRow> own, List<Candidate> candidates) {
+        // The version the repository stores is what almost every request wants: remembered until the package changes.
+        Optional<VersionRow> own = ownVersions.get(new OwnVersion(requested.id(), ref, version),
+                store.changeStamp(ref.format().wireName(), ref.namespace(), ref.name()),
+                () -> store.read(tx -> version(tx, requested, ref, version)));
+        if (own.isPresent()) {
+            return own.get();
         }
-        Lookup lookup = store.read(tx -> {
-            Optional<VersionRow> own = version(tx, requested, ref, version);
-            return new Lookup(own, own.isPresent() ? List.of() : candidates(tx, requested, ref, version));
-        });
-        if (lookup.own().isPresent()) {
-            return lookup.own().get();
-        }
+        List<Candidate> candidates = store.read(tx -> candidates(tx, requested, ref, version));
         Set<String> unreachable = new LinkedHashSet<>();
-        for (Candidate candidate : lookup.candidates()) {
+        for (Candidate candidate : candidates) {
             Optional<VersionRow> found = candidate.stored().isPresent()
                     ? intake.retain(requested, ref, candidate.stored().get())
                     : ingestThrough(candidate.stop(), requested, ref, version, unreachable);

@@ -51,7 +51,8 @@ final class MavenReads {
             return checksum(checksum, checksum.of(asset.blob()), name);
         }
         PackageIntake.OpenedAsset opened = orFetched(repository, request, located,
-                () -> intake.open(repository, located.version(), located.assetName()));
+                () -> intake.open(repository, request.artifact().ref(), located.version(),
+                        located.assetName()));
         return new PackageResponse.Download(name, "application/octet-stream", opened.blob().size(),
                 opened.content(), Optional.of(opened.blob().sha256()));
     }

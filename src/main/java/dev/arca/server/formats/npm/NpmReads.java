@@ -74,7 +74,7 @@ final class NpmReads {
             throw ApiException.notFound("package-version", version, "Version " + version + " of " + name.full()
                     + " is " + row.status() + " in repository " + repository.name() + " and cannot be downloaded");
         }
-        PackageIntake.OpenedAsset asset = intake.open(repository, row, TARBALL_ASSET).orElseThrow(() ->
+        PackageIntake.OpenedAsset asset = intake.open(repository, name.ref(), row, TARBALL_ASSET).orElseThrow(() ->
                 ApiException.notFound("asset", TARBALL_ASSET, "Version " + version + " of " + name.full()
                         + " has no tarball"));
         return new PackageResponse.Download(name.tarball(version), "application/octet-stream", asset.blob().size(),

@@ -127,7 +127,7 @@ final class PypiReads {
             throw ApiException.notFound("package-version", version, "Version " + version + " of " + ref.name()
                     + " is " + row.status() + " in repository " + repository.name() + " and cannot be downloaded");
         }
-        PackageIntake.OpenedAsset asset = intake.open(repository, row, file).orElseThrow(() ->
+        PackageIntake.OpenedAsset asset = intake.open(repository, ref, row, file).orElseThrow(() ->
                 ApiException.notFound("asset", file, "Version " + version + " of " + ref.name() + " has no file "
                         + file));
         return new PackageResponse.Download(file, "application/octet-stream", asset.blob().size(), asset.content(),

@@ -268,6 +268,26 @@ class NpmRegistryApiTest extends NpmApiFixture {
     }
 
     @Test
+    void aDownloadFollowsTheVersionsStatusAndContentAtOnce() throws Exception {
+        byte[] first = publish(REPO, NAME, "1.0.0");
+        String tarball = NAME + "/-/greeter-1.0.0.tgz";
+        assertThat(get(REPO, tarball).body()).isEqualTo(first);
+        assertThat(get(REPO, tarball).body()).isEqualTo(first);
+
+        codeartifact.updatePackageVersionsStatus(r -> r.domain(DOMAIN).repository(REPO).format(PackageFormat.NPM)
+                .namespace("acme").packageValue("greeter").versions("1.0.0").targetStatus("Archived"));
+        assertThat(get(REPO, tarball).statusCode()).isEqualTo(404);
+
+        codeartifact.deletePackageVersions(r -> r.domain(DOMAIN).repository(REPO).format(PackageFormat.NPM)
+                .namespace("acme").packageValue("greeter").versions("1.0.0"));
+        assertThat(get(REPO, tarball).statusCode()).isEqualTo(404);
+        byte[] second = NpmTarballs.pack(NAME, "1.0.0", Map.of(), "'second'");
+        assertThat(put(REPO, escaped(NAME), publishDocument(NAME, "1.0.0", second, Map.of())).statusCode())
+                .isEqualTo(201);
+        assertThat(get(REPO, tarball).body()).as("the republished bytes, not the remembered ones").isEqualTo(second);
+    }
+
+    @Test
     void whatCodeArtifactDoesNotSupportIsRefusedSayingSo() throws Exception {
         publish(REPO, NAME, "1.0.0");
         assertThat(json(get(REPO, "-/ping?write=true"))).isEqualTo(JSON.createObjectNode());
