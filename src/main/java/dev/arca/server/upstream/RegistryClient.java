@@ -26,6 +26,12 @@ public final class RegistryClient {
         this.registry = Objects.requireNonNull(registry);
     }
 
+    /** A configured registry URL as a root relative paths resolve under: with its trailing slash added if missing. */
+    public static URI root(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? url : URI.create(text + "/");
+    }
+
     /** Streams {@code uri}, asking for {@code accept}; the caller closes the body. */
     public HttpResponse<InputStream> get(URI uri, String accept) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", accept).GET().build();

@@ -45,8 +45,7 @@ public final class MavenRepositorySource implements ExternalSource {
 
     /** @param repository the repository root; a missing trailing slash is added */
     public MavenRepositorySource(URI repository, HttpClient http) {
-        String root = repository.toString();
-        this.repository = URI.create(root.endsWith("/") ? root : root + "/");
+        this.repository = RegistryClient.root(repository);
         this.client = new RegistryClient(http, this.repository);
     }
 

@@ -50,8 +50,7 @@ public final class NpmRegistrySource implements ExternalSource {
 
     /** @param registry the registry root; a missing trailing slash is added */
     public NpmRegistrySource(URI registry, HttpClient http) {
-        String root = registry.toString();
-        this.registry = URI.create(root.endsWith("/") ? root : root + "/");
+        this.registry = RegistryClient.root(registry);
         this.client = new RegistryClient(http, this.registry);
     }
 

@@ -51,8 +51,7 @@ public final class PypiIndexSource implements ExternalSource {
 
     /** @param index the simple index root; a missing trailing slash is added */
     public PypiIndexSource(URI index, HttpClient http) {
-        String root = index.toString();
-        this.index = URI.create(root.endsWith("/") ? root : root + "/");
+        this.index = RegistryClient.root(index);
         this.client = new RegistryClient(http, this.index);
     }
 
