@@ -80,6 +80,11 @@ public final class CodeArtifactGateway implements AutoCloseable {
         this.activity = Objects.requireNonNull(activity);
     }
 
+    /** The SDK client, for the gateway's feature classes (graph, trace) that call it through {@link #call}. */
+    CodeartifactClient sdk() {
+        return codeartifact;
+    }
+
     /** The server's events and audit log (Arca servers only). */
     public ActivityFeed activity() {
         return activity;
@@ -465,7 +470,7 @@ public final class CodeArtifactGateway implements AutoCloseable {
         }
     }
 
-    private static String emptyToNull(String value) {
+    static String emptyToNull(String value) {
         return value.isEmpty() ? null : value;
     }
 
@@ -494,12 +499,12 @@ public final class CodeArtifactGateway implements AutoCloseable {
     }
 
     /** The owner to name for {@code domain}, or null for the caller's own account. */
-    private String owner(String domain) {
+    String owner(String domain) {
         return owners.get(domain);
     }
 
     /** Runs an SDK call and turns any failure into one plain sentence. */
-    private <T> T call(String action, Supplier<T> work) {
+    <T> T call(String action, Supplier<T> work) {
         try {
             return work.get();
         } catch (CodeartifactException e) {

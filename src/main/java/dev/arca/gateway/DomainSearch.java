@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.BiConsumer;
@@ -31,12 +30,6 @@ public final class DomainSearch {
     @FunctionalInterface
     public interface PackageLister {
         Page<PackageInfo> list(String domain, String repository, String prefix, Optional<String> nextToken);
-    }
-
-    /** Waits between throttled attempts; tests pass one that records instead of sleeping. */
-    @FunctionalInterface
-    public interface Pause {
-        void sleep(Duration duration) throws InterruptedException;
     }
 
     /** A package found in a repository. */
@@ -61,16 +54,15 @@ public final class DomainSearch {
     static final int DEFAULT_CONCURRENCY = 4;
     /** The most matches listed per repository; a search with more says so. */
     public static final int HITS_PER_REPOSITORY = 200;
-    static final int THROTTLE_RETRIES = 5;
+    static final int THROTTLE_RETRIES = ThrottlingBackoff.RETRIES;
     private static final int PAGE_SIZE = 100;
-    static final Duration FIRST_PAUSE = Duration.ofMillis(250);
-    static final Duration LONGEST_PAUSE = Duration.ofSeconds(8);
-    private static final String THROTTLED = "ThrottlingException";
+    static final Duration FIRST_PAUSE = ThrottlingBackoff.FIRST_PAUSE;
+    static final Duration LONGEST_PAUSE = ThrottlingBackoff.LONGEST_PAUSE;
 
     private final Function<String, List<RepositoryInfo>> repositories;
     private final PackageLister lister;
     private final int concurrency;
-    private final Pause pause;
+    private final ThrottlingBackoff backoff;
 
     /** A search through {@code gateway} with the default bounds. */
     public DomainSearch(CodeArtifactGateway gateway) {
@@ -79,14 +71,14 @@ public final class DomainSearch {
     }
 
     DomainSearch(Function<String, List<RepositoryInfo>> repositories, PackageLister lister, int concurrency,
-                 Pause pause) {
+                 ThrottlingBackoff.Pause pause) {
         this.repositories = Objects.requireNonNull(repositories);
         this.lister = Objects.requireNonNull(lister);
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be positive");
         }
         this.concurrency = concurrency;
-        this.pause = Objects.requireNonNull(pause);
+        this.backoff = new ThrottlingBackoff(pause);
     }
 
     /**
@@ -160,23 +152,7 @@ public final class DomainSearch {
 
     private Page<PackageInfo> listWithBackoff(String domain, String repository, String prefix,
                                               Optional<String> token) throws InterruptedException {
-        Duration wait = FIRST_PAUSE;
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return lister.list(domain, repository, prefix, token);
-            } catch (GatewayException e) {
-                if (e.errorCode().filter(THROTTLED::equals).isEmpty()) {
-                    throw e;
-                }
-                if (attempt == THROTTLE_RETRIES) {
-                    throw new GatewayException("the service kept throttling the search; try again later.",
-                            e.errorCode(), e);
-                }
-                long jitter = ThreadLocalRandom.current().nextLong(wait.toMillis() / 2 + 1);
-                pause.sleep(wait.plusMillis(jitter));
-                wait = wait.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : wait.multipliedBy(2);
-            }
-        }
+        return backoff.call(() -> lister.list(domain, repository, prefix, token));
     }
 
     private record RepositoryResult(String repository, List<Hit> hits, Optional<String> problem, boolean capped) {
