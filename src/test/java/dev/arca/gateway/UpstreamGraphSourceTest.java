@@ -93,7 +93,7 @@ class UpstreamGraphSourceTest {
         assertThat(applied.done()).isEmpty();
         assertThat(applied.refused()).hasValueSatisfying(r -> {
             assertThat(r.change().repository()).isEqualTo("repo-b");
-            assertThat(r.reason()).isEqualTo("B was changed meanwhile: it now reads from [repo-e].");
+            assertThat(r.reason()).isEqualTo("repo-b was changed meanwhile: it now reads from [repo-e].");
         });
         assertThat(gateway.describeRepository("team", "repo-d").upstreams()).containsExactly("repo-e");
     }
