@@ -75,6 +75,7 @@ public final class GraphLayout {
     }
 
     static final double BOX_HEIGHT = 44;
+    static final double LAYER_GAP = 96;
     private static final double CHAR_WIDTH = 7.4;
     private static final double MIN_WIDTH = 120;
     private static final double PADDING = 40;
@@ -147,13 +148,54 @@ public final class GraphLayout {
             });
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        LayerBands bands = new LayerBands(nodes.values().stream().mapToDouble(ElkNode::getY).toArray());
         Map<String, Box> boxes = new LinkedHashMap<>();
-        nodes.forEach((id, node) -> boxes.put(id, new Box(id, kinds.get(id), names.get(id), node.getX(), node.getY(),
-                node.getWidth(), node.getHeight())));
+        nodes.forEach((id, node) -> boxes.put(id, new Box(id, kinds.get(id), names.get(id), node.getX(),
+                bands.map(node.getY()), node.getWidth(), node.getHeight())));
         List<Route> routes = new ArrayList<>();
-        edges.forEach((elk, route) -> routes.add(new Route(route.from(), route.to(), route.priority(),
-                route.dangling(), route.connection(), points(elk))));
-        return new Result(boxes, routes, root.getWidth(), root.getHeight());
+        edges.forEach((elk, route) -> {
+            double[] points = points(elk);
+            for (int i = 1; i < points.length; i += 2) {
+                points[i] = bands.map(points[i]);
+            }
+            routes.add(new Route(route.from(), route.to(), route.priority(), route.dangling(), route.connection(),
+                    points));
+        });
+        return new Result(boxes, routes, root.getWidth(), bands.map(root.getHeight()));
+    }
+
+    /**
+     * Closes up the space between layers. The polyline router keeps long edges from lying flat by spreading the layers
+     * apart — thousands of pixels in a wide domain — so every layer keeps its height and each gap between layers
+     * shrinks to {@link #LAYER_GAP}, with the points in a gap moved proportionally (their order is kept).
+     */
+    private static final class LayerBands {
+        private final double[] tops;
+        private final double[] newTops;
+
+        LayerBands(double[] nodeTops) {
+            tops = java.util.Arrays.stream(nodeTops).distinct().sorted().toArray();
+            newTops = new double[tops.length];
+            for (int i = 0; i < tops.length; i++) {
+                newTops[i] = i == 0 ? tops[0] : newTops[i - 1] + BOX_HEIGHT + LAYER_GAP;
+            }
+        }
+
+        double map(double y) {
+            if (tops.length == 0 || y <= tops[0]) {
+                return y;
+            }
+            for (int i = 0; i < tops.length; i++) {
+                double bottom = tops[i] + BOX_HEIGHT;
+                if (y <= bottom) {
+                    return newTops[i] + (y - tops[i]);
+                }
+                if (i + 1 < tops.length && y < tops[i + 1]) {
+                    return newTops[i] + BOX_HEIGHT + (y - bottom) * LAYER_GAP / (tops[i + 1] - bottom);
+                }
+            }
+            return newTops[tops.length - 1] + BOX_HEIGHT + (y - tops[tops.length - 1] - BOX_HEIGHT);
+        }
     }
 
     private static void add(ElkNode root, Map<String, ElkNode> nodes, Map<String, Kind> kinds,
