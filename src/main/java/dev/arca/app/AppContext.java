@@ -23,6 +23,8 @@ import dev.arca.ui.connect.Connections;
 import dev.arca.ui.connect.ConnectionsDialog;
 import dev.arca.ui.connect.ConnectionsViewModel;
 import dev.arca.ui.domains.DomainsView;
+import dev.arca.ui.graph.UpstreamGraphView;
+import dev.arca.ui.graph.UpstreamGraphViewModel;
 import dev.arca.ui.packages.PackagesView;
 import dev.arca.ui.packages.PackagesViewModel;
 import dev.arca.ui.domains.DomainsViewModel;
@@ -118,6 +120,8 @@ public final class AppContext implements AutoCloseable {
                     session.tasks(), dialogs, java.time.Clock.systemUTC(), session.domains(), navigation(session))));
             case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(session::awaitGateway,
                     session.tasks(), dialogs, session.domains())));
+            case UPSTREAM_GRAPH -> Optional.of(new UpstreamGraphView(new UpstreamGraphViewModel(session::awaitGateway,
+                    session.tasks(), dialogs, session.domains(), navigation(session))));
             case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(session::awaitGateway,
                     session.tasks())));
             default -> Optional.empty();
@@ -130,6 +134,12 @@ public final class AppContext implements AutoCloseable {
             @Override
             public void showRepositories(String domain) {
                 session.domains().rememberDomain(domain);
+                mainViewModel.navigate(Page.REPOSITORIES);
+            }
+
+            @Override
+            public void showRepository(String domain, String repository) {
+                session.domains().rememberRepository(domain, repository);
                 mainViewModel.navigate(Page.REPOSITORIES);
             }
 

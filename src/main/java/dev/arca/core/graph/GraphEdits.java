@@ -126,6 +126,18 @@ public final class GraphEdits {
                 .orElseGet(() -> repository + " is detached from " + connectionOf(repository).orElseThrow()));
     }
 
+    /**
+     * Gives {@code repository} a whole new upstream list and connection in one edit: how edits the service did not
+     * take are offered again on a reloaded graph.
+     */
+    public List<EditProblem> replace(String repository, List<String> upstreams, Optional<String> connection,
+                                     String description) {
+        if (upstreams.equals(upstreamsOf(repository)) && connection.equals(connectionOf(repository))) {
+            return List.of();
+        }
+        return propose(repository, upstreams, connection, description);
+    }
+
     /** Takes back the latest edit; false when there is none. */
     public boolean undo() {
         if (edits.isEmpty()) {

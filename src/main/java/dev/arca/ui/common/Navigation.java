@@ -9,6 +9,9 @@ public interface Navigation {
     /** Shows the Repositories page on {@code domain}. */
     void showRepositories(String domain);
 
+    /** Shows the Repositories page on {@code domain} with {@code repository} selected. */
+    void showRepository(String domain, String repository);
+
     /** Shows the Packages page on {@code repository} of {@code domain}. */
     void showPackages(String domain, String repository);
 }

@@ -1,5 +1,6 @@
 package dev.arca.ui.graph;
 
+import dev.arca.core.ExternalConnections;
 import dev.arca.core.graph.GraphEdge;
 import dev.arca.core.graph.GraphRepository;
 import dev.arca.core.graph.UpstreamGraph;
@@ -34,8 +35,12 @@ public final class GraphLayout {
     /** What a box stands for. */
     public enum Kind { REPOSITORY, CONNECTION, MISSING }
 
-    /** A placed box, by id ({@code repo:NAME}, {@code conn:NAME}, {@code missing:NAME}). */
-    public record Box(String id, Kind kind, String name, double x, double y, double width, double height) {
+    /**
+     * A placed box, by id ({@code repo:NAME}, {@code conn:NAME}, {@code missing:NAME}), with the two lines it shows:
+     * the name and a short subtitle (its connection's format, a policy, another administrator account).
+     */
+    public record Box(String id, Kind kind, String name, String subtitle, double x, double y, double width,
+                      double height) {
         public double centerX() {
             return x + width / 2;
         }
@@ -76,7 +81,8 @@ public final class GraphLayout {
 
     static final double BOX_HEIGHT = 44;
     static final double LAYER_GAP = 96;
-    private static final double CHAR_WIDTH = 7.4;
+    private static final double CHAR_WIDTH = 7.6;
+    private static final double SMALL_CHAR_WIDTH = 6.4;
     private static final double MIN_WIDTH = 120;
     private static final double PADDING = 40;
 
@@ -99,9 +105,28 @@ public final class GraphLayout {
         return "missing:" + name;
     }
 
-    /** The width a box needs for {@code label} in the graph's font, badges included. */
-    static double widthFor(String label) {
-        return Math.max(MIN_WIDTH, label.length() * CHAR_WIDTH + PADDING);
+    /** The width a box needs for its name (bold) and subtitle (small) in the graph's fonts. */
+    static double widthFor(String name, String subtitle) {
+        return Math.ceil(Math.max(MIN_WIDTH, Math.max(name.length() * CHAR_WIDTH, subtitle.length() * SMALL_CHAR_WIDTH)
+                + PADDING));
+    }
+
+    /** The subtitle of a repository's box: its connection's format, a policy, another administrator. */
+    static String subtitle(GraphRepository repository, String domainOwner) {
+        List<String> parts = new ArrayList<>();
+        repository.externalConnection().ifPresent(c -> parts.add(ExternalConnections.formatOf(c)
+                .map(f -> f.wireName() + " store").orElse("external")));
+        if (repository.hasPolicy()) {
+            parts.add("policy");
+        }
+        if (!repository.administrator().equals(domainOwner)) {
+            parts.add("admin " + repository.administrator());
+        }
+        if (parts.isEmpty()) {
+            parts.add(repository.upstreams().isEmpty() ? "no upstreams" : repository.upstreams().size() + " upstream"
+                    + (repository.upstreams().size() == 1 ? "" : "s"));
+        }
+        return String.join(" · ", parts);
     }
 
     /** Lays out {@code graph}; large domains get a quicker crossing minimisation. */
@@ -122,18 +147,20 @@ public final class GraphLayout {
         }
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
         Map<String, Kind> kinds = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String[]> names = new LinkedHashMap<>();
         for (GraphRepository repository : graph.repositories()) {
-            add(root, nodes, kinds, names, repositoryId(repository.name()), Kind.REPOSITORY, repository.name());
+            add(root, nodes, kinds, names, repositoryId(repository.name()), Kind.REPOSITORY, repository.name(),
+                    subtitle(repository, graph.domainOwner()));
         }
         for (String connection : graph.externalConnections()) {
-            add(root, nodes, kinds, names, connectionId(connection), Kind.CONNECTION, connection);
+            add(root, nodes, kinds, names, connectionId(connection), Kind.CONNECTION, connection, "public repository"
+                    + ExternalConnections.formatOf(connection).map(f -> " · " + f.wireName()).orElse(""));
         }
         Map<ElkEdge, Route> edges = new LinkedHashMap<>();
         for (GraphEdge edge : graph.edges()) {
             String target = edge.dangling() ? missingId(edge.upstream()) : repositoryId(edge.upstream());
             if (edge.dangling()) {
-                add(root, nodes, kinds, names, target, Kind.MISSING, edge.upstream());
+                add(root, nodes, kinds, names, target, Kind.MISSING, edge.upstream(), "missing: deleted?");
             }
             ElkEdge elk = ElkGraphUtil.createSimpleEdge(nodes.get(repositoryId(edge.repository())), nodes.get(target));
             edges.put(elk, new Route(repositoryId(edge.repository()), target, edge.priority(), edge.dangling(), false,
@@ -150,7 +177,8 @@ public final class GraphLayout {
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
         LayerBands bands = new LayerBands(nodes.values().stream().mapToDouble(ElkNode::getY).toArray());
         Map<String, Box> boxes = new LinkedHashMap<>();
-        nodes.forEach((id, node) -> boxes.put(id, new Box(id, kinds.get(id), names.get(id), node.getX(),
+        nodes.forEach((id, node) -> boxes.put(id, new Box(id, kinds.get(id), names.get(id)[0], names.get(id)[1],
+                node.getX(),
                 bands.map(node.getY()), node.getWidth(), node.getHeight())));
         List<Route> routes = new ArrayList<>();
         edges.forEach((elk, route) -> {
@@ -199,16 +227,16 @@ public final class GraphLayout {
     }
 
     private static void add(ElkNode root, Map<String, ElkNode> nodes, Map<String, Kind> kinds,
-                            Map<String, String> names, String id, Kind kind, String name) {
+                            Map<String, String[]> names, String id, Kind kind, String name, String subtitle) {
         if (nodes.containsKey(id)) {
             return;
         }
         ElkNode node = ElkGraphUtil.createNode(root);
         node.setIdentifier(id);
-        node.setDimensions(widthFor(name), BOX_HEIGHT);
+        node.setDimensions(widthFor(name, subtitle), BOX_HEIGHT);
         nodes.put(id, node);
         kinds.put(id, kind);
-        names.put(id, name);
+        names.put(id, new String[] {name, subtitle});
     }
 
     private static double[] points(ElkEdge edge) {

@@ -19,6 +19,11 @@ public final class RecordingNavigation implements Navigation {
     }
 
     @Override
+    public void showRepository(String domain, String repository) {
+        opened.add("repository " + domain + "/" + repository);
+    }
+
+    @Override
     public void showPackages(String domain, String repository) {
         opened.add("packages of " + domain + "/" + repository);
     }

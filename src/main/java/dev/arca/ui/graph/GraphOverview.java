@@ -1,0 +1,82 @@
+package dev.arca.ui.graph;
+
+import java.util.function.BiConsumer;
+import javafx.geometry.Bounds;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+
+/**
+ * The overview map in a corner of the graph: every box as a small mark and the part in sight as a frame; a click or
+ * a drag moves the view there. One canvas, so it stays cheap for a thousand repositories.
+ */
+final class GraphOverview extends StackPane {
+
+    static final double WIDTH = 220;
+    static final double HEIGHT = 140;
+
+    private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
+    private GraphLayout.Result layout = GraphLayout.Result.EMPTY;
+    private Bounds viewport;
+    private double factor = 1;
+    private double offsetX;
+    private double offsetY;
+
+    /** @param moveTo told the graph point to centre the view on */
+    GraphOverview(BiConsumer<Double, Double> moveTo) {
+        setId("graph-overview");
+        getStyleClass().add("graph-overview");
+        getChildren().add(canvas);
+        setMaxSize(WIDTH + 2, HEIGHT + 2);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> moveTo.accept(worldX(e.getX()), worldY(e.getY())));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> moveTo.accept(worldX(e.getX()), worldY(e.getY())));
+    }
+
+    void show(GraphLayout.Result placed) {
+        layout = placed;
+        double w = Math.max(1, placed.width());
+        double h = Math.max(1, placed.height());
+        factor = Math.min((WIDTH - 8) / w, (HEIGHT - 8) / h);
+        offsetX = (WIDTH - w * factor) / 2;
+        offsetY = (HEIGHT - h * factor) / 2;
+        paint();
+    }
+
+    void viewport(Bounds inSight) {
+        viewport = inSight;
+        paint();
+    }
+
+    private double worldX(double x) {
+        return (x - offsetX) / factor;
+    }
+
+    private double worldY(double y) {
+        return (y - offsetY) / factor;
+    }
+
+    private void paint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, WIDTH, HEIGHT);
+        for (GraphLayout.Box box : layout.boxes().values()) {
+            g.setFill(switch (box.kind()) {
+                case REPOSITORY -> Color.web("#57606a");
+                case CONNECTION -> Color.web("#0969da");
+                case MISSING -> Color.web("#cf222e");
+            });
+            g.fillRect(offsetX + box.x() * factor, offsetY + box.y() * factor, Math.max(1.5, box.width() * factor),
+                    Math.max(1.5, box.height() * factor));
+        }
+        if (viewport != null) {
+            g.setStroke(Color.web("#0969da"));
+            g.setLineWidth(1.5);
+            double x = Math.clamp(offsetX + viewport.getMinX() * factor, 0, WIDTH);
+            double y = Math.clamp(offsetY + viewport.getMinY() * factor, 0, HEIGHT);
+            double right = Math.clamp(offsetX + viewport.getMaxX() * factor, 0, WIDTH);
+            double bottom = Math.clamp(offsetY + viewport.getMaxY() * factor, 0, HEIGHT);
+            g.strokeRect(x + 0.75, y + 0.75, Math.max(2, right - x - 1.5), Math.max(2, bottom - y - 1.5));
+        }
+    }
+}
