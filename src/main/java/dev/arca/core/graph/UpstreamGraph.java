@@ -141,6 +141,15 @@ public final class UpstreamGraph {
     }
 
     /**
+     * The search order from {@code start} when the search continues past a repository only where
+     * {@code readsUpstreams} allows (package origin controls and package groups decide that per package).
+     */
+    public List<UpstreamSearchOrder.Stop<String>> searchOrder(String start, java.util.function.Predicate<String> readsUpstreams) {
+        requireRepository(start);
+        return UpstreamSearchOrder.of(start, r -> readsUpstreams.test(r) ? existingUpstreams(r) : List.of(), budget);
+    }
+
+    /**
      * The repositories whose requests search {@code repository} within the budget — everyone who would see a
      * package published there — in name order, {@code repository} itself excluded.
      */
