@@ -3,16 +3,19 @@ package dev.arca.app;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.graph.GraphDot;
 import dev.arca.core.graph.GraphListing;
+import dev.arca.core.graph.PackageTrace;
 import dev.arca.core.graph.UpstreamGraph;
 import dev.arca.gateway.AwsSharedConfig;
 import dev.arca.gateway.ClientFactory;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.GatewayException;
+import dev.arca.gateway.PackageTracer;
 import dev.arca.gateway.UpstreamGraphSource;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -66,7 +69,8 @@ final class GraphCommand implements Callable<Integer> {
     private String domainOwner;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Output.Converter.class,
-            description = "text, dot (Graphviz) or json; --explain prints text or json (default: ${DEFAULT-VALUE}).")
+            description = "text, dot (Graphviz) or json; --explain and --trace print text or json"
+                    + " (default: ${DEFAULT-VALUE}).")
     private Output output;
 
     @Option(names = "--explain", paramLabel = "REPOSITORY",
@@ -79,7 +83,7 @@ final class GraphCommand implements Callable<Integer> {
     private String trace;
 
     @Option(names = "--format-name", paramLabel = "FORMAT",
-            description = "With --trace: the package format (npm, pypi, maven, …).")
+            description = "With --trace: the package format (npm, pypi, maven, generic and the others).")
     private String formatName;
 
     @Option(names = "--package", paramLabel = "NAME", description = "With --trace: the package's name.")
@@ -114,10 +118,9 @@ final class GraphCommand implements Callable<Integer> {
             }
             UpstreamGraph graph = new UpstreamGraphSource(gateway).load(domain, (done, all) -> { });
             if (explain != null) {
-                print(explain(graph));
+                print(explanation(graph));
             } else if (trace != null) {
-                requireRepository(graph, trace);
-                throw new CommandProblem("--trace is not available yet", Arca.EXIT_USAGE);
+                print(packageTrace(gateway, graph));
             } else {
                 print(switch (output) {
                     case TEXT -> GraphListing.of(graph);
@@ -155,8 +158,8 @@ final class GraphCommand implements Callable<Integer> {
                 throw usage("--trace needs --package, the name of the package to trace");
             }
         }
-        if (explain != null && output == Output.DOT) {
-            throw usage("--format dot draws the whole graph; --explain prints text or json");
+        if ((explain != null || trace != null) && output == Output.DOT) {
+            throw usage("--format dot draws the whole graph; --explain and --trace print text or json");
         }
     }
 
@@ -166,11 +169,23 @@ final class GraphCommand implements Callable<Integer> {
                 .filter(option -> option[1] != null).map(option -> option[0]).collect(Collectors.joining(", "));
     }
 
-    private String explain(UpstreamGraph graph) throws CommandProblem {
+    private String explanation(UpstreamGraph graph) throws CommandProblem {
         requireRepository(graph, explain);
         return output == Output.JSON
                 ? GraphJson.explain(graph, graph.searchPlan(explain))
                 : GraphListing.explain(graph, graph.searchPlan(explain));
+    }
+
+    private String packageTrace(CodeArtifactGateway gateway, UpstreamGraph graph) throws CommandProblem,
+            InterruptedException {
+        requireRepository(graph, trace);
+        PackageFormat format = PackageFormat.fromWire(formatName).orElseThrow();
+        // CodeArtifact names an npm scope without its @, as the AWS CLI does; people often type it with one.
+        String scope = namespace == null ? "" : format == PackageFormat.NPM ? namespace.replaceFirst("^@", "")
+                : namespace;
+        PackageTrace result = new PackageTracer(gateway).trace(graph, trace, format, scope, packageName,
+                Optional.ofNullable(version), (done, all) -> { });
+        return output == Output.JSON ? GraphJson.trace(graph, result) : GraphListing.trace(result);
     }
 
     private void requireRepository(UpstreamGraph graph, String repository) throws CommandProblem {

@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.core.UpstreamSearchOrder;
 import dev.arca.core.graph.GraphEdge;
 import dev.arca.core.graph.GraphRepository;
+import dev.arca.core.graph.PackageTrace;
 import dev.arca.core.graph.SearchPlan;
 import dev.arca.core.graph.UpstreamGraph;
 import java.util.List;
 
 /**
- * The documents {@code arca graph --format json} prints. Their shape is a contract for scripts: every key is always
+ * The documents {@code arca graph --format json} prints (the graph, a search order, a package trace). Their shape is a contract for scripts: every key is always
  * present (an absent external connection is {@code null}), lists keep the graph's order (repositories by name,
  * upstreams by priority), and keys come in a fixed order.
  */
@@ -74,6 +75,55 @@ final class GraphJson {
         strings(root.putArray("pastBudget"), plan.pastBudget());
         edges(root.putArray("danglingOnPath"), plan.danglingOnPath());
         return write(root);
+    }
+
+    /**
+     * {@code {domain, repository, format, namespace, package, version, steps: [{position, repository, depth, role,
+     * stored: {publish, upstream, version: {status, originType, entryRepository, entryConnection}, versionCount,
+     * defaultVersion}, externalConnection, connectionRefused, stopsHere}], outcome: {servedFrom, fetchedBy,
+     * retainedIn, conclusion}}}; {@code stored} is {@code null} where a repository has none of the package.
+     */
+    static String trace(UpstreamGraph graph, PackageTrace trace) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("domain", graph.domain());
+        root.put("repository", trace.start());
+        root.put("format", trace.format().wireName());
+        root.put("namespace", trace.namespace());
+        root.put("package", trace.name());
+        root.put("version", trace.version().orElse(null));
+        ArrayNode steps = root.putArray("steps");
+        for (PackageTrace.Step step : trace.steps()) {
+            ObjectNode node = steps.addObject();
+            node.put("position", step.position());
+            node.put("repository", step.repository());
+            node.put("depth", step.depth());
+            node.put("role", step.role().name());
+            step.stored().ifPresentOrElse(stored -> stored(node.putObject("stored"), stored),
+                    () -> node.putNull("stored"));
+            node.put("externalConnection", step.connection().orElse(null));
+            node.put("connectionRefused", step.connectionRefused().orElse(null));
+            node.put("stopsHere", step.stopsHere().orElse(null));
+        }
+        ObjectNode outcome = root.putObject("outcome");
+        outcome.put("servedFrom", trace.outcome().servedFrom().orElse(null));
+        outcome.put("fetchedBy", trace.outcome().fetchedBy().orElse(null));
+        strings(outcome.putArray("retainedIn"), trace.outcome().retainedIn());
+        outcome.put("conclusion", trace.outcome().conclusion());
+        return write(root);
+    }
+
+    private static void stored(ObjectNode node, PackageTrace.Stored stored) {
+        node.put("publish", stored.publish());
+        node.put("upstream", stored.upstream());
+        stored.version().ifPresentOrElse(version -> {
+            ObjectNode v = node.putObject("version");
+            v.put("status", version.status());
+            v.put("originType", version.originType());
+            v.put("entryRepository", version.entryRepository().orElse(null));
+            v.put("entryConnection", version.entryConnection().orElse(null));
+        }, () -> node.putNull("version"));
+        node.put("versionCount", stored.versionCount());
+        node.put("defaultVersion", stored.defaultVersion().orElse(null));
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -54,6 +54,14 @@ class GraphCommandTest {
         embedded.sdk().putRepositoryPermissionsPolicy(r -> r.domain("team").repository("repo-b").policyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
                         + "\"Action\":\"codeartifact:ReadFromRepository\",\"Resource\":\"*\"}]}"));
+        // One generic package stored twice on my_repo's way: repo-e (searched 5th) serves it before repo-b (6th).
+        byte[] lint = "lint".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        embedded.publishGeneric("team", "repo-e", "tools", "lint", "1.0.0", lint);
+        embedded.publishGeneric("team", "repo-b", "tools", "lint", "1.0.0", lint);
+        // Another, whose origin controls in repo-a block upstream: my_repo's search for it ends there and at repo-b.
+        gateway.setOriginControls("team", "repo-a", new dev.arca.core.PackageInfo("generic", "tools", "fmt", "ALLOW",
+                "ALLOW"), "ALLOW", "BLOCK");
+        embedded.publishGeneric("team", "repo-b", "tools", "fmt", "2.0.0", lint);
         // A chain of 30: a request to chain-01 searches chain-01 … chain-25 and never the last five.
         gateway.createDomain("long", Optional.empty());
         for (int i = 30; i >= 1; i--) {
@@ -213,6 +221,76 @@ class GraphCommandTest {
     }
 
     @Test
+    void traceFollowsTheSearchOrderToTheFirstRepositoryThatServesTheVersion() {
+        assertThat(graph("--domain", "team", "--trace", "my_repo", "--format-name", "generic", "--namespace", "tools",
+                "--package", "lint", "--version", "1.0.0")).isZero();
+
+        assertThat(out.toString()).isEqualTo("""
+                tools/lint 1.0.0 (generic) requested from my_repo
+                1 my_repo: searched; none of the package
+                2 repo-a: searched; none of the package
+                3 repo-c: searched; none of the package
+                4 repo-d: searched; none of the package
+                5 repo-e: serves; stores 1.0.0 (Published; INTERNAL, entered the domain at repo-e)
+                6 repo-b: not consulted; stores 1.0.0 (Published; INTERNAL, entered the domain at repo-b)
+                repo-e serves 1.0.0; it is retained in my_repo, not in the repositories between.
+                """);
+    }
+
+    @Test
+    void traceSaysWhereOriginControlsEndTheSearch() {
+        assertThat(graph("--domain", "team", "--trace", "my_repo", "--format-name", "generic", "--namespace", "tools",
+                "--package", "fmt", "--version", "2.0.0")).isZero();
+
+        assertThat(out.toString()).isEqualTo("""
+                tools/fmt 2.0.0 (generic) requested from my_repo
+                1 my_repo: searched; none of the package
+                2 repo-a: searched; has the package, not 2.0.0; the search stops here: the package's origin controls\
+                 in repo-a block upstream
+                3 repo-b: serves; stores 2.0.0 (Published; INTERNAL, entered the domain at repo-b)
+                repo-b serves 2.0.0; it is retained in my_repo, not in the repositories between.
+                """);
+    }
+
+    @Test
+    void traceWithoutAVersionCountsTheVersionsOnTheWay() {
+        assertThat(graph("--domain", "team", "--trace", "repo-a", "--format-name", "generic", "--namespace", "tools",
+                "--package", "lint")).isZero();
+
+        assertThat(out.toString()).contains("4 repo-e: searched; 1 version, default 1.0.0\n")
+                .endsWith("Clients of repo-a see versions from repo-e (1).\n");
+    }
+
+    @Test
+    void traceShowsTheExternalConnectionThatWouldFetchAnUnstoredVersion() {
+        assertThat(graph("--domain", "team", "--trace", "npm-store", "--format-name", "npm", "--namespace", "@types",
+                "--package", "node", "--version", "20.1.0")).isZero();
+
+        assertThat(out.toString()).startsWith("""
+                @types/node 20.1.0 (npm) requested from npm-store
+                1 npm-store: fetches; none of the package; external connection public:npmjs
+                20.1.0 would be fetched through public:npmjs at npm-store""");
+    }
+
+    @Test
+    void traceAsJsonGivesRolesAndTheOutcome() throws Exception {
+        assertThat(graph("--domain", "team", "--trace", "my_repo", "--format-name", "generic", "--namespace", "tools",
+                "--package", "lint", "--version", "1.0.0", "--format", "json")).isZero();
+
+        JsonNode document = new ObjectMapper().readTree(out.toString());
+        assertThat(document.fieldNames()).toIterable().containsExactly("domain", "repository", "format", "namespace",
+                "package", "version", "steps", "outcome");
+        assertThat(document.get("steps").findValuesAsText("role"))
+                .containsExactly("SEARCHED", "SEARCHED", "SEARCHED", "SEARCHED", "SERVES", "NOT_CONSULTED");
+        assertThat(document.get("steps").get(0).get("stored").isNull()).isTrue();
+        assertThat(document.get("steps").get(4).get("stored").get("version").get("entryRepository").asText())
+                .isEqualTo("repo-e");
+        assertThat(document.get("outcome").get("servedFrom").asText()).isEqualTo("repo-e");
+        assertThat(document.get("outcome").get("retainedIn").toString()).isEqualTo("[\"my_repo\"]");
+        assertThat(document.get("outcome").get("fetchedBy").isNull()).isTrue();
+    }
+
+    @Test
     void theTextListingReportsChainsPastTheBudgetAndUnreachedUpstreams() {
         assertThat(graph("--domain", "long")).isZero();
 
@@ -309,9 +387,9 @@ class GraphCommandTest {
     }
 
     @Test
-    void explainDoesNotDraw() {
+    void explainAndTraceDoNotDraw() {
         assertOneLineError(graph("--domain", "team", "--explain", "my_repo", "--format", "dot"),
-                "--explain prints text or json");
+                "--explain and --trace print text or json");
     }
 
     @Test

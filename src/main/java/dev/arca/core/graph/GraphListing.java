@@ -1,14 +1,17 @@
 package dev.arca.core.graph;
 
+import dev.arca.core.PackageInfo;
 import dev.arca.core.UpstreamSearchOrder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * An upstream graph and a search plan as plain text for a terminal or a CI log: one line per repository, then the
- * problems (missing upstreams, cycles, chains past the budget, unreached upstreams), each section present, "none"
- * when empty, so scripts can look for them. ASCII only, whatever the console's encoding.
+ * An upstream graph, a search plan and a package trace as plain text for a terminal or a CI log: one line per
+ * repository, then the graph's problems (missing upstreams, cycles, chains past the budget, unreached upstreams),
+ * each section present, "none" when empty, so scripts can look for them. ASCII only, whatever the console's encoding.
  */
 public final class GraphListing {
 
@@ -75,6 +78,49 @@ public final class GraphListing {
             text.append("missing on the path: ").append(dangling(edge)).append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * A package trace: a heading, one line per repository of the search order ({@code 3 repo-c: serves; stores 1.0.0
+     * (Published; INTERNAL, entered the domain at repo-c)}), then the conclusion.
+     */
+    public static String trace(PackageTrace trace) {
+        StringBuilder text = new StringBuilder();
+        text.append(PackageInfo.display(trace.format().wireName(), trace.namespace(), trace.name()));
+        trace.version().ifPresent(v -> text.append(' ').append(v));
+        text.append(" (").append(trace.format().wireName()).append(") requested from ").append(trace.start())
+                .append('\n');
+        for (PackageTrace.Step step : trace.steps()) {
+            List<String> parts = new ArrayList<>();
+            parts.add(role(step.role()));
+            parts.add(step.stored().map(stored -> stored(stored, trace.version())).orElse("none of the package"));
+            step.connection().ifPresent(c -> parts.add("external connection " + c
+                    + step.connectionRefused().map(reason -> " refused: " + reason).orElse("")));
+            step.stopsHere().ifPresent(reason -> parts.add("the search stops here: " + reason));
+            text.append(step.position()).append(' ').append(step.repository()).append(": ")
+                    .append(String.join("; ", parts)).append('\n');
+        }
+        return text.append(trace.outcome().conclusion()).append('\n').toString();
+    }
+
+    private static String role(PackageTrace.Role role) {
+        return switch (role) {
+            case SEARCHED -> "searched";
+            case SERVES -> "serves";
+            case FETCHES -> "fetches";
+            case MAY_FETCH -> "may fetch";
+            case NOT_CONSULTED -> "not consulted";
+        };
+    }
+
+    private static String stored(PackageTrace.Stored stored, Optional<String> version) {
+        // Origin controls are not repeated here: where they matter to this request, the step says so
+        // (the search stops here, the connection is refused).
+        return version.map(v -> stored.version()
+                        .map(found -> "stores " + v + " (" + found.status() + "; " + found.recorded() + ")")
+                        .orElse("has the package, not " + v))
+                .orElseGet(() -> stored.versionCount() + (stored.versionCount() == 1 ? " version" : " versions")
+                        + stored.defaultVersion().map(d -> ", default " + d).orElse(""));
     }
 
     private static String dangling(GraphEdge edge) {
