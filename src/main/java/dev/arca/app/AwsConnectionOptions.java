@@ -26,8 +26,8 @@ final class AwsConnectionOptions {
     private String endpointUrl;
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "Profile of the AWS shared configuration for credentials and settings (default: AWS_PROFILE,"
-                    + " else the access keys in the environment, else the default profile).")
+            description = "Profile of the AWS shared configuration to take credentials and settings from (default:"
+                    + " the access keys in the environment, else AWS_PROFILE, else the default profile).")
     private String profile;
 
     @Option(names = "--region", paramLabel = "REGION",

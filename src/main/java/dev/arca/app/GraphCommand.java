@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
         versionProvider = Arca.VersionProvider.class,
         sortOptions = false,
         description = {
-            "Prints a domain's upstream graph (text, Graphviz DOT or JSON), the search order from one repository",
-            "(--explain), or how a request for a package to one repository is resolved (--trace).",
+            "Prints a domain's upstream graph (text, Graphviz DOT or JSON), the search order from one repository"
+                    + " (--explain), or how a request for a package to one repository is resolved (--trace).",
+            "Connects as the AWS CLI does: --endpoint-url, --profile, --region, AWS_* variables, ~/.aws files.",
             "Exit codes: 0 done, 1 the service failed part of the work, 2 bad input (one line on stderr)."
         })
 final class GraphCommand implements Callable<Integer> {
