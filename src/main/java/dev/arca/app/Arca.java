@@ -15,12 +15,13 @@ import picocli.CommandLine.Option;
 
 /**
  * Arca's launcher. With no command it opens the GUI on an embedded local server; {@code arca server}
- * runs the local server alone. Usage errors and start-up problems are one line on stderr and exit code 2.
+ * runs the local server alone; {@code arca graph} prints a domain's upstream graph. Usage errors and start-up
+ * problems are one line on stderr and exit code 2.
  */
 @Command(name = "arca",
         mixinStandardHelpOptions = true,
         versionProvider = Arca.VersionProvider.class,
-        subcommands = {ServerCommand.class},
+        subcommands = {ServerCommand.class, GraphCommand.class},
         description = {
             "Administration console for CodeArtifact package repositories.",
             "With no command, opens the GUI on an embedded local server (127.0.0.1, a free port)."
@@ -98,6 +99,11 @@ public final class Arca implements Callable<Integer> {
 
     /** One line on stderr; exit 2 for problems the user can fix, 1 (and the log) for anything else. */
     private static int report(String command, Exception failure, PrintWriter err) {
+        if (failure instanceof CommandProblem problem) {
+            err.println(command + ": " + problem.getMessage());
+            err.flush();
+            return problem.exitCode();
+        }
         if (failure instanceof StartupProblem || failure instanceof ServerStartException) {
             err.println(command + ": " + failure.getMessage());
             err.flush();
@@ -130,6 +136,9 @@ public final class Arca implements Callable<Integer> {
         public <K> K create(Class<K> type) throws Exception {
             if (type == ServerCommand.class) {
                 return type.cast(new ServerCommand(env));
+            }
+            if (type == GraphCommand.class) {
+                return type.cast(new GraphCommand(env));
             }
             return CommandLine.defaultFactory().create(type);
         }

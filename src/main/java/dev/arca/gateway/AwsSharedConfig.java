@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.profiles.Profile;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * profile added with {@code aws configure} shows up without restarting Arca. Arca only reads these files.
  */
 public final class AwsSharedConfig {
+
+    private static final String NO_CREDENTIALS = "no credentials";
 
     private final Path configFile;
     private final Path credentialsFile;
@@ -33,6 +36,28 @@ public final class AwsSharedConfig {
     public static AwsSharedConfig standard() {
         return new AwsSharedConfig(ProfileFileLocation.configurationFilePath(),
                 ProfileFileLocation.credentialsFilePath());
+    }
+
+    /**
+     * The files the AWS CLI would use in {@code environment}: {@code AWS_CONFIG_FILE} and
+     * {@code AWS_SHARED_CREDENTIALS_FILE} from it when set (a leading {@code ~} is the home directory), else the
+     * {@linkplain #standard() standard} ones.
+     */
+    public static AwsSharedConfig fromEnvironment(Map<String, String> environment) {
+        return new AwsSharedConfig(
+                fileNamed(environment.get("AWS_CONFIG_FILE")).orElseGet(ProfileFileLocation::configurationFilePath),
+                fileNamed(environment.get("AWS_SHARED_CREDENTIALS_FILE"))
+                        .orElseGet(ProfileFileLocation::credentialsFilePath));
+    }
+
+    private static Optional<Path> fileNamed(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.equals("~") || value.startsWith("~/") || value.startsWith("~" + java.io.File.separator)) {
+            return Optional.of(Path.of(System.getProperty("user.home") + value.substring(1)));
+        }
+        return Optional.of(Path.of(value));
     }
 
     /**
@@ -78,6 +103,11 @@ public final class AwsSharedConfig {
         return configFile + " and " + credentialsFile;
     }
 
+    /** Whether {@code profile} says where credentials come from (keys, a role, SSO, a process …). */
+    static boolean hasCredentials(Profile profile) {
+        return !credentials(profile).equals(NO_CREDENTIALS);
+    }
+
     private static String credentials(Profile profile) {
         Optional<String> role = profile.property(ProfileProperty.ROLE_ARN);
         if (role.isPresent()) {
@@ -100,6 +130,6 @@ public final class AwsSharedConfig {
         if (profile.property(ProfileProperty.AWS_ACCESS_KEY_ID).isPresent()) {
             return "access keys";
         }
-        return "no credentials";
+        return NO_CREDENTIALS;
     }
 }

@@ -4,22 +4,29 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.endpoints.CodeartifactEndpointProvider;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds the SDK clients every gateway uses: one shared HTTP client, explicit call and attempt timeouts, the
@@ -31,6 +38,8 @@ public final class ClientFactory implements AutoCloseable {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
     /** The profile an Arca server's credentials file holds its keys under. */
     private static final String CREDENTIALS_FILE_PROFILE = "default";
+    /** The profile the AWS CLI uses when none is named. */
+    private static final String DEFAULT_PROFILE = "default";
 
     private final AwsSharedConfig sharedConfig;
     private final SdkHttpClient http = ApacheHttpClient.builder()
@@ -79,6 +88,95 @@ public final class ClientFactory implements AutoCloseable {
         };
     }
 
+    /**
+     * A gateway for a command run in {@code environment}, connected the way the AWS CLI connects. The profile is
+     * {@code profile}, else {@code AWS_PROFILE}, else {@code default}. Credentials: the named profile's when
+     * {@code profile} is given; else {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} (and
+     * {@code AWS_SESSION_TOKEN}) from {@code environment}; else {@code AWS_PROFILE}'s; else the SDK's default chain
+     * (keys, web identity, the default profile with SSO and roles, containers, the instance). Region: {@code region},
+     * else {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, else the profile's. Endpoint: {@code endpoint} when given;
+     * else, as for AWS connections, the SDK applies {@code AWS_ENDPOINT_URL*} and the profile's
+     * {@code endpoint_url}, or the service's own.
+     *
+     * @throws GatewayException when no region is found, the profile does not exist, or the keys are half set
+     */
+    public CodeArtifactGateway openForCommandLine(Optional<URI> endpoint, Optional<String> profile,
+                                                  Optional<String> region, Map<String, String> environment) {
+        ProfileFile files = sharedConfig.load();
+        String profileName = profile.or(() -> setting(environment, "AWS_PROFILE")).orElse(DEFAULT_PROFILE);
+        if (profile.isPresent() || setting(environment, "AWS_PROFILE").isPresent()) {
+            requireProfile(files, profileName);
+        }
+        String signingRegion = region.filter(r -> !r.isBlank())
+                .or(() -> setting(environment, "AWS_REGION"))
+                .or(() -> setting(environment, "AWS_DEFAULT_REGION"))
+                .or(() -> files.profile(profileName).flatMap(p -> p.property(ProfileProperty.REGION)))
+                .orElseThrow(() -> new GatewayException("No region is set: pass --region, set AWS_REGION, or give"
+                        + " profile " + profileName + " a region in " + sharedConfig.describe() + ".",
+                        Optional.empty(), null));
+        AwsCredentialsProvider credentials = commandLineCredentials(profile, files, profileName, environment);
+        Optional<NamedProfile> settings = files.profile(profileName).isPresent()
+                ? Optional.of(new NamedProfile(files, profileName)) : Optional.empty();
+        // The kind only tells the activity feed how to read events, which no command uses.
+        return build("CodeArtifact", endpoint.isPresent() ? ConnectionKind.ARCA_SERVER : ConnectionKind.AWS,
+                signingRegion, endpoint, credentials, settings);
+    }
+
+    private static AwsCredentialsProvider commandLineCredentials(Optional<String> profile, ProfileFile files,
+                                                                 String profileName, Map<String, String> environment) {
+        if (profile.isPresent()) {
+            return profileCredentials(files, profileName);
+        }
+        Optional<String> keyId = setting(environment, "AWS_ACCESS_KEY_ID");
+        Optional<String> secret = setting(environment, "AWS_SECRET_ACCESS_KEY");
+        if (keyId.isPresent() != secret.isPresent()) {
+            throw new GatewayException("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together.",
+                    Optional.empty(), null);
+        }
+        if (keyId.isPresent()) {
+            Optional<String> token = setting(environment, "AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(token.isPresent()
+                    ? AwsSessionCredentials.create(keyId.get(), secret.get(), token.get())
+                    : AwsBasicCredentials.create(keyId.get(), secret.get()));
+        }
+        // A profile that says where its credentials come from is used as such, so its own failure (an expired
+        // SSO session, a role it may not assume) is what the user reads — as the AWS CLI, which asks the profile
+        // before web identity, containers and the instance.
+        if (setting(environment, "AWS_PROFILE").isPresent()
+                || files.profile(profileName).filter(AwsSharedConfig::hasCredentials).isPresent()) {
+            return profileCredentials(files, profileName);
+        }
+        return new RemainingSources(DefaultCredentialsProvider.builder().profileFile(() -> files)
+                .profileName(profileName).build());
+    }
+
+    /**
+     * The SDK's default chain for a command line whose environment and profile hold no credentials: web identity,
+     * a container, the instance. It fails with one sentence rather than every source's reason.
+     */
+    private record RemainingSources(DefaultCredentialsProvider chain) implements AwsCredentialsProvider,
+            SdkAutoCloseable {
+        @Override
+        public AwsCredentials resolveCredentials() {
+            try {
+                return chain.resolveCredentials();
+            } catch (SdkClientException e) {
+                throw SdkClientException.create("no AWS credentials were found: set AWS_ACCESS_KEY_ID and"
+                        + " AWS_SECRET_ACCESS_KEY, name a profile with --profile or AWS_PROFILE, or give the default"
+                        + " profile credentials");
+            }
+        }
+
+        @Override
+        public void close() {
+            chain.close();
+        }
+    }
+
+    private static Optional<String> setting(Map<String, String> environment, String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+    }
+
     private AwsCredentialsProvider arcaServerCredentials(Connection connection, Optional<AccessKeys> sessionKeys) {
         return switch (connection.credentials()) {
             case CredentialSource.SharedProfile p -> profileCredentials(sharedProfile(p.profile()), p.profile());
@@ -99,7 +197,10 @@ public final class ClientFactory implements AutoCloseable {
     }
 
     private ProfileFile sharedProfile(String profile) {
-        ProfileFile files = sharedConfig.load();
+        return requireProfile(sharedConfig.load(), profile);
+    }
+
+    private ProfileFile requireProfile(ProfileFile files, String profile) {
         if (files.profile(profile).isEmpty()) {
             throw new GatewayException("There is no AWS profile " + profile + " in " + sharedConfig.describe() + ".",
                     Optional.empty(), null);
