@@ -181,8 +181,8 @@ final class GraphDrawing {
                         box.y() - 10));
             }
             if (highlight.retained().contains(id)) {
-                badges.getChildren().add(badge(id, "retained", "graph-retained", box.x() + box.width() - 52,
-                        box.y() + box.height() - 8));
+                badges.getChildren().add(badge(id, "retained", "graph-retained", box.x() + box.width() - 40,
+                        box.y() - 16));
             }
             if (warning != null) {
                 Label icon = badge(id, "!", "graph-warning-badge", box.x() + box.width() - 10, box.y() - 10);

@@ -37,10 +37,12 @@ final class GraphEditPanel extends VBox {
         Label hint = new Label("Drag from a repository to another to add an upstream, or onto a public repository to"
                 + " connect it. Nothing is sent until you apply.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
 
         upstreams.setId("edit-upstreams");
-        upstreams.setPrefHeight(150);
+        upstreams.setPrefHeight(124);
+        upstreams.getStyleClass().add(Styles.DENSE);
         upstreams.setCellFactory(list -> new UpstreamCell());
         Label upstreamsTitle = new Label();
         upstreamsTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -86,13 +88,15 @@ final class GraphEditPanel extends VBox {
         Label rejection = new Label();
         rejection.setId("edit-rejection");
         rejection.setWrapText(true);
+        rejection.setMinHeight(Region.USE_PREF_SIZE);
         rejection.getStyleClass().add(Styles.DANGER);
         rejection.textProperty().bind(editor.rejectionProperty().map(p -> p.map(x -> x.message()).orElse("")));
         rejection.managedProperty().bind(rejection.textProperty().isNotEmpty());
 
         ListView<GraphEdits.Change> changes = new ListView<>(editor.changes());
         changes.setId("edit-changes");
-        changes.setPrefHeight(120);
+        changes.setPrefHeight(84);
+        changes.getStyleClass().add(Styles.DENSE);
         changes.setPlaceholder(new Label("No pending changes."));
         changes.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -129,6 +133,7 @@ final class GraphEditPanel extends VBox {
         Label status = new Label();
         status.setId("edit-status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(editor.statusProperty());
         status.managedProperty().bind(status.textProperty().isNotEmpty());
 

@@ -14,13 +14,14 @@ import java.util.Set;
  * What the graph marks besides its boxes and edges, by layout id: the selection, search positions, boxes dimmed,
  * boxes past the search budget, per-box roles of a trace, and warnings. Computed from the page's state.
  */
-record GraphHighlight(Optional<String> selected, Map<String, Integer> positions, Set<String> dimmed,
-                      Set<String> pastBudget, Map<String, String> roles, Set<String> retained,
+record GraphHighlight(Optional<String> selected, Map<String, Integer> positions, Set<String> path,
+                      Set<String> dimmed, Set<String> pastBudget, Map<String, String> roles, Set<String> retained,
                       Map<String, String> warnings) {
 
     GraphHighlight {
         Objects.requireNonNull(selected);
         positions = Map.copyOf(positions);
+        path = Set.copyOf(path);
         dimmed = Set.copyOf(dimmed);
         pastBudget = Set.copyOf(pastBudget);
         roles = Map.copyOf(roles);
@@ -28,9 +29,9 @@ record GraphHighlight(Optional<String> selected, Map<String, Integer> positions,
         warnings = Map.copyOf(warnings);
     }
 
-    /** Whether the edge between two boxes lies on the highlighted path (both ends numbered). */
+    /** Whether the edge between two boxes lies on the highlighted path (both ends searched). */
     boolean onPath(String from, String to) {
-        return positions.containsKey(from) && positions.containsKey(to);
+        return path.contains(from) && path.contains(to);
     }
 
     static GraphHighlight of(UpstreamGraphViewModel.Picture picture, Optional<String> selectedName,
@@ -38,6 +39,7 @@ record GraphHighlight(Optional<String> selected, Map<String, Integer> positions,
                              Optional<PackageTrace> trace) {
         Optional<String> selected = selectedName.map(GraphLayout::repositoryId);
         Map<String, Integer> positions = new HashMap<>();
+        Set<String> path = new HashSet<>();
         Set<String> dimmed = new HashSet<>();
         Set<String> past = new HashSet<>();
         Map<String, String> roles = new HashMap<>();
@@ -52,6 +54,7 @@ record GraphHighlight(Optional<String> selected, Map<String, Integer> positions,
                 for (int i = 0; i < p.order().size(); i++) {
                     positions.put(GraphLayout.repositoryId(p.order().get(i)), i + 1);
                 }
+                path.addAll(positions.keySet());
                 p.pastBudget().forEach(r -> past.add(GraphLayout.repositoryId(r)));
                 p.danglingOnPath().forEach(e -> positions.putIfAbsent(GraphLayout.missingId(e.upstream()), 0));
                 all.stream().filter(id -> !positions.containsKey(id) && !past.contains(id)
@@ -68,6 +71,9 @@ record GraphHighlight(Optional<String> selected, Map<String, Integer> positions,
                 for (PackageTrace.Step step : t.steps()) {
                     String id = GraphLayout.repositoryId(step.repository());
                     positions.put(id, step.position());
+                    if (step.role() != PackageTrace.Role.NOT_CONSULTED) {
+                        path.add(id);
+                    }
                     roles.put(id, "role-" + step.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 }
                 t.outcome().retainedIn().forEach(r -> retained.add(GraphLayout.repositoryId(r)));
@@ -75,7 +81,7 @@ record GraphHighlight(Optional<String> selected, Map<String, Integer> positions,
             });
             case GRAPH -> { }
         }
-        return new GraphHighlight(selected, positions, dimmed, past, roles, retained, warnings);
+        return new GraphHighlight(selected, positions, path, dimmed, past, roles, retained, warnings);
     }
 
     private static boolean connectionOfSearched(UpstreamGraphViewModel.Picture picture, String id, SearchPlan plan) {

@@ -198,14 +198,29 @@ public final class GraphLayout {
      * shrinks to {@link #LAYER_GAP}, with the points in a gap moved proportionally (their order is kept).
      */
     private static final class LayerBands {
+        /** Per layer: the top of its highest box, the bottom of its lowest, and where its top moves to. */
         private final double[] tops;
+        private final double[] bottoms;
         private final double[] newTops;
 
         LayerBands(double[] nodeTops) {
-            tops = java.util.Arrays.stream(nodeTops).distinct().sorted().toArray();
-            newTops = new double[tops.length];
-            for (int i = 0; i < tops.length; i++) {
-                newTops[i] = i == 0 ? tops[0] : newTops[i - 1] + BOX_HEIGHT + LAYER_GAP;
+            double[] sorted = java.util.Arrays.stream(nodeTops).sorted().toArray();
+            List<double[]> layers = new ArrayList<>();
+            for (double top : sorted) {
+                // Boxes of one layer need not share a top exactly; overlapping boxes belong to one band.
+                if (!layers.isEmpty() && top < layers.getLast()[1]) {
+                    layers.getLast()[1] = Math.max(layers.getLast()[1], top + BOX_HEIGHT);
+                } else {
+                    layers.add(new double[] {top, top + BOX_HEIGHT});
+                }
+            }
+            tops = new double[layers.size()];
+            bottoms = new double[layers.size()];
+            newTops = new double[layers.size()];
+            for (int i = 0; i < layers.size(); i++) {
+                tops[i] = layers.get(i)[0];
+                bottoms[i] = layers.get(i)[1];
+                newTops[i] = i == 0 ? tops[0] : newTops[i - 1] + (bottoms[i - 1] - tops[i - 1]) + LAYER_GAP;
             }
         }
 
@@ -213,16 +228,16 @@ public final class GraphLayout {
             if (tops.length == 0 || y <= tops[0]) {
                 return y;
             }
-            for (int i = 0; i < tops.length; i++) {
-                double bottom = tops[i] + BOX_HEIGHT;
-                if (y <= bottom) {
-                    return newTops[i] + (y - tops[i]);
-                }
-                if (i + 1 < tops.length && y < tops[i + 1]) {
-                    return newTops[i] + BOX_HEIGHT + (y - bottom) * LAYER_GAP / (tops[i + 1] - bottom);
-                }
+            int i = java.util.Arrays.binarySearch(tops, y);
+            int layer = i >= 0 ? i : -i - 2;
+            if (y <= bottoms[layer]) {
+                return newTops[layer] + (y - tops[layer]);
             }
-            return newTops[tops.length - 1] + BOX_HEIGHT + (y - tops[tops.length - 1] - BOX_HEIGHT);
+            double newBottom = newTops[layer] + (bottoms[layer] - tops[layer]);
+            if (layer + 1 < tops.length) {
+                return newBottom + (y - bottoms[layer]) * LAYER_GAP / (tops[layer + 1] - bottoms[layer]);
+            }
+            return newBottom + (y - bottoms[layer]);
         }
     }
 

@@ -41,11 +41,18 @@ final class GraphOverview extends StackPane {
         factor = Math.min((WIDTH - 8) / w, (HEIGHT - 8) / h);
         offsetX = (WIDTH - w * factor) / 2;
         offsetY = (HEIGHT - h * factor) / 2;
+        if (viewport != null) {
+            viewport(viewport);
+        }
         paint();
     }
 
+    /** Follows the part in sight; the map is shown only while part of the graph is out of sight. */
     void viewport(Bounds inSight) {
         viewport = inSight;
+        boolean all = inSight.getMinX() <= 0 && inSight.getMinY() <= 0 && inSight.getMaxX() >= layout.width()
+                && inSight.getMaxY() >= layout.height();
+        setVisible(!all && !layout.boxes().isEmpty());
         paint();
     }
 

@@ -29,7 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class GraphSidePanel extends VBox {
 
-    static final double WIDTH = 360;
+    static final double WIDTH = 430;
 
     private final UpstreamGraphViewModel viewModel;
 
@@ -50,7 +50,7 @@ final class GraphSidePanel extends VBox {
                 tab("Warnings", "graph-tab-warnings", warnings(focusBox)));
         tabs.setId("graph-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        tabs.setTabMinWidth(48);
         tabs.getSelectionModel().selectedIndexProperty().subscribe(index -> viewModel.modeProperty().set(
                 switch (index.intValue()) {
                     case 0 -> UpstreamGraphViewModel.Mode.EXPLAIN;
@@ -90,6 +90,7 @@ final class GraphSidePanel extends VBox {
         facts.setId("graph-selected-facts");
         facts.setWrapText(true);
         facts.getStyleClass().add(Styles.TEXT_MUTED);
+        facts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         viewModel.detailsProperty().subscribe(details -> {
             name.setText(details.map(GraphRepository::name).orElse("No repository selected"));
             facts.setText(details.map(this::facts).orElse("Click a repository on the graph, or find one with Ctrl+F."));
@@ -125,9 +126,11 @@ final class GraphSidePanel extends VBox {
         Label summary = new Label();
         summary.setId("explain-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ListView<String> order = new ListView<>();
         order.setId("explain-order");
         order.setPrefHeight(320);
+        order.getStyleClass().add(Styles.DENSE);
         viewModel.planProperty().subscribe(plan -> {
             order.getItems().setAll(plan.map(GraphSidePanel::lines).orElse(List.of()));
             summary.setText(plan.map(p -> "A request to " + p.start() + " searches " + p.order().size()
@@ -156,9 +159,11 @@ final class GraphSidePanel extends VBox {
         Label summary = new Label();
         summary.setId("impact-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ListView<String> readers = new ListView<>(viewModel.impact());
         readers.setId("impact-list");
         readers.setPrefHeight(320);
+        readers.getStyleClass().add(Styles.DENSE);
         readers.setPlaceholder(new Label("Nobody reads from it through upstreams."));
         Runnable describe = () -> summary.setText(Optional.ofNullable(viewModel.selectedProperty().get())
                 .map(r -> viewModel.impact().isEmpty()

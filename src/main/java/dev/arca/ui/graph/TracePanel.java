@@ -74,6 +74,7 @@ final class TracePanel extends VBox {
         Label hint = new Label();
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.textProperty().bind(page.selectedProperty().map(r -> "From " + r + ": each repository in search order,"
                 + " whether it has the package, and where a client would be served from.")
                 .orElse("Select a repository on the graph to trace a package from it."));
@@ -81,6 +82,7 @@ final class TracePanel extends VBox {
         Label conclusion = new Label();
         conclusion.setId("trace-conclusion");
         conclusion.setWrapText(true);
+        conclusion.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         conclusion.getStyleClass().add("trace-conclusion");
         conclusion.textProperty().bind(viewModel.messageProperty());
 
@@ -116,7 +118,8 @@ final class TracePanel extends VBox {
             Label facts = new Label(facts(step));
             facts.getStyleClass().add(Styles.TEXT_MUTED);
             facts.setWrapText(true);
-            facts.setMaxWidth(300);
+            facts.setPrefWidth(330);
+            facts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             setGraphic(new VBox(2, title, facts));
             setText(null);
         }
