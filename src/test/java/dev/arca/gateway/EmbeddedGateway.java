@@ -22,7 +22,12 @@ public final class EmbeddedGateway implements AutoCloseable {
     private CodeartifactClient sdk;
 
     public EmbeddedGateway(Path dataDir) throws Exception {
-        server = LocalServer.start(ServerConfig.embedded(dataDir));
+        this(ServerConfig.embedded(dataDir));
+    }
+
+    /** A server started with {@code config} (e.g. external connections pointing at stand-in registries). */
+    public EmbeddedGateway(ServerConfig config) throws Exception {
+        server = LocalServer.start(config);
         gateway = clients.open(new ConnectionProfile("Local server", ConnectionKind.EMBEDDED, server.endpoint(),
                 "us-east-1"), server.credentials().accessKeyId(), server.credentials().secretAccessKey());
     }
