@@ -100,7 +100,10 @@ public final class RepositoryService {
         });
     }
 
-    /** Deletes a repository with its policy and tags; downstream repositories lose it as an upstream. */
+    /**
+     * Deletes a repository with its policy and tags. Downstream repositories keep its name in their upstream lists,
+     * as CodeArtifact does, until their lists are changed; searches pass over it.
+     */
     public RepositoryView delete(Caller caller, Optional<String> owner, String domainName, String name) {
         return store.write(tx -> {
             RepositoryRow row = find(tx, caller, owner, domainName, name);
@@ -154,7 +157,7 @@ public final class RepositoryService {
                         + " already has the external connection " + existing.get()
                         + "; a repository can have only one");
             }
-            if (!tx.upstreams(row.id()).isEmpty()) {
+            if (!tx.upstreamNames(row.id()).isEmpty()) {
                 throw ApiException.conflict("repository", name, "Repository " + name + " has upstream repositories;"
                         + " a repository has upstreams or an external connection, not both");
             }
@@ -236,9 +239,7 @@ public final class RepositoryService {
     }
 
     private RepositoryView view(MetadataStore.Transaction tx, RepositoryRow row) {
-        List<String> upstreamNames = tx.upstreams(row.id()).stream()
-                .map(id -> tx.findRepositoryById(id).orElseThrow().name()).toList();
-        return new RepositoryView(row, arn(row), upstreamNames, tx.externalConnection(row.id()));
+        return new RepositoryView(row, arn(row), tx.upstreamNames(row.id()), tx.externalConnection(row.id()));
     }
 
     private RepositoryView summary(RepositoryRow row) {

@@ -100,6 +100,12 @@ public interface MetadataStore extends AutoCloseable {
         /** Upstream repository ids of a repository, in priority order. */
         List<Long> upstreams(long repositoryId);
 
+        /**
+         * The names in a repository's upstream list, in priority order, including repositories deleted since (which
+         * {@link #upstreams} leaves out): what DescribeRepository shows.
+         */
+        List<String> upstreamNames(long repositoryId);
+
         void replaceUpstreams(long repositoryId, List<Long> upstreamIds);
 
         /** Every repository's direct upstreams in a domain: the graph that cycle checks walk. */

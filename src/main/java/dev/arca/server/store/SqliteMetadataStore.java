@@ -45,7 +45,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
     static final List<String> MIGRATIONS = List.of("V1__control_plane.sql", "V2__packages.sql",
             "V3__package_groups.sql", "V4__events.sql",
-            "V5__package_name_index.sql", "V6__package_protocols.sql");
+            "V5__package_name_index.sql", "V6__package_protocols.sql", "V7__dangling_upstreams.sql");
     private static final int READERS = 4;
 
     private final String url;
@@ -426,27 +426,28 @@ public final class SqliteMetadataStore implements MetadataStore {
 
         @Override
         public void deleteRepository(long repositoryId) {
-            // Downstream repositories lose this upstream; their remaining upstreams keep their order.
-            List<Long> downstreams = query("SELECT DISTINCT repository_id FROM upstream WHERE upstream_id = ?",
-                    rs -> rs.getLong(1), repositoryId);
+            // Downstream repositories keep its name in their upstream lists (upstream_id is set to NULL).
             update("DELETE FROM repository WHERE id = ?", repositoryId);
-            for (long downstream : downstreams) {
-                replaceUpstreams(downstream, upstreams(downstream));
-            }
         }
 
         @Override
         public List<Long> upstreams(long repositoryId) {
-            return query("SELECT upstream_id FROM upstream WHERE repository_id = ? ORDER BY position",
-                    rs -> rs.getLong(1), repositoryId);
+            return query("SELECT upstream_id FROM upstream WHERE repository_id = ? AND upstream_id IS NOT NULL"
+                    + " ORDER BY position", rs -> rs.getLong(1), repositoryId);
+        }
+
+        @Override
+        public List<String> upstreamNames(long repositoryId) {
+            return query("SELECT upstream_name FROM upstream WHERE repository_id = ? ORDER BY position",
+                    rs -> rs.getString(1), repositoryId);
         }
 
         @Override
         public void replaceUpstreams(long repositoryId, List<Long> upstreamIds) {
             update("DELETE FROM upstream WHERE repository_id = ?", repositoryId);
             for (int i = 0; i < upstreamIds.size(); i++) {
-                update("INSERT INTO upstream (repository_id, position, upstream_id) VALUES (?, ?, ?)",
-                        repositoryId, i, upstreamIds.get(i));
+                update("INSERT INTO upstream (repository_id, position, upstream_id, upstream_name)"
+                        + " SELECT ?, ?, id, name FROM repository WHERE id = ?", repositoryId, i, upstreamIds.get(i));
             }
         }
 
@@ -454,7 +455,7 @@ public final class SqliteMetadataStore implements MetadataStore {
         public Map<Long, List<Long>> upstreamGraph(long domainId) {
             Map<Long, List<Long>> graph = new LinkedHashMap<>();
             query("SELECT u.repository_id, u.upstream_id FROM upstream u JOIN repository r ON r.id = u.repository_id"
-                            + " WHERE r.domain_id = ? ORDER BY u.repository_id, u.position",
+                            + " WHERE r.domain_id = ? AND u.upstream_id IS NOT NULL ORDER BY u.repository_id, u.position",
                     rs -> graph.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)), domainId);
             return graph;
         }

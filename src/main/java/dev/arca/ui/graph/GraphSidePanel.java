@@ -50,7 +50,7 @@ final class GraphSidePanel extends VBox {
                 tab("Warnings", "graph-tab-warnings", warnings(focusBox)));
         tabs.setId("graph-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setTabMinWidth(48);
+        tabs.getStyleClass().add(Styles.DENSE);
         tabs.getSelectionModel().selectedIndexProperty().subscribe(index -> viewModel.modeProperty().set(
                 switch (index.intValue()) {
                     case 0 -> UpstreamGraphViewModel.Mode.EXPLAIN;

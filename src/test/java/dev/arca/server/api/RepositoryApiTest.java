@@ -176,16 +176,25 @@ class RepositoryApiTest extends ServerFixture {
     }
 
     @Test
-    void deletingAnUpstreamRemovesItFromItsDownstreams() {
+    void aDeletedUpstreamStaysNamedDownstreamUntilTheListIsChanged() {
         create("ra");
         create("rb");
         create("rc", "ra", "rb");
 
         codeartifact.deleteRepository(r -> r.domain(DOMAIN).repository("ra"));
 
+        assertThat(upstreamNames("rc")).containsExactly("ra", "rb");
+        assertThatThrownBy(() -> codeartifact.updateRepository(r -> r.domain(DOMAIN).repository("rc")
+                .upstreams(u -> u.repositoryName("ra"), u -> u.repositoryName("rb"))))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> codeartifact.associateExternalConnection(r -> r.domain(DOMAIN).repository("rc")
+                .externalConnection("public:npmjs"))).isInstanceOf(ConflictException.class);
+        codeartifact.updateRepository(r -> r.domain(DOMAIN).repository("rc").upstreams(u -> u.repositoryName("rb")));
         assertThat(upstreamNames("rc")).containsExactly("rb");
         assertThatThrownBy(() -> codeartifact.describeRepository(r -> r.domain(DOMAIN).repository("ra")))
                 .isInstanceOf(ResourceNotFoundException.class);
+        create("ra");
+        assertThat(upstreamNames("rc")).containsExactly("rb");
     }
 
     @Test

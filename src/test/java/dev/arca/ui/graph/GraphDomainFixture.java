@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A real local server with domain {@code acme} laid out as teams use CodeArtifact: team repositories read from
  * shared repositories, which read from store repositories holding the external connections; one repository has a
- * policy, and a generic package is published in two of them.
+ * policy, one still names a deleted upstream, and a generic package is published in two of them.
  */
 final class GraphDomainFixture implements AutoCloseable {
 
@@ -32,7 +32,8 @@ final class GraphDomainFixture implements AutoCloseable {
         create("shared-libs", "npm-store", "maven-central-store");
         create("shared-python", "pypi-store");
         create("release-candidates", "shared-libs");
-        create("payments-service", "shared-libs", "maven-central-store");
+        create("legacy-libs");
+        create("payments-service", "shared-libs", "maven-central-store", "legacy-libs");
         create("checkout-web", "shared-libs", "npm-store");
         create("mobile-app", "release-candidates", "shared-libs");
         create("data-pipeline", "shared-python", "pypi-store");
@@ -41,6 +42,8 @@ final class GraphDomainFixture implements AutoCloseable {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
                         + "\"arn:aws:iam::444455556666:root\"},\"Action\":\"codeartifact:ReadFromRepository\","
                         + "\"Resource\":\"*\"}]}"));
+        // Retired without updating payments-service: a dangling upstream, as CodeArtifact keeps it.
+        gateway.deleteRepository(DOMAIN, "legacy-libs");
         byte[] tool = "lint tool".getBytes(StandardCharsets.UTF_8);
         embedded.publishGeneric(DOMAIN, "shared-libs", "tools", "lint", "2.1.0", tool);
         embedded.publishGeneric(DOMAIN, "release-candidates", "tools", "lint", "2.1.0", tool);

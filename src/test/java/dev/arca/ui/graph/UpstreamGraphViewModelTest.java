@@ -49,8 +49,13 @@ class UpstreamGraphViewModelTest {
         UpstreamGraphViewModel.Picture picture = viewModel.pictureProperty().get().orElseThrow();
         assertThat(picture.graph().repositories()).hasSize(11);
         assertThat(picture.layout().boxes()).containsKeys("repo:mobile-app", "conn:public:npmjs",
-                "conn:public:pypi", "conn:public:maven-central");
-        assertThat(viewModel.warnings()).isEmpty();
+                "conn:public:pypi", "conn:public:maven-central", "missing:legacy-libs");
+        assertThat(viewModel.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.kind()).isEqualTo(GraphWarning.Kind.DANGLING);
+            assertThat(w.message()).isEqualTo("payments-service reads from legacy-libs, which no longer exists:"
+                    + " requests through payments-service may fail.");
+            assertThat(w.boxes()).containsExactlyInAnyOrder("repo:payments-service", "missing:legacy-libs");
+        });
     }
 
     @Test
@@ -187,8 +192,8 @@ class UpstreamGraphViewModelTest {
         }
         viewModel.reload();
         assertThat(viewModel.warnings()).extracting(GraphWarning::kind).contains(GraphWarning.Kind.PAST_BUDGET);
-        assertThat(viewModel.warnings().getFirst().message()).startsWith("Requests to chain-01 stop after 25"
-                + " repositories:");
+        assertThat(viewModel.warnings()).filteredOn(w -> w.kind() == GraphWarning.Kind.PAST_BUDGET).first()
+                .satisfies(w -> assertThat(w.message()).startsWith("Requests to chain-01 stop after 25 repositories:"));
         viewModel.selectedProperty().set("chain-01");
         assertThat(viewModel.planProperty().get().orElseThrow().pastBudget()).contains("npm-store");
         assertThat(viewModel.highlight().pastBudget()).contains("repo:npm-store");

@@ -108,6 +108,19 @@ class NpmUpstreamTest extends NpmApiFixture {
     }
 
     @Test
+    void aDeletedUpstreamStaysInTheListAndRequestsPassOverIt() throws Exception {
+        createRepository("gone", STORE);
+        codeartifact.updateRepository(r -> r.domain(DOMAIN).repository(APP)
+                .upstreams(u -> u.repositoryName("gone"), u -> u.repositoryName(TEAM)));
+        codeartifact.deleteRepository(r -> r.domain(DOMAIN).repository("gone"));
+
+        assertThat(codeartifact.describeRepository(r -> r.domain(DOMAIN).repository(APP)).repository().upstreams())
+                .extracting(u -> u.repositoryName()).containsExactly("gone", TEAM);
+        assertThat(get(APP, "left-pad/-/left-pad-1.3.0.tgz").body()).isEqualTo(leftPad130);
+        assertThat(packages(APP)).extracting(PackageSummary::packageValue).containsExactly("left-pad");
+    }
+
+    @Test
     void concurrentRequestsForTheSameMissingVersionFetchItOnce() throws Exception {
         registry.delayTarballs(300);
         ExecutorService clients = Executors.newFixedThreadPool(8);
