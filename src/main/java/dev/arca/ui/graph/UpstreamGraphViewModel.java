@@ -190,8 +190,12 @@ public final class UpstreamGraphViewModel {
                         message.set("There are no domains yet: create one on the Domains page.");
                     } else if (!memory.preferred(domains).orElseThrow().equals(domain.get())) {
                         domain.set(memory.preferred(domains).orElseThrow());
-                    } else {
+                    } else if (picture.get().isEmpty()) {
                         reload();
+                    } else {
+                        // Back on the page: the graph (and any pending edit) stays; follow the repository last used.
+                        memory.lastRepository().filter(r -> picture.get().get().graph().contains(r))
+                                .ifPresent(selected::set);
                     }
                 })
                 .onFailure(this::failed)

@@ -222,6 +222,11 @@ public final class RepositoriesViewModel {
                         state.set(ListState.EMPTY);
                     } else if (!memory.preferred(domains).orElseThrow().equals(domain.get())) {
                         domain.set(memory.preferred(domains).orElseThrow()); // as last picked, on any page
+                    } else {
+                        // Same domain: select the repository another page opened, if it is another one.
+                        memory.lastRepository().flatMap(r -> all.stream().filter(x -> x.name().equals(r)).findFirst())
+                                .filter(r -> selected.get() == null || !selected.get().name().equals(r.name()))
+                                .ifPresent(selected::set);
                     }
                 })
                 .onFailure(this::failed)

@@ -27,13 +27,15 @@ class UpstreamGraphViewModelTest {
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final RecordingNavigation navigation = new RecordingNavigation();
     private UpstreamGraphViewModel viewModel;
+    private dev.arca.ui.common.DomainMemory memory;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new GraphDomainFixture(temp.resolve("data"));
+        memory = fixture.memory();
         viewModel = new UpstreamGraphViewModel(fixture::gateway, ExecutorTaskRunner.sameThread(e -> {
             throw new AssertionError(e);
-        }), dialogs, fixture.memory(), navigation);
+        }), dialogs, memory, navigation);
         viewModel.loadDomains();
     }
 
@@ -206,6 +208,17 @@ class UpstreamGraphViewModelTest {
         viewModel.openPackages();
         assertThat(navigation.opened()).containsExactly("repository acme/checkout-web",
                 "packages of acme/checkout-web");
+    }
+
+    @Test
+    void comingBackToThePageKeepsPendingEditsAndFollowsTheRepositoryLastUsed() {
+        viewModel.editor().addUpstream("ml-models", "pypi-store");
+        memory.rememberRepository(GraphDomainFixture.DOMAIN, "checkout-web");
+
+        viewModel.loadDomains();
+
+        assertThat(viewModel.editor().changes()).hasSize(1);
+        assertThat(viewModel.selectedProperty().get()).isEqualTo("checkout-web");
     }
 
     @Test

@@ -64,6 +64,19 @@ class RepositoriesViewModelTest {
     }
 
     @Test
+    void aRepositoryOpenedFromAnotherPageIsSelectedWhenThePageIsShownAgain() {
+        embedded.gateway().createRepository("team", "alpha", Optional.empty(), List.of());
+        embedded.gateway().createRepository("team", "beta", Optional.empty(), List.of());
+        viewModel.loadDomains();
+        viewModel.selectedProperty().set(viewModel.repositories().getFirst());
+
+        memory.rememberRepository("team", "beta"); // the graph page's "Repository" button
+        viewModel.loadDomains();
+
+        assertThat(viewModel.selectedProperty().get().name()).isEqualTo("beta");
+    }
+
+    @Test
     void theDomainLastPickedIsPreselectedNextTimeAndOtherAccountsDomainsAreOffered() {
         embedded.gateway().createDomain("zeta", Optional.empty());
         memory.addOtherAccountDomain(new DomainMemory.OtherAccountDomain("210987654321", "shared"));
