@@ -306,9 +306,10 @@ public final class RepositoriesViewModel {
             return;
         }
         if (!dialogs.confirm("Delete repository " + repository.name() + "?", "Every package and version in "
-                + repository.name() + " becomes unavailable for good, and repositories that use it as an upstream"
-                + " lose it. Versions they already retained stay there. The name can be used again, for an empty"
-                + " repository.", "Delete repository", true)) {
+                + repository.name() + " becomes unavailable for good. Repositories that use it as an upstream keep"
+                + " its name in their upstream lists until you remove it there (the Upstream graph shows them);"
+                + " versions they already retained stay. The name can be used again, for an empty repository.",
+                "Delete repository", true)) {
             return;
         }
         String chosen = domain.get();
