@@ -10,12 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.BiConsumer;
 
@@ -89,30 +83,8 @@ public final class DomainSearch {
     public Result search(String domain, String prefix, BiConsumer<Integer, Integer> progress)
             throws InterruptedException {
         List<RepositoryInfo> all = repositories.apply(domain);
-        AtomicInteger done = new AtomicInteger();
-        Semaphore slots = new Semaphore(concurrency);
-        List<RepositoryResult> results = new ArrayList<>();
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<RepositoryResult>> futures = all.stream().map(repository -> workers.submit(() -> {
-                slots.acquire();
-                try {
-                    return searchOne(domain, repository.name(), prefix);
-                } finally {
-                    slots.release();
-                    progress.accept(done.incrementAndGet(), all.size());
-                }
-            })).toList();
-            try {
-                for (Future<RepositoryResult> future : futures) {
-                    results.add(future.get());
-                }
-            } catch (InterruptedException e) {
-                futures.forEach(f -> f.cancel(true));
-                throw e;
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
-        }
+        List<RepositoryResult> results = BoundedCalls.map(all, concurrency,
+                repository -> searchOne(domain, repository.name(), prefix), progress);
         List<Hit> hits = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> capped = new ArrayList<>();

@@ -4,17 +4,11 @@ import dev.arca.core.PackageFormat;
 import dev.arca.core.graph.PackageTrace;
 import dev.arca.core.graph.UpstreamGraph;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.codeartifact.model.PackageGroupOriginRestrictionType;
 import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
@@ -61,39 +55,18 @@ public final class PackageTracer {
         String owner = graph.domainOwner();
         PackageTrace.GroupRules rules = backoff.call(() -> groupRules(domain, owner, format, namespace, name));
         Map<String, Optional<PackageTrace.Stored>> stored = new HashMap<>();
-        Semaphore slots = new Semaphore(concurrency);
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            while (true) {
-                List<String> order = PackageTrace.searchOrder(graph, start, stored, rules);
-                List<String> unknown = order.stream().filter(r -> !stored.containsKey(r)).toList();
-                if (unknown.isEmpty()) {
-                    break;
-                }
-                Map<String, Future<Optional<PackageTrace.Stored>>> asked = new LinkedHashMap<>();
-                for (String repository : unknown) {
-                    asked.put(repository, workers.submit(() -> {
-                        slots.acquire();
-                        try {
-                            return backoff.call(() -> stored(domain, owner, repository, format, namespace, name,
-                                    version));
-                        } finally {
-                            slots.release();
-                        }
-                    }));
-                }
-                try {
-                    for (Map.Entry<String, Future<Optional<PackageTrace.Stored>>> answer : asked.entrySet()) {
-                        stored.put(answer.getKey(), answer.getValue().get());
-                        progress.accept(stored.size(), stored.size() + (int) asked.values().stream()
-                                .filter(f -> !f.isDone()).count());
-                    }
-                } catch (InterruptedException e) {
-                    asked.values().forEach(f -> f.cancel(true));
-                    throw e;
-                } catch (ExecutionException e) {
-                    asked.values().forEach(f -> f.cancel(true));
-                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-                }
+        while (true) {
+            List<String> unknown = PackageTrace.searchOrder(graph, start, stored, rules).stream()
+                    .filter(r -> !stored.containsKey(r)).toList();
+            if (unknown.isEmpty()) {
+                break;
+            }
+            int known = stored.size();
+            List<Optional<PackageTrace.Stored>> answers = BoundedCalls.map(unknown, concurrency, repository ->
+                    backoff.call(() -> stored(domain, owner, repository, format, namespace, name, version)),
+                    (done, all) -> progress.accept(known + done, known + all));
+            for (int i = 0; i < unknown.size(); i++) {
+                stored.put(unknown.get(i), answers.get(i));
             }
         }
         return PackageTrace.predict(graph, start, format, namespace, name, version, stored, rules);

@@ -7,12 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.codeartifact.model.RepositorySummary;
 import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
@@ -54,31 +48,8 @@ public final class UpstreamGraphSource {
         List<RepositorySummary> summaries = gateway.call("list the repositories of " + domain, () -> gateway.sdk()
                 .listRepositoriesInDomainPaginator(r -> r.domain(domain).domainOwner(owner)).repositories()
                 .stream().toList());
-        AtomicInteger done = new AtomicInteger();
-        Semaphore slots = new Semaphore(concurrency);
-        List<GraphRepository> repositories = new ArrayList<>();
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<GraphRepository>> futures = summaries.stream().map(summary -> workers.submit(() -> {
-                slots.acquire();
-                try {
-                    return read(domain, owner, summary);
-                } finally {
-                    slots.release();
-                    progress.accept(done.incrementAndGet(), summaries.size());
-                }
-            })).toList();
-            try {
-                for (Future<GraphRepository> future : futures) {
-                    repositories.add(future.get());
-                }
-            } catch (InterruptedException e) {
-                futures.forEach(f -> f.cancel(true));
-                throw e;
-            } catch (ExecutionException e) {
-                futures.forEach(f -> f.cancel(true));
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
-        }
+        List<GraphRepository> repositories = BoundedCalls.map(summaries, concurrency,
+                summary -> read(domain, owner, summary), progress);
         return UpstreamGraph.of(domain, owner, repositories);
     }
 

@@ -45,12 +45,7 @@ class GraphCommandTest {
         // The guide's complex example, with a store repository holding the public npm connection beside it.
         gateway.createDomain("team", Optional.empty());
         gateway.createStoreRepository("team", "npm-store", "public:npmjs");
-        for (String name : List.of("repo-c", "repo-e", "repo-b")) {
-            gateway.createRepository("team", name, Optional.empty(), List.of());
-        }
-        gateway.createRepository("team", "repo-d", Optional.empty(), List.of("repo-e"));
-        gateway.createRepository("team", "repo-a", Optional.empty(), List.of("repo-c", "repo-d"));
-        gateway.createRepository("team", "my_repo", Optional.empty(), List.of("repo-a", "repo-b"));
+        embedded.createGuidesComplexExample("team");
         embedded.sdk().putRepositoryPermissionsPolicy(r -> r.domain("team").repository("repo-b").policyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
                         + "\"Action\":\"codeartifact:ReadFromRepository\",\"Resource\":\"*\"}]}"));

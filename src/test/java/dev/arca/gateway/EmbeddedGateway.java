@@ -56,6 +56,19 @@ public final class EmbeddedGateway implements AutoCloseable {
                         server.credentials().accessKeyId(), server.credentials().secretAccessKey()))).build();
     }
 
+    /**
+     * Creates the user guide's complex upstream example in {@code domain} (repository names need two characters):
+     * {@code my_repo → [repo-a, repo-b]}, {@code repo-a → [repo-c, repo-d]}, {@code repo-d → [repo-e]}.
+     */
+    public void createGuidesComplexExample(String domain) {
+        for (String name : java.util.List.of("repo-c", "repo-e", "repo-b")) {
+            gateway.createRepository(domain, name, java.util.Optional.empty(), java.util.List.of());
+        }
+        gateway.createRepository(domain, "repo-d", java.util.Optional.empty(), java.util.List.of("repo-e"));
+        gateway.createRepository(domain, "repo-a", java.util.Optional.empty(), java.util.List.of("repo-c", "repo-d"));
+        gateway.createRepository(domain, "my_repo", java.util.Optional.empty(), java.util.List.of("repo-a", "repo-b"));
+    }
+
     /** Publishes a one-file generic package version through the SDK, as a user of the AWS CLI would. */
     public void publishGeneric(String domain, String repository, String namespace, String pkg, String version,
                                byte[] content) {

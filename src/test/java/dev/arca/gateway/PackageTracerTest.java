@@ -32,12 +32,7 @@ class PackageTracerTest {
         embedded = new EmbeddedGateway(temp);
         CodeArtifactGateway gateway = embedded.gateway();
         gateway.createDomain("team", Optional.empty());
-        for (String name : List.of("repo-c", "repo-e", "repo-b")) {
-            gateway.createRepository("team", name, Optional.empty(), List.of());
-        }
-        gateway.createRepository("team", "repo-d", Optional.empty(), List.of("repo-e"));
-        gateway.createRepository("team", "repo-a", Optional.empty(), List.of("repo-c", "repo-d"));
-        gateway.createRepository("team", "my_repo", Optional.empty(), List.of("repo-a", "repo-b"));
+        embedded.createGuidesComplexExample("team");
         byte[] bytes = "tool".getBytes(StandardCharsets.UTF_8);
         embedded.publishGeneric("team", "repo-e", "tools", "lint", "1.0.0", bytes);
         embedded.publishGeneric("team", "repo-b", "tools", "lint", "1.0.0", bytes);

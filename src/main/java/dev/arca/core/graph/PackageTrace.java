@@ -55,7 +55,10 @@ public record PackageTrace(String start, PackageFormat format, String namespace,
             Objects.requireNonNull(entryConnection);
         }
 
-        /** The service's own record, e.g. {@code EXTERNAL, entered at npm-store through public:npmjs}. */
+        /**
+         * The service's own record: {@code INTERNAL, entered the domain at team-repo}, or {@code EXTERNAL through
+         * public:npmjs} for a version fetched from a public repository.
+         */
         public String recorded() {
             return originType + entryRepository.map(r -> ", entered the domain at " + r).orElse("")
                     + entryConnection.map(c -> " through " + c).orElse("");

@@ -62,14 +62,7 @@ class UpstreamGraphViewModelTest {
 
     @Test
     void theGuidesComplexExampleIsExplainedInItsSearchOrder() {
-        for (String name : List.of("repo-c", "repo-e", "repo-b")) {
-            fixture.gateway().createRepository(GraphDomainFixture.DOMAIN, name, Optional.empty(), List.of());
-        }
-        fixture.gateway().createRepository(GraphDomainFixture.DOMAIN, "repo-d", Optional.empty(), List.of("repo-e"));
-        fixture.gateway().createRepository(GraphDomainFixture.DOMAIN, "repo-a", Optional.empty(),
-                List.of("repo-c", "repo-d"));
-        fixture.gateway().createRepository(GraphDomainFixture.DOMAIN, "my_repo", Optional.empty(),
-                List.of("repo-a", "repo-b"));
+        fixture.embedded().createGuidesComplexExample(GraphDomainFixture.DOMAIN);
         viewModel.reload();
 
         viewModel.selectedProperty().set("my_repo");
