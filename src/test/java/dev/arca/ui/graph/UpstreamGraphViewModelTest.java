@@ -215,6 +215,32 @@ class UpstreamGraphViewModelTest {
     }
 
     @Test
+    void theGraphIsExportedAsSvgAndDotToTheFileChosen() throws Exception {
+        viewModel.selectedProperty().set("mobile-app");
+        Path svg = temp.resolve("acme.svg");
+        dialogs.answerSaveFile(Optional.of(svg));
+        viewModel.export(UpstreamGraphViewModel.ExportFormat.SVG, () -> {
+            throw new AssertionError("no snapshot for SVG");
+        });
+        String drawing = java.nio.file.Files.readString(svg);
+        assertThat(drawing).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains(">mobile-app</text>")
+                .contains(">legacy-libs</text>").contains("stroke=\"#cf222e\"");
+        assertThat(javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(svg.toFile()).getDocumentElement().getElementsByTagName("rect").getLength())
+                .as("the background, 11 repositories, 3 connections and the missing upstream").isEqualTo(16);
+
+        Path dot = temp.resolve("acme.gv");
+        dialogs.answerSaveFile(Optional.of(dot));
+        viewModel.export(UpstreamGraphViewModel.ExportFormat.DOT, () -> null);
+        assertThat(java.nio.file.Files.readString(dot)).startsWith("digraph").contains("\"mobile-app\"");
+
+        Path png = temp.resolve("acme.png");
+        dialogs.answerSaveFile(Optional.of(png));
+        viewModel.export(UpstreamGraphViewModel.ExportFormat.PNG, () -> new byte[] {1, 2, 3});
+        assertThat(java.nio.file.Files.readAllBytes(png)).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void reloadingWithPendingEditsAsksFirst() {
         viewModel.editor().addUpstream("ml-models", "pypi-store");
         dialogs.answerConfirmations(false);
