@@ -224,7 +224,7 @@ public final class UpstreamGraph {
      * one repository that is its own upstream), listed in name order, cycles ordered by their first name.
      */
     public List<List<String>> cycles() {
-        return new CycleFinder().find();
+        return new CycleFinder(repositories.keySet(), this::existingUpstreams).find();
     }
 
     // Edits
@@ -323,75 +323,6 @@ public final class UpstreamGraph {
             throw new IllegalArgumentException("Repository " + name + " is not in domain " + domain + ".");
         }
         return repository;
-    }
-
-    /** Tarjan's strongly connected components, iteratively (a long chain must not overflow the stack). */
-    private final class CycleFinder {
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Map<String, Integer> low = new HashMap<>();
-        private final Deque<String> stack = new ArrayDeque<>();
-        private final Set<String> onStack = new HashSet<>();
-        private final List<List<String>> found = new ArrayList<>();
-        private int counter;
-
-        List<List<String>> find() {
-            for (String name : repositories.keySet()) {
-                if (!index.containsKey(name)) {
-                    visit(name);
-                }
-            }
-            found.sort(java.util.Comparator.comparing(c -> c.getFirst()));
-            return List.copyOf(found);
-        }
-
-        private void visit(String root) {
-            record Frame(String node, List<String> next, int at) {
-            }
-            Deque<Frame> frames = new ArrayDeque<>();
-            open(root);
-            frames.push(new Frame(root, existingUpstreams(root), 0));
-            while (!frames.isEmpty()) {
-                Frame frame = frames.pop();
-                if (frame.at() < frame.next().size()) {
-                    frames.push(new Frame(frame.node(), frame.next(), frame.at() + 1));
-                    String next = frame.next().get(frame.at());
-                    if (!index.containsKey(next)) {
-                        open(next);
-                        frames.push(new Frame(next, existingUpstreams(next), 0));
-                    } else if (onStack.contains(next)) {
-                        low.merge(frame.node(), index.get(next), Math::min);
-                    }
-                    continue;
-                }
-                if (low.get(frame.node()).equals(index.get(frame.node()))) {
-                    close(frame.node());
-                }
-                if (!frames.isEmpty()) {
-                    low.merge(frames.peek().node(), low.get(frame.node()), Math::min);
-                }
-            }
-        }
-
-        private void open(String node) {
-            index.put(node, counter);
-            low.put(node, counter);
-            counter++;
-            stack.push(node);
-            onStack.add(node);
-        }
-
-        private void close(String root) {
-            Set<String> component = new TreeSet<>();
-            String member;
-            do {
-                member = stack.pop();
-                onStack.remove(member);
-                component.add(member);
-            } while (!member.equals(root));
-            if (component.size() > 1 || existingUpstreams(root).contains(root)) {
-                found.add(List.copyOf(component));
-            }
-        }
     }
 
     /** Names of every repository in the domain, as a set for quick membership questions. */
