@@ -226,8 +226,8 @@ public final class UpstreamGraphViewModel {
                     if (!chosen.equals(domain.get())) {
                         return;
                     }
-                    editor.reset(chosen, loaded.graph());
                     show(loaded);
+                    editor.reset(chosen, loaded.graph()); // the same graph: nothing is laid out again
                     selected.set(loaded.graph().contains(keep) ? keep : null);
                     explain();
                 })
