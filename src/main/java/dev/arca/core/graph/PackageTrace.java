@@ -172,7 +172,9 @@ public record PackageTrace(String start, PackageFormat format, String namespace,
                     .filter(reason -> graph.repository(repository).map(r -> !r.upstreams().isEmpty()).orElse(false));
             Optional<String> connection = graph.repository(repository).flatMap(GraphRepository::externalConnection)
                     .filter(c -> ExternalConnections.formatOf(c).equals(Optional.of(format)));
-            Optional<String> refused = connection.flatMap(c -> reads(stored, rules, repository, "EXTERNAL_UPSTREAM"));
+            Optional<String> refused = connection.flatMap(c -> reads(stored, rules, repository, "EXTERNAL_UPSTREAM"))
+                    .or(() -> connection.flatMap(c -> version.flatMap(v -> here.flatMap(Stored::version))
+                            .map(v -> repository + " holds the version already (" + v.status() + ")")));
             Role role = Role.SEARCHED;
             boolean decided = servedFrom.isPresent() || (fetchedBy.isPresent() && !mayFallBack);
             if (decided) {

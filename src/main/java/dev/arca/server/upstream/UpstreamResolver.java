@@ -271,15 +271,15 @@ public final class UpstreamResolver {
                                        String version) {
         List<Candidate> out = new ArrayList<>();
         for (Stop stop : plan(tx, requested, ref)) {
-            if (stop.depth() > 0) {
-                Optional<VersionRow> hit = version(tx, stop.repository(), ref, version)
-                        .filter(v -> SERVABLE.contains(v.status()));
-                if (hit.isPresent()) {
-                    out.add(new Candidate(stop, hit));
-                    return out;
-                }
+            Optional<VersionRow> held = version(tx, stop.repository(), ref, version);
+            if (stop.depth() > 0 && held.filter(v -> SERVABLE.contains(v.status())).isPresent()) {
+                out.add(new Candidate(stop, held));
+                return out;
             }
-            stop.connection().ifPresent(c -> out.add(new Candidate(stop, Optional.empty())));
+            // A connection brings nothing new for a version its repository holds already (Archived, say): skip it.
+            if (held.isEmpty()) {
+                stop.connection().ifPresent(c -> out.add(new Candidate(stop, Optional.empty())));
+            }
         }
         return out;
     }

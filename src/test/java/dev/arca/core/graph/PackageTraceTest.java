@@ -120,6 +120,16 @@ class PackageTraceTest {
     }
 
     @Test
+    void aConnectionWhoseRepositoryHoldsTheVersionAsArchivedIsPassedOver() {
+        PackageTrace trace = trace("app", Map.of("npm-store", version("Archived"), "repo-b", version("Published")),
+                PackageTrace.GroupRules.allowAll());
+        assertThat(trace.steps().get(5).connectionRefused()).contains("npm-store holds the version already (Archived)");
+        assertThat(trace.steps().get(5).role()).isEqualTo(PackageTrace.Role.SEARCHED);
+        assertThat(trace.outcome().fetchedBy()).isEmpty();
+        assertThat(trace.outcome().servedFrom()).contains("repo-b");
+    }
+
+    @Test
     void aConnectionOfAnotherFormatIsNotUsed() {
         PackageTrace trace = PackageTrace.predict(COMPLEX, "app", PackageFormat.PYPI, "", "requests",
                 Optional.of("2.0"), stored(Map.of()), PackageTrace.GroupRules.allowAll());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
+import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
 import software.amazon.awssdk.services.codeartifact.model.PackageGroupOriginRestrictionMode;
 import software.amazon.awssdk.services.codeartifact.model.PackageGroupOriginRestrictionType;
 import software.amazon.awssdk.services.codeartifact.model.PackageSummary;
@@ -118,6 +119,18 @@ class NpmUpstreamTest extends NpmApiFixture {
                 .extracting(u -> u.repositoryName()).containsExactly("gone", TEAM);
         assertThat(get(APP, "left-pad/-/left-pad-1.3.0.tgz").body()).isEqualTo(leftPad130);
         assertThat(packages(APP)).extracting(PackageSummary::packageValue).containsExactly("left-pad");
+    }
+
+    @Test
+    void aVersionArchivedWhereTheConnectionIsIsNotCopiedDownstream() throws Exception {
+        assertThat(get(STORE, "left-pad/-/left-pad-1.3.0.tgz").statusCode()).isEqualTo(200);
+        codeartifact.updatePackageVersionsStatus(r -> r.domain(DOMAIN).repository(STORE).format(PackageFormat.NPM)
+                .packageValue("left-pad").versions("1.3.0").targetStatus(PackageVersionStatus.ARCHIVED));
+        createRepository("reader", STORE);
+
+        assertThat(get("reader", "left-pad/-/left-pad-1.3.0.tgz").statusCode()).isEqualTo(404);
+        assertThat(packages("reader")).isEmpty();
+        assertThat(registry.tarballRequests("left-pad")).isEqualTo(1);
     }
 
     @Test
