@@ -11,7 +11,7 @@ public final class ResourceNames {
     public static final Constraint ARN = Constraint.of(1, 1011, "\\S+");
     public static final Constraint TAG_KEY = Constraint.of(1, 128, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     public static final Constraint TAG_VALUE = Constraint.of(0, 256, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-    public static final Constraint POLICY_DOCUMENT = Constraint.length(1, 7168);
+    public static final Constraint POLICY_DOCUMENT = Constraint.of(1, 7168, "[\\P{C}\\s]+");
     public static final Constraint POLICY_REVISION = Constraint.of(1, 100, "\\S+");
     public static final Constraint REPOSITORY_PREFIX = Constraint.of(1, 100, "[A-Za-z0-9][A-Za-z0-9._\\-]{0,99}");
     public static final Constraint ENDPOINT_TYPE = Constraint.of(4, 9, "ipv4|dualstack");
