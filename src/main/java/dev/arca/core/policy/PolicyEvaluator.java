@@ -1,0 +1,176 @@
+package dev.arca.core.policy;
+
+import dev.arca.core.policy.ConditionMatcher.ConditionResult;
+import dev.arca.core.policy.Decision.Reason;
+import dev.arca.core.policy.Decision.Verdict;
+import dev.arca.core.policy.PrincipalMatcher.Match;
+import dev.arca.core.policy.RequestPrincipal.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Decides a request as IAM does (policies.md §1.2–§1.4, §7): an explicit deny anywhere wins; in the resource's own
+ * account an allow from the identity or the resource policy suffices; across accounts both must allow; a resource
+ * policy naming only the account delegates to the account's identity policies; an account's root may do anything in
+ * its own account that nothing explicitly denies.
+ */
+public final class PolicyEvaluator {
+
+    private final ConditionMatcher conditions;
+
+    public PolicyEvaluator(ConditionMatcher conditions) {
+        this.conditions = Objects.requireNonNull(conditions, "conditions");
+    }
+
+    /** Evaluates {@code request}; an unknown condition operator throws IllegalArgumentException (parse-time check). */
+    public Decision evaluate(AccessRequest request) {
+        Map<String, List<String>> context = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        context.putAll(PrincipalContextKeys.of(request.principal()));
+        context.putAll(request.context());
+        Set<String> missing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Hits identity = new Hits();
+        Hits resource = new Hits();
+        for (AttachedPolicy policy : request.identityPolicies()) {
+            collect(policy, false, request, context, missing, identity);
+        }
+        for (AttachedPolicy policy : request.resourcePolicies()) {
+            collect(policy, true, request, context, missing, resource);
+        }
+        List<String> missingKeys = List.copyOf(missing);
+        if (!identity.denies.isEmpty() || !resource.denies.isEmpty()) {
+            List<MatchedStatement> denies = new ArrayList<>(identity.denies);
+            denies.addAll(resource.denies);
+            Reason reason = identity.denies.isEmpty() ? Reason.EXPLICIT_DENY_IN_RESOURCE_POLICY
+                    : Reason.EXPLICIT_DENY_IN_IDENTITY_POLICY;
+            return new Decision(Verdict.EXPLICIT_DENY, reason, denies, missingKeys);
+        }
+        return allowOrImplicitDeny(request, identity, resource, missingKeys);
+    }
+
+    private static Decision allowOrImplicitDeny(AccessRequest request, Hits identity, Hits resource,
+                                                List<String> missingKeys) {
+        RequestPrincipal caller = request.principal();
+        boolean root = caller.type() == Type.ROOT;
+        boolean idAllows = root || !identity.allows.isEmpty();
+        List<MatchedStatement> allAllows = new ArrayList<>(identity.allows);
+        allAllows.addAll(resource.directAllows);
+        allAllows.addAll(resource.accountAllows);
+        if (caller.type() == Type.ANONYMOUS || caller.type() == Type.SERVICE) {
+            // Callers without identity policies have only what a resource policy grants them by name or "*".
+            return resource.directAllows.isEmpty()
+                    ? new Decision(Verdict.IMPLICIT_DENY, Reason.NO_RESOURCE_POLICY_ALLOWS, allAllows, missingKeys)
+                    : new Decision(Verdict.ALLOWED, Reason.RESOURCE_POLICY_ALLOWS, resource.directAllows, missingKeys);
+        }
+        if (request.sameAccount()) {
+            // §1.3 Decision: an allow that reaches the caller only through its account delegates to identity policies.
+            if (idAllows) {
+                List<MatchedStatement> deciding = new ArrayList<>(identity.allows);
+                deciding.addAll(resource.directAllows);
+                deciding.addAll(resource.accountAllows);
+                Reason reason = !identity.allows.isEmpty() ? Reason.IDENTITY_POLICY_ALLOWS
+                        : resource.directAllows.isEmpty() ? Reason.ACCOUNT_ROOT : Reason.RESOURCE_POLICY_ALLOWS;
+                return new Decision(Verdict.ALLOWED, reason, deciding, missingKeys);
+            }
+            if (!resource.directAllows.isEmpty()) {
+                return new Decision(Verdict.ALLOWED, Reason.RESOURCE_POLICY_ALLOWS, resource.directAllows,
+                        missingKeys);
+            }
+            return new Decision(Verdict.IMPLICIT_DENY, Reason.NO_POLICY_ALLOWS, allAllows, missingKeys);
+        }
+        boolean resourceAllows = !resource.directAllows.isEmpty() || !resource.accountAllows.isEmpty();
+        if (idAllows && resourceAllows) {
+            return new Decision(Verdict.ALLOWED, root && identity.allows.isEmpty() ? Reason.RESOURCE_POLICY_ALLOWS
+                    : Reason.BOTH_POLICIES_ALLOW, allAllows, missingKeys);
+        }
+        return new Decision(Verdict.IMPLICIT_DENY, resourceAllows ? Reason.NO_IDENTITY_POLICY_ALLOWS
+                : Reason.NO_RESOURCE_POLICY_ALLOWS, allAllows, missingKeys);
+    }
+
+    private void collect(AttachedPolicy policy, boolean isResourcePolicy, AccessRequest request,
+                         Map<String, List<String>> context, Set<String> missing, Hits hits) {
+        PolicyDocument document = policy.document();
+        for (Statement statement : document.statements()) {
+            Match principal = isResourcePolicy
+                    ? statement.principal().map(p -> PrincipalMatcher.match(p, request.principal())).orElse(Match.NONE)
+                    : Match.DIRECT;
+            if (principal == Match.NONE
+                    || !actionMatches(statement.actions(), request.action())
+                    || !resourceMatches(statement.resources(), request.resource(), document, context, missing)
+                    || !conditionsHold(statement, document, context, missing)) {
+                continue;
+            }
+            MatchedStatement matched = MatchedStatement.of(policy, statement);
+            if (statement.effect() == Effect.DENY) {
+                hits.denies.add(matched);
+            } else if (!isResourcePolicy) {
+                hits.allows.add(matched);
+            } else if (principal == Match.ACCOUNT) {
+                hits.accountAllows.add(matched);
+            } else {
+                hits.directAllows.add(matched);
+            }
+        }
+    }
+
+    private static boolean actionMatches(PatternList actions, String action) {
+        boolean listed = actions.patterns().stream().anyMatch(p -> Wildcards.matchesAction(p, action));
+        return listed != actions.negated();
+    }
+
+    private static boolean resourceMatches(PatternList resources, String resource, PolicyDocument document,
+                                           Map<String, List<String>> context, Set<String> missing) {
+        boolean listed = false;
+        for (String pattern : resources.patterns()) {
+            // A pattern whose variable has no value matches nothing (§1.9).
+            Optional<List<PolicyVariables.Piece>> pieces = PolicyVariables.substitute(pattern,
+                    document.variablesEnabled(), context, missing);
+            if (pieces.isPresent() && ResourcePatterns.matches(pieces.get(), resource)) {
+                listed = true;
+            }
+        }
+        return listed != resources.negated();
+    }
+
+    /** AND across operators and keys; every entry is evaluated so that all missing keys get reported. */
+    private boolean conditionsHold(Statement statement, PolicyDocument document, Map<String, List<String>> context,
+                                   Set<String> missing) {
+        boolean all = true;
+        for (Map.Entry<String, Map<String, List<String>>> operator : statement.condition().entrySet()) {
+            boolean takesVariables = takesVariables(operator.getKey());
+            for (Map.Entry<String, List<String>> entry : operator.getValue().entrySet()) {
+                List<String> values = entry.getValue();
+                if (takesVariables && document.variablesEnabled()) {
+                    // A value whose variable has no value never matches: dropping it gives exactly that (§1.9).
+                    values = values.stream().map(v -> PolicyVariables.substituteText(v, true, context, missing))
+                            .flatMap(Optional::stream).toList();
+                }
+                ConditionResult result = conditions.matches(operator.getKey(), entry.getKey(), values, context);
+                if (result.missingKey()) {
+                    missing.add(entry.getKey());
+                }
+                all &= result.holds();
+            }
+        }
+        return all;
+    }
+
+    /** String and ARN operators take variables, and Bool by our §1.9 Decision. */
+    private static boolean takesVariables(String operator) {
+        String base = operator.replaceFirst("^For(?:Any|All)Values:", "").replaceFirst("IfExists$", "");
+        return base.startsWith("String") || base.startsWith("Arn") || base.equals("Bool");
+    }
+
+    /** The statements of one side (identity or resource) that matched, by effect and how the principal matched. */
+    private static final class Hits {
+        final List<MatchedStatement> denies = new ArrayList<>();
+        final List<MatchedStatement> allows = new ArrayList<>();
+        final List<MatchedStatement> directAllows = new ArrayList<>();
+        final List<MatchedStatement> accountAllows = new ArrayList<>();
+    }
+}
