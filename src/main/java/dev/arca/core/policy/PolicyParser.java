@@ -171,11 +171,11 @@ public final class PolicyParser {
 
     private static Map<String, Map<String, List<String>>> condition(JsonValue value) {
         JsonObject block = object(value, "Condition");
-        checkMembers(block, null);
+        checkNoDuplicateKeys(block);
         Map<String, Map<String, List<String>>> operators = new LinkedHashMap<>();
         for (Member operator : block.members()) {
             JsonObject entries = object(operator.value(), "Condition operator " + operator.key());
-            checkMembers(entries, null);
+            checkNoDuplicateKeys(entries);
             Map<String, List<String>> keys = new LinkedHashMap<>();
             for (Member key : entries.members()) {
                 keys.put(key.key(), conditionValues(key.value()));
@@ -216,8 +216,8 @@ public final class PolicyParser {
         throw problem(element + " must be a JSON object, not " + value.typeName(), value);
     }
 
-    /** Refuses a key written twice and, when {@code allowed} is given, any key it does not list. */
-    static void checkMembers(JsonObject object, Set<String> allowed) {
+    /** Refuses a key written twice in one object (§1.1). */
+    static void checkNoDuplicateKeys(JsonObject object) {
         Set<String> seen = new HashSet<>();
         for (Member member : object.members()) {
             if (!seen.add(member.key())) {
@@ -225,7 +225,14 @@ public final class PolicyParser {
                         "Duplicate key " + member.key(), Optional.of(member.value().path()),
                         Optional.of(member.keyPosition())));
             }
-            if (allowed != null && !allowed.contains(member.key())) {
+        }
+    }
+
+    /** Refuses a key written twice and any key {@code allowed} does not list. */
+    static void checkMembers(JsonObject object, Set<String> allowed) {
+        checkNoDuplicateKeys(object);
+        for (Member member : object.members()) {
+            if (!allowed.contains(member.key())) {
                 throw new MalformedPolicyException(new PolicyProblem(PolicyProblem.Kind.MALFORMED,
                         "Unsupported policy element: " + member.key(), Optional.of(member.value().path()),
                         Optional.of(member.keyPosition())));

@@ -36,7 +36,7 @@ final class PrincipalReader {
             throw PolicyParser.problem("Invalid principal in policy: \"" + s.value() + "\"", value);
         }
         JsonObject map = PolicyParser.object(value, "Principal");
-        PolicyParser.checkMembers(map, null);
+        PolicyParser.checkNoDuplicateKeys(map);
         Map<PrincipalKind, List<String>> values = new LinkedHashMap<>();
         for (Member member : map.members()) {
             PrincipalKind kind = PrincipalKind.fromJson(member.key()).orElseThrow(() -> PolicyParser.problem(

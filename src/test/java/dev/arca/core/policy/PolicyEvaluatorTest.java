@@ -1,7 +1,6 @@
 package dev.arca.core.policy;
 
 import static dev.arca.core.policy.Decision.Verdict.ALLOWED;
-import static dev.arca.core.policy.Decision.Verdict.EXPLICIT_DENY;
 import static dev.arca.core.policy.Decision.Verdict.IMPLICIT_DENY;
 import static dev.arca.core.policy.EvaluatorFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PolicyEvaluatorTest {
 
     private static final String READ = "codeartifact:ReadFromRepository";
-    private static final String PUBLISH = "codeartifact:PublishPackageVersion";
     private static final String TOKEN = "codeartifact:GetAuthorizationToken";
-    private static final String BEARER = "sts:GetServiceBearerToken";
-    private static final String ORG = "aws:PrincipalOrgID";
 
     private final PolicyEvaluator evaluator = new PolicyEvaluator(new StringConditionsForTests());
 
@@ -58,6 +54,14 @@ class PolicyEvaluatorTest {
         assertThat(domain.span().start().line()).isEqualTo(1);
         assertThat(domain.span().end().line()).isEqualTo(4);
         assertThat(decision.statements().getFirst().sourceType()).isEqualTo(PolicySourceType.USER);
+    }
+
+    @Test
+    void anUnknownConditionOperatorIsNotSilentlySkipped() {
+        AccessRequest request = Case.named("unknown").by(ALICE).identity("odd", statement("Odd", "Deny", "",
+                "\"Action\": \"*\"", "\"Resource\": \"*\"", "{\"StringEqualz\": {\"aws:username\": \"x\"}}")).request();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> evaluator.evaluate(request))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("StringEqualz");
     }
 
     @Test

@@ -185,6 +185,17 @@ class PolicyParserTest {
     }
 
     @Test
+    void theUserGuidesAdminExampleWithItsTrailingCommaIsRefused() {
+        // seeds/004, "This policy grants access to all CodeArtifact APIs": the guide's text ends "],\n}".
+        String seed = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Action\": [\n"
+                + "        \"codeartifact:*\"\n      ],\n      \"Effect\": \"Allow\",\n      \"Resource\": \"*\"\n"
+                + "    }\n  ],\n}";
+        assertThatThrownBy(() -> PolicyParser.parse(seed, PolicyKind.IDENTITY))
+                .hasMessage("Syntax errors in policy: Trailing comma before '}' (at line 12, column 1)");
+        assertThat(PolicyParser.parse(seed.replace("],\n}", "]\n}"), PolicyKind.IDENTITY).statements()).hasSize(1);
+    }
+
+    @Test
     void everyPrincipalFormIsAccepted() {
         PolicyDocument document = PolicyParser.parse("""
                 {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Principal": {
