@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Decides a request as IAM does (policies.md §1.2–§1.4, §7): an explicit deny anywhere wins; in the resource's own
@@ -21,6 +22,12 @@ import java.util.TreeSet;
  * its own account that nothing explicitly denies.
  */
 public final class PolicyEvaluator {
+
+    /** The service name CodeArtifact's bearer tokens are issued for (§3.4). */
+    public static final String CODEARTIFACT_SERVICE = "codeartifact.amazonaws.com";
+
+    private static final Pattern SET_PREFIX = Pattern.compile("^For(?:Any|All)Values:");
+    private static final Pattern IF_EXISTS = Pattern.compile("IfExists$");
 
     private final ConditionMatcher conditions;
 
@@ -51,6 +58,39 @@ public final class PolicyEvaluator {
             return new Decision(Verdict.EXPLICIT_DENY, reason, denies, missingKeys);
         }
         return allowOrImplicitDeny(request, identity, resource, missingKeys);
+    }
+
+    /**
+     * GetAuthorizationToken (§3.4, §7): {@code tokenRequest} (codeartifact:GetAuthorizationToken on the domain) must be
+     * allowed and, for anyone but an account root, the caller's identity policies must also allow
+     * sts:GetServiceBearerToken with sts:AWSServiceName = codeartifact.amazonaws.com. Never asks a resource policy for
+     * the STS action (§3.4 Decision).
+     */
+    public Decision evaluateAuthorizationToken(AccessRequest tokenRequest) {
+        Decision token = evaluate(tokenRequest);
+        RequestPrincipal caller = tokenRequest.principal();
+        if (caller.type() == Type.ROOT || token.verdict() == Verdict.EXPLICIT_DENY) {
+            return token;
+        }
+        Map<String, List<String>> context = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        context.putAll(tokenRequest.context());
+        context.putIfAbsent("sts:AWSServiceName", List.of(CODEARTIFACT_SERVICE));
+        Decision bearer = evaluate(new AccessRequest(caller, "sts:GetServiceBearerToken", "*",
+                caller.account().orElse(tokenRequest.resourceOwner()), context, tokenRequest.identityPolicies(),
+                List.of()));
+        if (bearer.verdict() == Verdict.EXPLICIT_DENY) {
+            return bearer;
+        }
+        List<MatchedStatement> statements = new ArrayList<>(token.statements());
+        statements.addAll(bearer.statements());
+        Set<String> missing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        missing.addAll(token.missingContextValues());
+        missing.addAll(bearer.missingContextValues());
+        if (token.allowed() && bearer.allowed()) {
+            return new Decision(Verdict.ALLOWED, token.reason(), statements, List.copyOf(missing));
+        }
+        Reason reason = token.allowed() ? Reason.NO_IDENTITY_POLICY_ALLOWS : token.reason();
+        return new Decision(Verdict.IMPLICIT_DENY, reason, statements, List.copyOf(missing));
     }
 
     private static Decision allowOrImplicitDeny(AccessRequest request, Hits identity, Hits resource,
@@ -162,7 +202,7 @@ public final class PolicyEvaluator {
 
     /** String and ARN operators take variables, and Bool by our §1.9 Decision. */
     private static boolean takesVariables(String operator) {
-        String base = operator.replaceFirst("^For(?:Any|All)Values:", "").replaceFirst("IfExists$", "");
+        String base = IF_EXISTS.matcher(SET_PREFIX.matcher(operator).replaceFirst("")).replaceFirst("");
         return base.startsWith("String") || base.startsWith("Arn") || base.equals("Bool");
     }
 

@@ -2,12 +2,16 @@ package dev.arca.core.policy;
 
 import dev.arca.core.policy.RequestPrincipal.Type;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Whether a Principal/NotPrincipal element names a caller, and how (§1.5, §1.6). */
 final class PrincipalMatcher {
 
     /** How a Principal element reached the caller: not at all, only through its account, or by name (or "*"). */
     enum Match { NONE, ACCOUNT, DIRECT }
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+    private static final Pattern ACCOUNT_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:root");
 
     private PrincipalMatcher() {
     }
@@ -71,13 +75,13 @@ final class PrincipalMatcher {
             return false;
         }
         List<String> aws = listed.valuesOf(PrincipalKind.AWS).stream()
-                .map(v -> v.matches("[0-9]{12}") ? "arn:aws:iam::" + v + ":root" : v).toList();
+                .map(v -> ACCOUNT_ID.matcher(v).matches() ? "arn:aws:iam::" + v + ":root" : v).toList();
         return forms.stream().allMatch(form -> caller.type() == Type.SERVICE
                 ? listed.valuesOf(PrincipalKind.SERVICE).contains(form) : aws.contains(form));
     }
 
     static boolean isAccount(String value) {
-        return value.matches("[0-9]{12}") || value.matches("arn:aws[a-z-]*:iam::[0-9]{12}:root");
+        return ACCOUNT_ID.matcher(value).matches() || ACCOUNT_ARN.matcher(value).matches();
     }
 
     private static String accountOf(String value) {

@@ -57,6 +57,43 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aTokenNeedsTheBearerTokenPermissionToo() {
+        String tokenOnly = statement("Token", "Allow", "", "\"Action\": \"" + TOKEN + "\"", "\"Resource\": \"*\"", "");
+        Decision withoutBearer = evaluator.evaluateAuthorizationToken(Case.named("t1").by(BOB).does(TOKEN).on(DOMAIN)
+                .identity("token", tokenOnly).domainPolicy(DOMAIN_TOKEN).request());
+        assertThat(withoutBearer.verdict()).isEqualTo(IMPLICIT_DENY);
+        assertThat(withoutBearer.reason()).isEqualTo(Reason.NO_IDENTITY_POLICY_ALLOWS);
+
+        Decision withBearer = evaluator.evaluateAuthorizationToken(Case.named("t2").by(BOB).does(TOKEN).on(DOMAIN)
+                .identity("codebuild", CODEBUILD_ROLE).domainPolicy(DOMAIN_TOKEN).request());
+        assertThat(withBearer.verdict()).isEqualTo(ALLOWED);
+        assertThat(withBearer.statements()).extracting(MatchedStatement::label)
+                .containsExactly("codebuild/Statement[0]", "domain policy/Statement[0]", "codebuild/Statement[1]");
+
+        Decision wrongService = evaluator.evaluateAuthorizationToken(Case.named("t3").by(BOB).does(TOKEN).on(DOMAIN)
+                .with("sts:AWSServiceName", "other.amazonaws.com").identity("codebuild", CODEBUILD_ROLE)
+                .domainPolicy(DOMAIN_TOKEN).request());
+        assertThat(wrongService.verdict()).isEqualTo(IMPLICIT_DENY);
+    }
+
+    @Test
+    void anAccountRootGetsATokenWithoutBearerPermission() {
+        Decision decision = evaluator.evaluateAuthorizationToken(Case.named("root").by(OWNER_ROOT).does(TOKEN).on(DOMAIN)
+                .request());
+        assertThat(decision.verdict()).isEqualTo(ALLOWED);
+        assertThat(decision.reason()).isEqualTo(Reason.ACCOUNT_ROOT);
+    }
+
+    @Test
+    void aDeniedBearerTokenIsAnExplicitDeny() {
+        Decision decision = evaluator.evaluateAuthorizationToken(Case.named("deny").by(ALICE).does(TOKEN).on(DOMAIN)
+                .identity("admin", ADMIN).identity("no-bearer", statement("NoBearer", "Deny", "",
+                        "\"Action\": \"sts:*\"", "\"Resource\": \"*\"", "")).request());
+        assertThat(decision.verdict()).isEqualTo(Decision.Verdict.EXPLICIT_DENY);
+        assertThat(decision.statements()).extracting(MatchedStatement::label).containsExactly("no-bearer/NoBearer");
+    }
+
+    @Test
     void anUnknownConditionOperatorIsNotSilentlySkipped() {
         AccessRequest request = Case.named("unknown").by(ALICE).identity("odd", statement("Odd", "Deny", "",
                 "\"Action\": \"*\"", "\"Resource\": \"*\"", "{\"StringEqualz\": {\"aws:username\": \"x\"}}")).request();
