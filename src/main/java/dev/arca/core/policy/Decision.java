@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The evaluator's answer: the verdict, why (in the terms AWS's AccessDenied messages use), the statements that
- * decided it (only the denying ones for an explicit deny), and the condition keys the policies needed but the request
+ * decided it (only the denying ones for an explicit deny; for an implicit deny, the allows that matched but were not
+ * enough, e.g. one side of a cross-account request), and the condition keys the policies needed but the request
  * lacked (the simulator's MissingContextValues).
  */
 public record Decision(Verdict verdict, Reason reason, List<MatchedStatement> statements,
