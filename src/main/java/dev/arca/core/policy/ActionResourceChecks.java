@@ -132,6 +132,14 @@ final class ActionResourceChecks {
     /** " Did you mean X?" with the closest known name by edit distance, or nothing when none is close. */
     static String didYouMean(String name, List<String> known) {
         String lower = name.toLowerCase(Locale.ROOT);
+        // A truncated name (ReadFromRepo) is the commonest slip: suggest the shortest completion first.
+        Optional<String> completion = known.stream()
+                .filter(k -> lower.length() >= 4 && k.substring(k.indexOf(':') + 1).toLowerCase(Locale.ROOT)
+                        .startsWith(lower))
+                .min(Comparator.comparingInt(String::length));
+        if (completion.isPresent()) {
+            return " Did you mean " + completion.get() + "?";
+        }
         return known.stream()
                 .min(Comparator.comparingInt(k -> editDistance(lower, k.substring(k.indexOf(':') + 1)
                         .toLowerCase(Locale.ROOT))))

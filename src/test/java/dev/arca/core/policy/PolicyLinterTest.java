@@ -33,6 +33,8 @@ class PolicyLinterTest {
                 resource("MISSING_VERSION", WARNING, "{\n  \"Statement\": [\n" + OK.body() + "\n  ]\n}", clean, "{", ""),
                 resource("INVALID_VERSION", ERROR, clean.replace("2012-10-17", "2012-10-18"), clean, "\"2012-10-18\"",
                         "Version"),
+                identity("INVALID_POLICY_ELEMENT", ERROR, ID.document().replace("{\n  \"Version\"",
+                        "{\n  \"Id\": \"p1\",\n  \"Version\""), ID.document(), "\"Id\"", "Id"),
                 resource("MISSING_STATEMENT", ERROR, "{\n  \"Version\": \"2012-10-17\"\n}", clean, "{", ""),
                 resource("INVALID_POLICY_ELEMENT", ERROR, OK.extra("\"Conditions\": {}").document(), clean,
                         "\"Conditions\"", "Statement[0].Conditions"),
@@ -176,6 +178,48 @@ class PolicyLinterTest {
             assertThat(f.locations().get(0).line()).isEqualTo(3);
             assertThat(f.locations().get(0).column()).isEqualTo(16);
         });
+    }
+
+    @Test
+    void detailsExplainTheFix() {
+        assertThat(detail(OK.action("\"codeartifact:ReadFromRepo\"").document(), "INVALID_ACTION"))
+                .contains("Did you mean codeartifact:ReadFromRepository?");
+        assertThat(detail(OK.resource("\"arn:aws:codeartifact:us-east-1:111122223333:repository:d/r\"").document(),
+                "INVALID_ARN_RESOURCE")).contains("'/', not ':'");
+        assertThat(detail(OK.resource("\"arn:aws:codeartifact:us-east-1:111122223333:repository/d:r\"").document(),
+                "INVALID_ARN_RESOURCE")).contains("repository/d/r");
+        assertThat(detail(OK.action("[\"sts:GetServiceBearerToken\"]").document(), "UNSUPPORTED_ACTION_IN_POLICY"))
+                .contains("identity policy");
+    }
+
+    private static String detail(String text, String code) {
+        return PolicyLinter.lint(text, PolicyType.RESOURCE_POLICY).stream().filter(f -> f.issueCode().equals(code))
+                .findFirst().orElseThrow(() -> new AssertionError(code + " missing")).findingDetails();
+    }
+
+    @Test
+    void mangledPoliciesNeverThrow() {
+        String rich = documents(OK.sid("\"A1\"").condition("{\"ForAllValues:StringLike\": {\"aws:TagKeys\": [\"t*\", 1]}, "
+                + "\"IpAddress\": {\"aws:SourceIp\": \"10.0.0.1/8\"}, \"DateLessThan\": {\"aws:CurrentTime\": \"x\"}}"),
+                ID.action("[\"codeartifact:Get*\", \"sts:*\"]").resource("\"arn:aws:codeartifact:*:*:package/d/${aws:username}/*\""));
+        java.util.Random random = new java.util.Random(12);
+        String alphabet = "{}[]\":,*?$/ \\aA0\n";
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder mangled = new StringBuilder(rich);
+            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                int at = random.nextInt(mangled.length());
+                if (random.nextBoolean()) {
+                    mangled.deleteCharAt(at);
+                } else {
+                    mangled.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = mangled.toString();
+            for (PolicyType type : PolicyType.values()) {
+                assertThatCode(() -> PolicyLinter.lint(text, type, "arn:aws:codeartifact:us-east-1:111122223333:"
+                        + "domain/d")).as(text).doesNotThrowAnyException();
+            }
+        }
     }
 
     @Test
