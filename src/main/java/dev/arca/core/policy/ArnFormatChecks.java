@@ -9,7 +9,7 @@ import java.util.Set;
 final class ArnFormatChecks {
 
     private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov");
-    private static final String REGION = "[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]";
+    static final String REGION = "[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]";
     private static final String FORMATS = "domain/DOMAIN, repository/DOMAIN/REPOSITORY, "
             + "package/DOMAIN/REPOSITORY/FORMAT/NAMESPACE/NAME or package-group/DOMAIN/PATTERN";
 

@@ -3,6 +3,7 @@ package dev.arca.core.policy;
 import dev.arca.core.Arns.ResourceArn;
 import dev.arca.core.policy.CodeArtifactActions.AccessLevel;
 import dev.arca.core.policy.CodeArtifactActions.Action;
+import dev.arca.core.policy.CodeArtifactActions.ConditionKeySupport;
 import dev.arca.core.policy.CodeArtifactActions.ResourceType;
 import dev.arca.core.policy.json.JsonValue.JsonObject;
 import dev.arca.core.policy.json.JsonValue.JsonString;
@@ -45,7 +46,7 @@ final class CodeArtifactChecks {
             for (JsonString action : statement.actions()) {
                 namedAction(action).ifPresent(a -> namedActionChecks(statement, action, a));
             }
-            resourceTagOnPackages(statement);
+            tagKeysForActions(statement);
         }
         if (!statement.notResource()) {
             attachedTo.ifPresent(target -> statement.resources().forEach(r -> resourceInTarget(r, target)));
@@ -89,21 +90,42 @@ final class CodeArtifactChecks {
                 + "/…") + "); no Resource in this statement can match it.";
     }
 
-    /** C7: aws:ResourceTag is never present for package resources, so a statement of package-only actions never applies. */
-    private void resourceTagOnPackages(StatementElements statement) {
+    /**
+     * C7, from the action table: a tag key that none of the statement's CodeArtifact actions supports is never present,
+     * so the condition never holds (aws:ResourceTag on packages, aws:RequestTag outside Create and TagResource, …).
+     */
+    private void tagKeysForActions(StatementElements statement) {
+        boolean onlyCodeArtifact = statement.actions().stream().allMatch(a -> !a.value().equals("*")
+                && a.value().toLowerCase(Locale.ROOT).startsWith(CodeArtifactActions.SERVICE + ":"));
         List<Action> actions = statement.actions().stream()
                 .flatMap(a -> CodeArtifactActions.matching(a.value()).stream()).distinct().toList();
-        if (actions.isEmpty() || !actions.stream().allMatch(Action::packageOnly) || statement.condition().isEmpty()) {
+        if (!onlyCodeArtifact || actions.isEmpty() || statement.condition().isEmpty()) {
             return;
         }
         for (Member operator : statement.condition().get().members()) {
-            if (operator.value() instanceof JsonObject keys && !operator.key().startsWith("Null")) {
-                keys.members().stream().filter(k -> k.key().toLowerCase(Locale.ROOT).startsWith("aws:resourcetag/"))
-                        .forEach(k -> findings.addAtKey(FindingType.ERROR, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
-                                k.key() + " is never present for package actions (packages carry no tags), so this "
-                                        + "condition never holds.", keys, k));
+            if (!(operator.value() instanceof JsonObject keys) || operator.key().startsWith("Null")) {
+                continue;
+            }
+            for (Member key : keys.members()) {
+                tagKey(key.key()).filter(k -> actions.stream().noneMatch(a -> a.conditionKeys().contains(k)))
+                        .ifPresent(k -> findings.addAtKey(FindingType.ERROR, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
+                                key.key() + " is never present for " + (actions.size() == 1
+                                        ? actions.get(0).qualifiedName() : "these actions")
+                                        + (actions.stream().allMatch(Action::packageOnly) ? " (packages carry no tags)"
+                                        : "") + ", so this condition never holds.", keys, key));
             }
         }
+    }
+
+    private static Optional<ConditionKeySupport> tagKey(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("aws:resourcetag/")) {
+            return Optional.of(ConditionKeySupport.RESOURCE_TAG);
+        }
+        if (lower.startsWith("aws:requesttag/")) {
+            return Optional.of(ConditionKeySupport.REQUEST_TAG);
+        }
+        return lower.equals("aws:tagkeys") ? Optional.of(ConditionKeySupport.TAG_KEYS) : Optional.empty();
     }
 
     /** C4: a resource ARN that can never name the attached domain or repository, or something inside it. */

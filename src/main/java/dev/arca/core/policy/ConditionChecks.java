@@ -101,6 +101,12 @@ final class ConditionChecks {
             findings.add(FindingType.ERROR, "INVALID_CONDITION_MULTIPLE_BOOLEAN", name + " is true or false; give one "
                     + "value.", key.value());
         }
+        if (name.equalsIgnoreCase("aws:RequestedRegion") && operator.operator().family() == Family.STRING) {
+            values.stream().filter(v -> v instanceof JsonString s && !operator.operator().takesWildcards()
+                            && !s.value().contains("${") && !s.value().matches(ArnFormatChecks.REGION))
+                    .forEach(v -> findings.add(FindingType.ERROR, "INVALID_REGION", "\"" + ((JsonString) v).value()
+                            + "\" is not a Region, e.g. us-east-1.", v));
+        }
         if (name.equalsIgnoreCase("aws:SourceIp") && operator.operator().family() == Family.IP) {
             privateRanges(key.value(), values, operator.operator());
         }

@@ -123,6 +123,7 @@ public final class PolicyLinter {
                 default -> findings.typeMismatch(statement.get(), "Statement must be an object or an array of objects");
             }
             uniqueSids(statements);
+            redundantStatements(statements);
             new CodeArtifactChecks(type, attachedTo, findings).document(statements);
         }
 
@@ -215,6 +216,40 @@ public final class PolicyLinter {
                             }
                         });
             }
+        }
+
+        /** A statement that repeats an earlier one (its Sid aside) adds nothing. */
+        private void redundantStatements(List<StatementElements> statements) {
+            List<String> seen = new ArrayList<>();
+            for (StatementElements s : statements) {
+                String canonical = canonical(new JsonObject(s.statement().members().stream()
+                        .filter(m -> !m.key().equals("Sid")).toList(), s.statement().position(), s.statement().end(),
+                        s.statement().path()));
+                if (seen.contains(canonical)) {
+                    findings.add(FindingType.SUGGESTION, "REDUNDANT_STATEMENT", "This statement repeats an earlier one; "
+                            + "remove it.", s.statement());
+                }
+                seen.add(canonical);
+            }
+        }
+
+        /** The value as compact JSON with object members sorted, for comparing statements as written. */
+        private static String canonical(JsonValue value) {
+            return switch (value) {
+                case JsonObject o -> o.members().stream().sorted(java.util.Comparator.comparing(Member::key))
+                        .map(m -> quote(m.key()) + ":" + canonical(m.value()))
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                case JsonArray a -> a.elements().stream().map(Run::canonical)
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                case JsonString str -> quote(str.value());
+                case JsonValue.JsonNumber n -> n.text();
+                case JsonValue.JsonBool b -> String.valueOf(b.value());
+                case JsonValue.JsonNull n -> "null";
+            };
+        }
+
+        private static String quote(String text) {
+            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
 
         private void reportUnknownAndDuplicateKeys(JsonObject object, Set<String> known, String where) {

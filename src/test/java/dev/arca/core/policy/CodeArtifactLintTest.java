@@ -65,6 +65,16 @@ class CodeArtifactLintTest {
                         OK.action("\"codeartifact:DescribeRepository\"").condition("{\"StringEquals\": "
                                 + "{\"aws:ResourceTag/team\": \"web\"}}").document(), "\"aws:ResourceTag/team\"",
                         "Statement[0].Condition.StringEquals.aws:ResourceTag/team"),
+                resource("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", ERROR, OK.action("\"codeartifact:ReadFromRepository\"")
+                        .condition("{\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": \"team\"}}").document(),
+                        OK.action("\"codeartifact:TagResource\"").condition("{\"ForAnyValue:StringEquals\": "
+                                + "{\"aws:TagKeys\": \"team\"}}").document(), "\"aws:TagKeys\"",
+                        "Statement[0].Condition.ForAnyValue:StringEquals.aws:TagKeys"),
+                identity("UNSUPPORTED_ACTION_FOR_CONDITION_KEY", ERROR, ID.action("\"codeartifact:DeleteRepository\"")
+                        .condition("{\"StringEquals\": {\"aws:RequestTag/team\": \"web\"}}").document(),
+                        ID.action("\"codeartifact:CreateRepository\"").condition("{\"StringEquals\": "
+                                + "{\"aws:RequestTag/team\": \"web\"}}").document(), "\"aws:RequestTag/team\"",
+                        "Statement[0].Condition.StringEquals.aws:RequestTag/team"),
                 // C9: everyone, no condition
                 resource("PUBLIC_ACCESS", SECURITY_WARNING, OK.principal("\"*\"").document(), OK.principal("\"*\"")
                         .condition(ORG).document(), "\"Principal\": |\"*\"", "Statement[0].Principal"),

@@ -85,6 +85,9 @@ class ConditionLintTest {
                 condition("PRIVATE_IP_ADDRESS_SUBSET", SUGGESTION, cond("IpAddress", "aws:SourceIp",
                         "[\"203.0.113.0/24\", \"172.16.0.0/12\"]"), cond("IpAddress", "aws:SourceIp",
                         "[\"203.0.113.0/24\"]"), "[\"203.0.113.0/24\", \"172.16", COND + ".IpAddress.aws:SourceIp"),
+                condition("INVALID_REGION", ERROR, cond("StringEquals", "aws:RequestedRegion", "[\"us-east-1\", "
+                        + "\"us-east\"]"), cond("StringEquals", "aws:RequestedRegion", "[\"us-east-1\", \"eu-west-1\"]"),
+                        "\"us-east\"]", COND + ".StringEquals.aws:RequestedRegion[1]"),
                 condition("INVALID_CONDITION_MULTIPLE_BOOLEAN", ERROR, cond("Bool", "aws:SecureTransport",
                         "[\"true\", \"false\"]"), cond("Bool", "aws:SecureTransport", "[\"true\"]"), "[\"true\", ",
                         COND + ".Bool.aws:SecureTransport"),
