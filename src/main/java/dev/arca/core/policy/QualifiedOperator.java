@@ -37,6 +37,7 @@ public record QualifiedOperator(Optional<SetQualifier> qualifier, ConditionOpera
             if (rest.startsWith(q.prefix())) {
                 qualifier = Optional.of(q);
                 rest = rest.substring(q.prefix().length());
+                break;
             }
         }
         boolean ifExists = rest.endsWith(IF_EXISTS) && rest.length() > IF_EXISTS.length();

@@ -239,6 +239,7 @@ class ConditionOperatorsTest {
         assertThat(parsed.toString()).isEqualTo("ForAllValues:StringLikeIfExists");
         assertThat(QualifiedOperator.parse("IfExists")).isEmpty();
         assertThat(QualifiedOperator.parse("stringequals")).isEmpty();
+        assertThat(QualifiedOperator.parse("ForAnyValue:ForAllValues:StringEquals")).isEmpty();
     }
 
     @Test
