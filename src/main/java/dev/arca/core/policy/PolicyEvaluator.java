@@ -159,7 +159,7 @@ public final class PolicyEvaluator {
     }
 
     private static boolean actionMatches(PatternList actions, String action) {
-        boolean listed = actions.patterns().stream().anyMatch(p -> Wildcards.matchesAction(p, action));
+        boolean listed = actions.patterns().stream().anyMatch(p -> WildcardPattern.matches(p, action, true));
         return listed != actions.negated();
     }
 

@@ -35,8 +35,8 @@ public final class PolicyParser {
     }
 
     /** Parses {@code text} as a policy of {@code kind}, or throws {@link MalformedPolicyException}. */
-    public static PolicyDocument parse(String text, PolicyKind kind) {
-        if (kind == PolicyKind.RESOURCE) {
+    public static PolicyDocument parse(String text, PolicyType kind) {
+        if (kind == PolicyType.RESOURCE_POLICY) {
             // CodeArtifact's PolicyDocument shape: 1..7168 UTF-16 units, whitespace included, no control characters.
             ResourceNames.POLICY_DOCUMENT.violation("policyDocument", text).ifPresent(message -> {
                 throw new MalformedPolicyException(new PolicyProblem(PolicyProblem.Kind.CONSTRAINT, message,
@@ -60,7 +60,7 @@ public final class PolicyParser {
             return s;
         });
         Optional<String> id = document.get("Id").map(v -> {
-            if (kind == PolicyKind.IDENTITY) {
+            if (kind == PolicyType.IDENTITY_POLICY) {
                 throw problem("Policy document should not specify an Id", v);
             }
             return string(v, "Id");
@@ -80,7 +80,7 @@ public final class PolicyParser {
         for (int i = 0; i < statementValues.size(); i++) {
             statements.add(reader.read(i, object(statementValues.get(i), "Each statement")));
         }
-        if (kind == PolicyKind.IDENTITY) {
+        if (kind == PolicyType.IDENTITY_POLICY) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < statements.size(); i++) {
                 Optional<String> sid = statements.get(i).sid().filter(s -> !s.isEmpty());
@@ -94,13 +94,13 @@ public final class PolicyParser {
     }
 
     /** Reads one statement; knows the policy kind because it decides whether Principal is required or forbidden. */
-    private record StatementReader(PolicyKind kind) {
+    private record StatementReader(PolicyType kind) {
 
         Statement read(int index, JsonObject statement) {
             checkMembers(statement, STATEMENT);
             Optional<String> sid = statement.get("Sid").map(v -> {
                 String s = string(v, "Sid");
-                if (kind == PolicyKind.IDENTITY && !IAM_SID.matcher(s).matches()) {
+                if (kind == PolicyType.IDENTITY_POLICY && !IAM_SID.matcher(s).matches()) {
                     throw problem("Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the "
                             + "regular expression [0-9A-Za-z]*", v);
                 }
@@ -144,7 +144,7 @@ public final class PolicyParser {
                 throw problem("Statement cannot contain both Principal and NotPrincipal", notPrincipal.get());
             }
             Optional<JsonValue> given = principal.or(() -> notPrincipal);
-            if (kind == PolicyKind.IDENTITY) {
+            if (kind == PolicyType.IDENTITY_POLICY) {
                 given.ifPresent(v -> {
                     throw problem("Policy document should not specify a principal.", v);
                 });

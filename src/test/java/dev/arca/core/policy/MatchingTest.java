@@ -30,7 +30,7 @@ class MatchingTest {
             "s3:*, codeartifact:ReadFromRepository, false",
     })
     void actionsMatchCaseInsensitivelyWithWildcards(String pattern, String action, boolean expected) {
-        assertThat(Wildcards.matchesAction(pattern, action)).isEqualTo(expected);
+        assertThat(WildcardPattern.matches(pattern, action, true)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} ~ {1} = {2}")

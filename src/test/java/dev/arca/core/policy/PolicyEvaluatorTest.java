@@ -22,7 +22,7 @@ class PolicyEvaluatorTest {
     private static final String READ = "codeartifact:ReadFromRepository";
     private static final String TOKEN = "codeartifact:GetAuthorizationToken";
 
-    private final PolicyEvaluator evaluator = new PolicyEvaluator(new StringConditionsForTests());
+    private final PolicyEvaluator evaluator = new PolicyEvaluator(new ConditionOperators());
 
     static Stream<Case> cases() {
         return CaseTable.all().stream();
@@ -147,7 +147,7 @@ class PolicyEvaluatorTest {
         Case identity(String id, String json) {
             PolicySourceType type = caller.type() == RequestPrincipal.Type.ASSUMED_ROLE ? PolicySourceType.ROLE
                     : PolicySourceType.USER;
-            identity.add(new AttachedPolicy(id, type, PolicyParser.parse(json, PolicyKind.IDENTITY)));
+            identity.add(new AttachedPolicy(id, type, PolicyParser.parse(json, PolicyType.IDENTITY_POLICY)));
             return this;
         }
         Case domainPolicy(String json) { return resourcePolicy("domain policy", json); }
@@ -156,7 +156,7 @@ class PolicyEvaluatorTest {
         Case missing(String... keys) { missing = List.of(keys); return this; }
 
         private Case resourcePolicy(String id, String json) {
-            resources.add(new AttachedPolicy(id, PolicySourceType.RESOURCE, PolicyParser.parse(json, PolicyKind.RESOURCE)));
+            resources.add(new AttachedPolicy(id, PolicySourceType.RESOURCE, PolicyParser.parse(json, PolicyType.RESOURCE_POLICY)));
             return this;
         }
 

@@ -38,7 +38,7 @@ class PolicyParserTest {
 
     @Test
     void readsEveryElementOfAResourcePolicy() {
-        PolicyDocument document = PolicyParser.parse(DOMAIN_POLICY, PolicyKind.RESOURCE);
+        PolicyDocument document = PolicyParser.parse(DOMAIN_POLICY, PolicyType.RESOURCE_POLICY);
 
         assertThat(document.version()).contains("2012-10-17");
         assertThat(document.id()).contains("domain-policy");
@@ -72,7 +72,7 @@ class PolicyParserTest {
     void aSingleStatementObjectAndAStarPrincipalAreAllowed() {
         PolicyDocument document = PolicyParser.parse("""
                 {"Statement": {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}}""",
-                PolicyKind.RESOURCE);
+                PolicyType.RESOURCE_POLICY);
         assertThat(document.version()).isEmpty();
         assertThat(document.variablesEnabled()).isFalse();
         assertThat(document.statements()).singleElement().satisfies(s ->
@@ -83,48 +83,48 @@ class PolicyParserTest {
     void identityPoliciesNeedNoPrincipal() {
         PolicyDocument document = PolicyParser.parse("""
                 {"Version": "2008-10-17", "Statement": [{"Sid": "Read1", "Effect": "Allow",
-                 "Action": "codeartifact:ReadFromRepository", "Resource": "*"}]}""", PolicyKind.IDENTITY);
+                 "Action": "codeartifact:ReadFromRepository", "Resource": "*"}]}""", PolicyType.IDENTITY_POLICY);
         assertThat(document.statements().getFirst().principal()).isEmpty();
         assertThat(document.variablesEnabled()).isFalse();
     }
 
     @ParameterizedTest(name = "[{index}] {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            RESOURCE | `not json`                                                                      | Syntax errors in policy: Unexpected character 'n': expected a value (at line 1, column 1)
-            RESOURCE | `{"Statement": [ {"Effect": "Allow",} ]}`                                       | Syntax errors in policy: Trailing comma before '}' (at line 1, column 36)
-            RESOURCE | `[]`                                                                            | The policy must be a JSON object, not array (at line 1, column 1)
-            RESOURCE | `{"Version": "2012-10-18", "Statement": []}`                                    | The policy must contain a valid version string (at Version, line 1, column 13)
-            RESOURCE | `{"Version": 2012, "Statement": []}`                                            | Version must be a string, not number (at Version, line 1, column 13)
-            RESOURCE | `{"Version": "2012-10-17"}`                                                     | Missing required field Statement (at line 1, column 1)
-            RESOURCE | `{"Statement": []}`                                                             | Policy must contain at least one statement (at Statement, line 1, column 15)
-            RESOURCE | `{"Statement": "x"}`                                                            | Statement must be an object or an array of objects (at Statement, line 1, column 15)
-            RESOURCE | `{"Statement": ["x"]}`                                                          | Each statement must be a JSON object, not string (at Statement[0], line 1, column 16)
-            RESOURCE | `{"Statement": [{"Principal": "*", "Action": "*", "Resource": "*"}]}`           | Missing required field Effect (at Statement[0], line 1, column 16)
-            RESOURCE | `{"Statement": [{"Effect": "Alow", "Principal": "*", "Action": "*", "Resource": "*"}]}` | Invalid effect: Alow (at Statement[0].Effect, line 1, column 27)
-            RESOURCE | `{"Statement": [{"Effect": "allow", "Principal": "*", "Action": "*", "Resource": "*"}]}` | Invalid effect: allow (at Statement[0].Effect, line 1, column 27)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "NotAction": "s3:x", "Resource": "*"}]}` | Statement cannot contain both Action and NotAction (at Statement[0].NotAction, line 1, column 82)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Resource": "*"}]}`        | Policy statement must contain actions. (at Statement[0], line 1, column 16)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*"}]}`          | Policy statement must contain resources. (at Statement[0], line 1, column 16)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "NotResource": "*"}]}` | Statement cannot contain both Resource and NotResource (at Statement[0].NotResource, line 1, column 101)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`           | Missing required field Principal (at Statement[0], line 1, column 16)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "NotPrincipal": "*", "Action": "*", "Resource": "*"}]}` | Statement cannot contain both Principal and NotPrincipal (at Statement[0].NotPrincipal, line 1, column 70)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::12345:root"}, "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: "AWS":"arn:aws:iam::12345:root" (at Statement[0].Principal.AWS, line 1, column 57)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["123456789012", "arn:aws:iam::123456789012:user/*"]}, "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: "AWS":"arn:aws:iam::123456789012:user/*" (at Statement[0].Principal.AWS[1], line 1, column 74)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:sts::123456789012:assumed-role/r/*"}, "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: "AWS":"arn:aws:sts::123456789012:assumed-role/r/*" (at Statement[0].Principal.AWS, line 1, column 57)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": {"Group": "x"}, "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: unknown principal type "Group" (at Statement[0].Principal.Group, line 1, column 59)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "123456789012", "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: "123456789012" (at Statement[0].Principal, line 1, column 49)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "ReadFromRepository", "Resource": "*"}]}` | Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. (at Statement[0].Action, line 1, column 64)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "repository/d/r"}]}` | Resource repository/d/r must be in ARN format or "*". (at Statement[0].Resource, line 1, column 81)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}]}` | Duplicate key Effect (at Statement[0].Effect, line 1, column 36)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Actions": "*", "Resource": "*"}]}` | Unsupported policy element: Actions (at Statement[0].Actions, line 1, column 54)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:username": null}}}]}` | Condition values must be strings, numbers or booleans, not null (at Statement[0].Condition.StringEquals.aws:username, line 1, column 133)
-            RESOURCE | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": "x"}}]}` | Condition operator StringEquals must be a JSON object, not string (at Statement[0].Condition.StringEquals, line 1, column 116)
-            IDENTITY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}` | Policy document should not specify a principal. (at Statement[0].Principal, line 1, column 49)
-            IDENTITY | `{"Id": "x", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}` | Policy document should not specify an Id (at Id, line 1, column 8)
-            IDENTITY | `{"Statement": [{"Sid": "read-all", "Effect": "Allow", "Action": "*", "Resource": "*"}]}` | Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]* (at Statement[0].Sid, line 1, column 24)
-            IDENTITY | `{"Statement": [{"Sid": "A", "Effect": "Allow", "Action": "*", "Resource": "*"}, {"Sid": "A", "Effect": "Deny", "Action": "*", "Resource": "*"}]}` | Statement IDs (SID) in a single policy must be unique. (at Statement[1].Sid, line 1, column 89)
+            RESOURCE_POLICY | `not json`                                                                      | Syntax errors in policy: Unexpected character 'n': expected a value (at line 1, column 1)
+            RESOURCE_POLICY | `{"Statement": [ {"Effect": "Allow",} ]}`                                       | Syntax errors in policy: Trailing comma before '}' (at line 1, column 36)
+            RESOURCE_POLICY | `[]`                                                                            | The policy must be a JSON object, not array (at line 1, column 1)
+            RESOURCE_POLICY | `{"Version": "2012-10-18", "Statement": []}`                                    | The policy must contain a valid version string (at Version, line 1, column 13)
+            RESOURCE_POLICY | `{"Version": 2012, "Statement": []}`                                            | Version must be a string, not number (at Version, line 1, column 13)
+            RESOURCE_POLICY | `{"Version": "2012-10-17"}`                                                     | Missing required field Statement (at line 1, column 1)
+            RESOURCE_POLICY | `{"Statement": []}`                                                             | Policy must contain at least one statement (at Statement, line 1, column 15)
+            RESOURCE_POLICY | `{"Statement": "x"}`                                                            | Statement must be an object or an array of objects (at Statement, line 1, column 15)
+            RESOURCE_POLICY | `{"Statement": ["x"]}`                                                          | Each statement must be a JSON object, not string (at Statement[0], line 1, column 16)
+            RESOURCE_POLICY | `{"Statement": [{"Principal": "*", "Action": "*", "Resource": "*"}]}`           | Missing required field Effect (at Statement[0], line 1, column 16)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Alow", "Principal": "*", "Action": "*", "Resource": "*"}]}` | Invalid effect: Alow (at Statement[0].Effect, line 1, column 27)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "allow", "Principal": "*", "Action": "*", "Resource": "*"}]}` | Invalid effect: allow (at Statement[0].Effect, line 1, column 27)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "NotAction": "s3:x", "Resource": "*"}]}` | Statement cannot contain both Action and NotAction (at Statement[0].NotAction, line 1, column 82)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Resource": "*"}]}`        | Policy statement must contain actions. (at Statement[0], line 1, column 16)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*"}]}`          | Policy statement must contain resources. (at Statement[0], line 1, column 16)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "NotResource": "*"}]}` | Statement cannot contain both Resource and NotResource (at Statement[0].NotResource, line 1, column 101)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`           | Missing required field Principal (at Statement[0], line 1, column 16)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "NotPrincipal": "*", "Action": "*", "Resource": "*"}]}` | Statement cannot contain both Principal and NotPrincipal (at Statement[0].NotPrincipal, line 1, column 70)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::12345:root"}, "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: "AWS":"arn:aws:iam::12345:root" (at Statement[0].Principal.AWS, line 1, column 57)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["123456789012", "arn:aws:iam::123456789012:user/*"]}, "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: "AWS":"arn:aws:iam::123456789012:user/*" (at Statement[0].Principal.AWS[1], line 1, column 74)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:sts::123456789012:assumed-role/r/*"}, "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: "AWS":"arn:aws:sts::123456789012:assumed-role/r/*" (at Statement[0].Principal.AWS, line 1, column 57)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": {"Group": "x"}, "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: unknown principal type "Group" (at Statement[0].Principal.Group, line 1, column 59)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "123456789012", "Action": "*", "Resource": "*"}]}` | Invalid principal in policy: "123456789012" (at Statement[0].Principal, line 1, column 49)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "ReadFromRepository", "Resource": "*"}]}` | Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. (at Statement[0].Action, line 1, column 64)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "repository/d/r"}]}` | Resource repository/d/r must be in ARN format or "*". (at Statement[0].Resource, line 1, column 81)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}]}` | Duplicate key Effect (at Statement[0].Effect, line 1, column 36)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Actions": "*", "Resource": "*"}]}` | Unsupported policy element: Actions (at Statement[0].Actions, line 1, column 54)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:username": null}}}]}` | Condition values must be strings, numbers or booleans, not null (at Statement[0].Condition.StringEquals.aws:username, line 1, column 133)
+            RESOURCE_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": "x"}}]}` | Condition operator StringEquals must be a JSON object, not string (at Statement[0].Condition.StringEquals, line 1, column 116)
+            IDENTITY_POLICY | `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}` | Policy document should not specify a principal. (at Statement[0].Principal, line 1, column 49)
+            IDENTITY_POLICY | `{"Id": "x", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}` | Policy document should not specify an Id (at Id, line 1, column 8)
+            IDENTITY_POLICY | `{"Statement": [{"Sid": "read-all", "Effect": "Allow", "Action": "*", "Resource": "*"}]}` | Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]* (at Statement[0].Sid, line 1, column 24)
+            IDENTITY_POLICY | `{"Statement": [{"Sid": "A", "Effect": "Allow", "Action": "*", "Resource": "*"}, {"Sid": "A", "Effect": "Deny", "Action": "*", "Resource": "*"}]}` | Statement IDs (SID) in a single policy must be unique. (at Statement[1].Sid, line 1, column 89)
             """)
-    void malformedDocumentsSayWhatAndWhere(PolicyKind kind, String text, String message) {
+    void malformedDocumentsSayWhatAndWhere(PolicyType kind, String text, String message) {
         assertThatThrownBy(() -> PolicyParser.parse(text, kind))
                 .isInstanceOfSatisfying(MalformedPolicyException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(message);
@@ -138,10 +138,10 @@ class PolicyParserTest {
         String head = "{\"Statement\":[" + statement + "],\"Id\":\"";
         String exact = head + "x".repeat(7168 - head.length() - 2) + "\"}";
         assertThat(exact).hasSize(7168);
-        assertThat(PolicyParser.parse(exact, PolicyKind.RESOURCE).statements()).hasSize(1);
+        assertThat(PolicyParser.parse(exact, PolicyType.RESOURCE_POLICY).statements()).hasSize(1);
 
         String over = head + "x".repeat(7169 - head.length() - 2) + "\"}";
-        assertThatThrownBy(() -> PolicyParser.parse(over, PolicyKind.RESOURCE))
+        assertThatThrownBy(() -> PolicyParser.parse(over, PolicyType.RESOURCE_POLICY))
                 .isInstanceOfSatisfying(MalformedPolicyException.class, e -> {
                     assertThat(e.problem().kind()).isEqualTo(PolicyProblem.Kind.CONSTRAINT);
                     assertThat(e.problem().position()).isEmpty();
@@ -154,14 +154,14 @@ class PolicyParserTest {
     void whitespaceCountsTowardsTheLimit() {
         String statement = "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}";
         String padded = "{\"Statement\":[" + statement + "]}" + " ".repeat(7169);
-        assertThatThrownBy(() -> PolicyParser.parse(padded, PolicyKind.RESOURCE))
+        assertThatThrownBy(() -> PolicyParser.parse(padded, PolicyType.RESOURCE_POLICY))
                 .hasMessageEndingWith("Member must have length less than or equal to 7168");
     }
 
     @Test
     void controlCharactersOutsideWhitespaceBreakCodeArtifactsPattern() {
         String text = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}\u0000";
-        assertThatThrownBy(() -> PolicyParser.parse(text, PolicyKind.RESOURCE))
+        assertThatThrownBy(() -> PolicyParser.parse(text, PolicyType.RESOURCE_POLICY))
                 .isInstanceOfSatisfying(MalformedPolicyException.class, e ->
                         assertThat(e.problem().kind()).isEqualTo(PolicyProblem.Kind.CONSTRAINT))
                 .hasMessageEndingWith("Member must satisfy regular expression pattern: [\\P{C}\\s]+");
@@ -169,16 +169,16 @@ class PolicyParserTest {
 
     @Test
     void emptyTextIsRefused() {
-        assertThatThrownBy(() -> PolicyParser.parse("", PolicyKind.RESOURCE))
+        assertThatThrownBy(() -> PolicyParser.parse("", PolicyType.RESOURCE_POLICY))
                 .hasMessageEndingWith("Member must have length greater than or equal to 1");
-        assertThatThrownBy(() -> PolicyParser.parse("  ", PolicyKind.IDENTITY))
+        assertThatThrownBy(() -> PolicyParser.parse("  ", PolicyType.IDENTITY_POLICY))
                 .hasMessage("Syntax errors in policy: Empty document: expected a JSON value (at line 1, column 3)");
     }
 
     @Test
     void problemsCarryPathAndPosition() {
         MalformedPolicyException e = org.junit.jupiter.api.Assertions.assertThrows(MalformedPolicyException.class,
-                () -> PolicyParser.parse("{\n \"Statement\": {\n  \"Effect\": \"Maybe\"}}", PolicyKind.IDENTITY));
+                () -> PolicyParser.parse("{\n \"Statement\": {\n  \"Effect\": \"Maybe\"}}", PolicyType.IDENTITY_POLICY));
         assertThat(e.problem().reason()).isEqualTo("Invalid effect: Maybe");
         assertThat(e.problem().path()).map(Object::toString).contains("Statement.Effect");
         assertThat(e.problem().position()).isEqualTo(Optional.of(new Position(3, 12, 30)));
@@ -190,9 +190,9 @@ class PolicyParserTest {
         String seed = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Action\": [\n"
                 + "        \"codeartifact:*\"\n      ],\n      \"Effect\": \"Allow\",\n      \"Resource\": \"*\"\n"
                 + "    }\n  ],\n}";
-        assertThatThrownBy(() -> PolicyParser.parse(seed, PolicyKind.IDENTITY))
+        assertThatThrownBy(() -> PolicyParser.parse(seed, PolicyType.IDENTITY_POLICY))
                 .hasMessage("Syntax errors in policy: Trailing comma before '}' (at line 12, column 1)");
-        assertThat(PolicyParser.parse(seed.replace("],\n}", "]\n}"), PolicyKind.IDENTITY).statements()).hasSize(1);
+        assertThat(PolicyParser.parse(seed.replace("],\n}", "]\n}"), PolicyType.IDENTITY_POLICY).statements()).hasSize(1);
     }
 
     @Test
@@ -205,7 +205,7 @@ class PolicyParserTest {
                   "Service": ["codeartifact.amazonaws.com", "codebuild.amazonaws.com"],
                   "Federated": "cognito-identity.amazonaws.com",
                   "CanonicalUser": "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"}}]}""",
-                PolicyKind.RESOURCE);
+                PolicyType.RESOURCE_POLICY);
         Principal principal = document.statements().getFirst().principal().orElseThrow().principal();
         assertThat(principal.valuesOf(PrincipalKind.AWS)).hasSize(8);
         assertThat(principal.values()).containsOnlyKeys(PrincipalKind.values());
