@@ -76,6 +76,8 @@ public final class UpstreamGraphBench {
      * measure what JavaFX's per-parent stylesheet bookkeeping costs a drawing of thousands of nodes.
      */
     private static final boolean SCENE_STYLESHEETS = Boolean.getBoolean("graph.bench.sceneStylesheets");
+    /** {@code -Dgraph.bench.snapshots=DIR}: saves the window at each zoom the graph is panned at, to look at. */
+    private static final String SNAPSHOTS = System.getProperty("graph.bench.snapshots", "");
 
     private final Supplier<UpstreamGraphViewModel> viewModels;
     private final StackPane root = new StackPane();
@@ -198,6 +200,7 @@ public final class UpstreamGraphBench {
                 return null;
             });
             Thread.sleep(500);
+            snapshot(String.format(Locale.ROOT, "zoom-%.2f.png", zoom));
             move(String.format(Locale.ROOT, "pan at zoom %.2f, %d frames of %.0f px", zoom, PAN_FRAMES,
                     PAN_PIXELS_PER_FRAME), frame -> {
                         canvas.panBy(-PAN_PIXELS_PER_FRAME, frame % 100 < 50 ? 1 : -1);
@@ -209,6 +212,23 @@ public final class UpstreamGraphBench {
         }
         memory();
         System.out.println("load average at the end: " + load());
+    }
+
+    private void snapshot(String name) throws Exception {
+        if (SNAPSHOTS.isEmpty()) {
+            return;
+        }
+        byte[] png = onFx(() -> {
+            javafx.scene.image.WritableImage image = scene.snapshot(null);
+            int width = (int) image.getWidth();
+            int height = (int) image.getHeight();
+            int[] pixels = new int[width * height];
+            image.getPixelReader().getPixels(0, 0, width, height,
+                    javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, width);
+            return PngEncoder.encode(pixels, width, height);
+        });
+        Files.createDirectories(Path.of(SNAPSHOTS));
+        Files.write(Path.of(SNAPSHOTS, name), png);
     }
 
     /** Pans at 100 % with parts of the drawing hidden, to see what the renderer spends its frames on. */
