@@ -221,9 +221,10 @@ public final class PackageBench {
     }
 
     /** The server as a process, and an SDK client for it. */
-    record Server(Process process, URI endpoint, Path data) {
+    /** {@code java -jar target/arca.jar server} in its own process, on a free port, over a data directory. */
+    public record Server(Process process, URI endpoint, Path data) {
 
-        static Server start(Path data) throws Exception {
+        public static Server start(Path data) throws Exception {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process process = new ProcessBuilder(java, "-jar", JAR, "server", "--port", "0", "--data", data.toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -231,14 +232,14 @@ public final class PackageBench {
             return new Server(process, URI.create(line.substring(line.indexOf("http"))), data);
         }
 
-        CodeartifactClient client() throws Exception {
+        public CodeartifactClient client() throws Exception {
             return CodeartifactClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(credentials()))
                     .httpClientBuilder(ApacheHttpClient.builder()).build();
         }
 
         /** The root keys the server generated in its data directory. */
-        AwsBasicCredentials credentials() throws Exception {
+        public AwsBasicCredentials credentials() throws Exception {
             String credentials = Files.readString(data.resolve("credentials"));
             return AwsBasicCredentials.create(value(credentials, "aws_access_key_id"),
                     value(credentials, "aws_secret_access_key"));
@@ -262,7 +263,7 @@ public final class PackageBench {
             };
         }
 
-        void stop() throws InterruptedException {
+        public void stop() throws InterruptedException {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
         }

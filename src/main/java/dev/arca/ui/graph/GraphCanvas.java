@@ -241,6 +241,7 @@ final class GraphCanvas extends Region {
         Point2D bottomRight = world(getWidth(), getHeight());
         viewport.set(new BoundingBox(topLeft.getX(), topLeft.getY(), bottomRight.getX() - topLeft.getX(),
                 bottomRight.getY() - topLeft.getY()));
+        drawing.cull(viewport.get());
     }
 
     @Override

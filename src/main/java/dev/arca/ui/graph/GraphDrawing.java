@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.css.PseudoClass;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
@@ -35,8 +37,8 @@ final class GraphDrawing {
             "role-may-fetch", "role-not-consulted", "role-impacted");
     private static final double ARROW = 9;
 
-    /** One drawn edge. */
-    record EdgeShape(GraphLayout.Route route, Polyline line, Polygon head, Optional<Label> priority) {
+    /** One drawn edge; {@code bounds} enclose its line, head and badge (graph coordinates). */
+    record EdgeShape(GraphLayout.Route route, Polyline line, Polygon head, Optional<Label> priority, Bounds bounds) {
     }
 
     private final Group edges = new Group();
@@ -47,9 +49,11 @@ final class GraphDrawing {
     private final Map<String, VBox> boxNodes = new HashMap<>();
     private final Map<String, Label> positionBadges = new HashMap<>();
     private final List<EdgeShape> edgeShapes = new java.util.ArrayList<>();
+    private final List<Map.Entry<GraphLayout.Box, VBox>> placedBoxes = new java.util.ArrayList<>();
     private GraphLayout.Result layout = GraphLayout.Result.EMPTY;
     private Optional<EdgeShape> selectedEdge = Optional.empty();
     private boolean detailed = true;
+    private Optional<Bounds> inSight = Optional.empty();
 
     Group root() {
         return root;
@@ -63,6 +67,7 @@ final class GraphDrawing {
     void draw(GraphLayout.Result placed) {
         layout = placed;
         boxNodes.clear();
+        placedBoxes.clear();
         positionBadges.clear();
         edgeShapes.clear();
         selectedEdge = Optional.empty();
@@ -79,12 +84,14 @@ final class GraphDrawing {
         for (GraphLayout.Box box : placed.boxes().values()) {
             VBox node = box(box);
             boxNodes.put(box.id(), node);
+            placedBoxes.add(Map.entry(box, node));
             boxList.add(node);
         }
         boxes.getChildren().setAll(boxList);
         badges.getChildren().clear();
         overlay.getChildren().clear();
         setDetailed(detailed, true);
+        inSight.ifPresent(this::cull);
     }
 
     private static VBox box(GraphLayout.Box box) {
@@ -110,6 +117,9 @@ final class GraphDrawing {
         node.setMinSize(box.width(), box.height());
         node.setPrefSize(box.width(), box.height());
         node.setMaxSize(box.width(), box.height());
+        // Sized here, not by its group: showing or hiding a box (cull) then lays out none of the others.
+        node.setManaged(false);
+        node.resize(box.width(), box.height());
         return node;
     }
 
@@ -130,9 +140,28 @@ final class GraphDrawing {
             double length = Math.max(1, Math.hypot(dx, dy));
             double along = Math.min(22, length / 2);
             badge.relocate(p[0] + dx / length * along - 9, p[1] + dy / length * along - 9);
+            badge.setManaged(false);
+            badge.resize(18, 18); // graph.css: 18 px
             priority = Optional.of(badge);
         }
-        return new EdgeShape(route, line, head, priority);
+        return new EdgeShape(route, line, head, priority, bounds(p));
+    }
+
+    /** The box around a polyline's points, widened by what is drawn at its ends (arrowhead, priority badge). */
+    private static Bounds bounds(double[] p) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int i = 0; i + 1 < p.length; i += 2) {
+            minX = Math.min(minX, p[i]);
+            maxX = Math.max(maxX, p[i]);
+            minY = Math.min(minY, p[i + 1]);
+            maxY = Math.max(maxY, p[i + 1]);
+        }
+        double margin = 2 * ARROW;
+        return p.length < 2 ? new BoundingBox(0, 0, 0, 0)
+                : new BoundingBox(minX - margin, minY - margin, maxX - minX + 2 * margin, maxY - minY + 2 * margin);
     }
 
     private static Polygon arrowHead(double[] p) {
@@ -230,8 +259,34 @@ final class GraphDrawing {
         }
         detailed = show;
         boxNodes.values().forEach(node -> node.getChildren().forEach(child -> child.setVisible(show)));
-        edgeShapes.forEach(shape -> shape.priority().ifPresent(label -> label.setVisible(show)));
+        edgeShapes.forEach(shape -> shape.priority().ifPresent(label -> label.setVisible(show
+                && shape.line().isVisible())));
         badges.setVisible(show);
+    }
+
+    /**
+     * Leaves what lies far from {@code viewport} (graph coordinates) out of rendering. JavaFX renders every visible
+     * node of a moved group each frame, in sight or not: on a domain of 1,000 repositories the lines out of sight cost
+     * the software renderer more than those in sight, and every label is rasterised again at each new zoom. What lies
+     * within half a view of the sight stays shown, so what a move brings into sight is there already.
+     */
+    void cull(Bounds viewport) {
+        inSight = Optional.of(viewport);
+        if (viewport.getWidth() <= 0 || viewport.getHeight() <= 0) {
+            return; // not laid out yet
+        }
+        Bounds near = new BoundingBox(viewport.getMinX() - viewport.getWidth() / 2,
+                viewport.getMinY() - viewport.getHeight() / 2, viewport.getWidth() * 2, viewport.getHeight() * 2);
+        for (EdgeShape shape : edgeShapes) {
+            boolean in = shape.bounds().intersects(near);
+            shape.line().setVisible(in);
+            shape.head().setVisible(in);
+            shape.priority().ifPresent(label -> label.setVisible(in && detailed));
+        }
+        for (Map.Entry<GraphLayout.Box, VBox> placed : placedBoxes) {
+            GraphLayout.Box box = placed.getKey();
+            placed.getValue().setVisible(near.intersects(box.x(), box.y(), box.width(), box.height()));
+        }
     }
 
     /** The box under a world point, if any. */
