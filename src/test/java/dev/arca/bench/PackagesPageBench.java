@@ -22,14 +22,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -384,39 +382,6 @@ public final class PackagesPageBench {
         }
     }
 
-    /** Posts a task to the FX thread every millisecond and records how late each one ran. */
-    private static final class FxProbe {
-        private final List<Long> delays = Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running;
-        private Thread thread;
-
-        void start() {
-            running = true;
-            thread = Thread.ofPlatform().daemon().name("fx-probe").start(() -> {
-                while (running) {
-                    long posted = System.nanoTime();
-                    CompletableFuture<Void> ran = new CompletableFuture<>();
-                    Platform.runLater(() -> {
-                        delays.add(System.nanoTime() - posted);
-                        ran.complete(null);
-                    });
-                    ran.join();
-                    LockSupport.parkNanos(1_000_000);
-                }
-            });
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
-
-        long[] delays() {
-            synchronized (delays) {
-                return delays.stream().mapToLong(Long::longValue).toArray();
-            }
-        }
-    }
 
     private static void report(String what, long millis) {
         System.out.printf(Locale.ROOT, "%-78s %7d ms%n", what, millis);

@@ -1,5 +1,7 @@
 package dev.arca.ui.graph;
 
+import dev.arca.bench.FxProbe;
+
 import atlantafx.base.theme.PrimerLight;
 import com.sun.javafx.perf.PerformanceTracker;
 import dev.arca.bench.PackageBench;
@@ -22,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -653,39 +654,6 @@ public final class UpstreamGraphBench {
         }
     }
 
-    /** Posts a task to the FX thread every millisecond and records how late each one ran. */
-    private static final class FxProbe {
-        private final List<Long> delays = Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running;
-        private Thread thread;
-
-        void start() {
-            running = true;
-            thread = Thread.ofPlatform().daemon().name("fx-probe").start(() -> {
-                while (running) {
-                    long posted = System.nanoTime();
-                    CompletableFuture<Void> ran = new CompletableFuture<>();
-                    Platform.runLater(() -> {
-                        delays.add(System.nanoTime() - posted);
-                        ran.complete(null);
-                    });
-                    ran.join();
-                    LockSupport.parkNanos(1_000_000);
-                }
-            });
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
-
-        long[] delays() {
-            synchronized (delays) {
-                return delays.stream().mapToLong(Long::longValue).toArray();
-            }
-        }
-    }
 
     /** Median, 99th percentile and maximum of samples in nanoseconds (a single sample is printed alone). */
     private static void report(String what, long[] nanos) {
