@@ -39,7 +39,7 @@ public final class ActivityView extends BorderPane {
     public ActivityView(ActivityViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel);
         setId("page-activity");
-        getStylesheets().add(PageParts.STYLESHEET);
+        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET);
         Label title = new Label("Activity");
         title.setId("page-title");
         title.getStyleClass().add(Styles.TITLE_2);

@@ -59,7 +59,7 @@ public final class ConnectionsView extends BorderPane {
         this.onConnected = Objects.requireNonNull(onConnected, "onConnected");
         setId("connections-manager");
         getStyleClass().add("connections-manager");
-        getStylesheets().addAll(PageParts.STYLESHEET, STYLESHEET);
+        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET, STYLESHEET);
         setPrefSize(920, 520);
         setLeft(connectionList());
         setCenter(editor());

@@ -47,7 +47,7 @@ public final class DomainsView extends BorderPane {
         this.viewModel = Objects.requireNonNull(viewModel);
         setId("page-domains");
         getStyleClass().add("domains-page");
-        getStylesheets().add(PageParts.STYLESHEET);
+        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET);
         setTop(new VBox(16, header(), createForm(), otherAccountForm()));
         setCenter(content());
         setRight(details());

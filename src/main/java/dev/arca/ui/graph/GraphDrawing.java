@@ -55,6 +55,10 @@ final class GraphDrawing {
     private boolean detailed = true;
     private Optional<Bounds> inSight = Optional.empty();
 
+    GraphDrawing() {
+        edges.setMouseTransparent(true); // edges are found geometrically (edgeAt): spare picking thousands of lines
+    }
+
     Group root() {
         return root;
     }

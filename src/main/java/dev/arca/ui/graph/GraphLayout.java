@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
@@ -24,6 +26,8 @@ import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Places an upstream graph with Eclipse ELK's layered algorithm: downstream repositories above the repositories they
@@ -79,6 +83,7 @@ public final class GraphLayout {
         public static final Result EMPTY = new Result(Map.of(), List.of(), 0, 0);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(GraphLayout.class);
     static final double BOX_HEIGHT = 44;
     static final double LAYER_GAP = 96;
     private static final double CHAR_WIDTH = 7.6;
@@ -90,7 +95,44 @@ public final class GraphLayout {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
     }
 
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+
     private GraphLayout() {
+    }
+
+    /**
+     * Lays out a made-up 40-repository domain once, on a background thread of low priority, the first time it is
+     * called. A fresh JVM's first layout spends a second loading and initialising ELK's and EMF's classes and running
+     * them interpreted; a page calls this when it is built, so that happens while its first load is on the way.
+     */
+    public static void warmUpInBackground() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("graph-layout-warm-up").priority(Thread.MIN_PRIORITY).start(() -> {
+                try {
+                    of(sampleDomain());
+                } catch (RuntimeException e) {
+                    LOG.debug("Warming the graph layout up failed; the first layout will be slower", e);
+                }
+            });
+        }
+    }
+
+    /** Teams reading from shared repositories reading from stores that hold external connections. */
+    static UpstreamGraph sampleDomain() {
+        List<GraphRepository> repositories = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            repositories.add(new GraphRepository("store-" + i, List.of(), Optional.of(i % 2 == 0 ? "public:npmjs"
+                    : "public:pypi"), "000000000000", false));
+        }
+        for (int i = 0; i < 6; i++) {
+            repositories.add(new GraphRepository("shared-" + i, List.of("store-" + i % 4, "store-" + (i + 1) % 4),
+                    Optional.empty(), "000000000000", i == 0));
+        }
+        for (int i = 0; i < 30; i++) {
+            repositories.add(new GraphRepository("team-" + i, List.of("shared-" + i % 6, "shared-" + (i + 2) % 6,
+                    "shared-" + (i + 3) % 6), Optional.empty(), "000000000000", false));
+        }
+        return UpstreamGraph.of("warm-up", "000000000000", repositories);
     }
 
     public static String repositoryId(String name) {

@@ -17,6 +17,12 @@ final class GraphOverview extends StackPane {
     static final double WIDTH = 220;
     static final double HEIGHT = 140;
 
+    private static final Color REPOSITORY_FILL = Color.web("#57606a");
+    private static final Color CONNECTION_FILL = Color.web("#0969da");
+    private static final Color MISSING_FILL = Color.web("#cf222e");
+
+    /** The boxes, painted when the graph changes; the frame in sight, painted on every pan and zoom above them. */
+    private final Canvas boxes = new Canvas(WIDTH, HEIGHT);
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
     private GraphLayout.Result layout = GraphLayout.Result.EMPTY;
     private Bounds viewport;
@@ -28,7 +34,7 @@ final class GraphOverview extends StackPane {
     GraphOverview(BiConsumer<Double, Double> moveTo) {
         setId("graph-overview");
         getStyleClass().add("graph-overview");
-        getChildren().add(canvas);
+        getChildren().addAll(boxes, canvas);
         setMaxSize(WIDTH + 2, HEIGHT + 2);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> moveTo.accept(worldX(e.getX()), worldY(e.getY())));
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> moveTo.accept(worldX(e.getX()), worldY(e.getY())));
@@ -44,7 +50,7 @@ final class GraphOverview extends StackPane {
         if (viewport != null) {
             viewport(viewport);
         }
-        paint();
+        paintBoxes();
     }
 
     /** Follows the part in sight; the map is shown only while part of the graph is out of sight. */
@@ -53,7 +59,7 @@ final class GraphOverview extends StackPane {
         boolean all = inSight.getMinX() <= 0 && inSight.getMinY() <= 0 && inSight.getMaxX() >= layout.width()
                 && inSight.getMaxY() >= layout.height();
         setVisible(!all && !layout.boxes().isEmpty());
-        paint();
+        paintViewport();
     }
 
     private double worldX(double x) {
@@ -64,20 +70,25 @@ final class GraphOverview extends StackPane {
         return (y - offsetY) / factor;
     }
 
-    private void paint() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    private void paintBoxes() {
+        GraphicsContext g = boxes.getGraphicsContext2D();
         g.clearRect(0, 0, WIDTH, HEIGHT);
         for (GraphLayout.Box box : layout.boxes().values()) {
             g.setFill(switch (box.kind()) {
-                case REPOSITORY -> Color.web("#57606a");
-                case CONNECTION -> Color.web("#0969da");
-                case MISSING -> Color.web("#cf222e");
+                case REPOSITORY -> REPOSITORY_FILL;
+                case CONNECTION -> CONNECTION_FILL;
+                case MISSING -> MISSING_FILL;
             });
             g.fillRect(offsetX + box.x() * factor, offsetY + box.y() * factor, Math.max(1.5, box.width() * factor),
                     Math.max(1.5, box.height() * factor));
         }
+    }
+
+    private void paintViewport() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, WIDTH, HEIGHT);
         if (viewport != null) {
-            g.setStroke(Color.web("#0969da"));
+            g.setStroke(CONNECTION_FILL);
             g.setLineWidth(1.5);
             double x = Math.clamp(offsetX + viewport.getMinX() * factor, 0, WIDTH);
             double y = Math.clamp(offsetY + viewport.getMinY() * factor, 0, HEIGHT);

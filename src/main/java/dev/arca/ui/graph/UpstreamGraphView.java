@@ -43,9 +43,10 @@ public final class UpstreamGraphView extends BorderPane {
 
     public UpstreamGraphView(UpstreamGraphViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel);
+        GraphLayout.warmUpInBackground();
         setId("page-upstream-graph");
         getStyleClass().add("upstream-graph-page");
-        getStylesheets().addAll(PageParts.STYLESHEET, STYLESHEET);
+        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET, STYLESHEET);
         canvas = new GraphCanvas(drawing, new CanvasActions());
         overview = new GraphOverview(canvas::centerOnPoint);
         TextField find = new TextField();

@@ -72,7 +72,7 @@ public final class PackagesView extends BorderPane {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.details = new VersionDetailsView(viewModel.versionDetails());
         setId("page-packages");
-        getStylesheets().addAll(PageParts.STYLESHEET, VersionDetailsView.STYLESHEET);
+        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET, VersionDetailsView.STYLESHEET);
         TextField nameFilter = debounced(viewModel.namePrefixFilterProperty());
         nameFilter.setId("packages-filter");
         nameFilter.setPromptText("Name prefix (Ctrl+F)");

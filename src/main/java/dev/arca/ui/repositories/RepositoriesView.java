@@ -39,7 +39,7 @@ public final class RepositoriesView extends BorderPane {
         this.viewModel = Objects.requireNonNull(viewModel);
         setId("page-repositories");
         getStyleClass().add("repositories-page");
-        getStylesheets().add(PageParts.STYLESHEET);
+        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET);
         setTop(new VBox(16, header(), createForm()));
         setCenter(content());
         setRight(details());

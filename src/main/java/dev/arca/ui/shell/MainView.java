@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.arca.gateway.Connection;
+import dev.arca.ui.common.PageParts;
 import dev.arca.ui.connect.ConnectionsDialog;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -73,7 +74,7 @@ public final class MainView extends BorderPane {
         this.builtPages = Objects.requireNonNull(builtPages, "builtPages");
         this.connectionsDialog = Objects.requireNonNull(connectionsDialog, "connectionsDialog");
         getStyleClass().add("arca-shell");
-        getStylesheets().add(STYLESHEET);
+        PageParts.useSceneStylesheets(this, STYLESHEET);
         setTop(header());
         setLeft(navigation());
         content.getStyleClass().add("page-area");

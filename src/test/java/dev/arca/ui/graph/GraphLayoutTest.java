@@ -64,4 +64,17 @@ class GraphLayoutTest {
             }
         }
     }
+
+    @Test
+    void theWarmUpDomainIsAWholeTieredGraphThatExercisesTheLayout() {
+        UpstreamGraph sample = GraphLayout.sampleDomain();
+        GraphLayout.Result layout = GraphLayout.of(sample);
+
+        assertThat(sample.repositories()).hasSize(40);
+        assertThat(sample.externalConnections()).containsExactlyInAnyOrder("public:npmjs", "public:pypi");
+        assertThat(sample.edges()).hasSize(6 * 2 + 30 * 3).noneMatch(e -> e.dangling());
+        assertThat(layout.boxes()).hasSize(42);
+        assertThat(layout.boxes().get("repo:team-0").y()).isLessThan(layout.boxes().get("repo:shared-0").y());
+        assertThat(layout.boxes().get("repo:shared-0").y()).isLessThan(layout.boxes().get("repo:store-0").y());
+    }
 }

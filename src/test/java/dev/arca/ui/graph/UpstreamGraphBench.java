@@ -12,9 +12,11 @@ import dev.arca.gateway.ClientFactory;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.ConnectionKind;
 import dev.arca.gateway.ConnectionProfile;
+import dev.arca.gateway.UpstreamGraphSource;
 import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.FxDialogService;
+import dev.arca.ui.common.PageParts;
 import dev.arca.ui.common.RecordingNavigation;
 import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.shell.MainView;
@@ -50,7 +52,8 @@ import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
  * Upstream graph benchmark (bench/graph.sh), the GUI acceptance figures of issue 11, on a domain of 1,000
  * repositories (the quota) and 3,070 upstream edges shaped as {@link TieredDomain#QUOTA}:
  * <ol>
- *   <li>{@link GraphLayout#of} alone, the first call in this fresh JVM (cold) and then warm;</li>
+ *   <li>{@link GraphLayout#of} alone: the first call in this fresh JVM, after the domain's load through the gateway
+ *   during which the layout warms up as the page makes it, and then warm;</li>
  *   <li>the real page (view, ViewModel, JavaFX task runner, SDK gateway) against {@code java -jar target/arca.jar
  *   server} in its own process: from the graph's picture being set to the first frame that shows it fitted;</li>
  *   <li>FX pulses while that graph is zoomed in and out and panned at three zoom levels.</li>
@@ -73,15 +76,10 @@ public final class UpstreamGraphBench {
     /** {@code -Dgraph.bench.profile=true}: samples the FX and render threads' stacks and prints where time went. */
     private static final boolean PROFILE = Boolean.getBoolean("graph.bench.profile");
     /**
-     * {@code -Dgraph.bench.sceneStylesheets=true}: moves the shell's and the page's stylesheets to the scene, to
-     * measure what JavaFX's per-parent stylesheet bookkeeping costs a drawing of thousands of nodes.
+     * {@code -Dgraph.bench.warmUp=false}: no layout warm-up during the page's first load, to measure the first layout
+     * of a fresh JVM (ELK's classes loaded and run interpreted).
      */
-    private static final boolean SCENE_STYLESHEETS = Boolean.getBoolean("graph.bench.sceneStylesheets");
-    /**
-     * {@code -Dgraph.bench.warmUpLayout=true}: lays out a graph of 9 repositories before the cold layout, as a page
-     * could while its first load is on the way, to measure what that leaves of the cold layout.
-     */
-    private static final boolean WARM_UP_LAYOUT = Boolean.getBoolean("graph.bench.warmUpLayout");
+    private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("graph.bench.warmUp", "true"));
     /** {@code -Dgraph.bench.snapshots=DIR}: saves the window at each zoom the graph is panned at, to look at. */
     private static final String SNAPSHOTS = System.getProperty("graph.bench.snapshots", "");
 
@@ -97,7 +95,8 @@ public final class UpstreamGraphBench {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         root.setPadding(new Insets(24)); // the page gets what the main window leaves it: 1200 × 760 less navigation
         // As in the main window, the page sits below a parent holding the shell's stylesheet.
-        root.getStylesheets().add(Objects.requireNonNull(MainView.class.getResource("shell.css")).toExternalForm());
+        PageParts.useSceneStylesheets(root, Objects.requireNonNull(MainView.class.getResource("shell.css"))
+                .toExternalForm()); // as the main window does
         Stage stage = new Stage();
         stage.setScene(scene);
         PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(frames::rendered);
@@ -106,8 +105,6 @@ public final class UpstreamGraphBench {
     public static void main(String[] args) throws Exception {
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB, load average %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
-        layout(TieredDomain.QUOTA.graph(DOMAIN));
-
         Path data = Files.createTempDirectory("arca-graph-bench");
         PackageBench.Server server = PackageBench.Server.start(data);
         try {
@@ -119,6 +116,7 @@ public final class UpstreamGraphBench {
                  CodeArtifactGateway gateway = clients.open(new ConnectionProfile("bench", ConnectionKind.ARCA_SERVER,
                          server.endpoint(), "us-east-1"), keys.accessKeyId(), keys.secretAccessKey());
                  ExecutorTaskRunner tasks = ExecutorTaskRunner.forJavaFx(Throwable::printStackTrace)) {
+                layout(gateway);
                 Platform.startup(() -> { });
                 System.out.printf(Locale.ROOT, "JavaFX %s, prism %s, window 1000 × 700, load average %s%n",
                         System.getProperty("javafx.runtime.version"), System.getProperty("prism.order", "default"),
@@ -135,20 +133,25 @@ public final class UpstreamGraphBench {
         }
     }
 
-    /** Times the layout alone: the first call in this JVM loads and initialises ELK, later ones run JIT-compiled. */
-    private static void layout(UpstreamGraph graph) {
+    /**
+     * Times the layout alone, first as the page's first load meets it: the page starts warming the layout up when it
+     * is built and then loads the domain through the gateway, so the first real layout follows that load. Later
+     * layouts run JIT-compiled.
+     */
+    private static void layout(CodeArtifactGateway gateway) throws InterruptedException {
+        if (WARM_UP) {
+            GraphLayout.warmUpInBackground();
+        }
+        long start = System.nanoTime();
+        UpstreamGraph graph = new UpstreamGraphSource(gateway).load(DOMAIN, (done, all) -> { });
+        report("UpstreamGraphSource.load, the page's first load" + (WARM_UP ? ", the layout warming up meanwhile" : ""),
+                new long[] {System.nanoTime() - start});
         System.out.printf(Locale.ROOT, "Domain of %,d repositories, %,d upstream edges, %d external connections%n",
                 graph.repositories().size(), graph.edges().size(), graph.externalConnections().size());
-        long start = System.nanoTime();
-        if (WARM_UP_LAYOUT) {
-            GraphLayout.of(new TieredDomain(2, 4, 3, 0).graph("warm-up"));
-            report("GraphLayout.of, 9 repositories, first call in this JVM (warm-up)",
-                    new long[] {System.nanoTime() - start});
-            start = System.nanoTime();
-        }
+        start = System.nanoTime();
         GraphLayout.Result placed = GraphLayout.of(graph);
         long cold = System.nanoTime() - start;
-        report(WARM_UP_LAYOUT ? "GraphLayout.of, 1,000 repositories, after the warm-up"
+        report(WARM_UP ? "GraphLayout.of, the page's first layout (warmed up during the load)"
                 : "GraphLayout.of, first call in this JVM (cold: loads ELK)", new long[] {cold});
         long[] layouts = new long[LAYOUT_RUNS];
         long[] warnings = new long[LAYOUT_RUNS];
@@ -305,12 +308,6 @@ public final class UpstreamGraphBench {
             });
             view = new UpstreamGraphView(viewModel);
             pages.add(new java.lang.ref.WeakReference<>(view));
-            if (SCENE_STYLESHEETS) {
-                scene.getStylesheets().setAll(root.getStylesheets());
-                scene.getStylesheets().addAll(view.getStylesheets());
-                root.getStylesheets().clear();
-                view.getStylesheets().clear();
-            }
             Runnable[] after = new Runnable[1];
             after[0] = () -> {
                 if (pictureSet.isDone() && fittedGraphShown()) {
