@@ -7,7 +7,9 @@ import dev.arca.server.ServerConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,9 +49,14 @@ final class ServerCommand implements Callable<Integer> {
             description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--account-id", paramLabel = "ID", defaultValue = ServerConfig.DEFAULT_ACCOUNT_ID,
-            description = "12-digit account that owns what the root credentials create (default: ${DEFAULT-VALUE}).")
-    private String accountId;
+    @Option(names = "--account-id", paramLabel = "ID",
+            description = "A 12-digit local account (repeatable; default: " + ServerConfig.DEFAULT_ACCOUNT_ID
+                    + "). Each has its own root credentials; the first's are [default] in DIR/credentials.")
+    private List<String> accountIds = new ArrayList<>();
+
+    @Option(names = "--organization-id", paramLabel = "o-ID",
+            description = "Puts every local account in this organization (for aws:PrincipalOrgID conditions).")
+    private String organizationId;
 
     @Option(names = "--region", paramLabel = "REGION", defaultValue = ServerConfig.DEFAULT_REGION,
             description = "Region in ARNs; clients may sign requests for any region (default: ${DEFAULT-VALUE}).")
@@ -113,7 +120,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         Path dataDir = data != null ? data : PlatformDirectories.current().data();
         try {
-            return new ServerConfig(host, port, dataDir, accountId, region, urls, credentials,
+            return new ServerConfig(host, port, dataDir,
+                    accountIds.isEmpty() ? List.of(ServerConfig.DEFAULT_ACCOUNT_ID) : accountIds,
+                    Optional.ofNullable(organizationId), region, urls, credentials,
                     Optional.ofNullable(eventWebhook).map(url -> externalUrl("--event-webhook", url)), maxAssetSize);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

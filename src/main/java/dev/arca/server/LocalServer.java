@@ -98,7 +98,7 @@ public final class LocalServer implements AutoCloseable {
     private static final Duration INGESTION_WAIT = Duration.ofSeconds(40);
 
     private final ServerConfig config;
-    private final RootCredentials credentials;
+    private final Map<String, RootCredentials> credentials;
     private final Server jetty;
     private final FileChannel lockChannel;
     private final MetadataStore store;
@@ -106,7 +106,7 @@ public final class LocalServer implements AutoCloseable {
     private final List<AutoCloseable> background;
     private final URI endpoint;
 
-    private LocalServer(ServerConfig config, RootCredentials credentials, Server jetty, FileChannel lockChannel,
+    private LocalServer(ServerConfig config, Map<String, RootCredentials> credentials, Server jetty, FileChannel lockChannel,
                         MetadataStore store, TokenService tokens, List<AutoCloseable> background, URI endpoint) {
         this.config = config;
         this.credentials = credentials;
@@ -131,7 +131,7 @@ public final class LocalServer implements AutoCloseable {
         MetadataStore store = null;
         List<AutoCloseable> background = new ArrayList<>();
         try {
-            RootCredentials credentials = resolveCredentials(config, dataDir);
+            Map<String, RootCredentials> credentials = resolveCredentials(config, dataDir);
             store = openStore(dataDir);
             Clock clock = Clock.systemUTC();
             TokenService tokens = new TokenService(store, clock);
@@ -179,8 +179,18 @@ public final class LocalServer implements AutoCloseable {
         return endpoint.getPort();
     }
 
+    /** The first (default) account's root credentials. */
     public RootCredentials credentials() {
-        return credentials;
+        return credentials.get(config.accountId());
+    }
+
+    /** The root credentials of one of the server's accounts. */
+    public RootCredentials credentials(String accountId) {
+        RootCredentials known = credentials.get(accountId);
+        if (known == null) {
+            throw new IllegalArgumentException("not an account of this server: " + accountId);
+        }
+        return known;
     }
 
     public ServerConfig config() {
@@ -242,13 +252,11 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static RootCredentials resolveCredentials(ServerConfig config, Path dataDir) throws ServerStartException {
-        if (config.credentials().isPresent()) {
-            return config.credentials().get();
-        }
+    private static Map<String, RootCredentials> resolveCredentials(ServerConfig config, Path dataDir)
+            throws ServerStartException {
         CredentialsFile file = new CredentialsFile(dataDir);
         try {
-            return file.loadOrCreate(new SecureRandom());
+            return file.loadOrCreate(config.accountIds(), config.credentials(), new SecureRandom());
         } catch (IOException e) {
             throw new ServerStartException("cannot use credentials file " + file.path() + ": " + reason(e), e);
         }
@@ -263,13 +271,14 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Wires the services behind the HTTP entry point. */
-    private static ArcaHttpHandler handler(ServerConfig config, RootCredentials credentials, MetadataStore store,
-                                           TokenService tokens, Clock clock, List<AutoCloseable> background) {
+    private static ArcaHttpHandler handler(ServerConfig config, Map<String, RootCredentials> credentials,
+                                           MetadataStore store, TokenService tokens, Clock clock,
+                                           List<AutoCloseable> background) {
         ServiceLimits limits = ServiceLimits.DEFAULT;
-        Caller root = Caller.root(config.accountId());
-        SigV4Verifier verifier = new SigV4Verifier(accessKeyId -> accessKeyId.equals(credentials.accessKeyId())
-                ? Optional.of(new SigV4Verifier.KnownKey(credentials.secretAccessKey(), root))
-                : Optional.empty(), clock);
+        Map<String, SigV4Verifier.KnownKey> roots = new LinkedHashMap<>();
+        credentials.forEach((account, pair) -> roots.put(pair.accessKeyId(),
+                new SigV4Verifier.KnownKey(pair.secretAccessKey(), Caller.root(account))));
+        SigV4Verifier verifier = new SigV4Verifier(accessKeyId -> Optional.ofNullable(roots.get(accessKeyId)), clock);
         LocalKms kms = new LocalKms(config.region(), clock);
         TagService tags = new TagService(store, limits, config.region());
         DomainService domains = new DomainService(store, kms, tags, limits, clock);

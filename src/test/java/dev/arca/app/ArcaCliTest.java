@@ -100,6 +100,18 @@ class ArcaCliTest {
     }
 
     @Test
+    void anAccountGivenTwiceIsOneLineAndExitTwo() {
+        assertOneLineError(run("server", "--account-id", "111122223333", "--account-id", "111122223333", "--data",
+                temp.toString()), "each account id may be given once: 111122223333, 111122223333");
+    }
+
+    @Test
+    void malformedOrganizationIdIsOneLineAndExitTwo() {
+        assertOneLineError(run("server", "--organization-id", "org-1", "--data", temp.toString()),
+                "organization id must look like o-a1b2c3d4e5, not 'org-1'");
+    }
+
+    @Test
     void externalConnectionMustBeOneCodeArtifactOffers() {
         assertOneLineError(run("server", "--external", "npmjs=http://127.0.0.1:1/", "--data", temp.toString()),
                 "external connection 'npmjs' is not one CodeArtifact offers; use one of public:crates-io,");

@@ -157,7 +157,8 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         if (!HttpMethod.GET.is(request.getMethod())) {
             throw new ApiException(405, "ValidationException", "Only GET is supported on " + path, Map.of());
         }
-        Caller caller = verifier.verify(signed(request), readBody(request), "codeartifact");
+        Caller caller = verifier.verify(signed(request), readBody(request), "codeartifact")
+                .from(Request.getRemoteAddr(request));
         exchange.principal = caller.principalArn();
         ApiRequest apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()),
                 MissingNode.getInstance(), baseUrl(request));
@@ -183,7 +184,8 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         if (ControlPlaneApi.STREAMING_UPLOAD.equals(request.getMethod() + " " + path)) {
             // The body is the asset itself, up to a gigabyte: the signature covers its declared SHA-256, which the
             // operation checks against the bytes as it streams them to disk.
-            Caller caller = verifier.verifyDeclaredPayload(signed(request), "codeartifact");
+            Caller caller = verifier.verifyDeclaredPayload(signed(request), "codeartifact")
+                    .from(Request.getRemoteAddr(request));
             exchange.principal = caller.principalArn();
             Map<String, String> headers = new LinkedHashMap<>();
             request.getHeaders().forEach(f -> headers.put(f.getName().toLowerCase(Locale.ROOT), f.getValue()));
@@ -191,7 +193,8 @@ public final class ArcaHttpHandler extends Handler.Abstract {
                     MissingNode.getInstance(), baseUrl(request), headers, Content.Source.asInputStream(request));
         } else {
             byte[] body = readBody(request);
-            Caller caller = verifier.verify(signed(request), body, "codeartifact");
+            Caller caller = verifier.verify(signed(request), body, "codeartifact")
+                    .from(Request.getRemoteAddr(request));
             exchange.principal = caller.principalArn();
             apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()), parseJson(body),
                     baseUrl(request));
@@ -226,7 +229,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
             throw new ApiException(400, "UnknownOperationException", "Unknown operation " + target, Map.of());
         }
         byte[] body = readBody(request);
-        Caller caller = verifier.verify(signed(request), body, "kms");
+        Caller caller = verifier.verify(signed(request), body, "kms").from(Request.getRemoteAddr(request));
         exchange.principal = caller.principalArn();
         JsonNode json = parseJson(body);
         writeJson(response, callback, HttpStatus.OK_200, JSON_11, kms.handle(target, caller, json));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.core.ServiceLimits;
+import dev.arca.core.policy.RequestPrincipal;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.DomainRow;
@@ -66,8 +67,9 @@ public final class TokenService {
     }
 
     /**
-     * Issues a token for {@code domain}. {@code durationSeconds} is 0 (the default lifetime: Arca's root
-     * credentials have no session to follow) or 900–43200; absent means 43200.
+     * Issues a token for {@code domain}, carrying the caller's principal: requests made with it are decided as that
+     * principal when they arrive. {@code durationSeconds} is 900–43200 (absent means 43200) or 0: as long as the
+     * caller's role session lasts, or 43200 for long-term credentials.
      */
     public IssuedToken issue(Caller caller, DomainRow row, Optional<Long> durationSeconds) {
         long seconds = durationSeconds.orElse((long) ServiceLimits.MAX_TOKEN_SECONDS);
@@ -75,16 +77,20 @@ public final class TokenService {
             throw ApiException.validation("durationSeconds must be 0 or between " + ServiceLimits.MIN_TOKEN_SECONDS
                     + " and " + ServiceLimits.MAX_TOKEN_SECONDS + ", not " + seconds);
         }
-        if (seconds == 0) {
-            seconds = ServiceLimits.MAX_TOKEN_SECONDS;
-        }
         Instant now = clock.instant();
-        Instant expiration = Instant.ofEpochSecond(now.getEpochSecond() + seconds);
+        Instant expiration = seconds == 0
+                ? caller.sessionExpiry().orElse(now.plusSeconds(ServiceLimits.MAX_TOKEN_SECONDS))
+                : Instant.ofEpochSecond(now.getEpochSecond() + seconds);
+        RequestPrincipal principal = caller.principal();
         ObjectNode claims = JSON.createObjectNode()
-                .put("v", 1)
+                .put("v", 2)
                 .put("acct", caller.accountId())
                 .put("arn", caller.principalArn())
-                .put("owner", row.owner())
+                .put("type", principal.type().name())
+                .put("uid", principal.userId());
+        principal.roleArn().ifPresent(role -> claims.put("role", role));
+        principal.sessionName().ifPresent(session -> claims.put("sess", session));
+        claims.put("owner", row.owner())
                 .put("domain", row.name())
                 .put("iat", now.getEpochSecond())
                 .put("exp", expiration.getEpochSecond());
@@ -134,11 +140,27 @@ public final class TokenService {
             if (!clock.instant().isBefore(expiration)) {
                 return Optional.empty();
             }
-            return Optional.of(new TokenClaims(new Caller(claims.path("acct").asText(), claims.path("arn").asText()),
-                    claims.path("owner").asText(), claims.path("domain").asText(), expiration));
-        } catch (IOException | IllegalArgumentException e) {
+            return Optional.of(new TokenClaims(Caller.of(principal(claims)), claims.path("owner").asText(),
+                    claims.path("domain").asText(), expiration));
+        } catch (IOException | IllegalArgumentException | java.util.NoSuchElementException e) {
             return Optional.empty();
         }
+    }
+
+    /** The principal a token was issued to; tokens of version 1 were only ever issued to account roots. */
+    private static RequestPrincipal principal(JsonNode claims) {
+        String account = claims.path("acct").asText();
+        String arn = claims.path("arn").asText();
+        String uid = claims.path("uid").asText();
+        RequestPrincipal.Type type = RequestPrincipal.Type.valueOf(claims.path("type").asText("ROOT"));
+        return switch (type) {
+            case ROOT -> RequestPrincipal.root(account);
+            case USER -> RequestPrincipal.user(arn, uid);
+            case ROLE -> RequestPrincipal.role(arn, uid);
+            case ASSUMED_ROLE -> RequestPrincipal.assumedRole(claims.path("role").asText(),
+                    claims.path("sess").asText(), uid.substring(0, uid.indexOf(':')));
+            case FEDERATED_USER, SERVICE, ANONYMOUS -> throw new IllegalArgumentException("no token for " + type);
+        };
     }
 
     /** Replaces the signing secret: every token issued so far stops working. */

@@ -10,20 +10,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The server's root credentials on disk: {@code DIR/credentials}, owner-only (mode 600), in the AWS
- * shared-credentials format so that {@code AWS_SHARED_CREDENTIALS_FILE=DIR/credentials aws ...} just works.
+ * The local accounts' root credentials on disk: {@code DIR/credentials}, owner-only (mode 600), in the AWS
+ * shared-credentials format so that {@code AWS_SHARED_CREDENTIALS_FILE=DIR/credentials aws ...} just works:
+ * {@code [default]} is the first account's root, and with several accounts each has a profile named by its id.
  */
 public final class CredentialsFile {
 
     public static final String FILE_NAME = "credentials";
-    private static final String PROFILE = "default";
+    private static final String DEFAULT_PROFILE = "default";
 
     private final Path file;
 
@@ -35,45 +36,67 @@ public final class CredentialsFile {
         return file;
     }
 
-    /** The stored credentials, or a freshly generated pair that is stored before it is returned. */
-    public RootCredentials loadOrCreate(SecureRandom random) throws IOException {
-        Optional<RootCredentials> stored = load();
-        if (stored.isPresent()) {
-            return stored.get();
+    /**
+     * The root credentials of each account, in the order given: the first account's are {@code first} when given
+     * (and then not written down), else the {@code [default]} profile's; every other account's are its own profile's,
+     * named by its id. Missing pairs are generated and stored before they are returned, with {@code [default]}
+     * and one profile per account; other profiles found in the file are kept.
+     *
+     * @throws IOException when the file exists but cannot be read or holds a malformed pair
+     */
+    public Map<String, RootCredentials> loadOrCreate(List<String> accounts, Optional<RootCredentials> first,
+                                                     SecureRandom random) throws IOException {
+        Map<String, Map<String, String>> stored = readProfiles();
+        Map<String, RootCredentials> byAccount = new LinkedHashMap<>();
+        Map<String, RootCredentials> wanted = new LinkedHashMap<>();
+        for (String account : accounts) {
+            boolean isFirst = byAccount.isEmpty();
+            if (isFirst && first.isPresent()) {
+                byAccount.put(account, first.get());
+                continue;
+            }
+            RootCredentials pair = pair(stored, isFirst ? DEFAULT_PROFILE : account)
+                    .orElseGet(() -> RootCredentials.generate(random));
+            byAccount.put(account, pair);
+            if (isFirst) {
+                wanted.put(DEFAULT_PROFILE, pair);
+            }
+            if (accounts.size() > 1) {
+                wanted.put(account, pair);
+            }
         }
-        RootCredentials generated = RootCredentials.generate(random);
-        store(generated);
-        return generated;
+        boolean changed = wanted.entrySet().stream().anyMatch(e -> !Optional.ofNullable(stored.get(e.getKey()))
+                .map(v -> e.getValue().accessKeyId().equals(v.get("aws_access_key_id"))
+                        && e.getValue().secretAccessKey().equals(v.get("aws_secret_access_key")))
+                .orElse(false));
+        if (changed) {
+            Map<String, RootCredentials> profiles = new LinkedHashMap<>(wanted);
+            for (String name : stored.keySet()) {
+                if (!profiles.containsKey(name)) {
+                    pair(stored, name).ifPresent(p -> profiles.put(name, p));
+                }
+            }
+            store(profiles);
+        }
+        return byAccount;
     }
 
     /**
-     * Reads the stored pair.
+     * Reads the {@code [default]} pair.
      *
      * @throws IOException when the file exists but cannot be read or is not a credentials file
      */
     public Optional<RootCredentials> load() throws IOException {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        Map<String, String> values = parseProfile(Files.readAllLines(file, StandardCharsets.UTF_8));
-        String id = values.get("aws_access_key_id");
-        String secret = values.get("aws_secret_access_key");
-        if (id == null || secret == null) {
-            throw new IOException(file + " has no [" + PROFILE + "] aws_access_key_id and aws_secret_access_key");
-        }
-        try {
-            return Optional.of(new RootCredentials(id, secret));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return pair(readProfiles(), DEFAULT_PROFILE);
     }
 
-    /** Writes the pair atomically with owner-only permissions; never leaves a half-written file. */
-    public void store(RootCredentials credentials) throws IOException {
-        String text = "# Arca local server root credentials. Keep this file private.\n"
-                + "[" + PROFILE + "]\n"
-                + "aws_access_key_id = " + credentials.accessKeyId() + "\n"
-                + "aws_secret_access_key = " + credentials.secretAccessKey() + "\n";
+    /** Writes the profiles atomically with owner-only permissions; never leaves a half-written file. */
+    public void store(Map<String, RootCredentials> profiles) throws IOException {
+        StringBuilder text = new StringBuilder("# Arca local server root credentials: the first account's as"
+                + " default, and with several accounts a profile each. Keep this file private.\n");
+        profiles.forEach((name, pair) -> text.append('[').append(name).append("]\n")
+                .append("aws_access_key_id = ").append(pair.accessKeyId()).append('\n')
+                .append("aws_secret_access_key = ").append(pair.secretAccessKey()).append('\n'));
         Path dir = file.getParent();
         Files.createDirectories(dir);
         Path temp = posix()
@@ -92,24 +115,51 @@ public final class CredentialsFile {
         }
     }
 
-    private static Map<String, String> parseProfile(List<String> lines) {
-        Map<String, String> values = new HashMap<>();
-        boolean inProfile = false;
-        for (String raw : lines) {
+    private Optional<RootCredentials> pair(Map<String, Map<String, String>> profiles, String profile)
+            throws IOException {
+        Map<String, String> values = profiles.get(profile);
+        if (values == null) {
+            if (DEFAULT_PROFILE.equals(profile) && !profiles.isEmpty()) {
+                throw new IOException(file + " has no [" + DEFAULT_PROFILE + "] aws_access_key_id and"
+                        + " aws_secret_access_key");
+            }
+            return Optional.empty();
+        }
+        String id = values.get("aws_access_key_id");
+        String secret = values.get("aws_secret_access_key");
+        if (id == null || secret == null) {
+            throw new IOException(file + " has no [" + profile + "] aws_access_key_id and aws_secret_access_key");
+        }
+        try {
+            return Optional.of(new RootCredentials(id, secret));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": [" + profile + "] " + e.getMessage(), e);
+        }
+    }
+
+    /** Every profile's keys and values, in file order; empty when there is no file. */
+    private Map<String, Map<String, String>> readProfiles() throws IOException {
+        Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return profiles;
+        }
+        Map<String, String> current = null;
+        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
                 continue;
             }
             if (line.startsWith("[") && line.endsWith("]")) {
-                inProfile = line.substring(1, line.length() - 1).strip().equals(PROFILE);
+                current = profiles.computeIfAbsent(line.substring(1, line.length() - 1).strip(),
+                        k -> new LinkedHashMap<>());
                 continue;
             }
             int eq = line.indexOf('=');
-            if (inProfile && eq > 0) {
-                values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            if (current != null && eq > 0) {
+                current.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
             }
         }
-        return values;
+        return profiles;
     }
 
     private static boolean posix() {

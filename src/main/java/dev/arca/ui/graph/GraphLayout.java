@@ -96,20 +96,24 @@ public final class GraphLayout {
     }
 
     private static final AtomicBoolean WARMING = new AtomicBoolean();
+    private static final int WARM_UP_LAYOUTS = 4;
 
     private GraphLayout() {
     }
 
     /**
-     * Lays out a made-up 40-repository domain once, on a background thread of low priority, the first time it is
-     * called. A fresh JVM's first layout spends a second loading and initialising ELK's and EMF's classes and running
-     * them interpreted; a page calls this when it is built, so that happens while its first load is on the way.
+     * Lays out a made-up 40-repository domain a few times, on a background thread of low priority, the first time it
+     * is called. A fresh JVM's first layout spends a second loading and initialising ELK's and EMF's classes and
+     * running them interpreted; a page calls this when it is built, so that happens while its first load is on the way.
      */
     public static void warmUpInBackground() {
         if (WARMING.compareAndSet(false, true)) {
             Thread.ofPlatform().daemon().name("graph-layout-warm-up").priority(Thread.MIN_PRIORITY).start(() -> {
                 try {
-                    of(sampleDomain());
+                    UpstreamGraph sample = sampleDomain();
+                    for (int i = 0; i < WARM_UP_LAYOUTS; i++) {
+                        of(sample);
+                    }
                 } catch (RuntimeException e) {
                     LOG.debug("Warming the graph layout up failed; the first layout will be slower", e);
                 }

@@ -7,10 +7,18 @@ import dev.arca.server.RootCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CredentialsFileTest {
+
+    private static final RootCredentials EXAMPLE =
+            new RootCredentials("AKIAEXAMPLEEXAMPLE01", "a-secret-that-is-long-enough");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir
     Path dir;
@@ -20,7 +28,7 @@ class CredentialsFileTest {
         CredentialsFile file = new CredentialsFile(dir);
         RootCredentials credentials = new RootCredentials("AKIAEXAMPLEEXAMPLE01", "a-secret-that-is-long-enough");
 
-        file.store(credentials);
+        file.store(Map.of("default", credentials));
 
         assertThat(file.load()).hasValue(credentials);
     }
@@ -28,7 +36,7 @@ class CredentialsFileTest {
     @Test
     void fileIsInTheAwsSharedCredentialsFormat() throws IOException {
         CredentialsFile file = new CredentialsFile(dir);
-        file.store(new RootCredentials("AKIAEXAMPLEEXAMPLE01", "a-secret-that-is-long-enough"));
+        file.store(Map.of("default", new RootCredentials("AKIAEXAMPLEEXAMPLE01", "a-secret-that-is-long-enough")));
 
         assertThat(Files.readAllLines(file.path())).contains("[default]",
                 "aws_access_key_id = AKIAEXAMPLEEXAMPLE01",
@@ -65,10 +73,61 @@ class CredentialsFileTest {
 
     @Test
     void storingLeavesNoTemporaryFilesBehind() throws IOException {
-        new CredentialsFile(dir).store(new RootCredentials("AKIAEXAMPLEEXAMPLE01", "a-secret-that-is-long-enough"));
+        new CredentialsFile(dir).store(Map.of("default", EXAMPLE));
 
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly(CredentialsFile.FILE_NAME);
         }
+    }
+
+    @Test
+    void oneAccountKeepsTheSingleDefaultProfile() throws IOException {
+        CredentialsFile file = new CredentialsFile(dir);
+
+        Map<String, RootCredentials> roots = file.loadOrCreate(List.of("111122223333"), Optional.empty(), RANDOM);
+
+        assertThat(roots).containsOnlyKeys("111122223333");
+        assertThat(Files.readAllLines(file.path())).filteredOn(l -> l.startsWith("[")).containsExactly("[default]");
+        assertThat(file.loadOrCreate(List.of("111122223333"), Optional.empty(), RANDOM)).isEqualTo(roots);
+    }
+
+    @Test
+    void severalAccountsGetAProfileEachAndTheFirstIsAlsoDefault() throws IOException {
+        CredentialsFile file = new CredentialsFile(dir);
+        file.store(Map.of("default", EXAMPLE));
+
+        Map<String, RootCredentials> roots = file.loadOrCreate(List.of("111122223333", "444455556666"),
+                Optional.empty(), RANDOM);
+
+        assertThat(roots.get("111122223333")).as("the stored default pair is kept").isEqualTo(EXAMPLE);
+        assertThat(roots.get("444455556666")).isNotEqualTo(EXAMPLE);
+        String text = Files.readString(file.path());
+        assertThat(text).contains("[default]", "[111122223333]", "[444455556666]",
+                roots.get("444455556666").secretAccessKey());
+        assertThat(file.loadOrCreate(List.of("111122223333", "444455556666"), Optional.empty(), RANDOM))
+                .as("the same keys after a restart").isEqualTo(roots);
+    }
+
+    @Test
+    void givenFirstCredentialsAreNeverWrittenButTheOtherAccountsAre() throws IOException {
+        CredentialsFile file = new CredentialsFile(dir);
+        RootCredentials given = new RootCredentials("AKIAGIVENGIVENGIVEN1", "given-secret-long-enough-to-use");
+
+        Map<String, RootCredentials> roots = file.loadOrCreate(List.of("111122223333", "444455556666"),
+                Optional.of(given), RANDOM);
+
+        assertThat(roots.get("111122223333")).isEqualTo(given);
+        String text = Files.readString(file.path());
+        assertThat(text).doesNotContain(given.accessKeyId()).doesNotContain("[default]").contains("[444455556666]");
+    }
+
+    @Test
+    void profilesOfAccountsNoLongerServedAreKept() throws IOException {
+        CredentialsFile file = new CredentialsFile(dir);
+        file.loadOrCreate(List.of("111122223333", "444455556666"), Optional.empty(), RANDOM);
+
+        file.loadOrCreate(List.of("111122223333", "777788889999"), Optional.empty(), RANDOM);
+
+        assertThat(Files.readString(file.path())).contains("[444455556666]", "[777788889999]");
     }
 }
