@@ -1,0 +1,34 @@
+package dev.arca.server.iam;
+
+import dev.arca.core.policy.AttachedPolicy;
+import dev.arca.server.service.Caller;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One authorization question: may {@code caller} perform {@code action} (e.g. {@code codeartifact:DescribeDomain})
+ * on {@code resource}, owned by {@code resourceOwner}, given the resource policies that apply (a domain's; for a
+ * repository or package, the domain's and the repository's) and the request's own condition keys
+ * ({@code aws:ResourceTag/…}, {@code aws:RequestTag/…}, {@code aws:TagKeys}, {@code sts:DurationSeconds}).
+ */
+public record AccessCheck(Caller caller, String action, String resource, String resourceOwner,
+                          List<AttachedPolicy> resourcePolicies, Map<String, List<String>> requestKeys) {
+
+    public AccessCheck {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(resourceOwner, "resourceOwner");
+        resourcePolicies = List.copyOf(resourcePolicies);
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        requestKeys.forEach((k, v) -> keys.put(k, List.copyOf(v)));
+        requestKeys = java.util.Collections.unmodifiableMap(keys);
+    }
+
+    /** A check with no resource policy and no request keys (resources outside CodeArtifact: a KMS key, {@code *}). */
+    public static AccessCheck of(Caller caller, String action, String resource, String resourceOwner) {
+        return new AccessCheck(caller, action, resource, resourceOwner, List.of(), Map.of());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.arca.server.iam;
+
+import dev.arca.core.policy.AccessRequest;
+import dev.arca.core.policy.ConditionOperators;
+import dev.arca.core.policy.Decision;
+import dev.arca.core.policy.PolicyEvaluator;
+import dev.arca.server.http.ApiException;
+import dev.arca.server.service.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The server's one decision point: every request that needs permission — control plane, authorization tokens,
+ * package endpoints, the local KMS, IAM and STS — is decided here, by the same evaluator the simulator uses, with
+ * the same condition keys ({@link #context}). Identity policies are read per request, so a changed policy applies to
+ * the next request, including those made with authorization tokens issued before.
+ */
+public final class AccessControl {
+
+    private static final String TOKEN_ACTION = "codeartifact:GetAuthorizationToken";
+    private static final String BEARER_ACTION = "sts:GetServiceBearerToken";
+
+    private final LocalAccounts accounts;
+    private final IdentityPolicies identities;
+    private final Clock clock;
+    private final PolicyEvaluator evaluator = new PolicyEvaluator(new ConditionOperators());
+
+    public AccessControl(LocalAccounts accounts, IdentityPolicies identities, Clock clock) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.identities = Objects.requireNonNull(identities, "identities");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public LocalAccounts accounts() {
+        return accounts;
+    }
+
+    /** The evaluator's answer to {@code check}. */
+    public Decision decide(AccessCheck check) {
+        AccessRequest request = request(check);
+        return TOKEN_ACTION.equals(check.action())
+                ? evaluator.evaluateAuthorizationToken(request) : evaluator.evaluate(request);
+    }
+
+    /**
+     * Returns quietly when {@code check} is allowed.
+     *
+     * @throws ApiException a 403 AccessDeniedException worded as AWS words it, naming principal, action and resource
+     */
+    public void require(AccessCheck check) {
+        Decision decision = decide(check);
+        if (decision.allowed()) {
+            return;
+        }
+        if (TOKEN_ACTION.equals(check.action()) && evaluator.evaluate(request(check)).allowed()) {
+            // The domain allows the token; what is missing is the STS permission every token also needs (§3.4).
+            throw ApiException.accessDenied(deniedMessage(check.caller(), BEARER_ACTION,
+                    "arn:aws:sts::" + check.caller().accountId() + ":" + BEARER_ACTION.substring(4), decision));
+        }
+        throw ApiException.accessDenied(deniedMessage(check.caller(), check.action(), check.resource(), decision));
+    }
+
+    /**
+     * The condition keys a request brings besides the principal's own: where it came from, when, over which
+     * transport, the caller's organization, and what the request itself names.
+     */
+    public Map<String, List<String>> context(Caller caller, Map<String, List<String>> requestKeys) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        keys.put("aws:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(now)));
+        keys.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
+        keys.put("aws:SecureTransport", List.of("false")); // the local server speaks plain HTTP
+        caller.sourceIp().ifPresent(ip -> keys.put("aws:SourceIp", List.of(ip)));
+        accounts.organizationOf(caller.accountId()).ifPresent(org -> keys.put("aws:PrincipalOrgID", List.of(org)));
+        keys.putAll(requestKeys);
+        return keys;
+    }
+
+    /** The evaluator's question for {@code check}: identity policies as they are now, the context as above. */
+    public AccessRequest request(AccessCheck check) {
+        return new AccessRequest(check.caller().principal(), check.action(), check.resource(), check.resourceOwner(),
+                context(check.caller(), check.requestKeys()), identities.of(check.caller().principal()),
+                check.resourcePolicies());
+    }
+
+    /** AWS's wording: "User: ARN is not authorized to perform: ACTION on resource: ARN because …". */
+    static String deniedMessage(Caller caller, String action, String resource, Decision decision) {
+        String because = switch (decision.reason()) {
+            case EXPLICIT_DENY_IN_IDENTITY_POLICY -> "with an explicit deny in an identity-based policy";
+            case EXPLICIT_DENY_IN_RESOURCE_POLICY -> "with an explicit deny in a resource-based policy";
+            case NO_RESOURCE_POLICY_ALLOWS -> "because no resource-based policy allows the " + action + " action";
+            case NO_IDENTITY_POLICY_ALLOWS, NO_POLICY_ALLOWS, ACCOUNT_ROOT, IDENTITY_POLICY_ALLOWS,
+                 RESOURCE_POLICY_ALLOWS, BOTH_POLICIES_ALLOW ->
+                    "because no identity-based policy allows the " + action + " action";
+        };
+        return "User: " + caller.principalArn() + " is not authorized to perform: " + action + " on resource: "
+                + resource + " " + because;
+    }
+}
