@@ -6,6 +6,9 @@ import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.http.ArcaHttpHandler;
 import dev.arca.server.http.JsonErrorHandler;
 import dev.arca.server.http.SigV4Verifier;
+import dev.arca.server.iam.AccessControl;
+import dev.arca.server.iam.IdentityPolicies;
+import dev.arca.server.iam.LocalAccounts;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
 import dev.arca.core.ExternalConnections;
@@ -279,6 +282,9 @@ public final class LocalServer implements AutoCloseable {
         credentials.forEach((account, pair) -> roots.put(pair.accessKeyId(),
                 new SigV4Verifier.KnownKey(pair.secretAccessKey(), Caller.root(account))));
         SigV4Verifier verifier = new SigV4Verifier(accessKeyId -> Optional.ofNullable(roots.get(accessKeyId)), clock);
+        // IAM users' and roles' policies join here (IdentityPolicies) once the server keeps them.
+        AccessControl access = new AccessControl(new LocalAccounts(config.accountIds(), config.organizationId()),
+                IdentityPolicies.NONE, clock);
         LocalKms kms = new LocalKms(config.region(), clock);
         TagService tags = new TagService(store, limits, config.region());
         DomainService domains = new DomainService(store, kms, tags, limits, clock);
