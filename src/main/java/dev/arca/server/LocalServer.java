@@ -7,8 +7,11 @@ import dev.arca.server.http.ArcaHttpHandler;
 import dev.arca.server.http.JsonErrorHandler;
 import dev.arca.server.http.SigV4Verifier;
 import dev.arca.server.iam.AccessControl;
+import dev.arca.server.iam.CodeArtifactAccess;
+import dev.arca.server.iam.ResourcePolicies;
 import dev.arca.server.iam.IdentityPolicies;
 import dev.arca.server.iam.LocalAccounts;
+import dev.arca.server.iam.PackageAuthorizer;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
 import dev.arca.core.ExternalConnections;
@@ -23,7 +26,6 @@ import dev.arca.server.formats.pypi.PypiEndpoint;
 import dev.arca.server.formats.pypi.PypiIndexSource;
 import dev.arca.server.service.AssetStorage;
 import dev.arca.server.service.PackageIntake;
-import dev.arca.server.service.TokenScopeAuthorizer;
 import dev.arca.server.upstream.ExternalRegistries;
 import dev.arca.server.upstream.ExternalSource;
 import dev.arca.server.upstream.UpstreamResolver;
@@ -302,12 +304,14 @@ public final class LocalServer implements AutoCloseable {
                 .resolve(AUDIT_FILE)));
         background.add(audit);
         config.eventWebhook().ifPresent(url -> background.add(new EventWebhook(store, events, url)));
+        CodeArtifactAccess codeartifactAccess = new CodeArtifactAccess(access, new ResourcePolicies(store), store,
+                config.region());
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
-                tokens, packages, groups, limits);
+                tokens, packages, groups, limits, codeartifactAccess);
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock),
                 new ActivityApi(store, events, audit), packageEndpoints(config, store, tokens, repositories, intake,
-                limits, clock, background), audit);
+                limits, codeartifactAccess, clock, background), audit);
     }
 
     /**
@@ -316,7 +320,7 @@ public final class LocalServer implements AutoCloseable {
      */
     private static PackageEndpoints packageEndpoints(ServerConfig config, MetadataStore store, TokenService tokens,
                                                      RepositoryService repositories, PackageIntake intake,
-                                                     ServiceLimits limits, Clock clock,
+                                                     ServiceLimits limits, CodeArtifactAccess access, Clock clock,
                                                      List<AutoCloseable> background) {
         ExecutorService upstreamWork = Executors.newVirtualThreadPerTaskExecutor();
         background.add(upstreamWork::shutdownNow);
@@ -344,7 +348,7 @@ public final class LocalServer implements AutoCloseable {
                 INGESTION_WAIT, upstreamWork);
         DocumentCache documents = new DocumentCache(store, DOCUMENT_CACHE_BYTES, EXTERNAL_DOCUMENT_LIFETIME,
                 System::nanoTime);
-        return new PackageEndpoints(tokens, new TokenScopeAuthorizer(), store, repositories, config.region(),
+        return new PackageEndpoints(tokens, new PackageAuthorizer(access), store, repositories, config.region(),
                 config.maxAssetBytes(), List.of(new NpmEndpoint(intake, resolver, documents),
                 new PypiEndpoint(store, intake, resolver, documents),
                 new MavenEndpoint(intake, resolver, documents)));

@@ -3,6 +3,7 @@ package dev.arca.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.server.LocalServer;
+import dev.arca.server.RootCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +70,21 @@ final class ClientRuns {
         env.put("AWS_DEFAULT_REGION", "us-east-1");
     }
 
+    /**
+     * Gives npm a throwaway HOME and cache under {@code scratch}, none of this machine's npm settings, and tells it to
+     * ask the registry for every document and to skip audits, funding notices and update checks.
+     */
+    static void npmEnvironment(Map<String, String> env, Path scratch) {
+        env.keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).startsWith("npm_"));
+        env.put("HOME", scratch.resolve("home").toString());
+        env.put("npm_config_cache", scratch.resolve("npm-cache").toString());
+        env.put("npm_config_prefer_online", "true");
+        env.put("npm_config_audit", "false");
+        env.put("npm_config_fund", "false");
+        env.put("npm_config_update_notifier", "false");
+        env.put("npm_config_loglevel", "error");
+    }
+
     /** The AWS CLI command with these arguments, sent to the server's endpoint. */
     static List<String> aws(LocalServer server, String... args) {
         List<String> command = new ArrayList<>(List.of("aws"));
@@ -79,11 +95,16 @@ final class ClientRuns {
 
     /** An SDK client of the server in us-east-1, signing with the server's root credentials. */
     static CodeartifactClient codeartifact(LocalServer server) {
+        return codeartifact(server, server.credentials());
+    }
+
+    /** An SDK client of the server in us-east-1, signing with {@code keys}. */
+    static CodeartifactClient codeartifact(LocalServer server, RootCredentials keys) {
         return CodeartifactClient.builder()
                 .endpointOverride(server.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(),
+                        keys.secretAccessKey())))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }

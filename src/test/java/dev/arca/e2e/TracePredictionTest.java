@@ -358,16 +358,7 @@ class TracePredictionTest {
     private void npm(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("npm"));
         command.addAll(List.of(args));
-        Run run = ClientRuns.run(temp, dir, command, env -> {
-            env.keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).startsWith("npm_"));
-            env.put("HOME", temp.resolve("home").toString());
-            env.put("npm_config_cache", temp.resolve("npm-cache").toString());
-            env.put("npm_config_prefer_online", "true");
-            env.put("npm_config_audit", "false");
-            env.put("npm_config_fund", "false");
-            env.put("npm_config_update_notifier", "false");
-            env.put("npm_config_loglevel", "error");
-        }, 60, true);
+        Run run = ClientRuns.run(temp, dir, command, env -> ClientRuns.npmEnvironment(env, temp), 60, true);
         assertThat(run.exitCode()).as("npm %s: %s", String.join(" ", args), run.stderr()).isZero();
     }
 

@@ -6,6 +6,7 @@ import dev.arca.core.PackageFormat;
 import dev.arca.core.ResourceNames;
 import dev.arca.core.ServiceLimits;
 import dev.arca.server.http.ApiException;
+import dev.arca.server.iam.CodeArtifactAccess;
 import dev.arca.server.service.DomainService;
 import dev.arca.server.service.PackageGroupService;
 import dev.arca.server.service.PackageService;
@@ -102,10 +103,12 @@ public final class ControlPlaneApi {
     private final TokenService tokens;
     private final ServiceLimits limits;
     private final PackageService packages;
+    private final OperationPermissions permissions;
 
     public ControlPlaneApi(DomainService domains, RepositoryService repositories, PolicyService policies,
                            TagService tags, TokenService tokens, PackageService packages,
-                           PackageGroupService groups, ServiceLimits limits) {
+                           PackageGroupService groups, ServiceLimits limits, CodeArtifactAccess access) {
+        this.permissions = new OperationPermissions(access);
         this.domains = Objects.requireNonNull(domains);
         this.repositories = Objects.requireNonNull(repositories);
         this.policies = Objects.requireNonNull(policies);
@@ -141,8 +144,16 @@ public final class ControlPlaneApi {
         new PackageGroupApi(groups).registerInto(this::route);
     }
 
+    /** Registers an operation behind its permission check: nothing runs that was not authorized first. */
     private void route(String method, String path, Operation operation) {
-        routes.put(method + " " + path, operation);
+        String name = OPERATION_NAMES.get(method + " " + path);
+        if (name == null || !permissions.covers(name)) {
+            throw new IllegalStateException("No operation name or permission for " + method + " " + path);
+        }
+        routes.put(method + " " + path, request -> {
+            permissions.check(name, request);
+            return operation.handle(request);
+        });
     }
 
     /** The model's name for the operation at a method and path, e.g. {@code CreateDomain}. */
@@ -310,7 +321,7 @@ public final class ControlPlaneApi {
 
     private Object tagResource(ApiRequest r) {
         List<TagRow> tagList = r.bodyList("tags", ControlPlaneApi::tag).orElseThrow(() -> ApiRequest.missing("tags"));
-        tags.tag(r.caller(), resourceArn(r), tagList);
+        tags.tag(resourceArn(r), tagList);
         return Map.of();
     }
 
@@ -321,12 +332,12 @@ public final class ControlPlaneApi {
             }
             return ApiRequest.check("tagKeys.member", node.asText(), ResourceNames.TAG_KEY);
         }).orElseThrow(() -> ApiRequest.missing("tagKeys"));
-        tags.untag(r.caller(), resourceArn(r), keys);
+        tags.untag(resourceArn(r), keys);
         return Map.of();
     }
 
     private Object listTagsForResource(ApiRequest r) {
-        return Map.of("tags", Shapes.tags(tags.list(r.caller(), resourceArn(r))));
+        return Map.of("tags", Shapes.tags(tags.list(resourceArn(r))));
     }
 
     // Members shared by many operations
@@ -364,11 +375,11 @@ public final class ControlPlaneApi {
                 node -> ApiRequest.requiredField(node, "upstreams.member", "repositoryName", ResourceNames.REPOSITORY));
     }
 
-    private static List<TagRow> bodyTags(ApiRequest r) {
+    static List<TagRow> bodyTags(ApiRequest r) {
         return r.bodyList("tags", ControlPlaneApi::tag).orElse(List.of());
     }
 
-    private static TagRow tag(JsonNode node) {
+    static TagRow tag(JsonNode node) {
         String key = ApiRequest.requiredField(node, "tags.member", "key", ResourceNames.TAG_KEY);
         JsonNode value = node.path("value");
         return new TagRow(key, value.isTextual() ? value.asText() : "");

@@ -264,7 +264,7 @@ public final class PackageApi {
         return out;
     }
 
-    private static PackageRef ref(ApiRequest r) {
+    static PackageRef ref(ApiRequest r) {
         PackageFormat format = format(r.requiredQuery("format", "format", FORMAT));
         return PackageRef.of(format, r.query("namespace", "namespace", ResourceNames.PACKAGE_NAME),
                 r.requiredQuery("package", "package", ResourceNames.PACKAGE_NAME));

@@ -20,7 +20,7 @@ import java.util.Optional;
 /** The package-group operations of the control plane. */
 final class PackageGroupApi {
 
-    private static final Constraint PATTERN = Constraint.of(2, 520, "[^\\p{C}\\p{IsWhitespace}]+");
+    static final Constraint PATTERN = Constraint.of(2, 520, "[^\\p{C}\\p{IsWhitespace}]+");
     private static final Constraint PATTERN_PREFIX = Constraint.of(0, 520, "\\P{C}*");
     private static final Constraint CONTACT = Constraint.of(0, 1000, "\\P{C}*");
     private static final Constraint TYPE = Constraint.of(1, 30, "[A-Z_]+");

@@ -88,7 +88,7 @@ public final class PackageEndpoints {
             Operation operation = endpoint.route(request);
             audit.operation = operation.action().operation();
             audit.resource = resource(path, operation);
-            authorizer.authorize(client, operation.action(), operation.action().onPackage()
+            authorizer.authorize(client, request.sourceIp(), operation.action(), operation.action().onPackage()
                     ? packageArn(path, operation.pkg().orElseThrow())
                     : Arns.repository(region, path.domainOwner(), path.domain(), path.repository()));
             RepositoryRow repository = repository(client, path);

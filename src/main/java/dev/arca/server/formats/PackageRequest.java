@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param contentLength the declared body length, -1 when not declared
  * @param endpoint      the repository endpoint as this client reached it, ending with {@code /}, for URLs in
  *                      responses (npm tarball links)
+ * @param sourceIp      the client's address, for {@code aws:SourceIp} conditions
  */
 public record PackageRequest(String method, RepositoryPath path, Map<String, List<String>> query,
-                             Map<String, String> headers, InputStream body, long contentLength, String endpoint) {
+                             Map<String, String> headers, InputStream body, long contentLength, String endpoint,
+                             String sourceIp) {
 
     public PackageRequest {
         Objects.requireNonNull(method);
@@ -26,6 +28,7 @@ public record PackageRequest(String method, RepositoryPath path, Map<String, Lis
         headers = Map.copyOf(headers);
         Objects.requireNonNull(body);
         Objects.requireNonNull(endpoint);
+        Objects.requireNonNull(sourceIp);
     }
 
     public Optional<String> header(String name) {

@@ -57,7 +57,7 @@ final class PackageHttp {
                 + "/";
         PackageRequest packageRequest = new PackageRequest(request.getMethod(), path,
                 ArcaHttpHandler.queryParameters(request.getHttpURI().getQuery()), headers,
-                Content.Source.asInputStream(request), request.getLength(), endpoint);
+                Content.Source.asInputStream(request), request.getLength(), endpoint, Request.getRemoteAddr(request));
         PackageEndpoints.Audit audit = new PackageEndpoints.Audit();
         try {
             PackageResponse answer = endpoints.dispatch(packageRequest, audit);

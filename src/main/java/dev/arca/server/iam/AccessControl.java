@@ -1,6 +1,7 @@
 package dev.arca.server.iam;
 
 import dev.arca.core.policy.AccessRequest;
+import dev.arca.core.policy.AttachedPolicy;
 import dev.arca.core.policy.ConditionOperators;
 import dev.arca.core.policy.Decision;
 import dev.arca.core.policy.PolicyEvaluator;
@@ -25,6 +26,7 @@ public final class AccessControl {
 
     private static final String TOKEN_ACTION = "codeartifact:GetAuthorizationToken";
     private static final String BEARER_ACTION = "sts:GetServiceBearerToken";
+    private static final String RESOURCE_TAG = "aws:ResourceTag/";
 
     private final LocalAccounts accounts;
     private final IdentityPolicies identities;
@@ -84,9 +86,20 @@ public final class AccessControl {
 
     /** The evaluator's question for {@code check}: identity policies as they are now, the context as above. */
     public AccessRequest request(AccessCheck check) {
+        List<AttachedPolicy> identity = identities.of(check.caller().principal());
+        Map<String, List<String>> context = context(check.caller(), check.requestKeys());
+        if (mentions(identity, RESOURCE_TAG) || mentions(check.resourcePolicies(), RESOURCE_TAG)) {
+            check.resourceTags().get().forEach(context::putIfAbsent);
+        }
         return new AccessRequest(check.caller().principal(), check.action(), check.resource(), check.resourceOwner(),
-                context(check.caller(), check.requestKeys()), identities.of(check.caller().principal()),
-                check.resourcePolicies());
+                context, identity, check.resourcePolicies());
+    }
+
+    /** Whether a condition of {@code policies} names a key starting with {@code prefix} (case-insensitive). */
+    private static boolean mentions(List<AttachedPolicy> policies, String prefix) {
+        return policies.stream().flatMap(p -> p.document().statements().stream())
+                .flatMap(s -> s.condition().values().stream()).flatMap(entries -> entries.keySet().stream())
+                .anyMatch(key -> key.regionMatches(true, 0, prefix, 0, prefix.length()));
     }
 
     /** AWS's wording: "User: ARN is not authorized to perform: ACTION on resource: ARN because …". */

@@ -98,14 +98,12 @@ public final class DomainService {
         });
     }
 
-    /** The domain a request names, visible to the caller; ResourceNotFound or AccessDenied otherwise. */
+    /**
+     * The domain a request names (in the caller's account unless {@code owner} says otherwise); ResourceNotFound
+     * when there is none. Whether the caller may act on it was decided before (AccessControl).
+     */
     public DomainRow find(MetadataStore.Transaction tx, Caller caller, Optional<String> owner, String name) {
         String account = owner.orElse(caller.accountId());
-        if (!account.equals(caller.accountId())) {
-            // Cross-account access needs a domain policy; evaluating policies is not in this server yet.
-            throw ApiException.accessDenied("User: " + caller.principalArn()
-                    + " is not authorized to access domain " + name + " owned by " + account);
-        }
         return tx.findDomain(account, name).orElseThrow(() -> ApiException.notFound("domain", name,
                 "Domain " + name + " does not exist in account " + account));
     }

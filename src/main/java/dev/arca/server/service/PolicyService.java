@@ -1,8 +1,11 @@
 package dev.arca.server.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arca.core.policy.Finding;
+import dev.arca.core.policy.FindingType;
+import dev.arca.core.policy.MalformedPolicyException;
+import dev.arca.core.policy.PolicyLinter;
+import dev.arca.core.policy.PolicyParser;
+import dev.arca.core.policy.PolicyType;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.PolicyRow;
@@ -10,7 +13,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,8 +21,6 @@ import java.util.function.Function;
  */
 public final class PolicyService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
 
     /** Which resource a policy belongs to, found inside a transaction. */
     public record Target(String resourceType, String resourceName, String arn) {
@@ -64,64 +64,26 @@ public final class PolicyService {
         });
     }
 
-    /** Checks that a document is an IAM resource policy in form: statements with an effect, actions and principals. */
+    /**
+     * Checks a document as IAM checks a resource policy before storing it: Access Analyzer's errors (malformed JSON,
+     * elements, actions no service has, principals that are not ARNs or accounts, unknown condition operators) refuse
+     * it with the first one's words and place; then it must parse for the evaluator.
+     */
     static void validate(String document) {
-        JsonNode root;
+        Optional<Finding> error = PolicyLinter.lint(document, PolicyType.RESOURCE_POLICY).stream()
+                .filter(f -> f.type() == FindingType.ERROR).findFirst();
+        if (error.isPresent()) {
+            Finding finding = error.get();
+            String where = finding.locations().stream().findFirst()
+                    .map(l -> " (line " + l.line() + ", column " + (l.column() + 1)
+                            + (l.path().isEmpty() ? "" : ", at " + l.path()) + ")").orElse("");
+            throw invalid(finding.findingDetails() + where);
+        }
         try {
-            root = JSON.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw invalid("it is not valid JSON (" + e.getOriginalMessage() + ")");
+            PolicyParser.parse(document, PolicyType.RESOURCE_POLICY);
+        } catch (MalformedPolicyException e) {
+            throw invalid(e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw invalid("it must be a JSON object");
-        }
-        JsonNode version = root.path("Version");
-        if (!version.isMissingNode() && !VERSIONS.contains(version.asText())) {
-            throw invalid("Version must be 2012-10-17 or 2008-10-17");
-        }
-        JsonNode statements = root.path("Statement");
-        if (statements.isObject()) {
-            validateStatement(statements, 1);
-        } else if (statements.isArray() && !statements.isEmpty()) {
-            for (int i = 0; i < statements.size(); i++) {
-                validateStatement(statements.get(i), i + 1);
-            }
-        } else {
-            throw invalid("it needs a Statement: an object or a non-empty list");
-        }
-    }
-
-    private static void validateStatement(JsonNode statement, int number) {
-        String where = "statement " + number + ": ";
-        if (!statement.isObject()) {
-            throw invalid(where + "must be an object");
-        }
-        String effect = statement.path("Effect").asText("");
-        if (!effect.equals("Allow") && !effect.equals("Deny")) {
-            throw invalid(where + "Effect must be Allow or Deny");
-        }
-        if (!stringOrStrings(statement.path("Action")) && !stringOrStrings(statement.path("NotAction"))) {
-            throw invalid(where + "it needs an Action or NotAction (a string or a list of strings)");
-        }
-        JsonNode principal = statement.has("Principal") ? statement.get("Principal") : statement.path("NotPrincipal");
-        if (!(principal.isTextual() && principal.asText().equals("*")) && !principal.isObject()) {
-            throw invalid(where + "a resource policy needs a Principal (\"*\" or an object such as {\"AWS\": ...})");
-        }
-    }
-
-    private static boolean stringOrStrings(JsonNode node) {
-        if (node.isTextual()) {
-            return !node.asText().isBlank();
-        }
-        if (!node.isArray() || node.isEmpty()) {
-            return false;
-        }
-        for (JsonNode item : node) {
-            if (!item.isTextual() || item.asText().isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void checkRevision(Target resource, Optional<PolicyRow> current, Optional<String> expected) {

@@ -26,26 +26,26 @@ public final class TagService {
         this.region = Objects.requireNonNull(region);
     }
 
-    public void tag(Caller caller, String resourceArn, List<TagRow> tags) {
+    public void tag(String resourceArn, List<TagRow> tags) {
         validate(tags);
         store.write(tx -> {
-            requireResource(tx, caller, resourceArn);
+            requireResource(tx, resourceArn);
             put(tx, resourceArn, tags);
             return null;
         });
     }
 
-    public void untag(Caller caller, String resourceArn, List<String> keys) {
+    public void untag(String resourceArn, List<String> keys) {
         store.write(tx -> {
-            requireResource(tx, caller, resourceArn);
+            requireResource(tx, resourceArn);
             tx.removeTags(resourceArn, keys);
             return null;
         });
     }
 
-    public List<TagRow> list(Caller caller, String resourceArn) {
+    public List<TagRow> list(String resourceArn) {
         return store.read(tx -> {
-            requireResource(tx, caller, resourceArn);
+            requireResource(tx, resourceArn);
             return tx.tags(resourceArn);
         });
     }
@@ -83,13 +83,10 @@ public final class TagService {
         tx.putTags(resourceArn, tags);
     }
 
-    private void requireResource(MetadataStore.Transaction tx, Caller caller, String resourceArn) {
+    private void requireResource(MetadataStore.Transaction tx, String resourceArn) {
         Arns.ResourceArn arn = Arns.parse(resourceArn).filter(a -> !a.type().equals("package"))
                 .orElseThrow(() -> ApiException.validation(
                 "Resource ARN " + resourceArn + " is not a CodeArtifact domain, repository or package group ARN"));
-        if (!arn.owner().equals(caller.accountId())) {
-            throw ApiException.accessDenied("User: " + caller.principalArn() + " is not authorized to tag " + resourceArn);
-        }
         var domain = tx.findDomain(arn.owner(), arn.domain());
         boolean exists = arn.region().equals(region) && domain.isPresent()
                 && (arn.repository().isEmpty() || tx.findRepository(domain.get().id(), arn.repository().get()).isPresent())
