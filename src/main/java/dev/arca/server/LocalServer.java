@@ -309,7 +309,7 @@ public final class LocalServer implements AutoCloseable {
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
                 tokens, packages, groups, limits, codeartifactAccess);
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
-        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock),
+        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, access, clock),
                 new ActivityApi(store, events, audit), packageEndpoints(config, store, tokens, repositories, intake,
                 limits, codeartifactAccess, clock, background), audit);
     }

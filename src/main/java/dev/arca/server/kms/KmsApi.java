@@ -2,6 +2,8 @@ package dev.arca.server.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.server.http.ApiException;
+import dev.arca.server.iam.AccessCheck;
+import dev.arca.server.iam.AccessControl;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.PageToken;
 import dev.arca.server.store.MetadataStore;
@@ -28,29 +30,49 @@ public final class KmsApi {
     public static final String TARGET_PREFIX = "TrentService.";
     private static final Pattern ALIAS_NAME = Pattern.compile("alias/[a-zA-Z0-9/_-]{1,250}");
     private static final Set<String> SYMMETRIC = Set.of("SYMMETRIC_DEFAULT");
+    private static final List<String> OPERATIONS = List.of("CreateKey", "DescribeKey", "ListKeys", "ListAliases",
+            "CreateAlias");
 
     private final MetadataStore store;
     private final LocalKms kms;
+    private final AccessControl access;
     private final Clock clock;
 
-    public KmsApi(MetadataStore store, LocalKms kms, Clock clock) {
+    public KmsApi(MetadataStore store, LocalKms kms, AccessControl access, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.kms = Objects.requireNonNull(kms);
+        this.access = Objects.requireNonNull(access);
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Runs the operation named by the target header, e.g. {@code TrentService.ListKeys}. */
+    /**
+     * Runs the operation named by the target header, e.g. {@code TrentService.ListKeys}, once the caller may: keys
+     * are their account's and keep KMS's default key policy, which leaves the decision to the account's identity
+     * policies (an account root may do anything; an IAM user or role needs {@code kms:ACTION} on the key).
+     */
     public Object handle(String target, Caller caller, JsonNode body) {
-        return switch (target.substring(TARGET_PREFIX.length())) {
+        String operation = target.substring(TARGET_PREFIX.length());
+        if (!OPERATIONS.contains(operation)) {
+            throw error("UnsupportedOperationException", "Arca's local KMS does not offer " + target
+                    + "; it supports " + String.join(", ", OPERATIONS));
+        }
+        access.require(AccessCheck.of(caller, "kms:" + operation, keyArn(operation, caller, body).orElse("*"),
+                caller.accountId()));
+        return switch (operation) {
             case "CreateKey" -> createKey(caller, body);
             case "DescribeKey" -> describeKey(caller, body);
             case "ListKeys" -> listKeys(caller, body);
             case "ListAliases" -> listAliases(caller, body);
             case "CreateAlias" -> createAlias(caller, body);
-            default -> throw error("UnsupportedOperationException",
-                    "Arca's local KMS does not offer " + target + "; it supports CreateKey, DescribeKey, ListKeys,"
-                            + " ListAliases and CreateAlias");
+            default -> throw new IllegalStateException("not in OPERATIONS: " + operation);
         };
+    }
+
+    /** The key an operation names, when it names one that exists: the resource it is decided on. */
+    private Optional<String> keyArn(String operation, Caller caller, JsonNode body) {
+        String keyId = body.path("CreateAlias".equals(operation) ? "TargetKeyId" : "KeyId").asText("");
+        return keyId.isEmpty() ? Optional.empty()
+                : store.read(tx -> kms.resolve(tx, caller.accountId(), keyId)).map(KeyRow::arn);
     }
 
     private Object createKey(Caller caller, JsonNode body) {
