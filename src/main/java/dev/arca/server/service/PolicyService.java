@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,14 @@ import java.util.function.Function;
  */
 public final class PolicyService {
 
+
+    /** The Access Analyzer error codes that mean a document is not a well-formed resource policy. */
+    private static final Set<String> MALFORMED = Set.of("JSON_SYNTAX_ERROR",
+            "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA", "MISSING_STATEMENT", "MISSING_EFFECT", "INVALID_EFFECT",
+            "MISSING_ACTION", "MISSING_PRINCIPAL", "MISSING_RESOURCE", "INVALID_VERSION", "INVALID_POLICY_ELEMENT",
+            "DUPLICATE_ELEMENT", "INVALID_ACTION", "INVALID_SERVICE_IN_ACTION", "INVALID_PRINCIPAL_FORMAT",
+            "INVALID_PRINCIPAL_KEY", "INVALID_ARN_ACCOUNT", "UNSUPPORTED_WILDCARD_IN_PRINCIPAL",
+            "INVALID_SERVICE_PRINCIPAL_FORMAT", "INVALID_CONDITION_OPERATOR");
 
     /** Which resource a policy belongs to, found inside a transaction. */
     public record Target(String resourceType, String resourceName, String arn) {
@@ -65,13 +74,15 @@ public final class PolicyService {
     }
 
     /**
-     * Checks a document as IAM checks a resource policy before storing it: Access Analyzer's errors (malformed JSON,
-     * elements, actions no service has, principals that are not ARNs or accounts, unknown condition operators) refuse
-     * it with the first one's words and place; then it must parse for the evaluator.
+     * Checks a document as the service checks a resource policy before storing it: the Access Analyzer errors that make
+     * a document malformed (JSON, size, elements, actions no service has, principals that are neither ARNs nor
+     * accounts, unknown condition operators) refuse it with the first one's words and place, and it must parse for the
+     * evaluator. Access Analyzer's other findings, such as a private range in aws:SourceIp, are advice that
+     * ValidatePolicy gives; the service stores such policies.
      */
     static void validate(String document) {
         Optional<Finding> error = PolicyLinter.lint(document, PolicyType.RESOURCE_POLICY).stream()
-                .filter(f -> f.type() == FindingType.ERROR).findFirst();
+                .filter(f -> f.type() == FindingType.ERROR && MALFORMED.contains(f.issueCode())).findFirst();
         if (error.isPresent()) {
             Finding finding = error.get();
             String where = finding.locations().stream().findFirst()
