@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,14 +156,9 @@ class NpmClientWalkthroughTest {
      */
     private Run run(Path dir, List<String> command) throws IOException, InterruptedException {
         return ClientRuns.run(temp, dir, command, env -> {
-            env.keySet().removeIf(k -> k.startsWith("AWS_") || k.toLowerCase(Locale.ROOT).startsWith("npm_"));
+            env.keySet().removeIf(k -> k.startsWith("AWS_"));
+            ClientRuns.npmEnvironment(env, temp);
             ClientRuns.awsCliEnvironment(env, temp);
-            env.put("npm_config_cache", temp.resolve("npm-cache").toString());
-            env.put("npm_config_prefer_online", "true");
-            env.put("npm_config_audit", "false");
-            env.put("npm_config_fund", "false");
-            env.put("npm_config_update_notifier", "false");
-            env.put("npm_config_loglevel", "error");
         }, 120, false);
     }
 }
