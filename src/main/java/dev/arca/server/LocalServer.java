@@ -310,7 +310,7 @@ public final class LocalServer implements AutoCloseable {
                 tokens, packages, groups, limits, codeartifactAccess);
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, access, clock),
-                new ActivityApi(store, events, audit), packageEndpoints(config, store, tokens, repositories, intake,
+                new ActivityApi(store, events, audit, config.accountId()), packageEndpoints(config, store, tokens, repositories, intake,
                 limits, codeartifactAccess, clock, background), audit);
     }
 

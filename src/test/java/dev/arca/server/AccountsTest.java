@@ -54,4 +54,14 @@ class AccountsTest extends ServerFixture {
                             e -> assertThat(e.statusCode()).isEqualTo(403));
         }
     }
+
+    @Test
+    void onlyTheDefaultAccountsRootReadsTheServersActivity() throws Exception {
+        assertThat(signedGet("/_arca/audit").statusCode()).isEqualTo(200);
+
+        var refused = signedGet("/_arca/events", server.credentials(SECOND));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("only the root of account " + FIRST);
+    }
 }

@@ -74,9 +74,15 @@ public abstract class ServerFixture {
 
     /** A GET of one of Arca's own endpoints, signed with the server's credentials as any AWS client would. */
     protected java.net.http.HttpResponse<String> signedGet(String pathAndQuery) throws Exception {
+        return signedGet(pathAndQuery, server.credentials());
+    }
+
+    /** A GET of one of Arca's own endpoints, signed with {@code keys}. */
+    protected java.net.http.HttpResponse<String> signedGet(String pathAndQuery, RootCredentials keys)
+            throws Exception {
         java.net.URI uri = java.net.URI.create(server.endpoint() + pathAndQuery);
         return java.net.http.HttpClient.newHttpClient().send(TestSigner.signed("GET", uri,
-                        server.credentials().accessKeyId(), server.credentials().secretAccessKey(),
+                        keys.accessKeyId(), keys.secretAccessKey(),
                         software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String("")).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }

@@ -3,6 +3,8 @@ package dev.arca.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.core.Constraint;
 import dev.arca.core.ResourceNames;
+import dev.arca.core.policy.RequestPrincipal;
+import dev.arca.server.http.ApiException;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.PackageEvents;
 import dev.arca.server.store.MetadataStore;
@@ -16,7 +18,9 @@ import java.util.Optional;
 /**
  * Arca's own read endpoints for the activity page and automation (signed like the control plane):
  * {@code GET /_arca/events} (package events, oldest first) and {@code GET /_arca/audit} (API calls). Both page
- * with {@code after} (a sequence number) and return {@code nextAfter} to continue from.
+ * with {@code after} (a sequence number) and return {@code nextAfter} to continue from. They show the whole
+ * server — every account's domains and callers — so only the server's administrator, the root of its default
+ * account, may read them.
  */
 public final class ActivityApi {
 
@@ -27,14 +31,18 @@ public final class ActivityApi {
     private final MetadataStore store;
     private final PackageEvents events;
     private final AuditLog audit;
+    private final String administrator;
 
-    public ActivityApi(MetadataStore store, PackageEvents events, AuditLog audit) {
+    /** @param administratorAccount the server's default account, whose root administers the server */
+    public ActivityApi(MetadataStore store, PackageEvents events, AuditLog audit, String administratorAccount) {
         this.store = Objects.requireNonNull(store);
         this.events = Objects.requireNonNull(events);
         this.audit = Objects.requireNonNull(audit);
+        this.administrator = Objects.requireNonNull(administratorAccount);
     }
 
     public Object events(ApiRequest r) {
+        requireAdministrator(r);
         long after = r.queryLong("after", "after", 0, Long.MAX_VALUE).orElse(0L);
         int limit = r.queryInt("limit", "limit", 1, 1000).orElse(100);
         Optional<String> domain = r.query("domain", "domain", ResourceNames.DOMAIN);
@@ -47,6 +55,7 @@ public final class ActivityApi {
     }
 
     public Object audit(ApiRequest r) {
+        requireAdministrator(r);
         long after = r.queryLong("after", "after", 0, Long.MAX_VALUE).orElse(0L);
         int limit = r.queryInt("limit", "limit", 1, 1000).orElse(100);
         Optional<String> operation = r.query("operation", "operation", OPERATION);
@@ -56,6 +65,14 @@ public final class ActivityApi {
         out.put("entries", page.stream().map(ActivityApi::entry).toList());
         out.put("nextAfter", page.isEmpty() ? after : page.getLast().seq());
         return out;
+    }
+
+    private void requireAdministrator(ApiRequest r) {
+        RequestPrincipal principal = r.caller().principal();
+        if (principal.type() != RequestPrincipal.Type.ROOT || !r.caller().accountId().equals(administrator)) {
+            throw ApiException.accessDenied("User: " + principal.arn() + " is not authorized to read the server's"
+                    + " activity: only the root of account " + administrator + ", the server's default account, may");
+        }
     }
 
     private static Map<String, Object> entry(AuditRow row) {
