@@ -7,7 +7,7 @@ import dev.arca.server.http.ArcaHttpHandler;
 import dev.arca.server.http.JsonErrorHandler;
 import dev.arca.server.http.SigV4Verifier;
 import dev.arca.server.iam.AccessControl;
-import dev.arca.server.iam.IdentityPolicies;
+import dev.arca.server.iam.LocalIam;
 import dev.arca.server.iam.LocalAccounts;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
@@ -41,6 +41,7 @@ import dev.arca.server.service.TokenService;
 import dev.arca.server.store.AuditStore;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.SqliteIamStore;
 import dev.arca.server.store.SqliteMetadataStore;
 import dev.arca.server.store.CredentialsFile;
 import java.io.IOException;
@@ -65,7 +66,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,17 +106,20 @@ public final class LocalServer implements AutoCloseable {
     private final FileChannel lockChannel;
     private final MetadataStore store;
     private final TokenService tokens;
+    private final AccessControl access;
     private final List<AutoCloseable> background;
     private final URI endpoint;
 
     private LocalServer(ServerConfig config, Map<String, RootCredentials> credentials, Server jetty, FileChannel lockChannel,
-                        MetadataStore store, TokenService tokens, List<AutoCloseable> background, URI endpoint) {
+                        MetadataStore store, TokenService tokens, AccessControl access, List<AutoCloseable> background,
+                        URI endpoint) {
         this.config = config;
         this.credentials = credentials;
         this.jetty = jetty;
         this.lockChannel = lockChannel;
         this.store = store;
         this.tokens = tokens;
+        this.access = access;
         this.background = background;
         this.endpoint = endpoint;
     }
@@ -128,22 +131,33 @@ public final class LocalServer implements AutoCloseable {
      *                              port cannot be used
      */
     public static LocalServer start(ServerConfig config) throws ServerStartException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * {@link #start(ServerConfig)} on {@code clock}: tests move it to expire sessions without waiting. Signatures
+     * are still checked against it, so it must stay within SigV4's 15 minutes of the clients' clocks.
+     */
+    static LocalServer start(ServerConfig config, Clock clock) throws ServerStartException {
         Objects.requireNonNull(config, "config");
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
         FileChannel lock = lockDataDirectory(dataDir);
-        MetadataStore store = null;
+        SqliteMetadataStore store = null;
         List<AutoCloseable> background = new ArrayList<>();
         try {
             Map<String, RootCredentials> credentials = resolveCredentials(config, dataDir);
             store = openStore(dataDir);
-            Clock clock = Clock.systemUTC();
             TokenService tokens = new TokenService(store, clock);
-            Server jetty = newJetty(config, handler(config, credentials, store, tokens, clock, background));
+            SqliteIamStore iamStore = SqliteIamStore.open(store);
+            background.add(iamStore);
+            LocalIam iam = LocalIam.create(rootKeys(credentials), iamStore, store,
+                    new LocalAccounts(config.accountIds(), config.organizationId()), clock);
+            Server jetty = newJetty(config, handler(config, store, tokens, iam, clock, background));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
             LOG.info("Local server on {} with data in {}", endpoint, dataDir);
-            return new LocalServer(config, credentials, jetty, lock, store, tokens, background, endpoint);
+            return new LocalServer(config, credentials, jetty, lock, store, tokens, iam.access(), background, endpoint);
         } catch (ServerStartException | RuntimeException e) {
             closeAll(background);
             if (store != null) {
@@ -203,6 +217,11 @@ public final class LocalServer implements AutoCloseable {
     /** Replaces the token-signing secret: every authorization token issued before stops working. */
     public void rotateTokenSecret() {
         tokens.rotateSecret();
+    }
+
+    /** The server's decision point, for tests that ask it directly. */
+    AccessControl access() {
+        return access;
     }
 
     TokenService tokens() {
@@ -265,7 +284,7 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static MetadataStore openStore(Path dataDir) throws ServerStartException {
+    private static SqliteMetadataStore openStore(Path dataDir) throws ServerStartException {
         try {
             return SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
         } catch (SqliteMetadataStore.StoreException e) {
@@ -274,17 +293,10 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Wires the services behind the HTTP entry point. */
-    private static ArcaHttpHandler handler(ServerConfig config, Map<String, RootCredentials> credentials,
-                                           MetadataStore store, TokenService tokens, Clock clock,
-                                           List<AutoCloseable> background) {
+    private static ArcaHttpHandler handler(ServerConfig config, MetadataStore store, TokenService tokens,
+                                           LocalIam iam, Clock clock, List<AutoCloseable> background) {
         ServiceLimits limits = ServiceLimits.DEFAULT;
-        Map<String, SigV4Verifier.KnownKey> roots = new LinkedHashMap<>();
-        credentials.forEach((account, pair) -> roots.put(pair.accessKeyId(),
-                new SigV4Verifier.KnownKey(pair.secretAccessKey(), Caller.root(account))));
-        SigV4Verifier verifier = new SigV4Verifier(accessKeyId -> Optional.ofNullable(roots.get(accessKeyId)), clock);
-        // IAM users' and roles' policies join here (IdentityPolicies) once the server keeps them.
-        AccessControl access = new AccessControl(new LocalAccounts(config.accountIds(), config.organizationId()),
-                IdentityPolicies.NONE, clock);
+        SigV4Verifier verifier = new SigV4Verifier(iam.keys(), clock);
         LocalKms kms = new LocalKms(config.region(), clock);
         TagService tags = new TagService(store, limits, config.region());
         DomainService domains = new DomainService(store, kms, tags, limits, clock);
@@ -307,7 +319,15 @@ public final class LocalServer implements AutoCloseable {
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock),
                 new ActivityApi(store, events, audit), packageEndpoints(config, store, tokens, repositories, intake,
-                limits, clock, background), audit);
+                limits, clock, background), iam.iam(), iam.sts(), audit);
+    }
+
+    /** Each account root's access key, for the SigV4 verifier. */
+    private static Map<String, SigV4Verifier.KnownKey> rootKeys(Map<String, RootCredentials> credentials) {
+        Map<String, SigV4Verifier.KnownKey> roots = new LinkedHashMap<>();
+        credentials.forEach((account, pair) -> roots.put(pair.accessKeyId(),
+                new SigV4Verifier.KnownKey(pair.secretAccessKey(), Caller.root(account))));
+        return roots;
     }
 
     /**
