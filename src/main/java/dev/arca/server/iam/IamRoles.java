@@ -1,6 +1,5 @@
 package dev.arca.server.iam;
 
-import dev.arca.core.policy.PolicyType;
 import dev.arca.server.store.IamStore;
 import dev.arca.server.store.IamStore.RoleRow;
 import java.time.Clock;
@@ -12,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * IAM roles of the local accounts: their trust policies (who may assume them, read as resource policies), session
+ * IAM roles of the local accounts: their trust policies (who may assume them, {@link TrustPolicies}), session
  * length limits and inline policies, with IAM's rules and quotas. Every change tells {@code changed}.
  */
 public final class IamRoles {
@@ -129,6 +128,6 @@ public final class IamRoles {
         if (InlinePolicies.countedSize(document) > TRUST_POLICY_QUOTA) {
             throw IamException.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_QUOTA);
         }
-        InlinePolicies.parse(document, PolicyType.RESOURCE_POLICY);
+        TrustPolicies.parse(document);
     }
 }

@@ -3,7 +3,6 @@ package dev.arca.server.iam;
 import dev.arca.core.policy.AttachedPolicy;
 import dev.arca.core.policy.Decision;
 import dev.arca.core.policy.PolicySourceType;
-import dev.arca.core.policy.PolicyType;
 import dev.arca.core.policy.RequestPrincipal;
 import dev.arca.server.service.Caller;
 import dev.arca.server.store.IamStore;
@@ -93,7 +92,7 @@ public final class RoleSessions {
 
     private void requireTrust(Caller caller, RoleRow role) {
         AttachedPolicy trust = new AttachedPolicy("trust policy", PolicySourceType.RESOURCE,
-                InlinePolicies.parse(role.trustPolicy(), PolicyType.RESOURCE_POLICY));
+                TrustPolicies.parse(role.trustPolicy()));
         String roleArn = IamRoles.arn(role);
         AccessCheck check = new AccessCheck(caller, ASSUME_ROLE, roleArn, role.account(), List.of(trust), Map.of());
         Decision decision = access.decide(check);
