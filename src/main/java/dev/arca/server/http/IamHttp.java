@@ -6,6 +6,7 @@ import dev.arca.server.iam.QueryReply;
 import dev.arca.server.iam.QueryRequest;
 import dev.arca.server.iam.StsApi;
 import dev.arca.server.service.Caller;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ final class IamHttp {
                 && type != null && type.startsWith("application/x-www-form-urlencoded");
     }
 
-    void handle(Request request, Response response, Callback callback, Exchange exchange) throws java.io.IOException {
+    void handle(Request request, Response response, Callback callback, Exchange exchange) throws IOException {
         String service = service(request);
         exchange.style = Exchange.Style.QUERY;
         exchange.xmlNamespace = "sts".equals(service) ? StsApi.NAMESPACE : IamApi.NAMESPACE;

@@ -3,6 +3,7 @@ package dev.arca.server.iam;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +47,7 @@ public final class QueryReply {
     }
 
     /** {@code <name><member>…</member>…</name>}, one member per item. */
-    public <T> QueryReply list(String name, Collection<T> items, java.util.function.BiConsumer<QueryReply, T> member) {
+    public <T> QueryReply list(String name, Collection<T> items, BiConsumer<QueryReply, T> member) {
         return structure(name, list -> items.forEach(item -> list.structure("member", m -> member.accept(m, item))));
     }
 
