@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * IAM roles of the local accounts: their trust policies (who may assume them, {@link TrustPolicies}), session
- * length limits and inline policies, with IAM's rules and quotas. Every change tells {@code changed}.
+ * length limits and inline policies, with IAM's rules and quotas. Every change that could alter a cached session or
+ * policy tells {@code changed}.
  */
 public final class IamRoles {
 

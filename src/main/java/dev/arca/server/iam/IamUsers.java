@@ -6,14 +6,14 @@ import dev.arca.server.store.IamStore.UserRow;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * IAM users of the local accounts, their access keys and inline policies, with IAM's rules: names unique per account
  * regardless of case, at most two access keys per user (IAM-QUOTAS), no deleting a user that still has keys or
- * policies (DeleteConflict). Every change tells {@code changed}, so cached credentials and policies are dropped.
+ * policies (DeleteConflict). Every change that could alter a cached key or policy tells {@code changed}, so
+ * cached credentials and policies are dropped.
  */
 public final class IamUsers {
 
@@ -135,11 +135,6 @@ public final class IamUsers {
         UserRow user = get(account, userName);
         policies.delete(user.id(), "user " + user.name(), policyName);
         changed.run();
-    }
-
-    /** A user's inline policies, name to document, for the evaluator. */
-    Map<String, String> policiesOf(String userId) {
-        return store.inlinePolicies(userId);
     }
 
     private AccessKeyRow ownKey(String account, String userName, String accessKeyId) {

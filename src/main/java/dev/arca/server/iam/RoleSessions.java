@@ -68,7 +68,8 @@ public final class RoleSessions {
             throw IamException.validation(
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
-        requireTrust(caller, role);
+        requireTrust(caller, role, Map.of("sts:DurationSeconds", List.of(Integer.toString(duration)),
+                "sts:RoleSessionName", List.of(sessionName)));
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         store.deleteSessionsExpiredBefore(now);
         String keyId = ids.sessionKeyId();
@@ -90,11 +91,11 @@ public final class RoleSessions {
         }
     }
 
-    private void requireTrust(Caller caller, RoleRow role) {
+    private void requireTrust(Caller caller, RoleRow role, Map<String, List<String>> requestKeys) {
         AttachedPolicy trust = new AttachedPolicy("trust policy", PolicySourceType.RESOURCE,
                 TrustPolicies.parse(role.trustPolicy()));
         String roleArn = IamRoles.arn(role);
-        AccessCheck check = new AccessCheck(caller, ASSUME_ROLE, roleArn, role.account(), List.of(trust), Map.of());
+        AccessCheck check = new AccessCheck(caller, ASSUME_ROLE, roleArn, role.account(), List.of(trust), requestKeys);
         Decision decision = access.decide(check);
         boolean trusted = decision.statements().stream()
                 .anyMatch(s -> s.sourceType() == PolicySourceType.RESOURCE);
