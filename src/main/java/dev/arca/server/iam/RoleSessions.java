@@ -27,7 +27,10 @@ import java.util.Optional;
  */
 public final class RoleSessions {
 
-    /** STS AssumeRole DurationSeconds: at least 900 seconds, one hour when not given, at most the role's maximum. */
+    /**
+     * STS AssumeRole DurationSeconds: at least 900 seconds, one hour when not given, at most the role's maximum — and
+     * at most one hour when a role session assumes a role (role chaining).
+     */
     static final int SHORTEST_SESSION = 900;
     static final int DEFAULT_SESSION = 3_600;
     static final String ASSUME_ROLE = "sts:AssumeRole";
@@ -63,6 +66,10 @@ public final class RoleSessions {
             throw IamException.validation("1 validation error detected: Value '" + duration
                     + "' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or"
                     + " equal to " + SHORTEST_SESSION);
+        }
+        if (caller.principal().type() == RequestPrincipal.Type.ASSUMED_ROLE && duration > DEFAULT_SESSION) {
+            throw IamException.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles"
+                    + " assumed by role chaining.");
         }
         if (duration > role.maxSessionSeconds()) {
             throw IamException.validation(

@@ -183,9 +183,10 @@ class AssumeRoleTest extends ServerFixture {
     }
 
     @Test
-    void rolesTrustPoliciesCanBeReplacedAndSurviveARestart() throws Exception {
+    void rolesTrustPoliciesAndSessionsSurviveARestart() throws Exception {
         Role role = createRole("deployer", trusting("arn:aws:iam::" + account + ":user/bob"));
         rootIam.updateAssumeRolePolicy(r -> r.roleName("deployer").policyDocument(trusting(userArn)));
+        AssumeRoleResponse before = assume(role.arn(), Optional.empty());
         rootIam.close();
 
         restart();
@@ -197,6 +198,26 @@ class AssumeRoleTest extends ServerFixture {
         assertThat(java.net.URLDecoder.decode(reloaded.assumeRolePolicyDocument(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(trusting(userArn));
         assertThat(assume(role.arn(), Optional.empty()).assumedRoleUser().arn()).endsWith("assumed-role/deployer/ci");
+        try (StsClient session = IamClients.sts(server.endpoint(), session(before))) {
+            assertThat(session.getCallerIdentity().arn()).isEqualTo(before.assumedRoleUser().arn());
+        }
+    }
+
+    @Test
+    void aSessionAssumingARoleIsLimitedToAnHour() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "[\"" + userArn + "\",\"arn:aws:iam::" + account + ":role/deployer\"]},\"Action\":\"sts:AssumeRole\"}]}";
+        Role role = rootIam.createRole(r -> r.roleName("deployer").assumeRolePolicyDocument(trust)
+                .maxSessionDuration(7200)).role();
+        AssumeRoleResponse first = assume(role.arn(), Optional.empty());
+
+        try (StsClient session = IamClients.sts(server.endpoint(), session(first))) {
+            assertThatThrownBy(() -> session.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("chained")
+                    .durationSeconds(7200))).isInstanceOfSatisfying(StsException.class, e -> assertThat(
+                    e.awsErrorDetails().errorMessage()).contains("role chaining"));
+            assertThat(session.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("chained")).assumedRoleUser()
+                    .arn()).endsWith("assumed-role/deployer/chained");
+        }
     }
 
     private Role createRole(String name, String trustPolicy) {
