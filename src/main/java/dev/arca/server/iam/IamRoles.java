@@ -125,6 +125,7 @@ public final class IamRoles {
     }
 
     private static void checkTrustPolicy(String document) {
+        IamNames.policyDocument(document, "assumeRolePolicyDocument");
         // The quota first: the parser's own limit for resource policies is CodeArtifact's, not IAM's.
         if (InlinePolicies.countedSize(document) > TRUST_POLICY_QUOTA) {
             throw IamException.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_QUOTA);

@@ -34,6 +34,7 @@ final class InlinePolicies {
      */
     void put(String principalId, String owner, String name, String document, int quota) {
         IamNames.policyName(name);
+        IamNames.policyDocument(document, "policyDocument");
         parse(document, PolicyType.IDENTITY_POLICY);
         int total = countedSize(document);
         for (Map.Entry<String, String> other : store.inlinePolicies(principalId).entrySet()) {

@@ -130,6 +130,19 @@ class IamUsersApiTest extends ServerFixture {
     }
 
     @Test
+    void policyDocumentsOutsideIamsCharacterSetAreRefused() {
+        iam.createUser(r -> r.userName("alice"));
+
+        assertThatThrownBy(() -> iam.putUserPolicy(r -> r.userName("alice").policyName("emoji")
+                .policyDocument(ALLOW_DOMAINS.replace("Allow\",", "Allow\",\"Sid\":\"\uD83D\uDE00\","))))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.iam.model.IamException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                });
+        assertThat(iam.listUserPolicies(r -> r.userName("alice")).policyNames()).isEmpty();
+    }
+
+    @Test
     void policiesOverTheUserQuotaAreRefusedAndNothingStored() {
         iam.createUser(r -> r.userName("alice"));
         String big = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"codeartifact:"
