@@ -3,10 +3,10 @@ package dev.arca.server.iam;
 import java.util.regex.Pattern;
 
 /**
- * IAM's input constraints (botocore {@code iam/2010-05-08} shapes {@code userNameType}, {@code roleNameType},
- * {@code policyNameType}, {@code pathType}, {@code roleDescriptionType}, {@code policyDocumentType}; {@code sts}
- * {@code roleSessionNameType}),
- * refused as IAM refuses them: ValidationError, "1 validation error detected: …".
+ * IAM's input constraints (botocore {@code iam/2010-05-08} shapes {@code userNameType}, {@code existingUserNameType},
+ * {@code roleNameType}, {@code policyNameType}, {@code pathType}, {@code roleDescriptionType},
+ * {@code policyDocumentType}; {@code sts/2011-06-15} {@code roleSessionNameType}), refused as IAM refuses them:
+ * ValidationError, "1 validation error detected: …".
  */
 final class IamNames {
 
@@ -19,8 +19,14 @@ final class IamNames {
     private IamNames() {
     }
 
-    static String userName(String value, String member) {
-        return check(value, member, NAME, 1, 64);
+    /** A new user's name ({@code userNameType}). */
+    static String userName(String value) {
+        return check(value, "userName", NAME, 1, 64);
+    }
+
+    /** The name of a user looked up ({@code existingUserNameType}: longer names are simply not found). */
+    static String existingUserName(String value) {
+        return check(value, "userName", NAME, 1, 128);
     }
 
     static String roleName(String value) {

@@ -49,7 +49,7 @@ public final class IamUsers {
     }
 
     public UserRow create(String account, String name, String path) {
-        UserRow user = new UserRow(ids.userId(), account, IamNames.userName(name, "userName"), IamNames.path(path),
+        UserRow user = new UserRow(ids.userId(), account, IamNames.userName(name), IamNames.path(path),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS));
         if (!store.createUser(user)) {
             throw IamException.alreadyExists("User with name " + name + " already exists.");
@@ -63,7 +63,7 @@ public final class IamUsers {
     }
 
     public Optional<UserRow> find(String account, String name) {
-        return store.user(account, IamNames.userName(name, "userName"));
+        return store.user(account, IamNames.existingUserName(name));
     }
 
     /** The account's users whose path starts with {@code pathPrefix}, by name. */
