@@ -6,10 +6,9 @@ import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.http.ArcaHttpHandler;
 import dev.arca.server.http.JsonErrorHandler;
 import dev.arca.server.http.SigV4Verifier;
-import dev.arca.server.iam.AccessControl;
 import dev.arca.server.iam.CodeArtifactAccess;
+import dev.arca.server.iam.LocalIam;
 import dev.arca.server.iam.ResourcePolicies;
-import dev.arca.server.iam.IdentityPolicies;
 import dev.arca.server.iam.LocalAccounts;
 import dev.arca.server.iam.PackageAuthorizer;
 import dev.arca.server.kms.KmsApi;
@@ -43,6 +42,7 @@ import dev.arca.server.service.TokenService;
 import dev.arca.server.store.AuditStore;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.SqliteIamStore;
 import dev.arca.server.store.SqliteMetadataStore;
 import dev.arca.server.store.CredentialsFile;
 import java.io.IOException;
@@ -67,7 +67,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,7 +111,8 @@ public final class LocalServer implements AutoCloseable {
     private final URI endpoint;
 
     private LocalServer(ServerConfig config, Map<String, RootCredentials> credentials, Server jetty, FileChannel lockChannel,
-                        MetadataStore store, TokenService tokens, List<AutoCloseable> background, URI endpoint) {
+                        MetadataStore store, TokenService tokens, List<AutoCloseable> background,
+                        URI endpoint) {
         this.config = config;
         this.credentials = credentials;
         this.jetty = jetty;
@@ -130,17 +130,28 @@ public final class LocalServer implements AutoCloseable {
      *                              port cannot be used
      */
     public static LocalServer start(ServerConfig config) throws ServerStartException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * {@link #start(ServerConfig)} on {@code clock}: tests move it to expire sessions without waiting. Signatures
+     * are still checked against it, so it must stay within SigV4's 15 minutes of the clients' clocks.
+     */
+    static LocalServer start(ServerConfig config, Clock clock) throws ServerStartException {
         Objects.requireNonNull(config, "config");
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
         FileChannel lock = lockDataDirectory(dataDir);
-        MetadataStore store = null;
+        SqliteMetadataStore store = null;
         List<AutoCloseable> background = new ArrayList<>();
         try {
             Map<String, RootCredentials> credentials = resolveCredentials(config, dataDir);
             store = openStore(dataDir);
-            Clock clock = Clock.systemUTC();
             TokenService tokens = new TokenService(store, clock);
-            Server jetty = newJetty(config, handler(config, credentials, store, tokens, clock, background));
+            SqliteIamStore iamStore = SqliteIamStore.open(store);
+            background.add(iamStore);
+            LocalIam iam = LocalIam.create(rootKeys(credentials), iamStore, store,
+                    new LocalAccounts(config.accountIds(), config.organizationId()), clock);
+            Server jetty = newJetty(config, handler(config, store, tokens, iam, clock, background));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
@@ -267,7 +278,7 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static MetadataStore openStore(Path dataDir) throws ServerStartException {
+    private static SqliteMetadataStore openStore(Path dataDir) throws ServerStartException {
         try {
             return SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
         } catch (SqliteMetadataStore.StoreException e) {
@@ -276,17 +287,10 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Wires the services behind the HTTP entry point. */
-    private static ArcaHttpHandler handler(ServerConfig config, Map<String, RootCredentials> credentials,
-                                           MetadataStore store, TokenService tokens, Clock clock,
-                                           List<AutoCloseable> background) {
+    private static ArcaHttpHandler handler(ServerConfig config, MetadataStore store, TokenService tokens,
+                                           LocalIam iam, Clock clock, List<AutoCloseable> background) {
         ServiceLimits limits = ServiceLimits.DEFAULT;
-        Map<String, SigV4Verifier.KnownKey> roots = new LinkedHashMap<>();
-        credentials.forEach((account, pair) -> roots.put(pair.accessKeyId(),
-                new SigV4Verifier.KnownKey(pair.secretAccessKey(), Caller.root(account))));
-        SigV4Verifier verifier = new SigV4Verifier(accessKeyId -> Optional.ofNullable(roots.get(accessKeyId)), clock);
-        // IAM users' and roles' policies join here (IdentityPolicies) once the server keeps them.
-        AccessControl access = new AccessControl(new LocalAccounts(config.accountIds(), config.organizationId()),
-                IdentityPolicies.NONE, clock);
+        SigV4Verifier verifier = new SigV4Verifier(iam.keys(), clock);
         LocalKms kms = new LocalKms(config.region(), clock);
         TagService tags = new TagService(store, limits, config.region());
         DomainService domains = new DomainService(store, kms, tags, limits, clock);
@@ -304,14 +308,22 @@ public final class LocalServer implements AutoCloseable {
                 .resolve(AUDIT_FILE)));
         background.add(audit);
         config.eventWebhook().ifPresent(url -> background.add(new EventWebhook(store, events, url)));
-        CodeArtifactAccess codeartifactAccess = new CodeArtifactAccess(access, new ResourcePolicies(store), store,
+        CodeArtifactAccess codeartifactAccess = new CodeArtifactAccess(iam.access(), new ResourcePolicies(store), store,
                 config.region());
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
                 tokens, packages, groups, limits, codeartifactAccess);
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
-        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, access, clock),
-                new ActivityApi(store, events, audit, config.accountId()), packageEndpoints(config, store, tokens, repositories, intake,
-                limits, codeartifactAccess, clock, background), audit);
+        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, iam.access(), clock),
+                new ActivityApi(store, events, audit, config.accountId()), packageEndpoints(config, store, tokens,
+                repositories, intake, limits, codeartifactAccess, clock, background), iam.iam(), iam.sts(), audit);
+    }
+
+    /** Each account root's access key, for the SigV4 verifier. */
+    private static Map<String, SigV4Verifier.KnownKey> rootKeys(Map<String, RootCredentials> credentials) {
+        Map<String, SigV4Verifier.KnownKey> roots = new LinkedHashMap<>();
+        credentials.forEach((account, pair) -> roots.put(pair.accessKeyId(),
+                new SigV4Verifier.KnownKey(pair.secretAccessKey(), Caller.root(account))));
+        return roots;
     }
 
     /**

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
 
 /**
  * Connections made the way the AWS CLI makes them — profiles of a config and credentials pair, in temporary files,
@@ -137,9 +143,9 @@ class AwsProfileConnectionTest extends ServerFixture {
 
     @Test
     void anAssumeRoleProfileAsksStsWithItsSourceProfileBeforeAnyCall() {
-        // The local server has no STS: the role cannot be assumed here. What can be checked is that the SDK builds
-        // the assume-role chain from these files and asks the STS endpoint (pointed at the local server) for it,
-        // and that the refusal reaches the user as one sentence.
+        // deploy's source profile is the account root, which may not assume roles (and the role does not exist):
+        // the SDK builds the assume-role chain from these files, asks the STS endpoint (pointed at the local
+        // server), and the refusal reaches the user as one sentence.
         System.setProperty(STS_ENDPOINT_PROPERTY, server.endpoint().toString());
         try (CodeArtifactGateway gateway = clients.open(aws("deploy", "eu-west-1"), Optional.empty())) {
             assertThatThrownBy(gateway::listDomains)
@@ -148,7 +154,46 @@ class AwsProfileConnectionTest extends ServerFixture {
                             + " obtained from Sts.")
                     .hasRootCauseInstanceOf(software.amazon.awssdk.services.sts.model.StsException.class)
                     .rootCause().satisfies(e -> assertThat(((software.amazon.awssdk.services.sts.model.StsException) e)
-                            .statusCode()).as("answered by the local server").isEqualTo(404));
+                            .statusCode()).as("answered by the local server").isEqualTo(403));
+        } finally {
+            System.clearProperty(STS_ENDPOINT_PROPERTY);
+        }
+    }
+
+    @Test
+    void anAssumeRoleProfileGetsItsSessionFromTheLocalSts() throws Exception {
+        String roleArn;
+        try (IamClient iam = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
+                .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+            String userArn = iam.createUser(r -> r.userName("ci")).user().arn();
+            AccessKey key = iam.createAccessKey(r -> r.userName("ci")).accessKey();
+            Files.writeString(credentials, Files.readString(credentials) + """
+
+                    [ci]
+                    aws_access_key_id = %s
+                    aws_secret_access_key = %s
+                    """.formatted(key.accessKeyId(), key.secretAccessKey()));
+            roleArn = iam.createRole(r -> r.roleName("ci-deploy").assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},\
+                    "Action":"sts:AssumeRole"}]}""".formatted(userArn))).role().arn();
+            iam.putRolePolicy(r -> r.roleName("ci-deploy").policyName("list").policyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
+                    "Action":["codeartifact:ListDomains","codeartifact:DescribeDomain"],"Resource":"*"}]}"""));
+        }
+        Files.writeString(config, Files.readString(config) + """
+
+                [profile ci-deploy]
+                role_arn = %s
+                source_profile = ci
+                region = eu-west-1
+                endpoint_url = %s
+                """.formatted(roleArn, server.endpoint()));
+        System.setProperty(STS_ENDPOINT_PROPERTY, server.endpoint().toString());
+        try (ClientFactory fresh = new ClientFactory(new AwsSharedConfig(config, credentials));
+             CodeArtifactGateway gateway = fresh.open(aws("ci-deploy", "eu-west-1"), Optional.empty())) {
+            assertThat(gateway.listDomains()).extracting(d -> d.name()).containsExactly("platform");
         } finally {
             System.clearProperty(STS_ENDPOINT_PROPERTY);
         }

@@ -32,7 +32,7 @@ public abstract class ServerFixture {
     }
 
     protected void start() throws ServerStartException {
-        server = LocalServer.start(config());
+        server = LocalServer.start(config(), clock());
         codeartifact = codeartifactClient(server.credentials());
         kms = KmsClient.builder()
                 .endpointOverride(server.endpoint())
@@ -45,6 +45,11 @@ public abstract class ServerFixture {
     /** The configuration the fixture starts the server with; tests may add to it. */
     protected ServerConfig config() {
         return ServerConfig.embedded(dataDir);
+    }
+
+    /** The clock the server runs on; tests may move it (within SigV4's 15 minutes of the real one). */
+    protected java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
     }
 
     protected void stop() {

@@ -10,6 +10,8 @@ import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.api.StreamedBody;
 import dev.arca.server.formats.PackageEndpoints;
 import dev.arca.server.formats.RepositoryPath;
+import dev.arca.server.iam.IamApi;
+import dev.arca.server.iam.StsApi;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
@@ -45,8 +47,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's single entry point: stamps every reply with a request id, authenticates, and dispatches to
  * the health route, the CodeArtifact control plane ({@code /v1/...}, REST-JSON), the local KMS
- * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1) or the repository endpoints package clients
- * use ({@code /DOMAIN-OWNER/FORMAT/REPOSITORY/...}). Every failure is written here, in the shape its client
+ * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1), IAM and STS ({@code POST /} with a form body,
+ * query protocol) or the repository endpoints package clients use ({@code /DOMAIN-OWNER/FORMAT/REPOSITORY/...}). Every failure is written here, in the shape its client
  * parses; internal exception text never reaches a client.
  */
 public final class ArcaHttpHandler extends Handler.Abstract {
@@ -70,15 +72,17 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private final KmsApi kms;
     private final ActivityApi activity;
     private final PackageHttp packages;
+    private final IamHttp iam;
     private final AuditLog audit;
 
     public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms, ActivityApi activity,
-                           PackageEndpoints packages, AuditLog audit) {
+                           PackageEndpoints packages, IamApi iam, StsApi sts, AuditLog audit) {
         this.verifier = Objects.requireNonNull(verifier);
         this.controlPlane = Objects.requireNonNull(controlPlane);
         this.kms = Objects.requireNonNull(kms);
         this.activity = Objects.requireNonNull(activity);
         this.packages = new PackageHttp(packages);
+        this.iam = new IamHttp(verifier, iam, sts);
         this.audit = Objects.requireNonNull(audit);
     }
 
@@ -103,6 +107,8 @@ public final class ArcaHttpHandler extends Handler.Abstract {
                 exchange.style = Exchange.Style.JSON_RPC;
                 exchange.operation = "kms:" + request.getHeaders().get("X-Amz-Target").replace(KmsApi.TARGET_PREFIX, "");
                 kms(request, response, callback, exchange);
+            } else if ("/".equals(path) && IamHttp.isQueryCall(request)) {
+                iam.handle(request, response, callback, exchange);
             } else if (ActivityApi.EVENTS_PATH.equals(path) || ActivityApi.AUDIT_PATH.equals(path)) {
                 activity(request, response, callback, path, exchange);
                 return true;
@@ -235,7 +241,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         writeJson(response, callback, HttpStatus.OK_200, JSON_11, kms.handle(target, caller, json));
     }
 
-    private static byte[] readBody(Request request) throws IOException {
+    static byte[] readBody(Request request) throws IOException {
         long declared = request.getLength();
         if (declared > MAX_API_BODY) {
             throw tooLarge();
@@ -297,7 +303,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         }
     }
 
-    private static SigV4Verifier.SignedRequest signed(Request request) {
+    static SigV4Verifier.SignedRequest signed(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(field.getValue());
@@ -344,6 +350,10 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private static void writeError(Response response, Callback callback, ApiException error, Exchange exchange) {
         if (exchange.style == Exchange.Style.PACKAGE) {
             PackageHttp.writeError(response, callback, error, exchange.realm);
+            return;
+        }
+        if (exchange.style == Exchange.Style.QUERY) {
+            IamHttp.writeError(response, callback, error, exchange.xmlNamespace);
             return;
         }
         boolean jsonRpc = exchange.style == Exchange.Style.JSON_RPC;

@@ -5,8 +5,11 @@ import org.eclipse.jetty.http.HttpStatus;
 /** What the audit log and the error writer need to know about one request, filled in as it is handled. */
 final class Exchange {
 
-    /** How the request's errors are shaped: REST-JSON (control plane), JSON 1.1 (KMS) or for package clients. */
-    enum Style { REST_JSON, JSON_RPC, PACKAGE }
+    /**
+     * How the request's errors are shaped: REST-JSON (control plane), JSON 1.1 (KMS), for package clients, or AWS
+     * query-protocol XML (IAM, STS).
+     */
+    enum Style { REST_JSON, JSON_RPC, PACKAGE, QUERY }
 
     String operation;
     String principal;
@@ -17,4 +20,6 @@ final class Exchange {
     Style style = Style.REST_JSON;
     /** The realm of the Basic challenge a package endpoint's 401 carries. */
     String realm = "CodeArtifact";
+    /** The XML namespace of a query-protocol reply (IAM's or STS's). */
+    String xmlNamespace;
 }

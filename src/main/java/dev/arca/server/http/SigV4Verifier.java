@@ -33,8 +33,21 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SigV4Verifier {
 
-    /** The secret behind an access key and whom it identifies. */
-    public record KnownKey(String secretAccessKey, Caller caller) {
+    /**
+     * The secret behind an access key and whom it identifies; for temporary credentials, the hex SHA-256 of the
+     * session token every request made with them must carry (signed) in {@code X-Amz-Security-Token}.
+     */
+    public record KnownKey(String secretAccessKey, Caller caller, Optional<String> sessionTokenSha256) {
+        public KnownKey {
+            Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(sessionTokenSha256, "sessionTokenSha256");
+        }
+
+        /** Long-term credentials: no session token. */
+        public KnownKey(String secretAccessKey, Caller caller) {
+            this(secretAccessKey, caller, Optional.empty());
+        }
     }
 
     /** Finds the key a request claims to be signed with. */
@@ -115,8 +128,7 @@ public final class SigV4Verifier {
         List<String> signedHeaders = List.of(m.group(5).split(";"));
         String signature = m.group(6);
 
-        KnownKey key = keys.find(accessKeyId).orElseThrow(() -> new ApiException(403, "UnrecognizedClientException",
-                "The security token included in the request is invalid.", Map.of()));
+        KnownKey key = keys.find(accessKeyId).orElseThrow(SigV4Verifier::unrecognized);
         if (!scopeService.equals(service)) {
             throw invalidSignature("Credential should be scoped to correct service: '" + service + "'.");
         }
@@ -156,7 +168,29 @@ public final class SigV4Verifier {
             throw invalidSignature("The request signature we calculated does not match the signature you provided."
                     + " Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
         }
+        if (key.sessionTokenSha256().isPresent()) {
+            checkSession(request, signedHeaders, key, now);
+        }
         return key.caller();
+    }
+
+    /** Temporary credentials work only with their session token, signed, and only until they expire. */
+    private static void checkSession(SignedRequest request, List<String> signedHeaders, KnownKey key, Instant now) {
+        Optional<String> token = request.header("x-amz-security-token");
+        if (token.isEmpty() || !signedHeaders.contains("x-amz-security-token")
+                || !MessageDigest.isEqual(utf8(key.sessionTokenSha256().orElseThrow()),
+                utf8(hex(sha256(utf8(token.get().strip())))))) {
+            throw unrecognized();
+        }
+        if (key.caller().sessionExpiry().filter(now::isAfter).isPresent()) {
+            throw new ApiException(403, "ExpiredTokenException", "The security token included in the request is expired",
+                    Map.of());
+        }
+    }
+
+    private static ApiException unrecognized() {
+        return new ApiException(403, "UnrecognizedClientException",
+                "The security token included in the request is invalid.", Map.of());
     }
 
     private static String payloadHash(SignedRequest request, byte[] body, List<String> signedHeaders) {

@@ -45,7 +45,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
     static final List<String> MIGRATIONS = List.of("V1__control_plane.sql", "V2__packages.sql",
             "V3__package_groups.sql", "V4__events.sql",
-            "V5__package_name_index.sql", "V6__package_protocols.sql", "V7__dangling_upstreams.sql");
+            "V5__package_name_index.sql", "V6__package_protocols.sql", "V7__dangling_upstreams.sql", "V8__iam.sql");
     private static final int READERS = 4;
 
     private final String url;

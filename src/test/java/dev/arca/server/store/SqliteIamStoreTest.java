@@ -1,0 +1,28 @@
+package dev.arca.server.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The IAM store contract on SQLite, in a metadata database migrated as the server migrates it. */
+class SqliteIamStoreTest extends IamStoreContract {
+
+    @TempDir
+    Path dir;
+
+    private SqliteMetadataStore metadata;
+    private SqliteIamStore store;
+
+    @Override
+    protected IamStore store() {
+        metadata = SqliteMetadataStore.open(dir.resolve("metadata.db"));
+        store = SqliteIamStore.open(metadata);
+        return store;
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        metadata.close();
+    }
+}
