@@ -20,8 +20,14 @@ public final class TestSigner {
      */
     public static HttpRequest.Builder signed(String method, URI uri, String accessKeyId, String secret,
                                              ContentStreamProvider payload) {
+        return signed(method, uri, AwsCredentialsIdentity.create(accessKeyId, secret), payload);
+    }
+
+    /** As above with any identity: a session's carries its token, which is signed and sent. */
+    public static HttpRequest.Builder signed(String method, URI uri, AwsCredentialsIdentity identity,
+                                             ContentStreamProvider payload) {
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(accessKeyId, secret))
+                .identity(identity)
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri)
                         .putHeader("Host", uri.getHost() + ":" + uri.getPort()).build())
                 .payload(payload)

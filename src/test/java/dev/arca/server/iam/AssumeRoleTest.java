@@ -3,12 +3,10 @@ package dev.arca.server.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arca.server.MovableClock;
 import dev.arca.server.ServerFixture;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,33 +235,5 @@ class AssumeRoleTest extends ServerFixture {
     private static String trusting(String principalArn) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
                 + principalArn + "\"},\"Action\":\"sts:AssumeRole\"}]}";
-    }
-
-    /** The real clock plus an offset a test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Duration offset;
-
-        MovableClock(Duration offset) {
-            this.offset = offset;
-        }
-
-        void move(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

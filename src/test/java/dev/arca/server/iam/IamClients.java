@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Real SDK clients for a local server, signing with whatever credentials a test holds (root, user, session). */
@@ -24,6 +25,13 @@ final class IamClients {
 
     static StsClient sts(URI endpoint, AwsCredentials credentials) {
         return StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    static KmsClient kms(URI endpoint, AwsCredentials credentials) {
+        return KmsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
