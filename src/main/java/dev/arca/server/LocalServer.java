@@ -9,6 +9,7 @@ import dev.arca.server.http.SigV4Verifier;
 import dev.arca.server.iam.AccessControl;
 import dev.arca.server.iam.IdentityPolicies;
 import dev.arca.server.iam.LocalAccounts;
+import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
 import dev.arca.core.ExternalConnections;
@@ -307,7 +308,7 @@ public final class LocalServer implements AutoCloseable {
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, clock),
                 new ActivityApi(store, events, audit), packageEndpoints(config, store, tokens, repositories, intake,
-                limits, clock, background), audit);
+                limits, clock, background), audit, new PolicyValidationApi());
     }
 
     /**

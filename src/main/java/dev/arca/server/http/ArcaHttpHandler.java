@@ -10,6 +10,7 @@ import dev.arca.server.api.ControlPlaneApi;
 import dev.arca.server.api.StreamedBody;
 import dev.arca.server.formats.PackageEndpoints;
 import dev.arca.server.formats.RepositoryPath;
+import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
@@ -45,8 +46,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's single entry point: stamps every reply with a request id, authenticates, and dispatches to
  * the health route, the CodeArtifact control plane ({@code /v1/...}, REST-JSON), the local KMS
- * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1) or the repository endpoints package clients
- * use ({@code /DOMAIN-OWNER/FORMAT/REPOSITORY/...}). Every failure is written here, in the shape its client
+ * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1), Access Analyzer's ValidatePolicy
+ * ({@code POST /policy/validation}, REST-JSON) or the repository endpoints package clients use
+ * ({@code /DOMAIN-OWNER/FORMAT/REPOSITORY/...}). Every failure is written here, in the shape its client
  * parses; internal exception text never reaches a client.
  */
 public final class ArcaHttpHandler extends Handler.Abstract {
@@ -71,15 +73,17 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private final ActivityApi activity;
     private final PackageHttp packages;
     private final AuditLog audit;
+    private final PolicyValidationApi policyValidation;
 
     public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms, ActivityApi activity,
-                           PackageEndpoints packages, AuditLog audit) {
+                           PackageEndpoints packages, AuditLog audit, PolicyValidationApi policyValidation) {
         this.verifier = Objects.requireNonNull(verifier);
         this.controlPlane = Objects.requireNonNull(controlPlane);
         this.kms = Objects.requireNonNull(kms);
         this.activity = Objects.requireNonNull(activity);
         this.packages = new PackageHttp(packages);
         this.audit = Objects.requireNonNull(audit);
+        this.policyValidation = Objects.requireNonNull(policyValidation);
     }
 
     @Override
@@ -103,6 +107,9 @@ public final class ArcaHttpHandler extends Handler.Abstract {
                 exchange.style = Exchange.Style.JSON_RPC;
                 exchange.operation = "kms:" + request.getHeaders().get("X-Amz-Target").replace(KmsApi.TARGET_PREFIX, "");
                 kms(request, response, callback, exchange);
+            } else if (PolicyValidationApi.PATH.equals(path)) {
+                exchange.operation = "access-analyzer:ValidatePolicy";
+                validatePolicy(request, response, callback, exchange);
             } else if (ActivityApi.EVENTS_PATH.equals(path) || ActivityApi.AUDIT_PATH.equals(path)) {
                 activity(request, response, callback, path, exchange);
                 return true;
@@ -233,6 +240,20 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         exchange.principal = caller.principalArn();
         JsonNode json = parseJson(body);
         writeJson(response, callback, HttpStatus.OK_200, JSON_11, kms.handle(target, caller, json));
+    }
+
+    private void validatePolicy(Request request, Response response, Callback callback, Exchange exchange)
+            throws IOException {
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            throw new ApiException(405, "ValidationException", "Only POST is supported on " + PolicyValidationApi.PATH,
+                    Map.of("reason", "unknownOperation"));
+        }
+        byte[] body = readBody(request);
+        Caller caller = verifier.verify(signed(request), body, PolicyValidationApi.SIGNING_NAME)
+                .from(Request.getRemoteAddr(request));
+        exchange.principal = caller.principalArn();
+        Object result = policyValidation.validatePolicy(body, queryParameters(request.getHttpURI().getQuery()));
+        writeJson(response, callback, HttpStatus.OK_200, "application/json", result);
     }
 
     private static byte[] readBody(Request request) throws IOException {
