@@ -159,8 +159,12 @@ public final class PolicyEvaluator {
     }
 
     private static boolean actionMatches(PatternList actions, String action) {
-        boolean listed = actions.patterns().stream().anyMatch(p -> WildcardPattern.matches(p, action, true));
-        return listed != actions.negated();
+        for (String pattern : actions.patterns()) {
+            if (WildcardPattern.matches(pattern, action, true)) {
+                return !actions.negated();
+            }
+        }
+        return actions.negated();
     }
 
     private static boolean resourceMatches(PatternList resources, String resource, PolicyDocument document,
