@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param resourcePolicy  {@code ResourcePolicy}: one policy applied to every simulated resource
  * @param resourceOwner   {@code ResourceOwner}, an account ARN {@code arn:aws:iam::ACCT:root}; empty means the
  *                        simulated caller's account
- * @param callerArn       {@code CallerArn}, an IAM user ARN; required with a resource policy for custom policies
+ * @param callerArn       {@code CallerArn}, an IAM user ARN: who is simulated (by default the principal, or for
+ *                        custom policies the caller); required with a resource policy for custom policies
  * @param contextEntries  {@code ContextEntries}: the condition keys the simulated request carries
  */
 public record PolicySimulation(Subject subject, List<String> actionNames, List<String> resourceArns,

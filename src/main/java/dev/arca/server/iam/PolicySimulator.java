@@ -72,7 +72,7 @@ public final class PolicySimulator {
         RequestPrincipal principal = principal(simulation, caller);
         String owner = simulation.resourceOwner().map(PolicySimulator::ownerAccount)
                 .orElseGet(() -> principal.account().orElseThrow());
-        List<AttachedPolicy> identity = identityPolicies(simulation, principal);
+        List<AttachedPolicy> identity = identityPolicies(simulation);
         List<AttachedPolicy> resource = simulation.resourcePolicy()
                 .map(text -> List.of(parse(text, PolicyType.RESOURCE_POLICY, RESOURCE_POLICY_ID,
                         PolicySourceType.RESOURCE))).orElse(List.of());
@@ -118,18 +118,23 @@ public final class PolicySimulator {
         return mine.isEmpty() ? Verdict.IMPLICIT_DENY : Verdict.ALLOWED;
     }
 
-    private RequestPrincipal principal(PolicySimulation simulation, Caller caller) {
+    /**
+     * Who is simulated: CallerArn when given (with a principal's policies, as in IAM: "Bob as if he had David's
+     * policies"); else the principal whose policies they are; else, for custom policies, the caller.
+     */
+    private static RequestPrincipal principal(PolicySimulation simulation, Caller caller) {
+        if (simulation.callerArn().isPresent()) {
+            String arn = simulation.callerArn().get();
+            if (!USER_ARN.matcher(arn).matches()) {
+                throw invalid("CallerArn must be the ARN of an IAM user (arn:aws:iam::ACCOUNT:user/NAME), not " + arn
+                        + ".");
+            }
+            // The simulation knows the user by its ARN only; its ARN stands in for its unique id (aws:userid).
+            return RequestPrincipal.user(arn, arn);
+        }
         return switch (simulation.subject()) {
             case PrincipalPolicies p -> p.principal();
             case CustomPolicies c -> {
-                if (simulation.callerArn().isPresent()) {
-                    String arn = simulation.callerArn().get();
-                    if (!USER_ARN.matcher(arn).matches()) {
-                        throw invalid("CallerArn must be the ARN of an IAM user (arn:aws:iam::ACCOUNT:user/NAME), not "
-                                + arn + ".");
-                    }
-                    yield RequestPrincipal.user(arn, arn);
-                }
                 if (simulation.resourcePolicy().isPresent()) {
                     throw invalid("CallerArn is required when ResourcePolicy is given.");
                 }
@@ -141,7 +146,7 @@ public final class PolicySimulator {
         };
     }
 
-    private List<AttachedPolicy> identityPolicies(PolicySimulation simulation, RequestPrincipal principal) {
+    private List<AttachedPolicy> identityPolicies(PolicySimulation simulation) {
         List<String> texts = switch (simulation.subject()) {
             case CustomPolicies c -> c.policyDocuments();
             case PrincipalPolicies p -> p.extraPolicies();
@@ -150,8 +155,8 @@ public final class PolicySimulator {
             throw invalid("PolicyInputList must hold at least one policy.");
         }
         List<AttachedPolicy> policies = new ArrayList<>();
-        if (simulation.subject() instanceof PrincipalPolicies) {
-            policies.addAll(access.identityPolicies(principal));
+        if (simulation.subject() instanceof PrincipalPolicies p) {
+            policies.addAll(access.identityPolicies(p.principal()));
         }
         for (int i = 0; i < texts.size(); i++) {
             policies.add(parse(texts.get(i), PolicyType.IDENTITY_POLICY, "PolicyInputList." + (i + 1),

@@ -160,6 +160,24 @@ class PolicySimulatorTest {
     }
 
     @Test
+    void aCallerArnIsSimulatedWithThePrincipalsPolicies() {
+        RequestPrincipal david = RequestPrincipal.user("arn:aws:iam::" + OWNER + ":user/david", "AIDADAVID");
+        AttachedPolicy davids = new AttachedPolicy("davids", PolicySourceType.USER,
+                PolicyParser.parse(READ_ALL, PolicyType.IDENTITY_POLICY));
+        PolicySimulator withDavid = new PolicySimulator(new AccessControl(new LocalAccounts(List.of(OWNER),
+                Optional.empty()), p -> p.equals(david) ? List.of(davids) : List.of(), Clock.fixed(NOW, ZoneOffset.UTC)));
+        PolicySimulation asAlice = new PolicySimulation(new PrincipalPolicies(david, List.of()),
+                List.of("codeartifact:ReadFromRepository"), List.of(REPO), Optional.of(REPO_DENIES_ALICE),
+                Optional.empty(), Optional.of(ALICE), List.of());
+
+        assertThat(withDavid.simulate(asAlice, root).getFirst().evalDecision()).isEqualTo(Verdict.EXPLICIT_DENY);
+        assertThat(withDavid.simulate(new PolicySimulation(asAlice.subject(), asAlice.actionNames(),
+                asAlice.resourceArns(), asAlice.resourcePolicy(), Optional.empty(), Optional.empty(), List.of()), root)
+                .getFirst().matchedStatements()).extracting(MatchedStatement::policyId, s -> s.sourceType().wireName())
+                .containsExactly(tuple("davids", "user"));
+    }
+
+    @Test
     void keysTheServerFillsFromTheRequestAreMissingWhenNotSupplied() {
         SimulationResult result = simulator.simulate(custom(AFTER_LAUNCH, "codeartifact:ReadFromRepository", "*",
                 Optional.empty(), Optional.of(ALICE), List.of()), root).getFirst();
