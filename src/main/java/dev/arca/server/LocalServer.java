@@ -11,6 +11,7 @@ import dev.arca.server.iam.LocalIam;
 import dev.arca.server.iam.ResourcePolicies;
 import dev.arca.server.iam.LocalAccounts;
 import dev.arca.server.iam.PackageAuthorizer;
+import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
 import dev.arca.core.ExternalConnections;
@@ -315,7 +316,8 @@ public final class LocalServer implements AutoCloseable {
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, iam.access(), clock),
                 new ActivityApi(store, events, audit, config.accountId()), packageEndpoints(config, store, tokens,
-                repositories, intake, limits, codeartifactAccess, clock, background), iam.iam(), iam.sts(), audit);
+                repositories, intake, limits, codeartifactAccess, clock, background), iam.iam(), iam.sts(), audit,
+                new PolicyValidationApi());
     }
 
     /** Each account root's access key, for the SigV4 verifier. */

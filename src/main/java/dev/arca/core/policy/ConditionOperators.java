@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * IAM's condition operators (policies.md §2): every family of §2.3, IfExists, Null and the set qualifiers.
@@ -27,10 +28,16 @@ public final class ConditionOperators implements ConditionMatcher {
         }
     }
 
+    /**
+     * Operator names already read, as every condition of every request names one: a bounded set, since only names
+     * that are operators get in (a few hundred combinations of qualifier, operator and IfExists).
+     */
+    private final Map<String, QualifiedOperator> parsedOperators = new ConcurrentHashMap<>();
+
     @Override
     public ConditionResult matches(String operator, String key, List<String> values, Map<String, List<String>> context) {
-        QualifiedOperator parsed = QualifiedOperator.parse(operator)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown condition operator: " + operator));
+        QualifiedOperator parsed = parsedOperators.computeIfAbsent(operator, name -> QualifiedOperator.parse(name)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown condition operator: " + name)));
         if (parsed.operator() == ConditionOperator.NULL && parsed.ifExists()) {
             throw new IllegalArgumentException("Unknown condition operator: " + operator + " (Null takes no IfExists)");
         }

@@ -1,5 +1,6 @@
 package dev.arca.core.policy;
 
+import dev.arca.core.policy.json.JsonPath;
 import dev.arca.core.policy.json.JsonValue;
 import dev.arca.core.policy.json.Position;
 import java.util.List;
@@ -16,22 +17,36 @@ public record Finding(FindingType type, String issueCode, String findingDetails,
     }
 
     /**
-     * Where a finding points: the JSON path ({@code Statement[0].Principal.AWS}) and the span, lines from 1 and columns
-     * from 0 like Access Analyzer's Position; the end is exclusive.
+     * Where a finding points: the JSON path ({@code Statement[0].Principal.AWS}; the root for the whole text) and the
+     * span, lines from 1 and columns and offsets from 0 like Access Analyzer's Position; the end is exclusive.
      */
-    public record Location(String path, int line, int column, int endLine, int endColumn) {
+    public record Location(JsonPath path, Position start, Position end) {
 
         public Location {
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
         }
 
         /** The whole written extent of {@code value}. */
         public static Location of(JsonValue value) {
-            return between(value.path().toString(), value.position(), value.end());
+            return new Location(value.path(), value.position(), value.end());
         }
 
-        public static Location between(String path, Position start, Position end) {
-            return new Location(path, start.line(), start.column(), end.line(), end.column());
+        public int line() {
+            return start.line();
+        }
+
+        public int column() {
+            return start.column();
+        }
+
+        public int endLine() {
+            return end.line();
+        }
+
+        public int endColumn() {
+            return end.column();
         }
     }
 }

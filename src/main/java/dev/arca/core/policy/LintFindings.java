@@ -29,7 +29,7 @@ final class LintFindings {
         // The key's written length: escapes are rare in policy keys, so the decoded length plus quotes is close enough.
         Position end = new Position(start.line(), start.column() + member.key().length() + 2,
                 start.offset() + member.key().length() + 2);
-        add(type, code, details, Location.between(owner.path().key(member.key()).toString(), start, end));
+        add(type, code, details, new Location(owner.path().key(member.key()), start, end));
     }
 
     List<Finding> all() {

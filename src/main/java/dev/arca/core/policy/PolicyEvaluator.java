@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Decides a request as IAM does (policies.md §1.2–§1.4, §7): an explicit deny anywhere wins; in the resource's own
@@ -26,8 +25,9 @@ public final class PolicyEvaluator {
     /** The service name CodeArtifact's bearer tokens are issued for (§3.4). */
     public static final String CODEARTIFACT_SERVICE = "codeartifact.amazonaws.com";
 
-    private static final Pattern SET_PREFIX = Pattern.compile("^For(?:Any|All)Values:");
-    private static final Pattern IF_EXISTS = Pattern.compile("IfExists$");
+    private static final String FOR_ANY_VALUE = "ForAnyValue:";
+    private static final String FOR_ALL_VALUES = "ForAllValues:";
+    private static final String IF_EXISTS = "IfExists";
 
     private final ConditionMatcher conditions;
 
@@ -159,8 +159,12 @@ public final class PolicyEvaluator {
     }
 
     private static boolean actionMatches(PatternList actions, String action) {
-        boolean listed = actions.patterns().stream().anyMatch(p -> WildcardPattern.matches(p, action, true));
-        return listed != actions.negated();
+        for (String pattern : actions.patterns()) {
+            if (WildcardPattern.matches(pattern, action, true)) {
+                return !actions.negated();
+            }
+        }
+        return actions.negated();
     }
 
     private static boolean resourceMatches(PatternList resources, String resource, PolicyDocument document,
@@ -200,9 +204,16 @@ public final class PolicyEvaluator {
         return all;
     }
 
-    /** String and ARN operators take variables, and Bool by our §1.9 Decision. */
+    /**
+     * String and ARN operators take variables, and Bool by our §1.9 Decision. Plain string work rather than regular
+     * expressions: this runs for every condition of every matching statement of every request.
+     */
     private static boolean takesVariables(String operator) {
-        String base = IF_EXISTS.matcher(SET_PREFIX.matcher(operator).replaceFirst("")).replaceFirst("");
+        String base = operator.startsWith(FOR_ANY_VALUE) ? operator.substring(FOR_ANY_VALUE.length())
+                : operator.startsWith(FOR_ALL_VALUES) ? operator.substring(FOR_ALL_VALUES.length()) : operator;
+        if (base.endsWith(IF_EXISTS)) {
+            base = base.substring(0, base.length() - IF_EXISTS.length());
+        }
         return base.startsWith("String") || base.startsWith("Arn") || base.equals("Bool");
     }
 

@@ -3,6 +3,7 @@ package dev.arca.core.policy;
 import dev.arca.core.Arns;
 import dev.arca.core.Arns.ResourceArn;
 import dev.arca.core.policy.Finding.Location;
+import dev.arca.core.policy.json.JsonPath;
 import dev.arca.core.policy.json.JsonReader;
 import dev.arca.core.policy.json.JsonSyntaxException;
 import dev.arca.core.policy.json.JsonValue;
@@ -61,7 +62,7 @@ public final class PolicyLinter {
         } catch (JsonSyntaxException e) {
             Position at = e.position();
             findings.add(FindingType.ERROR, "JSON_SYNTAX_ERROR", e.getMessage() + ".",
-                    new Location("", at.line(), at.column(), at.line(), at.column() + 1));
+                    new Location(JsonPath.ROOT, at, new Position(at.line(), at.column() + 1, at.offset() + 1)));
             return findings.all();
         }
         new PolicyLinter.Run(type, attachedTo, findings).document(root);
@@ -85,7 +86,8 @@ public final class PolicyLinter {
     private static Location wholeText(String text) {
         int lastLineStart = text.lastIndexOf('\n') + 1;
         int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
-        return new Location("", 1, 0, lines, text.length() - lastLineStart);
+        return new Location(JsonPath.ROOT, new Position(1, 0, 0),
+                new Position(lines, text.length() - lastLineStart, text.length()));
     }
 
     /** One lint run over a parsed document. */

@@ -11,6 +11,7 @@ import dev.arca.server.api.StreamedBody;
 import dev.arca.server.formats.PackageEndpoints;
 import dev.arca.server.formats.RepositoryPath;
 import dev.arca.server.iam.IamApi;
+import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.iam.StsApi;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.service.AuditLog;
@@ -48,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * The server's single entry point: stamps every reply with a request id, authenticates, and dispatches to
  * the health route, the CodeArtifact control plane ({@code /v1/...}, REST-JSON), the local KMS
  * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1), IAM and STS ({@code POST /} with a form body,
- * query protocol) or the repository endpoints package clients use ({@code /DOMAIN-OWNER/FORMAT/REPOSITORY/...}). Every failure is written here, in the shape its client
- * parses; internal exception text never reaches a client.
+ * query protocol), Access Analyzer's ValidatePolicy ({@code POST /policy/validation}, REST-JSON) or the repository
+ * endpoints package clients use ({@code /DOMAIN-OWNER/FORMAT/REPOSITORY/...}). Every failure is written here, in the
+ * shape its client parses; internal exception text never reaches a client.
  */
 public final class ArcaHttpHandler extends Handler.Abstract {
 
@@ -74,9 +76,11 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private final PackageHttp packages;
     private final IamHttp iam;
     private final AuditLog audit;
+    private final AccessAnalyzerHttp accessAnalyzer;
 
     public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms, ActivityApi activity,
-                           PackageEndpoints packages, IamApi iam, StsApi sts, AuditLog audit) {
+                           PackageEndpoints packages, IamApi iam, StsApi sts, AuditLog audit,
+                           PolicyValidationApi policyValidation) {
         this.verifier = Objects.requireNonNull(verifier);
         this.controlPlane = Objects.requireNonNull(controlPlane);
         this.kms = Objects.requireNonNull(kms);
@@ -84,6 +88,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         this.packages = new PackageHttp(packages);
         this.iam = new IamHttp(verifier, iam, sts);
         this.audit = Objects.requireNonNull(audit);
+        this.accessAnalyzer = new AccessAnalyzerHttp(verifier, policyValidation);
     }
 
     @Override
@@ -109,6 +114,9 @@ public final class ArcaHttpHandler extends Handler.Abstract {
                 kms(request, response, callback, exchange);
             } else if ("/".equals(path) && IamHttp.isQueryCall(request)) {
                 iam.handle(request, response, callback, exchange);
+            } else if (PolicyValidationApi.PATH.equals(path)) {
+                exchange.operation = "access-analyzer:ValidatePolicy";
+                accessAnalyzer.validatePolicy(request, response, callback, exchange);
             } else if (ActivityApi.EVENTS_PATH.equals(path) || ActivityApi.AUDIT_PATH.equals(path)) {
                 activity(request, response, callback, path, exchange);
                 return true;

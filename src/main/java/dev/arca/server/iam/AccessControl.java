@@ -5,6 +5,7 @@ import dev.arca.core.policy.AttachedPolicy;
 import dev.arca.core.policy.ConditionOperators;
 import dev.arca.core.policy.Decision;
 import dev.arca.core.policy.PolicyEvaluator;
+import dev.arca.core.policy.RequestPrincipal;
 import dev.arca.server.http.ApiException;
 import dev.arca.server.service.Caller;
 import java.time.Clock;
@@ -45,9 +46,21 @@ public final class AccessControl {
 
     /** The evaluator's answer to {@code check}. */
     public Decision decide(AccessCheck check) {
-        AccessRequest request = request(check);
-        return TOKEN_ACTION.equals(check.action())
+        return decide(request(check));
+    }
+
+    /**
+     * The evaluator's answer to a request built elsewhere (the simulator's), decided exactly as a live one: the same
+     * evaluator, and GetAuthorizationToken's need for sts:GetServiceBearerToken too.
+     */
+    public Decision decide(AccessRequest request) {
+        return TOKEN_ACTION.equals(request.action())
                 ? evaluator.evaluateAuthorizationToken(request) : evaluator.evaluate(request);
+    }
+
+    /** The identity-based policies that apply to {@code principal} now. */
+    public List<AttachedPolicy> identityPolicies(RequestPrincipal principal) {
+        return identities.of(principal);
     }
 
     /**
@@ -79,9 +92,18 @@ public final class AccessControl {
         keys.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
         keys.put("aws:SecureTransport", List.of("false")); // the local server speaks plain HTTP
         caller.sourceIp().ifPresent(ip -> keys.put("aws:SourceIp", List.of(ip)));
-        accounts.organizationOf(caller.accountId()).ifPresent(org -> keys.put("aws:PrincipalOrgID", List.of(org)));
+        keys.putAll(principalContext(caller.principal()));
         keys.putAll(requestKeys);
         return keys;
+    }
+
+    /**
+     * The condition keys the server knows from who the caller is rather than from the request (its organization):
+     * a simulation has them too, while what {@link #context} reads from a live request it must be told.
+     */
+    public Map<String, List<String>> principalContext(RequestPrincipal principal) {
+        return principal.account().flatMap(accounts::organizationOf)
+                .<Map<String, List<String>>>map(org -> Map.of("aws:PrincipalOrgID", List.of(org))).orElse(Map.of());
     }
 
     /** The evaluator's question for {@code check}: identity policies as they are now, the context as above. */

@@ -86,8 +86,8 @@ public final class PolicyService {
         if (error.isPresent()) {
             Finding finding = error.get();
             String where = finding.locations().stream().findFirst()
-                    .map(l -> " (line " + l.line() + ", column " + (l.column() + 1)
-                            + (l.path().isEmpty() ? "" : ", at " + l.path()) + ")").orElse("");
+                    .map(l -> " (" + l.start().describe() + (l.path().isRoot() ? "" : ", at " + l.path()) + ")")
+                    .orElse("");
             throw invalid(finding.findingDetails() + where);
         }
         try {

@@ -11,6 +11,8 @@ import static dev.arca.core.policy.PolicyText.identityStatement;
 import static dev.arca.core.policy.PolicyText.resourceStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arca.core.policy.json.JsonPath;
+import dev.arca.core.policy.json.Position;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,7 +103,8 @@ class CodeArtifactLintTest {
         Finding finding = PolicyLinter.lint(padded, PolicyType.RESOURCE_POLICY).stream()
                 .filter(f -> f.issueCode().equals("POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA")).findFirst().orElseThrow();
         assertThat(finding.type()).isEqualTo(ERROR);
-        assertThat(finding.locations().get(0)).isEqualTo(new Finding.Location("", 1, 0, 12, 1));
+        assertThat(finding.locations().get(0)).isEqualTo(new Finding.Location(JsonPath.ROOT, new Position(1, 0, 0),
+                new Position(12, 1, padded.length())));
         assertThat(PolicyLinter.lint(OK.document(), PolicyType.RESOURCE_POLICY)).isEmpty();
     }
 

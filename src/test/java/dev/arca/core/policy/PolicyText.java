@@ -83,7 +83,7 @@ record PolicyText(String sid, String effect, String principal, String action, St
         assertThat(finding.type()).as("type of %s", code).isEqualTo(type);
         assertThat(finding.locations()).hasSize(1);
         Finding.Location location = finding.locations().get(0);
-        assertThat(location.path()).as("path of %s", code).isEqualTo(path);
+        assertThat(location.path().toString()).as("path of %s", code).isEqualTo(path);
         assertThat(List.of(location.line(), location.column())).as("line and column of %s", code)
                 .isEqualTo(List.of(line, column));
         assertThat(List.of(location.endLine(), location.endColumn())).as("end after start")
