@@ -37,6 +37,10 @@ public final class IamApi {
         declareUsers();
         declareAccessKeys();
         declareRoles();
+        SimulationQueries simulation = new SimulationQueries(new PolicySimulator(access), users, roles);
+        operations.put("SimulatePrincipalPolicy", new Operation(r -> r.required("PolicySourceArn"),
+                simulation::principal));
+        operations.put("SimulateCustomPolicy", new Operation(r -> "*", simulation::custom));
     }
 
     /** Runs {@code request} if its caller may, or throws {@link IamException} (or AccessControl's AccessDenied). */

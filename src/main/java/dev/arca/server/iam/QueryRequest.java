@@ -1,6 +1,8 @@
 package dev.arca.server.iam;
 
 import dev.arca.server.service.Caller;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +38,15 @@ public record QueryRequest(Caller caller, Map<String, String> parameters) {
                 throw IamException.validation("Invalid value for " + name + ": " + value);
             }
         });
+    }
+
+    /** A list member as the query protocol sends it: {@code NAME.member.1}, {@code NAME.member.2}, … in order. */
+    public List<String> members(String name) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; parameters.containsKey(name + ".member." + i); i++) {
+            values.add(parameters.get(name + ".member." + i));
+        }
+        return values;
     }
 
     /** The caller's account: IAM calls act there. */
