@@ -225,7 +225,7 @@ class AwsCliWalkthroughTest {
                 .contains("(ResourceNotFoundException)");
         assertThat(awsFails("codeartifact", "delete-domain", "--domain", "errors")).contains("(ConflictException)");
         Path policy = Files.writeString(temp.resolve("p.json"),
-                "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"codeartifact:*\"}}");
+                "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"codeartifact:*\",\"Resource\":\"*\"}}");
         aws("codeartifact", "put-repository-permissions-policy", "--domain", "errors", "--repository", "repo",
                 "--policy-document", "file://" + policy);
         assertThat(awsFails("codeartifact", "put-repository-permissions-policy", "--domain", "errors", "--repository",

@@ -289,8 +289,9 @@ class DomainsViewModelTest {
 
         viewModel.openOtherAccountDomain();
 
-        assertThat(dialogs).containsExactly("error: User: arn:aws:iam::123456789012:root is not authorized to access"
-                + " domain shared owned by 210987654321.");
+        assertThat(dialogs).containsExactly("error: User: arn:aws:iam::123456789012:root is not authorized to perform:"
+                + " codeartifact:DescribeDomain on resource: arn:aws:codeartifact:us-east-1:210987654321:domain/shared"
+                + " because no resource-based policy allows the codeartifact:DescribeDomain action.");
         assertThat(memory.otherAccountDomains()).isEmpty();
         assertThat(viewModel.otherNameProperty().get()).as("what was typed is kept").isEqualTo("shared");
     }
@@ -306,7 +307,9 @@ class DomainsViewModelTest {
         assertThat(viewModel.domains()).extracting(DomainInfo::name).containsExactly("mine");
         assertThat(viewModel.stateProperty().get()).isEqualTo(ListState.READY);
         assertThat(viewModel.noticeProperty().get()).isEqualTo("Could not open shared of account 210987654321: User:"
-                + " arn:aws:iam::123456789012:root is not authorized to access domain shared owned by 210987654321.");
+                + " arn:aws:iam::123456789012:root is not authorized to perform: codeartifact:DescribeDomain on resource:"
+                + " arn:aws:codeartifact:us-east-1:210987654321:domain/shared because no resource-based policy allows"
+                + " the codeartifact:DescribeDomain action.");
         assertThat(viewModel.canForgetProperty().get()).isFalse();
     }
 }
