@@ -25,6 +25,8 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.endpoints.CodeartifactEndpointProvider;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -228,12 +230,17 @@ public final class ClientFactory implements AutoCloseable {
         CodeartifactClient codeartifact = configure(CodeartifactClient.builder(), region, endpoint, credentials,
                 configuration).build();
         KmsClient kms = configure(KmsClient.builder(), region, endpoint, credentials, configuration).build();
+        // IAM is global: its one endpoint signs for us-east-1, on AWS and on an Arca server alike.
+        IamClient iam = configure(IamClient.builder(), Region.AWS_GLOBAL.id(), endpoint, credentials, configuration)
+                .build();
+        AccessAnalyzerClient analyzer = configure(AccessAnalyzerClient.builder(), region, endpoint, credentials,
+                configuration).build();
         URI resolved = endpoint.or(() -> codeartifact.serviceClientConfiguration().endpointOverride())
                 .orElseGet(() -> CodeartifactEndpointProvider.defaultProvider()
                         .resolveEndpoint(p -> p.region(Region.of(region))).join().url());
         ConnectionProfile connectionProfile = new ConnectionProfile(name, kind, resolved, region);
-        return new CodeArtifactGateway(connectionProfile, codeartifact, kms, credentials,
-                new ActivityFeed(connectionProfile, credentials));
+        return new CodeArtifactGateway(connectionProfile, new CodeArtifactGateway.Clients(codeartifact, kms, iam,
+                analyzer), credentials, new ActivityFeed(connectionProfile, credentials));
     }
 
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(

@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
 import software.amazon.awssdk.services.codeartifact.model.DomainDescription;
@@ -47,6 +48,7 @@ import software.amazon.awssdk.services.codeartifact.model.RepositoryDescription;
 import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.codeartifact.model.Tag;
 import software.amazon.awssdk.services.codeartifact.model.UpstreamRepository;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
@@ -63,7 +65,18 @@ public final class CodeArtifactGateway implements AutoCloseable {
             new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(CodeArtifactGateway.class);
 
+    /** The SDK clients of one connection: all share its endpoint (when overridden), credentials and HTTP pool. */
+    record Clients(CodeartifactClient codeartifact, KmsClient kms, IamClient iam, AccessAnalyzerClient analyzer) {
+        Clients {
+            Objects.requireNonNull(codeartifact);
+            Objects.requireNonNull(kms);
+            Objects.requireNonNull(iam);
+            Objects.requireNonNull(analyzer);
+        }
+    }
+
     private final ConnectionProfile profile;
+    private final Clients clients;
     private final CodeartifactClient codeartifact;
     private final KmsClient kms;
     private final AwsCredentialsProvider credentials;
@@ -71,11 +84,12 @@ public final class CodeArtifactGateway implements AutoCloseable {
     /** Domain name → owning account, for domains listed or opened by owner; absent means the caller's account. */
     private final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CodeArtifactGateway(ConnectionProfile profile, CodeartifactClient codeartifact, KmsClient kms,
-                        AwsCredentialsProvider credentials, ActivityFeed activity) {
+    CodeArtifactGateway(ConnectionProfile profile, Clients clients, AwsCredentialsProvider credentials,
+                        ActivityFeed activity) {
         this.profile = Objects.requireNonNull(profile);
-        this.codeartifact = Objects.requireNonNull(codeartifact);
-        this.kms = Objects.requireNonNull(kms);
+        this.clients = Objects.requireNonNull(clients);
+        this.codeartifact = clients.codeartifact();
+        this.kms = clients.kms();
         this.credentials = Objects.requireNonNull(credentials);
         this.activity = Objects.requireNonNull(activity);
     }
@@ -83,6 +97,16 @@ public final class CodeArtifactGateway implements AutoCloseable {
     /** The SDK client, for the gateway's feature classes (graph, trace) that call it through {@link #call}. */
     CodeartifactClient sdk() {
         return codeartifact;
+    }
+
+    /** The connection's IAM client (users, roles, policies, simulation), for feature classes; through {@link #call}. */
+    IamClient iam() {
+        return clients.iam();
+    }
+
+    /** The connection's Access Analyzer client (ValidatePolicy), for feature classes; through {@link #call}. */
+    AccessAnalyzerClient accessAnalyzer() {
+        return clients.analyzer();
     }
 
     /** The server's events and audit log (Arca servers only). */
@@ -510,7 +534,9 @@ public final class CodeArtifactGateway implements AutoCloseable {
         } catch (CodeartifactException e) {
             throw new GatewayException(sentence(e.awsErrorDetails().errorMessage(), "Could not " + action),
                     Optional.ofNullable(e.awsErrorDetails().errorCode()), e);
-        } catch (software.amazon.awssdk.services.kms.model.KmsException e) {
+        } catch (software.amazon.awssdk.services.kms.model.KmsException
+                 | software.amazon.awssdk.services.iam.model.IamException
+                 | software.amazon.awssdk.services.accessanalyzer.model.AccessAnalyzerException e) {
             throw new GatewayException(sentence(e.awsErrorDetails().errorMessage(), "Could not " + action),
                     Optional.ofNullable(e.awsErrorDetails().errorCode()), e);
         } catch (SdkClientException e) {
@@ -519,7 +545,7 @@ public final class CodeArtifactGateway implements AutoCloseable {
                     : "Could not " + action + ": " + sentence(e.getMessage(), "the SDK gave no reason"),
                     Optional.empty(), e);
         } catch (AwsServiceException e) {
-            // Another service than the two above: STS or IAM Identity Center, while obtaining credentials.
+            // Another service than those above: STS or IAM Identity Center, while obtaining credentials.
             throw new GatewayException("Could not " + action + ": the credentials of " + profile.name()
                     + " could not be obtained from " + e.awsErrorDetails().serviceName() + ". "
                     + sentence(e.awsErrorDetails().errorMessage(), "It answered with HTTP " + e.statusCode()),
@@ -558,6 +584,8 @@ public final class CodeArtifactGateway implements AutoCloseable {
     public void close() {
         codeartifact.close();
         kms.close();
+        clients.iam().close();
+        clients.analyzer().close();
         if (credentials instanceof SdkAutoCloseable closeable) {
             closeable.close();
         }
