@@ -5,7 +5,7 @@
 # policy and a 25-statement repository policy (conditions, wildcards, denies that do not apply) / no policy again.
 # Each request is decided as the token's principal against the policies then in force. For scale, the last load of
 # a round is the other account's token, let in by those policies.
-# Usage: bench/policy-load.sh [ROUNDS]   (DURATION=10s per wrk run, CONNECTIONS=16)
+# Usage: bench/policy-load.sh [ROUNDS]   (DURATION=10s per wrk run, CONNECTIONS=16, JAVA_OPTS for the server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
@@ -23,7 +23,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 PORT=$(free_port)
-"$JAVA" -Xmx256m -jar target/arca.jar server --port "$PORT" --data "$WORK/arca" --account-id "$OWNER" \
+"$JAVA" -Xmx256m ${JAVA_OPTS:-} -jar target/arca.jar server --port "$PORT" --data "$WORK/arca" --account-id "$OWNER" \
   --account-id "$CONSUMER" --organization-id o-exampleorg1 > "$WORK/arca.log" 2>&1 &
 ARCA_PID=$!
 for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$PORT/_arca/health" && break; sleep 0.5; done

@@ -2,7 +2,6 @@ package dev.arca.core.policy;
 
 import dev.arca.core.policy.RequestPrincipal.Type;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Whether a Principal/NotPrincipal element names a caller, and how (§1.5, §1.6). */
 final class PrincipalMatcher {
@@ -10,8 +9,8 @@ final class PrincipalMatcher {
     /** How a Principal element reached the caller: not at all, only through its account, or by name (or "*"). */
     enum Match { NONE, ACCOUNT, DIRECT }
 
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
-    private static final Pattern ACCOUNT_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:root");
+    private static final String ROOT_SUFFIX = ":root";
+    private static final String IAM = ":iam::";
 
     private PrincipalMatcher() {
     }
@@ -53,8 +52,9 @@ final class PrincipalMatcher {
         if (value.equals("*")) {
             return Match.DIRECT;
         }
-        if (isAccount(value)) {
-            return caller.account().filter(a -> a.equals(accountOf(value))).isPresent()
+        String account = accountOf(value);
+        if (account != null) {
+            return caller.account().filter(account::equals).isPresent()
                     && caller.type() != Type.SERVICE && caller.type() != Type.ANONYMOUS ? Match.ACCOUNT : Match.NONE;
         }
         boolean named = value.equals(caller.arn())
@@ -75,16 +75,46 @@ final class PrincipalMatcher {
             return false;
         }
         List<String> aws = listed.valuesOf(PrincipalKind.AWS).stream()
-                .map(v -> ACCOUNT_ID.matcher(v).matches() ? "arn:aws:iam::" + v + ":root" : v).toList();
+                .map(v -> isAccountId(v) ? "arn:aws:iam::" + v + ROOT_SUFFIX : v).toList();
         return forms.stream().allMatch(form -> caller.type() == Type.SERVICE
                 ? listed.valuesOf(PrincipalKind.SERVICE).contains(form) : aws.contains(form));
     }
 
-    static boolean isAccount(String value) {
-        return ACCOUNT_ID.matcher(value).matches() || ACCOUNT_ARN.matcher(value).matches();
+    /**
+     * The account a Principal value names as a whole — {@code 123456789012} or {@code arn:aws:iam::123456789012:root}
+     * (any aws partition) — or null. Plain string work: this runs for every statement of every request.
+     */
+    private static String accountOf(String value) {
+        if (isAccountId(value)) {
+            return value;
+        }
+        if (!value.startsWith("arn:aws") || !value.endsWith(ROOT_SUFFIX)) {
+            return null;
+        }
+        int iam = value.indexOf(IAM);
+        if (iam < 0) {
+            return null;
+        }
+        for (int i = "arn:aws".length(); i < iam; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && c != '-') {
+                return null;
+            }
+        }
+        String account = value.substring(iam + IAM.length(), value.length() - ROOT_SUFFIX.length());
+        return isAccountId(account) ? account : null;
     }
 
-    private static String accountOf(String value) {
-        return value.length() == 12 ? value : value.split(":")[4];
+    private static boolean isAccountId(String value) {
+        if (value.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -11,7 +11,6 @@ import dev.arca.server.service.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,11 @@ public final class AccessControl {
     private final IdentityPolicies identities;
     private final Clock clock;
     private final PolicyEvaluator evaluator = new PolicyEvaluator(new ConditionOperators());
+    /** aws:CurrentTime and aws:EpochTime of the current second, formatted once per second rather than per request. */
+    private volatile Now lastNow = new Now(Long.MIN_VALUE, List.of(), List.of());
+
+    private record Now(long epochSecond, List<String> currentTime, List<String> epochTime) {
+    }
 
     public AccessControl(LocalAccounts accounts, IdentityPolicies identities, Clock clock) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -87,14 +91,25 @@ public final class AccessControl {
      */
     public Map<String, List<String>> context(Caller caller, Map<String, List<String>> requestKeys) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        keys.put("aws:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(now)));
-        keys.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
+        Now now = now();
+        keys.put("aws:CurrentTime", now.currentTime());
+        keys.put("aws:EpochTime", now.epochTime());
         keys.put("aws:SecureTransport", List.of("false")); // the local server speaks plain HTTP
         caller.sourceIp().ifPresent(ip -> keys.put("aws:SourceIp", List.of(ip)));
         keys.putAll(principalContext(caller.principal()));
         keys.putAll(requestKeys);
         return keys;
+    }
+
+    private Now now() {
+        long second = clock.instant().getEpochSecond();
+        Now cached = lastNow;
+        if (cached.epochSecond() != second) {
+            cached = new Now(second, List.of(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(second))),
+                    List.of(Long.toString(second)));
+            lastNow = cached;
+        }
+        return cached;
     }
 
     /**
@@ -119,9 +134,12 @@ public final class AccessControl {
 
     /** Whether a condition of {@code policies} names a key starting with {@code prefix} (case-insensitive). */
     private static boolean mentions(List<AttachedPolicy> policies, String prefix) {
-        return policies.stream().flatMap(p -> p.document().statements().stream())
-                .flatMap(s -> s.condition().values().stream()).flatMap(entries -> entries.keySet().stream())
-                .anyMatch(key -> key.regionMatches(true, 0, prefix, 0, prefix.length()));
+        for (AttachedPolicy policy : policies) {
+            if (policy.document().namesConditionKeyStartingWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** AWS's wording: "User: ARN is not authorized to perform: ACTION on resource: ARN because …". */

@@ -105,6 +105,20 @@ class MatchingTest {
     }
 
     @Test
+    void onlyWholeAccountFormsNameAnAccount() {
+        assertThat(PrincipalMatcher.match(aws(false, "arn:aws-cn:iam::111122223333:root"), ALICE))
+                .isEqualTo(Match.ACCOUNT);
+        assertThat(PrincipalMatcher.match(aws(false, "11112222333"), ALICE)).as("11 digits").isEqualTo(Match.NONE);
+        assertThat(PrincipalMatcher.match(aws(false, "1111222233334"), ALICE)).as("13 digits").isEqualTo(Match.NONE);
+        assertThat(PrincipalMatcher.match(aws(false, "11112222333x"), ALICE)).isEqualTo(Match.NONE);
+        assertThat(PrincipalMatcher.match(aws(false, "arn:aws:iam::11112222333:root"), ALICE)).isEqualTo(Match.NONE);
+        assertThat(PrincipalMatcher.match(aws(false, "arn:aws:sts::111122223333:root"), ALICE)).isEqualTo(Match.NONE);
+        assertThat(PrincipalMatcher.match(aws(false, "arn:aws2:iam::111122223333:root"), ALICE)).isEqualTo(Match.NONE);
+        assertThat(PrincipalMatcher.match(aws(false, "arn:aws:iam::111122223333:rooted"), ALICE))
+                .isEqualTo(Match.NONE);
+    }
+
+    @Test
     void aRoleArnCoversItsSessionsAndASessionArnOnlyItself() {
         assertThat(PrincipalMatcher.match(aws(false, "arn:aws:iam::111122223333:role/build/Builder"), SESSION))
                 .isEqualTo(Match.DIRECT);

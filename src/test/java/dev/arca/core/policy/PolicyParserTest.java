@@ -37,6 +37,16 @@ class PolicyParserTest {
             }""";
 
     @Test
+    void knowsWhichConditionKeysItsStatementsNameIgnoringCase() {
+        PolicyDocument document = PolicyParser.parse(DOMAIN_POLICY, PolicyType.RESOURCE_POLICY);
+
+        assertThat(document.namesConditionKeyStartingWith("aws:PrincipalOrgID")).isTrue();
+        assertThat(document.namesConditionKeyStartingWith("AWS:PRINCIPALORG")).isTrue();
+        assertThat(document.namesConditionKeyStartingWith("sts:")).isTrue();
+        assertThat(document.namesConditionKeyStartingWith("aws:ResourceTag/")).isFalse();
+    }
+
+    @Test
     void readsEveryElementOfAResourcePolicy() {
         PolicyDocument document = PolicyParser.parse(DOMAIN_POLICY, PolicyType.RESOURCE_POLICY);
 
