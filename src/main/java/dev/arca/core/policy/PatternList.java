@@ -7,4 +7,14 @@ public record PatternList(boolean negated, List<String> patterns) {
     public PatternList {
         patterns = List.copyOf(patterns);
     }
+
+    /** Whether this Action/NotAction element covers {@code action}: wildcards, case-insensitive (§1.7). */
+    public boolean coversAction(String action) {
+        for (String pattern : patterns) {
+            if (WildcardPattern.matches(pattern, action, true)) {
+                return !negated;
+            }
+        }
+        return negated;
+    }
 }

@@ -2,9 +2,11 @@ package dev.arca.core.policy;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -15,12 +17,16 @@ public final class PolicyDocument {
 
     public static final String VERSION_2012 = "2012-10-17";
     public static final String VERSION_2008 = "2008-10-17";
+    /** CodeArtifact, STS, IAM and KMS actions together are a few hundred; a simulator may ask for any string. */
+    private static final int REMEMBERED_ACTIONS = 1024;
 
     private final Optional<String> version;
     private final Optional<String> id;
     private final List<Statement> statements;
     /** Every condition key the statements name, lower-cased (keys are case-insensitive). */
     private final Set<String> conditionKeys;
+    /** Action → the statements whose Action/NotAction covers it, for the actions asked so far (bounded). */
+    private final Map<String, List<Statement>> statementsByAction = new ConcurrentHashMap<>();
 
     public PolicyDocument(Optional<String> version, Optional<String> id, List<Statement> statements) {
         this.version = Objects.requireNonNull(version, "version");
@@ -46,6 +52,22 @@ public final class PolicyDocument {
     /** Policy variables work only under {@code 2012-10-17}; elsewhere {@code ${…}} is literal text (§1.9). */
     public boolean variablesEnabled() {
         return version.filter(VERSION_2012::equals).isPresent();
+    }
+
+    /**
+     * The statements whose Action or NotAction element covers {@code action}, in document order. Remembered per
+     * action: a server asks about the same few dozen actions for every request.
+     */
+    public List<Statement> statementsFor(String action) {
+        List<Statement> known = statementsByAction.get(action);
+        if (known != null) {
+            return known;
+        }
+        List<Statement> covering = statements.stream().filter(s -> s.actions().coversAction(action)).toList();
+        if (statementsByAction.size() < REMEMBERED_ACTIONS) {
+            statementsByAction.put(action, covering);
+        }
+        return covering;
     }
 
     /** Whether a condition names a key starting with {@code prefix}, compared as IAM compares keys: ignoring case. */

@@ -5,6 +5,7 @@ import dev.arca.core.policy.Decision.Reason;
 import dev.arca.core.policy.Decision.Verdict;
 import dev.arca.core.policy.PrincipalMatcher.Match;
 import dev.arca.core.policy.RequestPrincipal.Type;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,7 @@ public final class PolicyEvaluator {
 
     /** Evaluates {@code request}; an unknown condition operator throws IllegalArgumentException (parse-time check). */
     public Decision evaluate(AccessRequest request) {
-        Map<String, List<String>> context = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        context.putAll(PrincipalContextKeys.of(request.principal()));
-        context.putAll(request.context());
+        Map<String, List<String>> context = new RequestContext(request);
         Set<String> missing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Hits identity = new Hits();
         Hits resource = new Hits();
@@ -135,11 +134,8 @@ public final class PolicyEvaluator {
     private void collect(AttachedPolicy policy, boolean isResourcePolicy, AccessRequest request,
                          Map<String, List<String>> context, Set<String> missing, Hits hits) {
         PolicyDocument document = policy.document();
-        for (Statement statement : document.statements()) {
-            // The action first: the cheapest test, and the one most statements fail.
-            if (!actionMatches(statement.actions(), request.action())) {
-                continue;
-            }
+        // The action first: the test most statements fail, answered by the document from what it remembers.
+        for (Statement statement : document.statementsFor(request.action())) {
             Match principal = !isResourcePolicy ? Match.DIRECT : statement.principal().isEmpty() ? Match.NONE
                     : PrincipalMatcher.match(statement.principal().get(), request.principal());
             if (principal == Match.NONE
@@ -158,15 +154,6 @@ public final class PolicyEvaluator {
                 hits.directAllows.add(matched);
             }
         }
-    }
-
-    private static boolean actionMatches(PatternList actions, String action) {
-        for (String pattern : actions.patterns()) {
-            if (WildcardPattern.matches(pattern, action, true)) {
-                return !actions.negated();
-            }
-        }
-        return actions.negated();
     }
 
     private static boolean resourceMatches(PatternList resources, String resource, PolicyDocument document,
@@ -217,6 +204,43 @@ public final class PolicyEvaluator {
             base = base.substring(0, base.length() - IF_EXISTS.length());
         }
         return base.startsWith("String") || base.startsWith("Arn") || base.equals("Bool");
+    }
+
+    /**
+     * The request's condition keys, the caller's own included, looked up ignoring case: put together only when a
+     * statement that applies has a condition or a variable to evaluate, which most statements of most requests do not.
+     */
+    private static final class RequestContext extends AbstractMap<String, List<String>> {
+        private final AccessRequest request;
+        private Map<String, List<String>> keys;
+
+        RequestContext(AccessRequest request) {
+            this.request = request;
+        }
+
+        private Map<String, List<String>> keys() {
+            if (keys == null) {
+                keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                keys.putAll(PrincipalContextKeys.of(request.principal()));
+                keys.putAll(request.context());
+            }
+            return keys;
+        }
+
+        @Override
+        public List<String> get(Object key) {
+            return keys().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return keys().containsKey(key);
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return keys().entrySet();
+        }
     }
 
     /** The statements of one side (identity or resource) that matched, by effect and how the principal matched. */
