@@ -15,6 +15,14 @@ record PolicyWrite(Optional<Optional<StoredPolicy>> stored, Optional<StoredPolic
 
     static PolicyWrite save(ResourcePolicyGateway gateway, PolicyTarget target, String document,
                             Optional<String> revision) {
+        if (revision.isEmpty()) {
+            // Without a revision the service overwrites whatever is there: look first, so a policy someone
+            // created meanwhile is a conflict too.
+            Optional<StoredPolicy> created = gateway.read(target);
+            if (created.isPresent()) {
+                return new PolicyWrite(Optional.empty(), created);
+            }
+        }
         try {
             return new PolicyWrite(Optional.of(Optional.of(gateway.write(target, document, revision))),
                     Optional.empty());
