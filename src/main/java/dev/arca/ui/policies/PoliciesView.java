@@ -141,6 +141,7 @@ public final class PoliciesView extends BorderPane {
             if (empty || row == null) {
                 setGraphic(null);
                 setText(null);
+                setId(null);
                 return;
             }
             boolean domain = row.target().repository().isEmpty();
