@@ -55,6 +55,7 @@ final class PolicyDialogs {
         dialog.getDialogPane().setContent(new VBox(12, text, body));
         dialog.getDialogPane().getButtonTypes().setAll(buttons);
         dialog.getDialogPane().setPrefWidth(980);
+        dialog.getDialogPane().setMinWidth(860);
         dialog.getDialogPane().getStylesheets().add(PoliciesView.STYLESHEET);
         dialog.setResizable(true);
         return dialog;

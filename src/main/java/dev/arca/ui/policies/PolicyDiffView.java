@@ -7,6 +7,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** Two normalized policies side by side, line against line, removed lines red on the left, added green on the right. */
 final class PolicyDiffView extends ScrollPane {
@@ -38,6 +39,8 @@ final class PolicyDiffView extends ScrollPane {
             label.getStyleClass().add(style);
         }
         label.setMaxWidth(Double.MAX_VALUE);
+        // A long line scrolls sideways rather than ending in an ellipsis: the diff must show what is saved.
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 }
