@@ -117,13 +117,11 @@ public final class AccessSimulation {
         return new Setting(domain, repository, owner, gateway.profile().region(), domainPolicy, repositoryPolicy);
     }
 
-    /** The account the connection's credentials belong to (IAM GetUser of the caller). */
+    /** The account the connection's credentials belong to (asked once). */
     public String account() {
         String known = account;
         if (known == null) {
-            String arn = gateway.call("find out whose credentials these are", () -> gateway.iam().getUser().user().arn());
-            known = PrincipalArn.parse(arn).map(PrincipalArn::account).orElseThrow(() -> new GatewayException(
-                    "IAM named the caller " + arn + ", which is not an IAM ARN.", Optional.empty(), null));
+            known = new Principals(gateway).account();
             account = known;
         }
         return known;

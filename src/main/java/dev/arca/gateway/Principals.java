@@ -28,6 +28,13 @@ public final class Principals {
         return gateway.profile().kind() != ConnectionKind.AWS;
     }
 
+    /** The account the connection's credentials belong to (IAM GetUser of the caller). */
+    public String account() {
+        String arn = gateway.call("find out whose credentials these are", () -> gateway.iam().getUser().user().arn());
+        return PrincipalArn.parse(arn).map(PrincipalArn::account).orElseThrow(() -> new GatewayException(
+                "IAM named the caller " + arn + ", which is not an IAM ARN.", Optional.empty(), null));
+    }
+
     /** Every user, then every role, each by name. */
     public List<IamPrincipal> list() {
         List<IamPrincipal> users = gateway.call("list the IAM users", () -> gateway.iam().listUsersPaginator()
