@@ -104,7 +104,7 @@ public final class PrincipalsPane extends BorderPane {
     private Node list() {
         table.setId("principals-table");
         table.setItems(viewModel.principals());
-        TableColumn<IamPrincipal, String> kind = PageParts.textColumn("Kind", p -> p.isRole() ? "Role" : "User", 80,
+        TableColumn<IamPrincipal, String> kind = PageParts.textColumn("Kind", p -> p.isRole() ? "Role" : "User", 70,
                 false);
         kind.setCellFactory(column -> new TableCell<>() {
             @Override
@@ -120,8 +120,8 @@ public final class PrincipalsPane extends BorderPane {
             }
         });
         table.getColumns().setAll(java.util.List.of(
-                PageParts.textColumn("Name", IamPrincipal::name, 160, false), kind,
-                PageParts.textColumn("Created", p -> PageParts.DATE_TIME.format(p.created()), 170, false),
+                PageParts.textColumn("Name", IamPrincipal::name, 140, false), kind,
+                PageParts.textColumn("Created", p -> PageParts.DATE_TIME.format(p.created()), 200, false),
                 PageParts.textColumn("ARN", p -> p.arn().arn(), 320, false)));
         table.getSelectionModel().selectedItemProperty().subscribe(p -> viewModel.selectedProperty().set(p));
         viewModel.selectedProperty().subscribe(p -> {
@@ -164,16 +164,20 @@ public final class PrincipalsPane extends BorderPane {
                     setText(null);
                     return;
                 }
-                Label id = new Label(key.accessKeyId() + (key.active() ? "" : " (inactive)") + " · "
-                        + PageParts.DATE_TIME.format(key.created()));
+                Label id = new Label(key.accessKeyId() + (key.active() ? "" : " (inactive)"));
+                id.setMinWidth(0);
+                Label created = new Label(PageParts.DATE_TIME.format(key.created()));
+                created.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                created.setMinWidth(0);
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);
                 Button revoke = new Button("Revoke");
                 revoke.getStyleClass().addAll(Styles.DANGER, Styles.SMALL);
                 revoke.disableProperty().bind(viewModel.writableProperty().not());
                 revoke.setOnAction(e -> viewModel.revokeAccessKey(key));
-                HBox row = new HBox(8, id, spacer, revoke);
+                HBox row = new HBox(8, id, created, spacer, revoke);
                 row.setAlignment(Pos.CENTER_LEFT);
+                setPrefWidth(0); // fit the list's width instead of scrolling sideways
                 setGraphic(row);
             }
         });
@@ -188,8 +192,9 @@ public final class PrincipalsPane extends BorderPane {
     }
 
     private Node newKey() {
-        Label warning = new Label("Copy the secret now: it is shown this once and cannot be read again.");
+        Label warning = new Label("Copy the secret now: it is shown only this once.");
         warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
         warning.getStyleClass().add(Styles.WARNING);
         TextField id = new TextField();
         id.setId("new-key-id");
@@ -255,6 +260,7 @@ public final class PrincipalsPane extends BorderPane {
             TextArea text = new TextArea();
             text.setId("inline-policy-text");
             text.setPrefRowCount(9);
+            text.setWrapText(true);
             text.getStyleClass().add("monospace");
             text.textProperty().bindBidirectional(policies.textProperty());
             Button save = new Button("Save policy", new FontIcon(Feather.SAVE));
