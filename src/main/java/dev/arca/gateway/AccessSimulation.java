@@ -117,6 +117,15 @@ public final class AccessSimulation {
         return new Setting(domain, repository, owner, gateway.profile().region(), domainPolicy, repositoryPolicy);
     }
 
+    /**
+     * Checks resource policies before many questions are asked with them.
+     *
+     * @throws GatewayException the sentence {@link #ask} would give when one is not a valid resource policy
+     */
+    public static void check(Map<String, String> resourcePolicies) {
+        CombinedResourcePolicy.of(resourcePolicies);
+    }
+
     /** The account the connection's credentials belong to (asked once). */
     public String account() {
         String known = account;

@@ -6,7 +6,6 @@ import dev.arca.core.policy.PolicyType;
 import dev.arca.core.policy.PrincipalKind;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** The AWS principals resource policies name in Principal or NotPrincipal: accounts, users, roles, sessions. */
@@ -28,10 +27,5 @@ public final class NamedPrincipals {
             }
         }
         return List.copyOf(named);
-    }
-
-    /** The principal among {@code known} with this ARN, else the parsed ARN itself. */
-    public static Optional<PrincipalArn> find(List<PrincipalArn> known, String arn) {
-        return known.stream().filter(p -> p.arn().equals(arn)).findFirst().or(() -> PrincipalArn.parse(arn));
     }
 }

@@ -5,6 +5,7 @@ import dev.arca.core.iam.ContextValue;
 import dev.arca.core.iam.PrincipalArn;
 import dev.arca.core.iam.SimulationAnswer;
 import dev.arca.gateway.AccessSimulation;
+import dev.arca.gateway.GatewayException;
 import dev.arca.ui.common.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +54,18 @@ final class AccessMatrixRun {
                     throw new CancellationException();
                 }
                 List<SimulationAnswer> answers = new ArrayList<>();
-                for (Ability.Check check : ability.checks()) {
-                    answers.add(simulation.ask(question(principal, check, domainPolicy, repositoryPolicy)));
+                Optional<String> problem = Optional.empty();
+                try {
+                    for (Ability.Check check : ability.checks()) {
+                        answers.add(simulation.ask(question(principal, check, domainPolicy, repositoryPolicy)));
+                    }
+                } catch (GatewayException e) { // one cell IAM will not answer does not hide the others
+                    problem = Optional.of(e.getMessage());
+                    answers.clear();
                 }
                 int row = p;
                 cells.add(new MatrixCell(principal, ability, answers,
-                        before.map(b -> b.get(row).cell(ability).allowed())));
+                        before.map(b -> b.get(row).cell(ability).allowed()), problem));
                 progress.update(++done, total, principal.describe() + ": " + ability.label());
             }
             rows.add(new MatrixRow(principal, cells));

@@ -68,8 +68,6 @@ public final class AccessSimulatorViewModel {
             new ReadOnlyObjectWrapper<>(this, "answer", Optional.empty());
     private final ObservableList<DecidingStatement> decidingStatements = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<Optional<AccessSimulation.Setting>> setting =
-            new ReadOnlyObjectWrapper<>(this, "setting", Optional.empty());
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final MatrixState matrix;
     private final BooleanBinding canAsk;
@@ -179,11 +177,6 @@ public final class AccessSimulatorViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The domain's owner and stored policies, once loaded. */
-    public ReadOnlyObjectProperty<Optional<AccessSimulation.Setting>> settingProperty() {
-        return setting.getReadOnlyProperty();
-    }
-
     public BooleanBinding canAskProperty() {
         return canAsk;
     }
@@ -205,7 +198,6 @@ public final class AccessSimulatorViewModel {
             var loaded = simulation.setting(domainName, repositoryName);
             return new MatrixState.Loaded(loaded, MatrixState.principals(gw, simulation, loaded, effectiveDraft()));
         }).onRunning(() -> error.set("")).onSuccess(loaded -> {
-            setting.set(Optional.of(loaded.setting()));
             principals.setAll(loaded.principals());
             resources.setAll(resourceArns(loaded.setting()));
             if (resource.get().isBlank() && !resources.isEmpty()) {

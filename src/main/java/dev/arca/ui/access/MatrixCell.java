@@ -9,21 +9,23 @@ import java.util.stream.Collectors;
 
 /**
  * One cell of the access matrix: may this principal do this ability — the simulator's answer for each action it needs,
- * and, in a "what changes" run, whether the stored policies allowed it.
+ * and, in a "what changes" run, whether the stored policies allowed it; or why the simulator could not answer
+ * ({@code problem}, e.g. IAM on AWS refusing to simulate a role with a resource policy).
  */
 public record MatrixCell(PrincipalArn principal, Ability ability, List<SimulationAnswer> answers,
-                         Optional<Boolean> allowedBefore) {
+                         Optional<Boolean> allowedBefore, Optional<String> problem) {
 
     public MatrixCell {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(ability, "ability");
         answers = List.copyOf(answers);
         Objects.requireNonNull(allowedBefore, "allowedBefore");
+        Objects.requireNonNull(problem, "problem");
     }
 
-    /** Allowed when every action it needs is. */
+    /** Allowed when the simulator answered and allowed every action it needs. */
     public boolean allowed() {
-        return answers.stream().allMatch(SimulationAnswer::allowed);
+        return problem.isEmpty() && answers.stream().allMatch(SimulationAnswer::allowed);
     }
 
     /** Whether the draft changes this cell's answer (only in a "what changes" run). */
@@ -33,6 +35,10 @@ public record MatrixCell(PrincipalArn principal, Ability ability, List<Simulatio
 
     /** Why, in sentences: per action its verdict, the statements that decided it and the keys it lacked. */
     public String explanation() {
+        if (problem.isPresent()) {
+            return principal.describe() + " — " + ability.label() + ": the simulator could not answer.\n"
+                    + problem.get();
+        }
         String head = principal.describe() + " — " + ability.label() + ": " + (allowed() ? "allowed" : "denied")
                 + allowedBefore.filter(before -> before != allowed())
                         .map(before -> before ? " (allowed by the stored policies)" : " (denied by the stored policies)")

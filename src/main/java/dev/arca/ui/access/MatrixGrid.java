@@ -57,11 +57,15 @@ final class MatrixGrid extends GridPane {
     }
 
     private Button cellButton(MatrixCell cell, int row) {
-        String verdict = cell.allowed() ? "Allowed" : "Denied";
+        String verdict = cell.problem().isPresent() ? "Unknown" : cell.allowed() ? "Allowed" : "Denied";
         String text = cell.flipped() ? verdict + " (was " + (cell.allowed() ? "denied" : "allowed") + ")" : verdict;
-        Button button = new Button(text, new FontIcon(cell.allowed() ? Feather.CHECK : Feather.X));
+        Button button = new Button(text, new FontIcon(cell.problem().isPresent() ? Feather.HELP_CIRCLE
+                : cell.allowed() ? Feather.CHECK : Feather.X));
         button.setId("cell-" + row + "-" + cell.ability().name().toLowerCase(java.util.Locale.ROOT));
-        button.getStyleClass().addAll("matrix-cell", cell.allowed() ? "allowed" : "denied", Styles.SMALL);
+        button.getStyleClass().addAll("matrix-cell", Styles.SMALL);
+        if (cell.problem().isEmpty()) {
+            button.getStyleClass().add(cell.allowed() ? "allowed" : "denied");
+        }
         if (cell.flipped()) {
             button.getStyleClass().add("flipped");
         }

@@ -1,10 +1,12 @@
 package dev.arca.ui.access;
 
+import dev.arca.core.iam.DecidingStatement;
 import dev.arca.core.iam.IamPrincipal;
 import dev.arca.core.iam.NamedPrincipals;
 import dev.arca.core.iam.PrincipalArn;
 import dev.arca.gateway.AccessSimulation;
 import dev.arca.gateway.CodeArtifactGateway;
+import dev.arca.gateway.ConnectionKind;
 import dev.arca.gateway.Principals;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.TaskHandle;
@@ -141,6 +143,8 @@ public final class MatrixState {
         String packageName = simulator.packageNameProperty().get();
         var context = simulator.contextEntries("");
         handle = BackgroundTask.of("Work out who may do what in " + repository.orElse(domain), work -> {
+            used.ifPresent(text -> AccessSimulation.check(java.util.Map.of(draftOfDomain
+                    ? DecidingStatement.DOMAIN_POLICY : DecidingStatement.REPOSITORY_POLICY, text)));
             var gw = gateway.get();
             var simulation = new AccessSimulation(gw);
             var setting = simulation.setting(domain, repository);
@@ -178,21 +182,26 @@ public final class MatrixState {
     }
 
     /**
-     * Who gets a row: the account's root, users and roles, and every principal the policies name. Roles and sessions
-     * of other accounts are left out: IAM's simulator can stand in only a user (CallerArn) for another account.
+     * Who gets a row: the account's root (on Arca servers: IAM on AWS simulates users, groups and roles only), users
+     * and roles, and every principal the policies name. Roles and sessions of other accounts are left out: IAM's
+     * simulator can stand in only a user (CallerArn) for another account.
      */
     static List<PrincipalArn> principals(CodeArtifactGateway gateway, AccessSimulation simulation,
                                          AccessSimulation.Setting setting, Optional<String> draft) {
         String account = simulation.account();
         Set<PrincipalArn> rows = new LinkedHashSet<>();
-        rows.add(PrincipalArn.root(account));
+        boolean rootsSimulated = gateway.profile().kind() != ConnectionKind.AWS;
+        if (rootsSimulated) {
+            rows.add(PrincipalArn.root(account));
+        }
         new Principals(gateway).list().stream().map(IamPrincipal::arn).forEach(rows::add);
         List<String> policies = Stream.of(setting.domainPolicy(), setting.repositoryPolicy(), draft)
                 .flatMap(Optional::stream).toList();
         for (PrincipalArn named : NamedPrincipals.in(policies)) {
             boolean foreignRole = !named.account().equals(account) && named.type() != PrincipalArn.Type.ROOT
                     && named.type() != PrincipalArn.Type.USER;
-            if (!foreignRole) {
+            boolean ownRootOnAws = !rootsSimulated && named.equals(PrincipalArn.root(account));
+            if (!foreignRole && !ownRootOnAws) {
                 rows.add(named);
             }
         }

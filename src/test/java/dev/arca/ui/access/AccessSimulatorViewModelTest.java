@@ -9,6 +9,7 @@ import dev.arca.core.policy.Decision;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.server.ServerConfig;
 import dev.arca.ui.common.ExecutorTaskRunner;
+import dev.arca.ui.common.HeldTaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -164,5 +165,49 @@ class AccessSimulatorViewModelTest {
         viewModel.matrix().selectedProperty().set(flipped.getFirst());
         assertThat(viewModel.matrix().explanationProperty().get()).contains("(allowed by the stored policies)",
                 "repository policy, statement 1");
+    }
+
+    @Test
+    void aStoppedMatrixKeepsTheLastFinishedRun() {
+        HeldTaskRunner held = new HeldTaskRunner();
+        AccessSimulatorViewModel stoppable = new AccessSimulatorViewModel(embedded::gateway, held);
+        stoppable.domainProperty().set("shared");
+        stoppable.repositoryProperty().set("libs");
+
+        stoppable.matrix().run();
+        assertThat(stoppable.matrix().runningProperty().get()).isTrue();
+        stoppable.matrix().cancel();
+        held.releaseAll();
+
+        assertThat(stoppable.matrix().runningProperty().get()).isFalse();
+        assertThat(stoppable.matrix().rows()).isEmpty();
+        assertThat(stoppable.matrix().statusProperty().get()).isEqualTo(
+                "Stopped; the matrix shows the last finished run.");
+    }
+
+    @Test
+    void aBrokenDraftStopsWhatChangesWithASentence() {
+        viewModel.draftProperty().set("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\"}]}");
+
+        viewModel.matrix().runDiff();
+
+        assertThat(viewModel.matrix().rows()).isEmpty();
+        assertThat(viewModel.matrix().statusProperty().get()).startsWith(
+                "The repository policy is not a valid resource policy");
+    }
+
+    @Test
+    void aCellTheSimulatorRefusesSaysWhyAndTheRunGoesOn() {
+        ContextRow epoch = new ContextRow("aws:EpochTime");
+        epoch.valueProperty().set("yesterday");
+        viewModel.contextValues().add(epoch);
+
+        viewModel.matrix().run();
+
+        MatrixCell read = viewModel.matrix().rows().getFirst().cell(Ability.READ);
+        assertThat(viewModel.matrix().rows()).hasSize(5);
+        assertThat(read.problem()).hasValueSatisfying(p -> assertThat(p).contains("yesterday"));
+        assertThat(read.allowed()).isFalse();
+        assertThat(read.explanation()).contains("the simulator could not answer");
     }
 }
