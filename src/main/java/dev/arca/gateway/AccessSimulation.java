@@ -100,21 +100,29 @@ public final class AccessSimulation {
         return policies;
     }
 
-    /** The domain's owner and the policies stored now for it and for {@code repository}. */
+    /**
+     * The domain's owner and the policies stored now for it and for {@code repository}, each as the service stores it,
+     * so that the deciding statements' lines and columns point into the text the service returns.
+     */
     public Setting setting(String domain, Optional<String> repository) {
         String owner = Optional.ofNullable(gateway.owner(domain)).orElseGet(() -> gateway.call("open domain " + domain,
                 () -> gateway.sdk().describeDomain(r -> r.domain(domain)).domain().owner()));
-        Optional<String> domainPolicy = gateway.domainPolicy(domain);
+        Optional<String> domainPolicy = gateway.call("read the policy of domain " + domain, () -> stored(() ->
+                gateway.sdk().getDomainPermissionsPolicy(r -> r.domain(domain).domainOwner(owner)).policy()
+                        .document()));
         Optional<String> repositoryPolicy = repository.flatMap(name -> gateway.call("read the policy of repository "
-                + name, () -> {
-                    try {
-                        return Optional.of(gateway.sdk().getRepositoryPermissionsPolicy(r -> r.domain(domain)
-                                .domainOwner(owner).repository(name)).policy().document());
-                    } catch (ResourceNotFoundException e) {
-                        return Optional.empty();
-                    }
-                }));
+                + name, () -> stored(() -> gateway.sdk().getRepositoryPermissionsPolicy(r -> r.domain(domain)
+                        .domainOwner(owner).repository(name)).policy().document())));
         return new Setting(domain, repository, owner, gateway.profile().region(), domainPolicy, repositoryPolicy);
+    }
+
+    /** A stored policy's document; empty when there is none. */
+    private static Optional<String> stored(java.util.function.Supplier<String> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -210,4 +210,32 @@ class AccessSimulatorViewModelTest {
         assertThat(read.allowed()).isFalse();
         assertThat(read.explanation()).contains("the simulator could not answer");
     }
+
+    @Test
+    void aDomainPolicyStatementIsNamedAsTheDomainPolicys() {
+        viewModel.principalProperty().set("arn:aws:iam::" + B + ":root");
+        viewModel.actionProperty().set("codeartifact:GetAuthorizationToken");
+        viewModel.resourceProperty().set("arn:aws:codeartifact:us-east-1:" + A + ":domain/shared");
+
+        viewModel.ask();
+
+        assertThat(viewModel.answerProperty().get().orElseThrow().allowed()).isTrue();
+        assertThat(viewModel.decidingStatements()).extracting(DecidingStatement::policy, DecidingStatement::statement,
+                DecidingStatement::startLine).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        DecidingStatement.DOMAIN_POLICY, 0, 1));
+    }
+
+    @Test
+    void aDraftOfTheDomainPolicyStandsInForTheStoredDomainPolicy() {
+        viewModel.draftOfProperty().set(AccessSimulatorViewModel.DraftOf.DOMAIN);
+        viewModel.draftProperty().set("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"codeartifact:*",
+                 "Resource":"*"}]}""");
+
+        viewModel.matrix().runDiff();
+
+        assertThat(viewModel.matrix().rows()).allSatisfy(row -> assertThat(row.cells()).filteredOn(
+                c -> c.ability() != Ability.EDIT_POLICY).noneMatch(MatrixCell::allowed));
+        assertThat(viewModel.matrix().rows().getFirst().cell(Ability.READ).flipped()).isTrue();
+    }
 }
