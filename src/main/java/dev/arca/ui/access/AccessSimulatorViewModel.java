@@ -192,11 +192,12 @@ public final class AccessSimulatorViewModel {
     public void load() {
         String domainName = domain.get();
         Optional<String> repositoryName = repositoryName();
+        Optional<String> draftText = effectiveDraft();
         BackgroundTask.of("Read the policies of " + domainName, progress -> {
             var gw = gateway.get();
             var simulation = new AccessSimulation(gw);
             var loaded = simulation.setting(domainName, repositoryName);
-            return new MatrixState.Loaded(loaded, MatrixState.principals(gw, simulation, loaded, effectiveDraft()));
+            return new MatrixState.Loaded(loaded, MatrixState.principals(gw, simulation, loaded, draftText));
         }).onRunning(() -> error.set("")).onSuccess(loaded -> {
             principals.setAll(loaded.principals());
             resources.setAll(resourceArns(loaded.setting()));

@@ -70,6 +70,17 @@ public final class MatrixState {
         canDiff = Bindings.createBooleanBinding(() -> canRun.get() && !simulator.draftProperty().get().isBlank(),
                 canRun, simulator.draftProperty());
         selected.subscribe(cell -> explanation.set(cell == null ? "" : cell.explanation()));
+        // A matrix of another repository must not stay on screen as if it were this one's.
+        simulator.domainProperty().subscribe(this::forget);
+        simulator.repositoryProperty().subscribe(this::forget);
+    }
+
+    private void forget() {
+        cancel();
+        rows.clear();
+        selected.set(null);
+        diff.set(false);
+        status.set("");
     }
 
     public ObservableList<MatrixRow> rows() {

@@ -238,4 +238,15 @@ class AccessSimulatorViewModelTest {
                 c -> c.ability() != Ability.EDIT_POLICY).noneMatch(MatrixCell::allowed));
         assertThat(viewModel.matrix().rows().getFirst().cell(Ability.READ).flipped()).isTrue();
     }
+
+    @Test
+    void choosingAnotherRepositoryClearsTheMatrix() {
+        viewModel.matrix().run();
+        assertThat(viewModel.matrix().rows()).isNotEmpty();
+
+        viewModel.repositoryProperty().set("other");
+
+        assertThat(viewModel.matrix().rows()).isEmpty();
+        assertThat(viewModel.matrix().statusProperty().get()).isEmpty();
+    }
 }
