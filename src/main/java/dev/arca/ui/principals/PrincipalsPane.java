@@ -1,6 +1,7 @@
 package dev.arca.ui.principals;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.arca.core.iam.AccessKeyInfo;
 import dev.arca.core.iam.IamPrincipal;
 import dev.arca.core.iam.NewAccessKey;
@@ -13,11 +14,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -91,11 +94,22 @@ public final class PrincipalsPane extends BorderPane {
         user.setOnAction(e -> viewModel.createUser());
         Button role = new Button("Create role", new FontIcon(Feather.SHIELD));
         role.setId("create-role");
-        role.disableProperty().bind(viewModel.canCreateProperty().not());
+        role.disableProperty().bind(viewModel.canCreateRoleProperty().not());
         role.setOnAction(e -> viewModel.createRole());
         HBox row = new HBox(8, new Label("Name"), name, user, role);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox form = new VBox(4, row, problem(viewModel.nameProblemProperty(), "new-principal-problem"));
+        TextArea trust = new TextArea();
+        trust.setId("new-role-trust");
+        trust.setPromptText("Trust policy of a new role; empty lets the account's own users and roles assume it.");
+        trust.setPrefRowCount(3);
+        trust.setWrapText(true);
+        trust.textProperty().bindBidirectional(viewModel.trustPolicyProperty());
+        TitledPane trustPane = new TitledPane("Who may assume a new role", new VBox(4, trust,
+                problem(viewModel.trustProblemProperty(), "new-role-trust-problem")));
+        trustPane.setExpanded(false);
+        trustPane.getStyleClass().add(Styles.DENSE);
+        trustPane.setMaxWidth(640);
+        VBox form = new VBox(4, row, problem(viewModel.nameProblemProperty(), "new-principal-problem"), trustPane);
         form.visibleProperty().bind(viewModel.writableProperty());
         form.managedProperty().bind(form.visibleProperty());
         return form;
@@ -142,10 +156,15 @@ public final class PrincipalsPane extends BorderPane {
         title.textProperty().bind(viewModel.selectedProperty().map(p -> p.arn().describe())
                 .orElse("Select a user or role"));
         VBox box = new VBox(12, title, keys(), newKey(), new InlinePolicyEditor(viewModel.policies()));
-        box.setPadding(new Insets(0, 0, 0, 16));
-        box.setPrefWidth(460);
-        box.setMinWidth(420);
-        return box;
+        box.setPadding(new Insets(0, 12, 0, 16));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("principal-details");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(480);
+        scroll.setMinWidth(440);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        return scroll;
     }
 
     private Node keys() {
@@ -153,7 +172,8 @@ public final class PrincipalsPane extends BorderPane {
         heading.getStyleClass().add(Styles.TEXT_BOLD);
         ListView<AccessKeyInfo> keys = new ListView<>(viewModel.accessKeys());
         keys.setId("access-keys");
-        keys.setPrefHeight(88);
+        keys.setPrefHeight(64);
+        keys.setMinHeight(64);
         keys.setPlaceholder(new Label("No access keys."));
         keys.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -246,7 +266,8 @@ public final class PrincipalsPane extends BorderPane {
             heading.getStyleClass().add(Styles.TEXT_BOLD);
             ListView<String> names = new ListView<>(policies.names());
             names.setId("inline-policies");
-            names.setPrefHeight(80);
+            names.setPrefHeight(60);
+            names.setMinHeight(56);
             names.setPlaceholder(new Label("No inline policies."));
             names.getSelectionModel().selectedItemProperty().subscribe(name -> {
                 if (name != null) {
@@ -259,7 +280,7 @@ public final class PrincipalsPane extends BorderPane {
             name.textProperty().bindBidirectional(policies.nameProperty());
             TextArea text = new TextArea();
             text.setId("inline-policy-text");
-            text.setPrefRowCount(9);
+            text.setPrefRowCount(5);
             text.setWrapText(true);
             text.getStyleClass().add("monospace");
             text.textProperty().bindBidirectional(policies.textProperty());

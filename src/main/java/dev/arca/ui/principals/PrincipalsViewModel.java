@@ -3,7 +3,10 @@ package dev.arca.ui.principals;
 import dev.arca.core.iam.AccessKeyInfo;
 import dev.arca.core.iam.IamPrincipal;
 import dev.arca.core.iam.NewAccessKey;
+import dev.arca.core.policy.json.JsonReader;
+import dev.arca.core.policy.json.JsonSyntaxException;
 import dev.arca.gateway.CodeArtifactGateway;
+import dev.arca.gateway.GatewayException;
 import dev.arca.gateway.Principals;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
@@ -55,8 +58,10 @@ public final class PrincipalsViewModel {
     private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem", "");
     private final StringProperty trustPolicy = new SimpleStringProperty(this, "trustPolicy", "");
+    private final ReadOnlyStringWrapper trustProblem = new ReadOnlyStringWrapper(this, "trustProblem", "");
     private final InlinePoliciesState policies;
     private final BooleanBinding canCreate;
+    private final BooleanBinding canCreateRole;
     private final BooleanBinding canDelete;
     private final BooleanBinding canCreateKey;
 
@@ -69,6 +74,8 @@ public final class PrincipalsViewModel {
                 : "A name has 1 to 64 letters, digits and + = , . @ _ - (no spaces)."));
         canCreate = Bindings.createBooleanBinding(() -> writable.get() && !newName.get().isBlank()
                 && nameProblem.get().isEmpty(), writable, newName, nameProblem);
+        trustPolicy.subscribe(text -> trustProblem.set(trustProblemWith(text)));
+        canCreateRole = canCreate.and(trustProblem.isEmpty());
         canDelete = writable.and(selected.isNotNull());
         canCreateKey = Bindings.createBooleanBinding(() -> writable.get() && selected.get() != null
                 && !selected.get().isRole(), writable, selected);
@@ -124,6 +131,11 @@ public final class PrincipalsViewModel {
         return trustPolicy;
     }
 
+    /** Why the trust policy cannot be a role's, with the place; empty when it can (or is blank). */
+    public ReadOnlyStringProperty trustProblemProperty() {
+        return trustProblem.getReadOnlyProperty();
+    }
+
     /** The selected principal's inline identity policies. */
     public InlinePoliciesState policies() {
         return policies;
@@ -131,6 +143,10 @@ public final class PrincipalsViewModel {
 
     public BooleanBinding canCreateProperty() {
         return canCreate;
+    }
+
+    public BooleanBinding canCreateRoleProperty() {
+        return canCreateRole;
     }
 
     public BooleanBinding canDeleteProperty() {
@@ -174,13 +190,29 @@ public final class PrincipalsViewModel {
 
     /** Creates a role trusted by the policy given, or by default by the account's own principals. */
     public void createRole() {
-        if (!canCreate.get()) {
+        if (!canCreateRole.get()) {
             return;
         }
         String name = newName.get().strip();
         String trust = trustPolicy.get().isBlank() ? null : trustPolicy.get();
         write("Create role " + name, iam -> iam.createRole(name, trust != null ? trust
                 : ownAccountTrust(iam.account())));
+    }
+
+    /**
+     * Checked here for JSON only: a trust policy's own grammar (a Principal, no Resource) is IAM's to check, and its
+     * refusal lands at the same field.
+     */
+    private static String trustProblemWith(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        try {
+            JsonReader.read(text);
+            return "";
+        } catch (JsonSyntaxException e) {
+            return "The trust policy is not valid JSON: " + e.detail() + " (at " + e.position().describe() + ").";
+        }
     }
 
     /** A trust policy letting the account's own users and roles assume the role (their policies permitting). */
@@ -196,7 +228,14 @@ public final class PrincipalsViewModel {
             principals.add(created);
             selected.set(created);
             state.set(ListState.READY);
-        }).onFailure(failure -> dialogs.showError(title, UserMessages.describe(failure), failure)).runWith(tasks);
+        }).onFailure(failure -> {
+            if (failure instanceof GatewayException refusal
+                    && refusal.errorCode().filter("MalformedPolicyDocument"::equals).isPresent()) {
+                trustProblem.set(UserMessages.describe(failure)); // IAM refused the trust policy: say so at it
+            } else {
+                dialogs.showError(title, UserMessages.describe(failure), failure);
+            }
+        }).runWith(tasks);
     }
 
     /** Deletes the selected user or role, its keys and inline policies, once confirmed. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -83,8 +84,11 @@ class PrincipalsGuiTest {
 
         robot.clickOn("#inline-policy-name").write("publish");
         robot.interact(() -> viewModel.policies().textProperty().set(PUBLISH));
+        ScrollPane details = robot.lookup("#principal-details").queryAs(ScrollPane.class);
+        robot.interact(() -> details.setVvalue(1));
         robot.clickOn("#save-inline-policy");
         waitFor(15, TimeUnit.SECONDS, () -> viewModel.policies().names().contains("publish"));
+        robot.interact(() -> details.setVvalue(0));
         Screenshots.capture(robot.lookup("#principals").query().getScene(), "principals.png");
 
         robot.clickOn("#dismiss-new-key");

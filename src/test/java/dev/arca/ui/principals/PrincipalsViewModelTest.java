@@ -153,6 +153,30 @@ class PrincipalsViewModelTest {
     }
 
     @Test
+    void aTrustPolicyIsCheckedAsJsonHereAndByIamOnCreateBothAnsweredAtTheField() {
+        viewModel.newNameProperty().set("reader");
+        viewModel.trustPolicyProperty().set("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}""");
+        assertThat(viewModel.trustProblemProperty().get()).startsWith("The trust policy is not valid JSON");
+        assertThat(viewModel.canCreateRoleProperty().get()).isFalse();
+
+        viewModel.trustPolicyProperty().set("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]}""");
+        viewModel.createRole(); // no Principal: IAM refuses, and the sentence lands at the trust policy
+        assertThat(viewModel.principals()).isEmpty();
+        assertThat(viewModel.trustProblemProperty().get()).isNotEmpty();
+        assertThat(dialogs.shown()).isEmpty();
+
+        viewModel.trustPolicyProperty().set("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"AWS":"arn:aws:iam::123456789012:user/ci"},"Action":"sts:AssumeRole"}]}""");
+        viewModel.createRole();
+
+        assertThat(viewModel.principals()).extracting(IamPrincipal::name).containsExactly("reader");
+        assertThat(viewModel.trustProblemProperty().get()).isEmpty();
+    }
+
+    @Test
     void aBadNameIsRefusedAtTheField() {
         viewModel.newNameProperty().set("my user");
 
