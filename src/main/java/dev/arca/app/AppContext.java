@@ -20,6 +20,8 @@ import dev.arca.ui.activity.ActivityView;
 import dev.arca.ui.activity.ActivityViewModel;
 import dev.arca.ui.connect.ConnectionSession;
 import dev.arca.ui.connect.Connections;
+import dev.arca.ui.access.AccessSimulatorPane;
+import dev.arca.ui.access.AccessSimulatorViewModel;
 import dev.arca.ui.connect.ConnectionsDialog;
 import dev.arca.ui.connect.ConnectionsViewModel;
 import dev.arca.ui.domains.DomainsView;
@@ -28,6 +30,9 @@ import dev.arca.ui.policies.PoliciesView;
 import dev.arca.ui.policies.PoliciesViewModel;
 import dev.arca.ui.policies.PolicyDrafts;
 import dev.arca.ui.policies.PolicyEditorViewModel;
+import dev.arca.ui.policies.SimulatorLink;
+import dev.arca.ui.principals.PrincipalsPane;
+import dev.arca.ui.principals.PrincipalsViewModel;
 import dev.arca.ui.graph.UpstreamGraphViewModel;
 import dev.arca.ui.packages.PackagesView;
 import dev.arca.ui.packages.PackagesViewModel;
@@ -141,7 +146,15 @@ public final class AppContext implements AutoCloseable {
                 session.domains(), new PolicyDrafts(configDir, session.connection().id()),
                 PolicyEditorViewModel.DEBOUNCE);
         mainViewModel.guardLeaving(viewModel::mayLeave);
-        return new PoliciesView(viewModel);
+        PoliciesView view = new PoliciesView(viewModel);
+        AccessSimulatorViewModel simulator = new AccessSimulatorViewModel(session::awaitGateway, session.tasks());
+        AccessSimulatorPane simulatorPane = new AccessSimulatorPane(simulator);
+        view.setSimulatorPane(simulatorPane);
+        view.highlightDecidingStatements(simulator.decidingStatements(), SimulatorLink.link(viewModel, simulator));
+        simulatorPane.setOnStatementChosen(view::showStatement);
+        view.setPrincipalsPane(new PrincipalsPane(new PrincipalsViewModel(session::awaitGateway, session.tasks(),
+                dialogs)));
+        return view;
     }
 
     /** Opening a domain or repository: remembered as last picked, which the page opened then shows. */

@@ -1,10 +1,13 @@
 package dev.arca.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
+import dev.arca.core.iam.DecidingStatement;
 import dev.arca.gateway.EmbeddedGateway;
+import dev.arca.server.LocalServer;
 import dev.arca.core.policy.PolicySummary;
 import dev.arca.ui.policies.PolicyMark;
 import dev.arca.ui.shell.Page;
@@ -13,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -25,9 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
+import software.amazon.awssdk.services.iam.IamClient;
 
-/** The Policies page in the real app (Monocle): edit a repository policy, see a finding, fix it, review and save. */
+/**
+ * The Policies page in the real app (Monocle): edit a repository policy, see a finding, fix it, review and save; then
+ * the simulator and a real request of the user the policy names both show the change took effect.
+ */
 @ExtendWith(ApplicationExtension.class)
 class PoliciesGuiTest {
 
@@ -38,7 +52,7 @@ class PoliciesGuiTest {
                 {
                   "Sid": "TeamRead",
                   "Effect": "Allow",
-                  "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                  "Principal": {"AWS": "arn:aws:iam::123456789012:user/ci"},
                   "Action": ["codeartifact:ReadFromRepository", "codeartifact:DescribeRepository"],
                   "Resource": "*"
                 },
@@ -51,6 +65,12 @@ class PoliciesGuiTest {
                 }
               ]
             }
+            """;
+
+    private static final String STORED = """
+            {"Version": "2012-10-17", "Statement": [{"Sid": "TeamRead", "Effect": "Allow",
+              "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "codeartifact:ReadFromRepository",
+              "Resource": "*"}]}
             """;
 
     @TempDir
@@ -74,17 +94,36 @@ class PoliciesGuiTest {
     @Test
     void aRepositoryPolicyIsEditedCheckedFixedAndSaved(FxRobot robot) throws Exception {
         context.startEmbeddedServer();
-        try (CodeartifactClient sdk = EmbeddedGateway.sdkFor(context.embeddedServer().get(15, TimeUnit.SECONDS))) {
+        LocalServer server = context.embeddedServer().get(15, TimeUnit.SECONDS);
+        try (CodeartifactClient sdk = EmbeddedGateway.sdkFor(server);
+             IamClient iam = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                             server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
+                     .httpClientBuilder(ApacheHttpClient.builder()).build()) {
             sdk.createDomain(r -> r.domain("platform"));
             sdk.createRepository(r -> r.domain("platform").repository("app"));
+            iam.createUser(r -> r.userName("ci"));
+            var key = iam.createAccessKey(r -> r.userName("ci")).accessKey();
+            CodeartifactClient ci = CodeartifactClient.builder().endpointOverride(server.endpoint())
+                    .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                            key.accessKeyId(), key.secretAccessKey()))).build();
+            // Stored before: the account may read, which a user of it may not without an identity policy.
+            String before = sdk.putRepositoryPermissionsPolicy(r -> r.domain("platform").repository("app")
+                    .policyDocument(STORED)).policy().revision();
+            assertThatThrownBy(() -> ci.describeRepository(r -> r.domain("platform").repository("app")))
+                    .isInstanceOf(AccessDeniedException.class);
 
             robot.clickOn("#nav-" + Page.POLICIES.id());
             ListView<PolicySummary> list = policies(robot);
             waitFor(15, TimeUnit.SECONDS, () -> list.getItems().size() == 2
                     && robot.lookup("#policy-row-platform-app").tryQuery().isPresent());
+            waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#policy-row-platform-app").match(Node::isVisible)
+                    .tryQuery().isPresent());
             robot.clickOn("#policy-row-platform-app");
             waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#policy-code").tryQuery().isPresent());
             CodeArea area = robot.lookup("#policy-code").lookup(".policy-code").queryAs(CodeArea.class);
+            waitFor(15, TimeUnit.SECONDS, () -> area.getText().contains("TeamRead"));
 
             String unknown = POLICY.replace("codeartifact:DescribeRepository", "codeartifact:DescribeRepo");
             robot.interact(() -> area.replaceText(unknown));
@@ -113,12 +152,47 @@ class PoliciesGuiTest {
             waitForFxEvents();
             capture(robot.lookup("#policy-diff-dialog").query(), "policy-editor.png");
             robot.clickOn("Save");
-            waitFor(15, TimeUnit.SECONDS, () -> list.getItems().get(1).hasPolicy());
+            waitFor(15, TimeUnit.SECONDS, () -> list.getItems().get(1).revision().filter(r -> !r.equals(before))
+                    .isPresent());
 
             String stored = sdk.getRepositoryPermissionsPolicy(r -> r.domain("platform").repository("app"))
                     .policy().document();
             assertThat(stored).contains("codeartifact:DescribeRepository").doesNotContain("DescribeRepo\"");
+
+            // The user the policy names may now describe the repository: the simulator says so, and so does the server.
+            robot.clickOn("Access simulator");
+            robot.interact(() -> {
+                combo(robot, "#simulate-principal").getEditor().setText("arn:aws:iam::123456789012:user/ci");
+                combo(robot, "#simulate-action").getEditor().setText("codeartifact:DescribeRepository");
+                combo(robot, "#simulate-resource").getEditor()
+                        .setText("arn:aws:codeartifact:us-east-1:123456789012:repository/platform/app");
+            });
+            robot.clickOn("#simulate-ask");
+            waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#simulate-verdict").queryAs(Label.class).getText()
+                    .equals("allowed"));
+            ListView<DecidingStatement> deciding = statements(robot);
+            assertThat(deciding.getItems()).singleElement().satisfies(s -> {
+                assertThat(s.policy()).isEqualTo(DecidingStatement.REPOSITORY_POLICY);
+                assertThat(s.statement()).isZero();
+            });
+            robot.interact(() -> deciding.getSelectionModel().select(0));
+            int teamRead = POLICY.indexOf("\"TeamRead\"");
+            assertThat(area.getStyleOfChar(teamRead)).contains("decisive");
+            assertThat(area.getStyleOfChar(POLICY.indexOf("\"Everyone\""))).doesNotContain("decisive");
+            assertThat(ci.describeRepository(r -> r.domain("platform").repository("app")).repository().name())
+                    .isEqualTo("app");
+            ci.close();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<DecidingStatement> statements(FxRobot robot) {
+        return robot.lookup("#simulate-statements").queryAs(ListView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<String> combo(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ComboBox.class);
     }
 
     @SuppressWarnings("unchecked")

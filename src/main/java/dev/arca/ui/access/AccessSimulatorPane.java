@@ -6,6 +6,7 @@ import dev.arca.core.iam.PrincipalArn;
 import dev.arca.core.iam.SimulationAnswer;
 import dev.arca.ui.common.PageParts;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -39,6 +40,7 @@ public final class AccessSimulatorPane extends ScrollPane {
             AccessSimulatorPane.class.getResource("/dev/arca/ui/access/access.css")).toExternalForm();
 
     private final AccessSimulatorViewModel viewModel;
+    private Consumer<DecidingStatement> onStatementChosen = statement -> { };
 
     public AccessSimulatorPane(AccessSimulatorViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -49,6 +51,11 @@ public final class AccessSimulatorPane extends ScrollPane {
         content.getStyleClass().add("access-simulator");
         content.setPadding(new javafx.geometry.Insets(16));
         setContent(content);
+    }
+
+    /** What choosing one of the deciding statements does, e.g. show it in the policy editor. */
+    public void setOnStatementChosen(Consumer<DecidingStatement> action) {
+        onStatementChosen = Objects.requireNonNull(action);
     }
 
     private Node question() {
@@ -147,6 +154,11 @@ public final class AccessSimulatorPane extends ScrollPane {
             protected void updateItem(DecidingStatement item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.describe());
+            }
+        });
+        statements.getSelectionModel().selectedItemProperty().subscribe(chosen -> {
+            if (chosen != null) {
+                onStatementChosen.accept(chosen);
             }
         });
         statements.setPlaceholder(new Label("No statement decided it: nothing allows the request."));

@@ -1,10 +1,12 @@
 package dev.arca.ui.policies;
 
 import atlantafx.base.theme.Styles;
+import dev.arca.core.iam.DecidingStatement;
 import dev.arca.core.policy.PolicySummary;
 import dev.arca.ui.common.PageParts;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,11 +35,14 @@ public final class PoliciesView extends BorderPane {
             Objects.requireNonNull(PoliciesView.class.getResource("policies.css")).toExternalForm();
 
     private final PoliciesViewModel viewModel;
+    private final Tab resources = new Tab("Resource policies");
     private final Tab simulator = new Tab("Access simulator");
     private final Tab principals = new Tab("Principals");
     private final StackPane editorSlot = new StackPane();
     private final ListView<PolicySummary> list;
+    private final TabPane tabs = new TabPane();
     private Optional<PolicyEditorPane> openEditor = Optional.empty();
+    private SimulatorLink link;
 
     public PoliciesView(PoliciesViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -51,13 +56,13 @@ public final class PoliciesView extends BorderPane {
         setTop(new VBox(4, title, subtitle));
 
         list = new ListView<>(viewModel.resources());
-        Tab resources = new Tab("Resource policies", resourcesTab());
+        resources.setContent(resourcesTab());
         resources.setId("tab-resource-policies");
         simulator.setId("tab-access-simulator");
         principals.setId("tab-principals");
         setSimulatorPane(notYet("The access simulator is not wired to this page yet."));
         setPrincipalsPane(notYet("The principals list is not wired to this page yet."));
-        TabPane tabs = new TabPane(resources, simulator, principals);
+        tabs.getTabs().setAll(resources, simulator, principals);
         tabs.setId("policies-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane.setMargin(tabs, new Insets(12, 0, 0, 0));
@@ -74,6 +79,27 @@ public final class PoliciesView extends BorderPane {
     /** Shows {@code pane} in the "Access simulator" tab. */
     public void setSimulatorPane(Node pane) {
         simulator.setContent(Objects.requireNonNull(pane));
+    }
+
+    /**
+     * Highlights in the open editor the statements that decided the simulator's last answer, whenever it answers;
+     * {@link #showStatement} brings one into view.
+     */
+    public void highlightDecidingStatements(ObservableList<DecidingStatement> statements, SimulatorLink link) {
+        this.link = Objects.requireNonNull(link);
+        statements.subscribe(() -> openCodeArea().ifPresent(area -> {
+            area.clearHighlights();
+            statements.stream().filter(link::isInOpenEditor)
+                    .forEach(s -> area.highlightLines(s.startLine(), s.endLine()));
+        }));
+    }
+
+    /** Switches to the editor and shows {@code statement} there, when it is written in the policy open in it. */
+    public void showStatement(DecidingStatement statement) {
+        if (link != null && link.isInOpenEditor(statement)) {
+            tabs.getSelectionModel().select(resources);
+            openCodeArea().ifPresent(area -> area.highlightLines(statement.startLine(), statement.endLine()));
+        }
     }
 
     /** Shows {@code pane} in the "Principals" tab. */

@@ -39,6 +39,8 @@ public final class PoliciesViewModel {
     private final ObservableList<String> domains = FXCollections.observableArrayList();
     private final ObjectProperty<String> domain = new SimpleObjectProperty<>(this, "domain");
     private final ObservableList<PolicySummary> resources = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view listens to the list weakly and would stop updating once collected. */
+    private final ObservableList<PolicySummary> resourcesView = FXCollections.unmodifiableObservableList(resources);
     private final ReadOnlyObjectWrapper<ListState> state = new ReadOnlyObjectWrapper<>(this, "state", ListState.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyObjectWrapper<PolicySummary> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -72,7 +74,7 @@ public final class PoliciesViewModel {
 
     /** The domain first, then its repositories, each with the revision of its policy or none. */
     public ObservableList<PolicySummary> resources() {
-        return FXCollections.unmodifiableObservableList(resources);
+        return resourcesView;
     }
 
     public ReadOnlyObjectProperty<ListState> stateProperty() {

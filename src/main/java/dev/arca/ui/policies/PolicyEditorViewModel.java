@@ -66,6 +66,8 @@ public final class PolicyEditorViewModel {
             new ReadOnlyObjectWrapper<>(this, "localProblem", Optional.empty());
     private final ObservableList<PolicyMark> serviceMarks = FXCollections.observableArrayList();
     private final ObservableList<PolicyMark> marks = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view listens to the list weakly and would stop updating once collected. */
+    private final ObservableList<PolicyMark> marksView = FXCollections.unmodifiableObservableList(marks);
     private final ReadOnlyBooleanWrapper validating = new ReadOnlyBooleanWrapper(this, "validating");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Optional<PolicyConflict>> conflict =
@@ -123,7 +125,7 @@ public final class PolicyEditorViewModel {
 
     /** Everything marked in the editor, in order: the local problem, then Access Analyzer's findings or a refusal. */
     public ObservableList<PolicyMark> marks() {
-        return FXCollections.unmodifiableObservableList(marks);
+        return marksView;
     }
 
     public ReadOnlyBooleanProperty validatingProperty() {
