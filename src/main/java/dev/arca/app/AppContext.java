@@ -20,10 +20,19 @@ import dev.arca.ui.activity.ActivityView;
 import dev.arca.ui.activity.ActivityViewModel;
 import dev.arca.ui.connect.ConnectionSession;
 import dev.arca.ui.connect.Connections;
+import dev.arca.ui.access.AccessSimulatorPane;
+import dev.arca.ui.access.AccessSimulatorViewModel;
 import dev.arca.ui.connect.ConnectionsDialog;
 import dev.arca.ui.connect.ConnectionsViewModel;
 import dev.arca.ui.domains.DomainsView;
 import dev.arca.ui.graph.UpstreamGraphView;
+import dev.arca.ui.policies.PoliciesView;
+import dev.arca.ui.policies.PoliciesViewModel;
+import dev.arca.ui.policies.PolicyDrafts;
+import dev.arca.ui.policies.PolicyEditorViewModel;
+import dev.arca.ui.policies.SimulatorLink;
+import dev.arca.ui.principals.PrincipalsPane;
+import dev.arca.ui.principals.PrincipalsViewModel;
 import dev.arca.ui.graph.UpstreamGraphViewModel;
 import dev.arca.ui.packages.PackagesView;
 import dev.arca.ui.packages.PackagesViewModel;
@@ -60,6 +69,7 @@ public final class AppContext implements AutoCloseable {
     private final CompletableFuture<LocalServer> embeddedServer = new CompletableFuture<>();
     private final AtomicBoolean embeddedServerStarted = new AtomicBoolean();
     private final Path dataDir;
+    private final Path configDir;
     private final ConnectionCheck connectionCheck = new ConnectionCheck();
     private final AwsSharedConfig sharedConfig = AwsSharedConfig.standard();
     private final ClientFactory clients = new ClientFactory(sharedConfig);
@@ -73,6 +83,7 @@ public final class AppContext implements AutoCloseable {
         this.errors = new UncaughtErrorHandler(dialogs);
         this.tasks = ExecutorTaskRunner.forJavaFx(errors);
         this.dataDir = dataDir;
+        this.configDir = configDir;
         this.connections = new Connections(Connection.embedded(EMBEDDED_REGION), settings, tasks, this::openGateway,
                 command -> Thread.ofVirtual().name("arca-connect").start(command));
     }
@@ -122,10 +133,28 @@ public final class AppContext implements AutoCloseable {
                     session.tasks(), dialogs, session.domains())));
             case UPSTREAM_GRAPH -> Optional.of(new UpstreamGraphView(new UpstreamGraphViewModel(session::awaitGateway,
                     session.tasks(), dialogs, session.domains(), navigation(session))));
+            case POLICIES -> Optional.of(policies(session));
             case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(session::awaitGateway,
                     session.tasks())));
             default -> Optional.empty();
         };
+    }
+
+    /** The Policies page; leaving it (page, connection, window) asks first while a policy has unsaved changes. */
+    private PoliciesView policies(ConnectionSession session) {
+        PoliciesViewModel viewModel = new PoliciesViewModel(session::awaitGateway, session.tasks(), dialogs,
+                session.domains(), new PolicyDrafts(configDir, session.connection().id()),
+                PolicyEditorViewModel.DEBOUNCE);
+        mainViewModel.guardLeaving(viewModel::mayLeave);
+        PoliciesView view = new PoliciesView(viewModel);
+        AccessSimulatorViewModel simulator = new AccessSimulatorViewModel(session::awaitGateway, session.tasks());
+        AccessSimulatorPane simulatorPane = new AccessSimulatorPane(simulator);
+        view.setSimulatorPane(simulatorPane);
+        view.highlightDecidingStatements(simulator.decidingStatements(), SimulatorLink.link(viewModel, simulator));
+        simulatorPane.setOnStatementChosen(view::showStatement);
+        view.setPrincipalsPane(new PrincipalsPane(new PrincipalsViewModel(session::awaitGateway, session.tasks(),
+                dialogs)));
+        return view;
     }
 
     /** Opening a domain or repository: remembered as last picked, which the page opened then shows. */

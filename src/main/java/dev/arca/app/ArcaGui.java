@@ -58,6 +58,11 @@ final class ArcaGui {
             throw new java.io.UncheckedIOException(e);
         }
         stage.setScene(scene);
+        stage.setOnCloseRequest(event -> {
+            if (!viewModel.mayLeave()) {
+                event.consume();
+            }
+        });
         context.attachMainWindow(stage);
         stage.show();
         Platform.runLater(context::startEmbeddedServer);

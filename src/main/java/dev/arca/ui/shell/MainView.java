@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -174,6 +175,9 @@ public final class MainView extends BorderPane {
             item.setId("connect-" + connection.id());
             item.getStyleClass().add(active ? "active-connection" : "connection");
             item.setOnAction(event -> {
+                if (!connection.equals(viewModel.activeConnectionProperty().get()) && !viewModel.mayLeave()) {
+                    return;
+                }
                 if (!viewModel.switchTo(connection)) {
                     connectionsDialog.show(getScene().getWindow(), Optional.of(connection));
                 }
@@ -197,8 +201,8 @@ public final class MainView extends BorderPane {
         navigation.setPrefWidth(208);
         navigation.setCellFactory(list -> new NavigationCell());
         navigation.getSelectionModel().selectedItemProperty().subscribe(page -> {
-            if (page != null && page != viewModel.currentPageProperty().get()) {
-                viewModel.navigate(page);
+            if (page != null && page != viewModel.currentPageProperty().get() && !viewModel.navigate(page)) {
+                Platform.runLater(() -> navigation.getSelectionModel().select(viewModel.currentPageProperty().get()));
             }
         });
         return navigation;

@@ -44,6 +44,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
     private final StringBinding backgroundTasksText;
     private final BooleanBinding busy;
+    /** Asked before the page, the connection or the window is left: false keeps the user where they are. */
+    private java.util.function.BooleanSupplier leaveGuard = () -> true;
 
     public MainViewModel(TaskRunner tasks, UserSettings settings, ConnectionCheck connectionCheck,
                          Connections connections) {
@@ -65,7 +67,10 @@ public final class MainViewModel {
         }, tasks.runningCountProperty(), tasks.currentTitleProperty());
         busy = tasks.runningCountProperty().greaterThan(0);
         activeConnection.bind(connections.sessionProperty().map(ConnectionSession::connection));
-        connections.sessionProperty().subscribe(session -> checkConnection());
+        connections.sessionProperty().subscribe(session -> {
+            leaveGuard = () -> true; // the pages of the old connection go with it
+            checkConnection();
+        });
     }
 
     public ReadOnlyObjectProperty<Page> currentPageProperty() {
@@ -121,10 +126,32 @@ public final class MainViewModel {
 
     // Commands
 
-    /** Shows {@code page} and remembers it for the next start. */
-    public void navigate(Page page) {
-        currentPage.set(Objects.requireNonNull(page, "page"));
+    /**
+     * Shows {@code page} and remembers it for the next start.
+     *
+     * @return false, staying where it is, when the page shown has unsaved work the user chose to keep editing
+     */
+    public boolean navigate(Page page) {
+        Objects.requireNonNull(page, "page");
+        if (page != currentPage.get() && !leaveGuard.getAsBoolean()) {
+            return false;
+        }
+        currentPage.set(page);
         settings.put(PAGE_KEY, page.id());
+        return true;
+    }
+
+    /**
+     * Installs the question asked before leaving unsaved work (another page, another connection, closing): a page
+     * with editors sets it when built; a new connection clears it.
+     */
+    public void guardLeaving(java.util.function.BooleanSupplier mayLeave) {
+        leaveGuard = Objects.requireNonNull(mayLeave, "mayLeave");
+    }
+
+    /** Whether the user may leave the work on screen: asks when there is unsaved work. */
+    public boolean mayLeave() {
+        return leaveGuard.getAsBoolean();
     }
 
     /** Switches between the light and dark theme and remembers the choice. */
