@@ -1,5 +1,6 @@
 package dev.arca.core.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,10 @@ public final class PolicyDocument {
 
     public static final String VERSION_2012 = "2012-10-17";
     public static final String VERSION_2008 = "2008-10-17";
-    /** CodeArtifact, STS, IAM and KMS actions together are a few hundred; a simulator may ask for any string. */
+    /**
+     * How many actions (and action-caller pairs) a document remembers its statements for: CodeArtifact, STS, IAM and
+     * KMS actions together are a few hundred; a simulator may ask for any string, and callers come and go.
+     */
     private static final int REMEMBERED_ACTIONS = 1024;
 
     private final Optional<String> version;
@@ -27,6 +31,15 @@ public final class PolicyDocument {
     private final Set<String> conditionKeys;
     /** Action → the statements whose Action/NotAction covers it, for the actions asked so far (bounded). */
     private final Map<String, List<Statement>> statementsByAction = new ConcurrentHashMap<>();
+    /** (action, caller) → the statements covering the action whose Principal names the caller (bounded). */
+    private final Map<ActionAndCaller, List<PrincipalHit>> statementsByCaller = new ConcurrentHashMap<>();
+
+    /** A statement of a resource policy that covers an action, and how its Principal element names the caller. */
+    record PrincipalHit(Statement statement, PrincipalMatcher.Match match) {
+    }
+
+    private record ActionAndCaller(String action, RequestPrincipal caller) {
+    }
 
     public PolicyDocument(Optional<String> version, Optional<String> id, List<Statement> statements) {
         this.version = Objects.requireNonNull(version, "version");
@@ -68,6 +81,32 @@ public final class PolicyDocument {
             statementsByAction.put(action, covering);
         }
         return covering;
+    }
+
+    /**
+     * For a resource policy: the statements covering {@code action} whose Principal or NotPrincipal element applies
+     * to {@code caller}, with how it names the caller, in document order. Remembered per action and caller: a
+     * server's requests come from a few principals asking for a few actions.
+     */
+    List<PrincipalHit> statementsFor(String action, RequestPrincipal caller) {
+        ActionAndCaller key = new ActionAndCaller(action, caller);
+        List<PrincipalHit> known = statementsByCaller.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<PrincipalHit> hits = new ArrayList<>();
+        for (Statement statement : statementsFor(action)) {
+            PrincipalMatcher.Match match = statement.principal()
+                    .map(element -> PrincipalMatcher.match(element, caller)).orElse(PrincipalMatcher.Match.NONE);
+            if (match != PrincipalMatcher.Match.NONE) {
+                hits.add(new PrincipalHit(statement, match));
+            }
+        }
+        List<PrincipalHit> applying = List.copyOf(hits);
+        if (statementsByCaller.size() < REMEMBERED_ACTIONS) {
+            statementsByCaller.put(key, applying);
+        }
+        return applying;
     }
 
     /** Whether a condition names a key starting with {@code prefix}, compared as IAM compares keys: ignoring case. */

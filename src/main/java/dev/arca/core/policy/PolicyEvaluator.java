@@ -134,25 +134,36 @@ public final class PolicyEvaluator {
     private void collect(AttachedPolicy policy, boolean isResourcePolicy, AccessRequest request,
                          Map<String, List<String>> context, Set<String> missing, Hits hits) {
         PolicyDocument document = policy.document();
-        // The action first: the test most statements fail, answered by the document from what it remembers.
-        for (Statement statement : document.statementsFor(request.action())) {
-            Match principal = !isResourcePolicy ? Match.DIRECT : statement.principal().isEmpty() ? Match.NONE
-                    : PrincipalMatcher.match(statement.principal().get(), request.principal());
-            if (principal == Match.NONE
-                    || !resourceMatches(statement.resources(), request.resource(), document, context, missing)
-                    || !conditionsHold(statement, document, context, missing)) {
-                continue;
+        // The action and the principal first: the tests most statements fail, answered by the document from what
+        // it remembers. An identity policy's statements apply to the principal it is attached to.
+        if (isResourcePolicy) {
+            for (PolicyDocument.PrincipalHit hit : document.statementsFor(request.action(), request.principal())) {
+                collect(policy, hit.statement(), hit.match(), request, context, missing, hits);
             }
-            MatchedStatement matched = MatchedStatement.of(policy, statement);
-            if (statement.effect() == Effect.DENY) {
-                hits.denies.add(matched);
-            } else if (!isResourcePolicy) {
-                hits.allows.add(matched);
-            } else if (principal == Match.ACCOUNT) {
-                hits.accountAllows.add(matched);
-            } else {
-                hits.directAllows.add(matched);
+        } else {
+            for (Statement statement : document.statementsFor(request.action())) {
+                collect(policy, statement, null, request, context, missing, hits);
             }
+        }
+    }
+
+    /** Adds {@code statement} to {@code hits} when its resource and conditions hold; {@code principal} null: identity. */
+    private void collect(AttachedPolicy policy, Statement statement, Match principal, AccessRequest request,
+                         Map<String, List<String>> context, Set<String> missing, Hits hits) {
+        PolicyDocument document = policy.document();
+        if (!resourceMatches(statement.resources(), request.resource(), document, context, missing)
+                || !conditionsHold(statement, document, context, missing)) {
+            return;
+        }
+        MatchedStatement matched = MatchedStatement.of(policy, statement);
+        if (statement.effect() == Effect.DENY) {
+            hits.denies.add(matched);
+        } else if (principal == null) {
+            hits.allows.add(matched);
+        } else if (principal == Match.ACCOUNT) {
+            hits.accountAllows.add(matched);
+        } else {
+            hits.directAllows.add(matched);
         }
     }
 

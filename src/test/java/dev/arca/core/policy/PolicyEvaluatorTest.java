@@ -57,6 +57,29 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void oneParsedPolicyAnswersEachCallerAndActionForItself() {
+        // The document remembers which statements apply per action and caller: asking in turns must not mix them up.
+        AttachedPolicy repositoryPolicy = new AttachedPolicy(REPO, PolicySourceType.RESOURCE,
+                PolicyParser.parse(REPO_READ_BOB, PolicyType.RESOURCE_POLICY));
+        for (int round = 0; round < 2; round++) {
+            assertThat(decide(BOB, "codeartifact:ReadFromRepository", repositoryPolicy)).isEqualTo(ALLOWED);
+            assertThat(decide(CAROL, "codeartifact:ReadFromRepository", repositoryPolicy)).isEqualTo(IMPLICIT_DENY);
+            assertThat(decide(BOB, "codeartifact:DescribeRepository", repositoryPolicy)).isEqualTo(IMPLICIT_DENY);
+            assertThat(decide(OTHER_ROOT, "codeartifact:ReadFromRepository", repositoryPolicy))
+                    .isEqualTo(IMPLICIT_DENY);
+        }
+    }
+
+    private Verdict decide(RequestPrincipal caller, String action, AttachedPolicy repositoryPolicy) {
+        // The caller's own account allows everything, so the repository policy alone decides.
+        AttachedPolicy everything = new AttachedPolicy("everything", PolicySourceType.USER, PolicyParser.parse(
+                statement("All", "Allow", "", "\"Action\": \"*\"", "\"Resource\": \"*\"", ""),
+                PolicyType.IDENTITY_POLICY));
+        return evaluator.evaluate(new AccessRequest(caller, action, REPO, OWNER, Map.of(), List.of(everything),
+                List.of(repositoryPolicy))).verdict();
+    }
+
+    @Test
     void aTokenNeedsTheBearerTokenPermissionToo() {
         String tokenOnly = statement("Token", "Allow", "", "\"Action\": \"" + TOKEN + "\"", "\"Resource\": \"*\"", "");
         Decision withoutBearer = evaluator.evaluateAuthorizationToken(Case.named("t1").by(BOB).does(TOKEN).on(DOMAIN)
