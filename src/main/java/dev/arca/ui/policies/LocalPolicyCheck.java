@@ -13,13 +13,13 @@ import java.util.Optional;
  * What the editor can say about a policy without asking a service, fast enough to run on every keystroke: its size
  * against CodeArtifact's limit, then IAM's grammar (PolicyParser). Also turns Access Analyzer findings into marks.
  */
-final class LocalPolicyCheck {
+public final class LocalPolicyCheck {
 
     private LocalPolicyCheck() {
     }
 
     /** The first problem with {@code text} as a policy of {@code type}, or empty when it parses. */
-    static Optional<PolicyMark> problem(String text, PolicyType type) {
+    public static Optional<PolicyMark> problem(String text, PolicyType type) {
         int limit = ResourceNames.POLICY_DOCUMENT.maxLength();
         if (type == PolicyType.RESOURCE_POLICY && text.length() > limit) {
             Position first = position(text, limit);

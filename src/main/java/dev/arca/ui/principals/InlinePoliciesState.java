@@ -1,8 +1,6 @@
 package dev.arca.ui.principals;
 
 import dev.arca.core.iam.IamPrincipal;
-import dev.arca.core.policy.MalformedPolicyException;
-import dev.arca.core.policy.PolicyParser;
 import dev.arca.core.policy.PolicyType;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.Principals;
@@ -10,13 +8,18 @@ import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
+import dev.arca.ui.policies.LocalPolicyCheck;
+import dev.arca.ui.policies.PolicyMark;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -43,6 +46,8 @@ public final class InlinePoliciesState {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem", "");
     private final ReadOnlyStringWrapper textProblem = new ReadOnlyStringWrapper(this, "textProblem", "");
+    private final ReadOnlyObjectWrapper<Optional<PolicyMark>> textMark =
+            new ReadOnlyObjectWrapper<>(this, "textMark", Optional.empty());
     private final BooleanBinding canSave;
     private final BooleanBinding canDelete;
 
@@ -54,24 +59,16 @@ public final class InlinePoliciesState {
         this.principal = Objects.requireNonNull(principal);
         name.subscribe(n -> nameProblem.set(n.isBlank() || NAME.matcher(n.strip()).matches() ? ""
                 : "A policy name has 1 to 128 letters, digits and + = , . @ _ - (no spaces)."));
-        text.subscribe(t -> textProblem.set(problemWith(t)));
+        text.subscribe(t -> {
+            textMark.set(t == null || t.isBlank() ? Optional.empty()
+                    : LocalPolicyCheck.problem(t, PolicyType.IDENTITY_POLICY));
+            textProblem.set(textMark.get().map(PolicyMark::describe).orElse(""));
+        });
         canSave = Bindings.createBooleanBinding(() -> writable.get() && principal.get() != null
                 && !name.get().isBlank() && nameProblem.get().isEmpty() && !text.get().isBlank()
                 && textProblem.get().isEmpty(), writable, principal, name, nameProblem, text, textProblem);
         canDelete = Bindings.createBooleanBinding(() -> writable.get() && principal.get() != null
                 && names.contains(name.get()), writable, principal, name, names);
-    }
-
-    private static String problemWith(String document) {
-        if (document == null || document.isBlank()) {
-            return "";
-        }
-        try {
-            PolicyParser.parse(document, PolicyType.IDENTITY_POLICY);
-            return "";
-        } catch (MalformedPolicyException e) {
-            return e.problem().describe();
-        }
     }
 
     public ObservableList<String> names() {
@@ -95,6 +92,11 @@ public final class InlinePoliciesState {
     /** Why the text is not a valid identity policy, with the place; empty when it is. */
     public ReadOnlyStringProperty textProblemProperty() {
         return textProblem.getReadOnlyProperty();
+    }
+
+    /** The text's problem with its place, for the editor to mark; empty while the text parses or is blank. */
+    public ReadOnlyObjectProperty<Optional<PolicyMark>> textMarkProperty() {
+        return textMark.getReadOnlyProperty();
     }
 
     public BooleanBinding canSaveProperty() {

@@ -6,6 +6,8 @@ import dev.arca.core.iam.AccessKeyInfo;
 import dev.arca.core.iam.IamPrincipal;
 import dev.arca.core.iam.NewAccessKey;
 import dev.arca.ui.common.PageParts;
+import dev.arca.ui.policies.PoliciesView;
+import dev.arca.ui.policies.PolicyCodeArea;
 import java.util.Objects;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -44,7 +46,7 @@ public final class PrincipalsPane extends BorderPane {
     public PrincipalsPane(PrincipalsViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel);
         setId("principals");
-        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET);
+        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET, PoliciesView.STYLESHEET);
         setPadding(new Insets(16));
         setTop(new VBox(12, header(), createForm()));
         setCenter(list());
@@ -278,12 +280,12 @@ public final class PrincipalsPane extends BorderPane {
             name.setId("inline-policy-name");
             name.setPromptText("policy name");
             name.textProperty().bindBidirectional(policies.nameProperty());
-            TextArea text = new TextArea();
+            PolicyCodeArea text = new PolicyCodeArea();
             text.setId("inline-policy-text");
-            text.setPrefRowCount(5);
-            text.setWrapText(true);
-            text.getStyleClass().add("monospace");
-            text.textProperty().bindBidirectional(policies.textProperty());
+            text.setPrefHeight(220);
+            text.setMinHeight(160);
+            text.bindText(policies.textProperty());
+            policies.textMarkProperty().subscribe(mark -> text.setMarks(mark.stream().toList()));
             Button save = new Button("Save policy", new FontIcon(Feather.SAVE));
             save.setId("save-inline-policy");
             save.getStyleClass().add(Styles.ACCENT);

@@ -148,8 +148,16 @@ class PrincipalsViewModelTest {
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*",
                  "Resource":"*"}]}""");
 
-        assertThat(viewModel.policies().textProblemProperty().get()).contains("Principal");
+        assertThat(viewModel.policies().textProblemProperty().get())
+                .isEqualTo("Line 1, column 68: Policy document should not specify a principal.");
+        // The editor marks it where it is written: line 1, at the Principal element.
+        var mark = viewModel.policies().textMarkProperty().get().orElseThrow();
+        assertThat(mark.start().orElseThrow().line()).isEqualTo(1);
+        assertThat(mark.start().orElseThrow().offset()).isGreaterThan(30);
         assertThat(viewModel.policies().canSaveProperty().get()).isFalse();
+
+        viewModel.policies().textProperty().set("");
+        assertThat(viewModel.policies().textMarkProperty().get()).isEmpty();
     }
 
     @Test
