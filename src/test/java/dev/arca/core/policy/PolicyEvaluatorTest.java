@@ -40,7 +40,7 @@ class PolicyEvaluatorTest {
 
     @Test
     void theTableIsLargeEnough() {
-        assertThat(CaseTable.all()).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(CaseTable.all()).hasSizeGreaterThanOrEqualTo(80);
     }
 
     @Test
