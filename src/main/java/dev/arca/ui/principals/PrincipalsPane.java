@@ -136,8 +136,8 @@ public final class PrincipalsPane extends BorderPane {
             }
         });
         table.getColumns().setAll(java.util.List.of(
-                PageParts.textColumn("Name", IamPrincipal::name, 140, false), kind,
-                PageParts.textColumn("Created", p -> PageParts.DATE_TIME.format(p.created()), 200, false),
+                PageParts.textColumn("Name", IamPrincipal::name, 120, false), kind,
+                PageParts.textColumn("Created", p -> PageParts.DATE_TIME.format(p.created()), 170, false),
                 PageParts.textColumn("ARN", p -> p.arn().arn(), 320, false)));
         table.getSelectionModel().selectedItemProperty().subscribe(p -> viewModel.selectedProperty().set(p));
         viewModel.selectedProperty().subscribe(p -> {
