@@ -3,13 +3,10 @@ package dev.arca.ui.common;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,20 +67,7 @@ public final class UserSettings {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".settings", ".tmp");
-            try {
-                try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                    values.store(writer, "Arca user settings");
-                }
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            PropertiesFile.write(file, values, "Arca user settings");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save settings to " + file, e);
         }

@@ -1,16 +1,14 @@
 package dev.arca.ui.policies;
 
 import dev.arca.core.policy.PolicyTarget;
+import dev.arca.ui.common.PropertiesFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -57,20 +55,7 @@ public final class PolicyDrafts {
         draft.baseRevision().ifPresent(r -> values.setProperty("revision", r));
         Path file = file(target);
         try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, ".draft", ".tmp");
-            try {
-                try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                    values.store(writer, "Arca unsaved policy of " + target.describe());
-                }
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            PropertiesFile.write(file, values, "Arca unsaved policy of " + target.describe());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the draft of " + target.describe() + " in " + file, e);
         }
