@@ -79,6 +79,11 @@ final class ServerCommand implements Callable<Integer> {
                     + " earlier stops working.")
     private boolean rotateTokenSecret;
 
+    @Option(names = "--emulate-quotas",
+            description = "Enforce CodeArtifact's per-operation request rates (e.g. CopyPackageVersions 5/s per"
+                    + " account): requests beyond them get ThrottlingException (HTTP 429, Retry-After).")
+    private boolean emulateQuotas;
+
     private final Map<String, String> env;
 
     ServerCommand(Map<String, String> env) {
@@ -109,7 +114,8 @@ final class ServerCommand implements Callable<Integer> {
         return Arca.EXIT_OK;
     }
 
-    private ServerConfig config() {
+    /** The configuration the parsed options describe; bad values are usage errors. */
+    ServerConfig config() {
         Map<String, URI> urls = new LinkedHashMap<>();
         externals.forEach((name, url) -> urls.put(externalName(name), externalUrl(name, url)));
         Optional<RootCredentials> credentials;
@@ -123,7 +129,8 @@ final class ServerCommand implements Callable<Integer> {
             return new ServerConfig(host, port, dataDir,
                     accountIds.isEmpty() ? List.of(ServerConfig.DEFAULT_ACCOUNT_ID) : accountIds,
                     Optional.ofNullable(organizationId), region, urls, credentials,
-                    Optional.ofNullable(eventWebhook).map(url -> externalUrl("--event-webhook", url)), maxAssetSize);
+                    Optional.ofNullable(eventWebhook).map(url -> externalUrl("--event-webhook", url)), maxAssetSize,
+                    emulateQuotas);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

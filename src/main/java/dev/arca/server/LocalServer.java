@@ -14,6 +14,7 @@ import dev.arca.server.iam.PackageAuthorizer;
 import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.kms.KmsApi;
 import dev.arca.server.kms.LocalKms;
+import dev.arca.server.quota.RequestQuotas;
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.PackageFormat;
 import dev.arca.server.formats.DocumentCache;
@@ -317,7 +318,8 @@ public final class LocalServer implements AutoCloseable {
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, iam.access(), clock),
                 new ActivityApi(store, events, audit, config.accountId()), packageEndpoints(config, store, tokens,
                 repositories, intake, limits, codeartifactAccess, clock, background), iam.iam(), iam.sts(), audit,
-                new PolicyValidationApi());
+                new PolicyValidationApi(), config.emulateQuotas()
+                        ? RequestQuotas.codeArtifact(RequestQuotas.Ticker.SYSTEM) : RequestQuotas.off());
     }
 
     /** Each account root's access key, for the SigV4 verifier. */

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param credentials root credentials to use instead of the stored or generated ones
  * @param eventWebhook where to post every package event, if anywhere
  * @param maxAssetBytes the largest asset a publish may upload
+ * @param emulateQuotas whether CodeArtifact's request-rate quotas are enforced (ThrottlingException beyond them);
+ *                      off by default
  */
 public record ServerConfig(
         String host,
@@ -34,7 +36,8 @@ public record ServerConfig(
         Map<String, URI> externals,
         Optional<RootCredentials> credentials,
         Optional<URI> eventWebhook,
-        long maxAssetBytes) {
+        long maxAssetBytes,
+        boolean emulateQuotas) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
@@ -85,7 +88,7 @@ public record ServerConfig(
     /** A loopback server on a free port with generated credentials: the embedded default. */
     public static ServerConfig embedded(Path dataDir) {
         return new ServerConfig(DEFAULT_HOST, 0, dataDir, List.of(DEFAULT_ACCOUNT_ID), Optional.empty(),
-                DEFAULT_REGION, Map.of(), Optional.empty(), Optional.empty(), DEFAULT_MAX_ASSET_BYTES);
+                DEFAULT_REGION, Map.of(), Optional.empty(), Optional.empty(), DEFAULT_MAX_ASSET_BYTES, false);
     }
 
     /** The default account: the first one given. */
@@ -95,26 +98,32 @@ public record ServerConfig(
 
     public ServerConfig withAccounts(List<String> ids, Optional<String> organization) {
         return new ServerConfig(host, port, dataDir, ids, organization, region, externals, credentials, eventWebhook,
-                maxAssetBytes);
+                maxAssetBytes, emulateQuotas);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, accountIds, organizationId, region, externals, credentials, eventWebhook, maxAssetBytes);
+        return new ServerConfig(host, newPort, dataDir, accountIds, organizationId, region, externals, credentials, eventWebhook, maxAssetBytes, emulateQuotas);
     }
 
     public ServerConfig withCredentials(RootCredentials fixed) {
-        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, Optional.of(fixed), eventWebhook, maxAssetBytes);
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, Optional.of(fixed), eventWebhook, maxAssetBytes, emulateQuotas);
     }
 
     public ServerConfig withEventWebhook(URI url) {
-        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials, Optional.of(url), maxAssetBytes);
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials, Optional.of(url), maxAssetBytes, emulateQuotas);
     }
 
     public ServerConfig withExternals(Map<String, URI> urls) {
-        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, urls, credentials, eventWebhook, maxAssetBytes);
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, urls, credentials, eventWebhook, maxAssetBytes, emulateQuotas);
+    }
+
+    /** The same server with CodeArtifact's request-rate quotas enforced ({@code on}) or not. */
+    public ServerConfig withQuotaEmulation(boolean on) {
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials,
+                eventWebhook, maxAssetBytes, on);
     }
 
     public ServerConfig withMaxAssetBytes(long limit) {
-        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials, eventWebhook, limit);
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials, eventWebhook, limit, emulateQuotas);
     }
 }

@@ -14,12 +14,20 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String type;
     private final Map<String, Object> members;
+    private final Map<String, String> headers;
 
     public ApiException(int status, String type, String message, Map<String, Object> members) {
+        this(status, type, message, members, Map.of());
+    }
+
+    /** {@code headers} carries the members the model places in headers ({@code Retry-After}). */
+    public ApiException(int status, String type, String message, Map<String, Object> members,
+                        Map<String, String> headers) {
         super(Objects.requireNonNull(message, "message"), null, false, false);
         this.status = status;
         this.type = Objects.requireNonNull(type, "type");
         this.members = Map.copyOf(members);
+        this.headers = Map.copyOf(headers);
     }
 
     public static ApiException validation(String message) {
@@ -47,6 +55,15 @@ public final class ApiException extends RuntimeException {
         return new ApiException(403, "AccessDeniedException", message, Map.of());
     }
 
+    /**
+     * ThrottlingException: the model's only member besides the message, {@code retryAfterSeconds}, travels in the
+     * {@code Retry-After} header, where the SDKs read it from.
+     */
+    public static ApiException throttled(String message, long retryAfterSeconds) {
+        return new ApiException(429, "ThrottlingException", message, Map.of(),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public static ApiException internal(String requestId) {
         return new ApiException(500, "InternalServerException",
                 "The server failed to process the request (request id " + requestId + ")", Map.of());
@@ -65,6 +82,11 @@ public final class ApiException extends RuntimeException {
 
     public String type() {
         return type;
+    }
+
+    /** The members the model places in response headers, by header name. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** The body members besides {@code message}. */

@@ -14,6 +14,7 @@ import dev.arca.server.iam.IamApi;
 import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.iam.StsApi;
 import dev.arca.server.kms.KmsApi;
+import dev.arca.server.quota.RequestQuotas;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
 import dev.arca.server.store.StoreRecords;
@@ -77,10 +78,11 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private final IamHttp iam;
     private final AuditLog audit;
     private final AccessAnalyzerHttp accessAnalyzer;
+    private final RequestQuotas quotas;
 
     public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms, ActivityApi activity,
                            PackageEndpoints packages, IamApi iam, StsApi sts, AuditLog audit,
-                           PolicyValidationApi policyValidation) {
+                           PolicyValidationApi policyValidation, RequestQuotas quotas) {
         this.verifier = Objects.requireNonNull(verifier);
         this.controlPlane = Objects.requireNonNull(controlPlane);
         this.kms = Objects.requireNonNull(kms);
@@ -89,6 +91,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         this.iam = new IamHttp(verifier, iam, sts);
         this.audit = Objects.requireNonNull(audit);
         this.accessAnalyzer = new AccessAnalyzerHttp(verifier, policyValidation);
+        this.quotas = Objects.requireNonNull(quotas);
     }
 
     @Override
@@ -195,23 +198,28 @@ public final class ArcaHttpHandler extends Handler.Abstract {
             throws IOException {
         ControlPlaneApi.Operation operation = controlPlane.operation(request.getMethod(), path);
         ApiRequest apiRequest;
+        Caller caller;
         if (ControlPlaneApi.STREAMING_UPLOAD.equals(request.getMethod() + " " + path)) {
             // The body is the asset itself, up to a gigabyte: the signature covers its declared SHA-256, which the
             // operation checks against the bytes as it streams them to disk.
-            Caller caller = verifier.verifyDeclaredPayload(signed(request), "codeartifact")
+            caller = verifier.verifyDeclaredPayload(signed(request), "codeartifact")
                     .from(Request.getRemoteAddr(request));
-            exchange.principal = caller.principalArn();
             Map<String, String> headers = new LinkedHashMap<>();
             request.getHeaders().forEach(f -> headers.put(f.getName().toLowerCase(Locale.ROOT), f.getValue()));
             apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()),
                     MissingNode.getInstance(), baseUrl(request), headers, Content.Source.asInputStream(request));
         } else {
             byte[] body = readBody(request);
-            Caller caller = verifier.verify(signed(request), body, "codeartifact")
-                    .from(Request.getRemoteAddr(request));
-            exchange.principal = caller.principalArn();
+            caller = verifier.verify(signed(request), body, "codeartifact").from(Request.getRemoteAddr(request));
             apiRequest = new ApiRequest(caller, queryParameters(request.getHttpURI().getQuery()), parseJson(body),
                     baseUrl(request));
+        }
+        exchange.principal = caller.principalArn();
+        // Metered once the caller's account is known (a request that fails its signature costs nothing), before
+        // the operation runs, so a refused request changes nothing.
+        Optional<RequestQuotas.Refusal> refusal = quotas.admitOperation(exchange.operation, caller.accountId());
+        if (refusal.isPresent()) {
+            throw ApiException.throttled(refusal.get().message(), refusal.get().retryAfterSeconds());
         }
         Object result = operation.handle(apiRequest);
         if (result instanceof StreamedBody streamed) {
@@ -356,6 +364,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     }
 
     private static void writeError(Response response, Callback callback, ApiException error, Exchange exchange) {
+        error.headers().forEach(response.getHeaders()::put);
         if (exchange.style == Exchange.Style.PACKAGE) {
             PackageHttp.writeError(response, callback, error, exchange.realm);
             return;

@@ -1,0 +1,142 @@
+package dev.arca.server.quota;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * CodeArtifact's request-rate quotas as token buckets: what {@code arca server --emulate-quotas} enforces so that
+ * throttling and the clients' retries can be tested end to end. {@link #off()} admits everything without looking.
+ *
+ * <p>Each bucket holds one second of its rate (a burst of {@code rate} requests passes at once) and refills
+ * continuously at {@code rate} per second, so a steady client at the documented rate is never refused.
+ */
+public final class RequestQuotas {
+
+    /** A monotonic time source in nanoseconds; tests drive one by hand. */
+    @FunctionalInterface
+    public interface Ticker {
+        Ticker SYSTEM = System::nanoTime;
+
+        long nanos();
+    }
+
+    /**
+     * Control-plane operations' requests per second, the per-operation rows of the quotas table in
+     * shared/spec/behavior.md §2 (verbatim from the User Guide's "Quotas in AWS CodeArtifact"). Operations the
+     * table does not list are not limited.
+     *
+     * <p>Decision: every rate is metered per calling account (the signer's account, not the domain owner's), as
+     * AWS applies service quotas per account and region and the spec states it for GetAuthorizationToken ("40/s
+     * per account", behavior.md §Authentication). Two local accounts therefore never throttle each other.
+     */
+    public static final Map<String, Integer> OPERATION_RATES = Map.of(
+            "CopyPackageVersions", 5,
+            "GetAuthorizationToken", 40,
+            "GetPackageVersionAsset", 50,
+            "ListPackageVersionAssets", 20,
+            "ListPackageVersions", 200,
+            "ListPackages", 200);
+
+    /** Beyond this many buckets, full ones (the same as absent) are dropped so the map stays small. */
+    private static final int TIDY_ABOVE = 10_000;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final boolean enabled;
+    private final Ticker ticker;
+    /**
+     * Per bucket, the time its next request may be admitted at the earliest and still leave a full one-second burst
+     * after it ("theoretical arrival time" of the generic cell rate algorithm, a token bucket in one number).
+     */
+    private final ConcurrentHashMap<Bucket, Long> buckets = new ConcurrentHashMap<>();
+
+    private RequestQuotas(boolean enabled, Ticker ticker) {
+        this.enabled = enabled;
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+    }
+
+    /** No quotas: every request is admitted and nothing is counted. */
+    public static RequestQuotas off() {
+        return new RequestQuotas(false, Ticker.SYSTEM);
+    }
+
+    /** CodeArtifact's documented rates, measured on {@code ticker}. */
+    public static RequestQuotas codeArtifact(Ticker ticker) {
+        return new RequestQuotas(true, ticker);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * Counts one request of control-plane {@code operation} by {@code accountId}: empty when it is admitted, the
+     * refusal when it would exceed the operation's rate (the request is then not counted).
+     */
+    public Optional<Refusal> admitOperation(String operation, String accountId) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Integer rate = OPERATION_RATES.get(operation);
+        if (rate == null) {
+            return Optional.empty();
+        }
+        return take(new Bucket(operation, Objects.requireNonNull(accountId, "accountId")), rate)
+                .map(retryIn -> new Refusal(operation, rate, "account", retryIn));
+    }
+
+    private Optional<Duration> take(Bucket bucket, int rate) {
+        long now = ticker.nanos();
+        long interval = NANOS_PER_SECOND / rate;
+        long burst = interval * rate;
+        long[] refusedFor = {0};
+        buckets.compute(bucket, (key, earliest) -> {
+            // Differences, not comparisons, so the arithmetic survives nanoTime wrapping around.
+            long from = earliest == null || earliest - now < 0 ? now : earliest;
+            long next = from + interval;
+            if (next - now > burst) {
+                refusedFor[0] = next - burst - now;
+                return earliest;
+            }
+            return next;
+        });
+        if (buckets.size() > TIDY_ABOVE) {
+            buckets.values().removeIf(earliest -> earliest - now <= 0);
+        }
+        return refusedFor[0] > 0 ? Optional.of(Duration.ofNanos(refusedFor[0])) : Optional.empty();
+    }
+
+    private record Bucket(String quota, String subject) {
+    }
+
+    /**
+     * A request refused for its quota.
+     *
+     * @param quota         what is limited: an operation's name
+     * @param ratePerSecond its rate
+     * @param meteredPer    what each bucket belongs to: "account"
+     * @param retryIn       how long until the bucket admits a request again
+     */
+    public record Refusal(String quota, int ratePerSecond, String meteredPer, Duration retryIn) {
+
+        public Refusal {
+            Objects.requireNonNull(quota, "quota");
+            Objects.requireNonNull(meteredPer, "meteredPer");
+            Objects.requireNonNull(retryIn, "retryIn");
+        }
+
+        /** {@code retryIn} in whole seconds, rounded up and at least 1: what {@code Retry-After} carries. */
+        public long retryAfterSeconds() {
+            long seconds = retryIn.toSeconds() + (retryIn.toNanosPart() > 0 ? 1 : 0);
+            return Math.max(1, seconds);
+        }
+
+        /** The sentence a throttled client reads. */
+        public String message() {
+            return "Rate exceeded for " + quota + ": at most " + ratePerSecond + " requests per second per "
+                    + meteredPer + "; retry after " + retryAfterSeconds() + " s";
+        }
+    }
+}
