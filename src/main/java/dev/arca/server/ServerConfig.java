@@ -102,19 +102,23 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, accountIds, organizationId, region, externals, credentials, eventWebhook, maxAssetBytes, emulateQuotas);
+        return new ServerConfig(host, newPort, dataDir, accountIds, organizationId, region, externals, credentials,
+                eventWebhook, maxAssetBytes, emulateQuotas);
     }
 
     public ServerConfig withCredentials(RootCredentials fixed) {
-        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, Optional.of(fixed), eventWebhook, maxAssetBytes, emulateQuotas);
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals,
+                Optional.of(fixed), eventWebhook, maxAssetBytes, emulateQuotas);
     }
 
     public ServerConfig withEventWebhook(URI url) {
-        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials, Optional.of(url), maxAssetBytes, emulateQuotas);
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials,
+                Optional.of(url), maxAssetBytes, emulateQuotas);
     }
 
     public ServerConfig withExternals(Map<String, URI> urls) {
-        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, urls, credentials, eventWebhook, maxAssetBytes, emulateQuotas);
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, urls, credentials,
+                eventWebhook, maxAssetBytes, emulateQuotas);
     }
 
     /** The same server with CodeArtifact's request-rate quotas enforced ({@code on}) or not. */
@@ -124,6 +128,7 @@ public record ServerConfig(
     }
 
     public ServerConfig withMaxAssetBytes(long limit) {
-        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials, eventWebhook, limit, emulateQuotas);
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials,
+                eventWebhook, limit, emulateQuotas);
     }
 }

@@ -46,6 +46,7 @@ class ArcaCliTest {
     void serverHelpDocumentsEveryOption() {
         assertThat(run("server", "--help")).isZero();
         assertThat(out.toString()).contains("--port", "--data", "--host", "--account-id", "--external",
+                "--emulate-quotas",
                 "Arca local server listening on");
     }
 
