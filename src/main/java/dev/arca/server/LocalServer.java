@@ -319,7 +319,7 @@ public final class LocalServer implements AutoCloseable {
                 new ActivityApi(store, events, audit, config.accountId()), packageEndpoints(config, store, tokens,
                 repositories, intake, limits, codeartifactAccess, clock, background), iam.iam(), iam.sts(), audit,
                 new PolicyValidationApi(), config.emulateQuotas()
-                        ? RequestQuotas.codeArtifact(RequestQuotas.Ticker.SYSTEM) : RequestQuotas.off());
+                        ? RequestQuotas.codeArtifact(RequestQuotas.Ticker.of(clock)) : RequestQuotas.off());
     }
 
     /** Each account root's access key, for the SigV4 verifier. */

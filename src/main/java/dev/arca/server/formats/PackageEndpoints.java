@@ -114,13 +114,13 @@ public final class PackageEndpoints {
     private TokenService.TokenClaims authenticate(PackageRequest request) {
         String header = request.header("authorization").orElseThrow(() -> unauthorized(
                 "This repository needs an authorization token: send it as HTTP Basic aws:TOKEN or Bearer TOKEN"));
-        return token(header).flatMap(tokens::verify).orElseThrow(() -> unauthorized(
+        return tokenIn(header).flatMap(tokens::verify).orElseThrow(() -> unauthorized(
                 "The authorization token is not valid or has expired; get a new one with"
                         + " aws codeartifact get-authorization-token (or aws codeartifact login)"));
     }
 
     /** The token in an Authorization header: the password of Basic credentials (any user name), or a Bearer. */
-    private static Optional<String> token(String header) {
+    public static Optional<String> tokenIn(String header) {
         int space = header.indexOf(' ');
         if (space < 0) {
             return Optional.empty();

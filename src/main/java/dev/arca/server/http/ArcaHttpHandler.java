@@ -87,7 +87,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         this.controlPlane = Objects.requireNonNull(controlPlane);
         this.kms = Objects.requireNonNull(kms);
         this.activity = Objects.requireNonNull(activity);
-        this.packages = new PackageHttp(packages);
+        this.packages = new PackageHttp(packages, quotas);
         this.iam = new IamHttp(verifier, iam, sts);
         this.audit = Objects.requireNonNull(audit);
         this.accessAnalyzer = new AccessAnalyzerHttp(verifier, policyValidation);
@@ -217,15 +217,19 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         exchange.principal = caller.principalArn();
         // Metered once the caller's account is known (a request that fails its signature costs nothing), before
         // the operation runs, so a refused request changes nothing.
-        Optional<RequestQuotas.Refusal> refusal = quotas.admitOperation(exchange.operation, caller.accountId());
-        if (refusal.isPresent()) {
-            throw ApiException.throttled(refusal.get().message(), refusal.get().retryAfterSeconds());
-        }
+        admit(quotas.admitOperation(exchange.operation, caller.accountId()));
         Object result = operation.handle(apiRequest);
         if (result instanceof StreamedBody streamed) {
             writeStream(response, callback, streamed);
         } else {
             writeJson(response, callback, HttpStatus.OK_200, "application/json", result);
+        }
+    }
+
+    /** Goes on when a quota admitted the request; a refusal is a ThrottlingException (429, Retry-After). */
+    static void admit(Optional<RequestQuotas.Refusal> refusal) {
+        if (refusal.isPresent()) {
+            throw ApiException.throttled(refusal.get().message(), refusal.get().retryAfterSeconds());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.arca.server.formats.PackageEndpoints;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.formats.RepositoryPath;
+import dev.arca.server.quota.RequestQuotas;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +37,11 @@ final class PackageHttp {
     private static final Logger LOG = LoggerFactory.getLogger(PackageHttp.class);
 
     private final PackageEndpoints endpoints;
+    private final RequestQuotas quotas;
 
-    PackageHttp(PackageEndpoints endpoints) {
+    PackageHttp(PackageEndpoints endpoints, RequestQuotas quotas) {
         this.endpoints = Objects.requireNonNull(endpoints);
+        this.quotas = Objects.requireNonNull(quotas);
     }
 
     void handle(Request request, Response response, Callback callback, String baseUrl, Exchange exchange)
@@ -58,6 +61,8 @@ final class PackageHttp {
         PackageRequest packageRequest = new PackageRequest(request.getMethod(), path,
                 ArcaHttpHandler.queryParameters(request.getHttpURI().getQuery()), headers,
                 Content.Source.asInputStream(request), request.getLength(), endpoint, Request.getRemoteAddr(request));
+        ArcaHttpHandler.admit(quotas.admitPackageRequest(
+                packageRequest.header("authorization").flatMap(PackageEndpoints::tokenIn), packageRequest.sourceIp()));
         PackageEndpoints.Audit audit = new PackageEndpoints.Audit();
         try {
             PackageResponse answer = endpoints.dispatch(packageRequest, audit);

@@ -1,10 +1,13 @@
 package dev.arca.server.quota;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * CodeArtifact's request-rate quotas as token buckets: what {@code arca server --emulate-quotas} enforces so that
@@ -15,12 +18,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RequestQuotas {
 
-    /** A monotonic time source in nanoseconds; tests drive one by hand. */
+    /** A time source in nanoseconds; tests drive one by hand. */
     @FunctionalInterface
     public interface Ticker {
         Ticker SYSTEM = System::nanoTime;
 
         long nanos();
+
+        /**
+         * {@code clock}'s time in nanoseconds since the epoch. The server meters on its own clock so that tests
+         * running it on a fixed or moved clock decide refills too; a wall clock stepped back costs at most one
+         * second's quota (see {@link #take}).
+         */
+        static Ticker of(Clock clock) {
+            Objects.requireNonNull(clock, "clock");
+            return () -> {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * NANOS_PER_SECOND + now.getNano();
+            };
+        }
     }
 
     /**
@@ -40,6 +56,20 @@ public final class RequestQuotas {
             "ListPackageVersions", 200,
             "ListPackages", 200);
 
+    /**
+     * Package-endpoint requests per second using one authorization token ("Requests/s using a single auth token":
+     * 800), metered per token.
+     */
+    public static final int TOKEN_RATE = 800;
+
+    /**
+     * Package-endpoint requests per second without an authorization token, metered per client IP address. The
+     * table gives "Requests without auth token per IP: 600" without a unit; read per second like its neighbours
+     * (inferred). Maven and Gradle send their first request of each file without credentials and retry after the
+     * 401 challenge, so these count too.
+     */
+    public static final int UNAUTHENTICATED_RATE = 600;
+
     /** Beyond this many buckets, full ones (the same as absent) are dropped so the map stays small. */
     private static final int TIDY_ABOVE = 10_000;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -52,9 +82,13 @@ public final class RequestQuotas {
      */
     private final ConcurrentHashMap<Bucket, Long> buckets = new ConcurrentHashMap<>();
 
+    /** When the map may be tidied next: at most once a second, so a crowd of clients costs no scan per request. */
+    private final AtomicLong nextTidy;
+
     private RequestQuotas(boolean enabled, Ticker ticker) {
         this.enabled = enabled;
         this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.nextTidy = new AtomicLong(ticker.nanos());
     }
 
     /** No quotas: every request is admitted and nothing is counted. */
@@ -87,25 +121,52 @@ public final class RequestQuotas {
                 .map(retryIn -> new Refusal(operation, rate, "account", retryIn));
     }
 
+    /**
+     * Counts one package-endpoint request (npm, PyPI, Maven): against its authorization token's bucket when it
+     * carries one, else against its client address's. Empty when admitted, the refusal otherwise.
+     */
+    public Optional<Refusal> admitPackageRequest(Optional<String> token, String clientAddress) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Objects.requireNonNull(clientAddress, "clientAddress");
+        if (token.isPresent()) {
+            return take(new Bucket("token", token.get()), TOKEN_RATE)
+                    .map(retryIn -> new Refusal("requests with one authorization token", TOKEN_RATE, "token",
+                            retryIn));
+        }
+        return take(new Bucket("unauthenticated", clientAddress), UNAUTHENTICATED_RATE)
+                .map(retryIn -> new Refusal("requests without an authorization token", UNAUTHENTICATED_RATE,
+                        "IP address", retryIn));
+    }
+
     private Optional<Duration> take(Bucket bucket, int rate) {
         long now = ticker.nanos();
         long interval = NANOS_PER_SECOND / rate;
         long burst = interval * rate;
         long[] refusedFor = {0};
         buckets.compute(bucket, (key, earliest) -> {
-            // Differences, not comparisons, so the arithmetic survives nanoTime wrapping around.
-            long from = earliest == null || earliest - now < 0 ? now : earliest;
+            // Differences, not comparisons, so the arithmetic survives nanoTime wrapping around. A bucket further
+            // ahead than one burst can only come from a clock stepped back: it is clamped, not refused for the step.
+            long from = earliest == null || earliest - now < 0 ? now
+                    : earliest - now > burst ? now + burst : earliest;
             long next = from + interval;
             if (next - now > burst) {
                 refusedFor[0] = next - burst - now;
-                return earliest;
+                return from;
             }
             return next;
         });
-        if (buckets.size() > TIDY_ABOVE) {
+        long tidy = nextTidy.get();
+        if (buckets.size() > TIDY_ABOVE && tidy - now <= 0 && nextTidy.compareAndSet(tidy, now + NANOS_PER_SECOND)) {
             buckets.values().removeIf(earliest -> earliest - now <= 0);
         }
         return refusedFor[0] > 0 ? Optional.of(Duration.ofNanos(refusedFor[0])) : Optional.empty();
+    }
+
+    /** How many buckets are held: for tests that clients who come and go are forgotten. */
+    int bucketCount() {
+        return buckets.size();
     }
 
     private record Bucket(String quota, String subject) {
@@ -114,9 +175,9 @@ public final class RequestQuotas {
     /**
      * A request refused for its quota.
      *
-     * @param quota         what is limited: an operation's name
+     * @param quota         what is limited: an operation's name, or the package-endpoint requests counted
      * @param ratePerSecond its rate
-     * @param meteredPer    what each bucket belongs to: "account"
+     * @param meteredPer    what each bucket belongs to: "account", "token" or "IP address"
      * @param retryIn       how long until the bucket admits a request again
      */
     public record Refusal(String quota, int ratePerSecond, String meteredPer, Duration retryIn) {

@@ -98,6 +98,26 @@ class RequestQuotasTest {
     }
 
     @Test
+    void aClockSteppedBackCostsAtMostOneSecondsQuota() {
+        admitted("CopyPackageVersions", ACCOUNT, 5);
+
+        advance(Duration.ofHours(-1));
+        assertThat(admitted("CopyPackageVersions", ACCOUNT, 5)).isZero();
+        advance(Duration.ofSeconds(1));
+
+        assertThat(admitted("CopyPackageVersions", ACCOUNT, 10)).isEqualTo(5);
+    }
+
+    @Test
+    void theServersTickerIsItsClocksTimeInNanoseconds() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-05T07:30:00.123456789Z");
+
+        long nanos = RequestQuotas.Ticker.of(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC)).nanos();
+
+        assertThat(nanos).isEqualTo(at.getEpochSecond() * 1_000_000_000L + 123_456_789);
+    }
+
+    @Test
     void eachAccountHasItsOwnBuckets() {
         admitted("CopyPackageVersions", ACCOUNT, 5);
 
@@ -126,12 +146,52 @@ class RequestQuotasTest {
         assertThat(refusal(Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
     }
 
+    private long admittedPackageRequests(Optional<String> token, String address, int requests) {
+        return IntStream.range(0, requests).filter(i -> quotas.admitPackageRequest(token, address).isEmpty()).count();
+    }
+
+    @Test
+    void packageRequestsWithATokenAreMeteredAtEightHundredPerSecondPerToken() {
+        assertThat(admittedPackageRequests(Optional.of("token-a"), "10.0.0.1", 900)).isEqualTo(800);
+        assertThat(admittedPackageRequests(Optional.of("token-b"), "10.0.0.1", 900)).isEqualTo(800);
+
+        RequestQuotas.Refusal refusal = quotas.admitPackageRequest(Optional.of("token-a"), "10.0.0.2").orElseThrow();
+        assertThat(refusal.meteredPer()).isEqualTo("token");
+        assertThat(refusal.retryIn()).isEqualTo(Duration.ofNanos(1_250_000));
+        advance(Duration.ofMillis(10));
+        assertThat(admittedPackageRequests(Optional.of("token-a"), "10.0.0.1", 100)).isEqualTo(8);
+    }
+
+    @Test
+    void packageRequestsWithoutATokenAreMeteredAtSixHundredPerSecondPerAddress() {
+        assertThat(admittedPackageRequests(Optional.empty(), "10.0.0.1", 700)).isEqualTo(600);
+        assertThat(admittedPackageRequests(Optional.empty(), "10.0.0.2", 700)).isEqualTo(600);
+
+        assertThat(quotas.admitPackageRequest(Optional.empty(), "10.0.0.1").orElseThrow().message())
+                .isEqualTo("Rate exceeded for requests without an authorization token: at most 600 requests per"
+                        + " second per IP address; retry after 1 s");
+        assertThat(quotas.admitPackageRequest(Optional.of("token-a"), "10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void manyClientsComeAndGoWithoutTheirBucketsAccumulating() {
+        for (int i = 0; i < 50_000; i++) {
+            assertThat(quotas.admitPackageRequest(Optional.empty(), "10.0." + (i / 256) + "." + (i % 256))).isEmpty();
+            advance(Duration.ofNanos(100_000));
+        }
+
+        assertThat(quotas.bucketCount()).isLessThan(25_000);
+        assertThat(admittedPackageRequests(Optional.empty(), "10.0.0.0", 700)).isEqualTo(600);
+    }
+
     @Test
     void offAdmitsEverything() {
         RequestQuotas off = RequestQuotas.off();
 
         assertThat(off.enabled()).isFalse();
         assertThat(IntStream.range(0, 1_000).mapToObj(i -> off.admitOperation("CopyPackageVersions", ACCOUNT))
+                .filter(Optional::isPresent)).isEmpty();
+        assertThat(IntStream.range(0, 1_000).mapToObj(i -> off.admitPackageRequest(Optional.empty(), "10.0.0.1"))
                 .filter(Optional::isPresent)).isEmpty();
     }
 
