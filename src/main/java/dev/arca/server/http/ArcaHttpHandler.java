@@ -47,7 +47,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's single entry point: stamps every reply with a request id, authenticates, and dispatches to
+ * The server's single entry point: stamps every reply with a request id, authenticates, meters CodeArtifact's
+ * request-rate quotas when they are emulated ({@link RequestQuotas}), and dispatches to
  * the health route, the CodeArtifact control plane ({@code /v1/...}, REST-JSON), the local KMS
  * ({@code POST /} with {@code X-Amz-Target: TrentService.*}, JSON 1.1), IAM and STS ({@code POST /} with a form body,
  * query protocol), Access Analyzer's ValidatePolicy ({@code POST /policy/validation}, REST-JSON) or the repository
