@@ -1,17 +1,20 @@
 package dev.arca.server.quota;
 
+import dev.arca.core.RequestRates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * CodeArtifact's request-rate quotas as token buckets: what {@code arca server --emulate-quotas} enforces so that
- * throttling and the clients' retries can be tested end to end. {@link #off()} admits everything without looking.
+ * CodeArtifact's request-rate quotas ({@link RequestRates}) as token buckets: what {@code arca server
+ * --emulate-quotas} enforces so that throttling and the clients' retries can be tested end to end. Control-plane
+ * operations are metered per calling account, package-endpoint requests per authorization token or, without one,
+ * per client IP address. {@link #off()} admits everything without looking.
  *
  * <p>Each bucket holds one second of its rate (a burst of {@code rate} requests passes at once) and refills
  * continuously at {@code rate} per second, so a steady client at the documented rate is never refused.
@@ -28,7 +31,7 @@ public final class RequestQuotas {
         /**
          * {@code clock}'s time in nanoseconds since the epoch. The server meters on its own clock so that tests
          * running it on a fixed or moved clock decide refills too; a wall clock stepped back costs at most one
-         * second's quota (see {@link #take}).
+         * second's quota (a bucket is never further ahead than one burst).
          */
         static Ticker of(Clock clock) {
             Objects.requireNonNull(clock, "clock");
@@ -38,37 +41,6 @@ public final class RequestQuotas {
             };
         }
     }
-
-    /**
-     * Control-plane operations' requests per second, the per-operation rows of the quotas table in
-     * shared/spec/behavior.md §2 (verbatim from the User Guide's "Quotas in AWS CodeArtifact"). Operations the
-     * table does not list are not limited.
-     *
-     * <p>Decision: every rate is metered per calling account (the signer's account, not the domain owner's), as
-     * AWS applies service quotas per account and region and the spec states it for GetAuthorizationToken ("40/s
-     * per account", behavior.md §Authentication). Two local accounts therefore never throttle each other.
-     */
-    public static final Map<String, Integer> OPERATION_RATES = Map.of(
-            "CopyPackageVersions", 5,
-            "GetAuthorizationToken", 40,
-            "GetPackageVersionAsset", 50,
-            "ListPackageVersionAssets", 20,
-            "ListPackageVersions", 200,
-            "ListPackages", 200);
-
-    /**
-     * Package-endpoint requests per second using one authorization token ("Requests/s using a single auth token":
-     * 800), metered per token.
-     */
-    public static final int TOKEN_RATE = 800;
-
-    /**
-     * Package-endpoint requests per second without an authorization token, metered per client IP address. The
-     * table gives "Requests without auth token per IP: 600" without a unit; read per second like its neighbours
-     * (inferred). Maven and Gradle send their first request of each file without credentials and retry after the
-     * 401 challenge, so these count too.
-     */
-    public static final int UNAUTHENTICATED_RATE = 600;
 
     /** Beyond this many buckets, full ones (the same as absent) are dropped so the map stays small. */
     private static final int TIDY_ABOVE = 10_000;
@@ -113,10 +85,11 @@ public final class RequestQuotas {
         if (!enabled) {
             return Optional.empty();
         }
-        Integer rate = OPERATION_RATES.get(operation);
-        if (rate == null) {
+        OptionalInt documented = RequestRates.perOperation(operation);
+        if (documented.isEmpty()) {
             return Optional.empty();
         }
+        int rate = documented.getAsInt();
         return take(new Bucket(operation, Objects.requireNonNull(accountId, "accountId")), rate)
                 .map(retryIn -> new Refusal(operation, rate, "account", retryIn));
     }
@@ -131,13 +104,15 @@ public final class RequestQuotas {
         }
         Objects.requireNonNull(clientAddress, "clientAddress");
         if (token.isPresent()) {
-            return take(new Bucket("token", token.get()), TOKEN_RATE)
-                    .map(retryIn -> new Refusal("requests with one authorization token", TOKEN_RATE, "token",
-                            retryIn));
+            return take(new Bucket("token", token.get()), RequestRates.PER_TOKEN)
+                    .map(retryIn -> new Refusal("requests with one authorization token", RequestRates.PER_TOKEN,
+                            "token", retryIn));
         }
-        return take(new Bucket("unauthenticated", clientAddress), UNAUTHENTICATED_RATE)
-                .map(retryIn -> new Refusal("requests without an authorization token", UNAUTHENTICATED_RATE,
-                        "IP address", retryIn));
+        // Maven and Gradle send their first request for each file without credentials and retry after the 401
+        // challenge: those count here.
+        return take(new Bucket("unauthenticated", clientAddress), RequestRates.WITHOUT_TOKEN_PER_IP)
+                .map(retryIn -> new Refusal("requests without an authorization token",
+                        RequestRates.WITHOUT_TOKEN_PER_IP, "IP address", retryIn));
     }
 
     private Optional<Duration> take(Bucket bucket, int rate) {

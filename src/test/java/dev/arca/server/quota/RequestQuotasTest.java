@@ -26,17 +26,6 @@ class RequestQuotasTest {
     }
 
     @Test
-    void theTableHoldsTheSpecsPerOperationRates() {
-        assertThat(RequestQuotas.OPERATION_RATES).containsOnly(
-                java.util.Map.entry("CopyPackageVersions", 5),
-                java.util.Map.entry("GetAuthorizationToken", 40),
-                java.util.Map.entry("GetPackageVersionAsset", 50),
-                java.util.Map.entry("ListPackageVersionAssets", 20),
-                java.util.Map.entry("ListPackageVersions", 200),
-                java.util.Map.entry("ListPackages", 200));
-    }
-
-    @Test
     void aBurstOfOneSecondsRateIsAdmittedAndTheNextRequestRefused() {
         assertThat(admitted("CopyPackageVersions", ACCOUNT, 5)).isEqualTo(5);
         assertThat(quotas.admitOperation("CopyPackageVersions", ACCOUNT)).isPresent();
