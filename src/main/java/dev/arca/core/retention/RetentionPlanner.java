@@ -1,0 +1,166 @@
+package dev.arca.core.retention;
+
+import dev.arca.core.VersionScheme;
+import dev.arca.core.VersionStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Plans a rule set over a repository's versions without touching anything (the dry run): rules by ascending priority,
+ * the first whose filters match a version decides it, guards and statuses then hold back what must not change.
+ * The same input always gives the same plan: ties in publish time are broken by the format's version order, then text.
+ */
+public final class RetentionPlanner {
+
+    private final RetentionRuleSet ruleSet;
+    private final Map<Integer, Optional<Pattern>> regexes = new HashMap<>();
+
+    public RetentionPlanner(RetentionRuleSet ruleSet) {
+        this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
+        for (RetentionRule rule : ruleSet.rules()) {
+            regexes.put(rule.priority(), rule.selection().versionRegex().map(Pattern::compile));
+        }
+    }
+
+    /** The plan for these packages as of {@code now} (the moment "older than D days" counts from). */
+    public RetentionPlan plan(List<PackageVersions> packages, Instant now) {
+        Objects.requireNonNull(now, "now");
+        List<PlannedVersion> entries = new ArrayList<>();
+        packages.stream().sorted(Comparator.comparing(PackageVersions::pkg))
+                .forEach(pkg -> entries.addAll(planPackage(pkg, now)));
+        return RetentionPlan.of(entries);
+    }
+
+    /**
+     * Newest first by publish time; unknown times count as oldest; ties by the format's version order (highest
+     * first), which ends with the text, so no two versions tie.
+     */
+    public static Comparator<CandidateVersion> newestFirst(VersionScheme scheme, NewestBy by) {
+        Comparator<CandidateVersion> byTime = Comparator.comparing(
+                (CandidateVersion v) -> v.publishedTime().orElse(Instant.MIN)).reversed();
+        Comparator<CandidateVersion> byVersion = Comparator.comparing(CandidateVersion::version, scheme.order())
+                .reversed();
+        return by == NewestBy.VERSION && scheme.ordersVersions()
+                ? byVersion.thenComparing(byTime)
+                : byTime.thenComparing(byVersion);
+    }
+
+    /**
+     * The package's latest release: of its Published versions that are not pre-releases, the highest in the format's
+     * order (the newest by publish time for formats without one).
+     */
+    public static Optional<CandidateVersion> latestRelease(PackageRef pkg, List<CandidateVersion> versions) {
+        VersionScheme scheme = VersionScheme.of(pkg.format());
+        return versions.stream()
+                .filter(v -> v.status() == VersionStatus.PUBLISHED && !scheme.isPreRelease(v.version()))
+                .min(newestFirst(scheme, NewestBy.VERSION));
+    }
+
+    private List<PlannedVersion> planPackage(PackageVersions pkg, Instant now) {
+        VersionScheme scheme = VersionScheme.of(pkg.pkg().format());
+        List<CandidateVersion> ordered = pkg.versions().stream()
+                .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME)).toList();
+        Optional<String> latestRelease = latestRelease(pkg.pkg(), ordered).map(CandidateVersion::version);
+        Map<CandidateVersion, PlannedVersion> decided = new HashMap<>();
+        Set<CandidateVersion> open = new LinkedHashSet<>(ordered);
+        for (RetentionRule rule : ruleSet.rules()) {
+            VersionSelection selection = rule.selection();
+            if (open.isEmpty() || !selection.matchesPackage(pkg.pkg())) {
+                continue;
+            }
+            List<CandidateVersion> matched = open.stream()
+                    .filter(v -> selection.matchesVersion(scheme, v, regexes.get(rule.priority())))
+                    .sorted(newestFirst(scheme, selection.newestBy())).toList();
+            for (int rank = 0; rank < matched.size(); rank++) {
+                CandidateVersion version = matched.get(rank);
+                open.remove(version);
+                decided.put(version, decide(pkg, rule, version, rank, now, latestRelease));
+            }
+        }
+        return ordered.stream().map(v -> decided.containsKey(v) ? decided.get(v) : keep(pkg.pkg(), v,
+                new PlanReason(PlanReason.Kind.NO_RULE, Optional.empty(), "kept: no rule selects it"))).toList();
+    }
+
+    private PlannedVersion decide(PackageVersions pkg, RetentionRule rule, CandidateVersion version, int rank,
+                                  Instant now, Optional<String> latestRelease) {
+        VersionSelection selection = rule.selection();
+        Optional<Integer> priority = Optional.of(rule.priority());
+        String byRule = " (rule " + rule.priority() + ")";
+        if (selection.keepNewest().isPresent() && rank < selection.keepNewest().getAsInt()) {
+            return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.KEPT_BY_RULE, priority, "kept: newest "
+                    + (rank + 1) + " of " + selection.keepNewest().getAsInt() + " by "
+                    + selection.newestBy().ruleName() + byRule));
+        }
+        if (selection.olderThanDays().isPresent()) {
+            int days = selection.olderThanDays().getAsInt();
+            if (version.publishedTime().isEmpty()) {
+                return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.KEPT_BY_RULE, priority,
+                        "kept: publish time unknown, so not known to be older than " + days + " days" + byRule));
+            }
+            if (!version.publishedTime().get().isBefore(now.minus(Duration.ofDays(days)))) {
+                return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.KEPT_BY_RULE, priority,
+                        "kept: published within the last " + days + " days" + byRule));
+            }
+        }
+        RetentionAction action = rule.action();
+        if (action.kind().hidesVersion()) {
+            if (ruleSet.guards().latestRelease() && latestRelease.equals(Optional.of(version.version()))) {
+                return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.GUARD_LATEST_RELEASE, priority,
+                        "kept: the latest release (guard), selected by rule " + rule.priority()));
+            }
+            if (ruleSet.guards().defaultDisplayVersion()
+                    && pkg.defaultDisplayVersion().equals(Optional.of(version.version()))) {
+                return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.GUARD_DEFAULT_DISPLAY_VERSION,
+                        priority, "kept: the default display version (guard), selected by rule " + rule.priority()));
+            }
+        }
+        Optional<String> pointless = statusProblem(action, version.status());
+        if (pointless.isPresent()) {
+            return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.STATUS, priority,
+                    "kept: " + pointless.get() + ", selected by rule " + rule.priority()));
+        }
+        String text = "selected by rule " + rule.priority() + (rule.description().isEmpty() ? ""
+                : " \"" + rule.description() + "\"");
+        PlannedVersion planned = new PlannedVersion(pkg.pkg(), version, Optional.of(action),
+                new PlanReason(PlanReason.Kind.SELECTED_BY_RULE, priority, text), 0);
+        long bytes = freesBytes(planned) ? version.sizeBytes().orElse(0) : 0;
+        return new PlannedVersion(pkg.pkg(), version, Optional.of(action), planned.reason(), bytes);
+    }
+
+    /** Why an action cannot or need not apply to a version in this status (spec/behavior.md §4); empty if it can. */
+    static Optional<String> statusProblem(RetentionAction action, VersionStatus status) {
+        if (status == VersionStatus.DELETED) {
+            return Optional.of("already deleted");
+        }
+        return switch (action) {
+            case RetentionAction.SetStatus set when status == set.target() -> Optional.of("already "
+                    + status.wireName());
+            case RetentionAction.SetStatus set when status == VersionStatus.DISPOSED ->
+                    Optional.of("a Disposed version cannot become " + set.target().wireName());
+            case RetentionAction.Dispose d when status == VersionStatus.DISPOSED -> Optional.of("already Disposed");
+            case RetentionAction.Copy c when status == VersionStatus.DISPOSED ->
+                    Optional.of("a Disposed version has no assets to copy");
+            default -> Optional.empty();
+        };
+    }
+
+    /** Whether carrying out the entry frees its assets' bytes: dispose, or delete of a version not yet disposed. */
+    static boolean freesBytes(PlannedVersion entry) {
+        return (entry.kind() == ActionKind.DISPOSE || entry.kind() == ActionKind.DELETE)
+                && entry.version().status() != VersionStatus.DISPOSED;
+    }
+
+    private static PlannedVersion keep(PackageRef pkg, CandidateVersion version, PlanReason reason) {
+        return new PlannedVersion(pkg, version, Optional.empty(), reason, 0);
+    }
+}
