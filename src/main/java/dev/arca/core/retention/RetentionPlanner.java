@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Plans a rule set over a repository's versions without touching anything (the dry run): rules by ascending priority,
@@ -71,24 +71,33 @@ public final class RetentionPlanner {
         List<CandidateVersion> ordered = pkg.versions().stream()
                 .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME)).toList();
         Optional<String> latestRelease = latestRelease(pkg.pkg(), ordered).map(CandidateVersion::version);
-        Map<CandidateVersion, PlannedVersion> decided = new HashMap<>();
-        Set<CandidateVersion> open = new LinkedHashSet<>(ordered);
+        // By position in the ordered list, so even two identical input rows are each planned once.
+        PlannedVersion[] decided = new PlannedVersion[ordered.size()];
+        List<Integer> open = new ArrayList<>(IntStream.range(0, ordered.size()).boxed().toList());
         for (RetentionRule rule : ruleSet.rules()) {
             VersionSelection selection = rule.selection();
             if (open.isEmpty() || !selection.matchesPackage(pkg.pkg())) {
                 continue;
             }
-            List<CandidateVersion> matched = open.stream()
-                    .filter(v -> selection.matchesVersion(scheme, v, regexes.get(rule.priority())))
-                    .sorted(newestFirst(scheme, selection.newestBy())).toList();
-            for (int rank = 0; rank < matched.size(); rank++) {
-                CandidateVersion version = matched.get(rank);
-                open.remove(version);
-                decided.put(version, decide(pkg, rule, version, rank, now, latestRelease));
+            Optional<Pattern> regex = regexes.get(rule.priority());
+            List<Integer> matched = open.stream()
+                    .filter(i -> selection.matchesVersion(scheme, ordered.get(i), regex)).toList();
+            // The list is already newest first by publish time; only a version-order rule needs its own ranking.
+            List<Integer> ranked = selection.newestBy() == NewestBy.PUBLISHED_TIME ? matched
+                    : matched.stream().sorted(Comparator.comparing(ordered::get,
+                            newestFirst(scheme, selection.newestBy()))).toList();
+            for (int rank = 0; rank < ranked.size(); rank++) {
+                int index = ranked.get(rank);
+                decided[index] = decide(pkg, rule, ordered.get(index), rank, now, latestRelease);
             }
+            open.removeAll(Set.copyOf(matched));
         }
-        return ordered.stream().map(v -> decided.containsKey(v) ? decided.get(v) : keep(pkg.pkg(), v,
-                new PlanReason(PlanReason.Kind.NO_RULE, Optional.empty(), "kept: no rule selects it"))).toList();
+        List<PlannedVersion> entries = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            entries.add(decided[i] != null ? decided[i] : keep(pkg.pkg(), ordered.get(i),
+                    new PlanReason(PlanReason.Kind.NO_RULE, Optional.empty(), "kept: no rule selects it")));
+        }
+        return entries;
     }
 
     private PlannedVersion decide(PackageVersions pkg, RetentionRule rule, CandidateVersion version, int rank,
@@ -97,8 +106,8 @@ public final class RetentionPlanner {
         Optional<Integer> priority = Optional.of(rule.priority());
         String byRule = " (rule " + rule.priority() + ")";
         if (selection.keepNewest().isPresent() && rank < selection.keepNewest().getAsInt()) {
-            return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.KEPT_BY_RULE, priority, "kept: newest "
-                    + (rank + 1) + " of " + selection.keepNewest().getAsInt() + " by "
+            return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.KEPT_BY_RULE, priority, "kept: #"
+                    + (rank + 1) + " of the newest " + selection.keepNewest().getAsInt() + " by "
                     + selection.newestBy().ruleName() + byRule));
         }
         if (selection.olderThanDays().isPresent()) {

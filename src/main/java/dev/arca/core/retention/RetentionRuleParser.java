@@ -330,7 +330,8 @@ public final class RetentionRuleParser {
 
     /** A known field within two edits of a misspelt one (case ignored), to suggest. */
     private static Optional<String> closest(String key, List<String> known) {
-        return known.stream().filter(k -> distance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)) <= 2).findFirst();
+        String lower = key.toLowerCase(Locale.ROOT);
+        return known.stream().filter(k -> distance(k.toLowerCase(Locale.ROOT), lower) <= 2).findFirst();
     }
 
     private static int distance(String a, String b) {

@@ -40,7 +40,8 @@ class RetentionPlannerTest {
         assertThat(plan.entries()).extracting(e -> e.version().version(), PlannedVersion::kind)
                 .containsExactly(tuple("1.2", ActionKind.KEEP), tuple("1.1", ActionKind.DELETE),
                         tuple("1.0", ActionKind.DELETE));
-        assertThat(plan.entries().getFirst().reason().text()).isEqualTo("kept: newest 1 of 1 by publishedTime (rule 1)");
+        assertThat(plan.entries().getFirst().reason().text())
+                .isEqualTo("kept: #1 of the newest 1 by publishedTime (rule 1)");
         assertThat(plan.entries().get(1).reason().text()).isEqualTo("selected by rule 1 \"test rule\"");
         assertThat(plan.count(ActionKind.DELETE)).isEqualTo(2);
         assertThat(plan.count(ActionKind.KEEP)).isEqualTo(1);
@@ -64,6 +65,31 @@ class RetentionPlannerTest {
                 NewestBy.VERSION), DELETE), RetentionGuards.NONE).plan(List.of(pkg), NOW);
 
         assertThat(deleted(plan)).containsExactly("1.0.1", "1.0");
+    }
+
+    @Test
+    void keepNewestByVersionUsesPep440ForPyPi() {
+        // an epoch outranks everything; a post-release outranks its release; a pre-release ranks below it
+        PackageVersions pkg = pkg(new PackageRef(PackageFormat.PYPI, "", "tool"), published("1!0.1", 9),
+                published("2.0.post1", 8), published("2.0", 7), published("2.1rc1", 1), published("2.1.dev3", 2));
+        RetentionPlan plan = planner(rule(1, VersionSelection.ALL.withKeepNewest(OptionalInt.of(3),
+                NewestBy.VERSION), DELETE), RetentionGuards.NONE).plan(List.of(pkg), NOW);
+
+        assertThat(deleted(plan)).containsExactly("2.0", "2.0.post1");
+        assertThat(reasonOf(plan, "1!0.1")).isEqualTo("kept: #1 of the newest 3 by version (rule 1)");
+    }
+
+    @Test
+    void snapshotFilterTellsSnapshotsAndTheirBuildsFromReleases() {
+        PackageVersions pkg = pkg(LIB, published("1.0", 5), with(published("1.1-20250101.101010-1", 4),
+                VersionStatus.UNLISTED), published("1.1-SNAPSHOT", 3), published("1.1-rc1", 2));
+        RetentionPlan releases = planner(rule(1, VersionSelection.ALL.withSnapshot(Optional.of(false)), UNLIST),
+                RetentionGuards.NONE).plan(List.of(pkg), NOW);
+        RetentionPlan snapshots = planner(rule(1, VersionSelection.ALL.withSnapshot(Optional.of(true)), DELETE),
+                RetentionGuards.NONE).plan(List.of(pkg), NOW);
+
+        assertThat(releases.changes()).extracting(e -> e.version().version()).containsExactly("1.1-rc1", "1.0");
+        assertThat(deleted(snapshots)).containsExactly("1.1-SNAPSHOT", "1.1-20250101.101010-1");
     }
 
     @Test
@@ -233,7 +259,8 @@ class RetentionPlannerTest {
                 .plan(List.of(pkg), NOW);
 
         assertThat(reasonOf(plan, "1.0")).isEqualTo("kept: already Unlisted, selected by rule 1");
-        assertThat(reasonOf(plan, "1.1")).isEqualTo("kept: a Disposed version cannot become Unlisted, selected by rule 1");
+        assertThat(reasonOf(plan, "1.1"))
+                .isEqualTo("kept: a Disposed version cannot become Unlisted, selected by rule 1");
         assertThat(plan.changes()).extracting(e -> e.version().version()).containsExactly("1.2");
     }
 

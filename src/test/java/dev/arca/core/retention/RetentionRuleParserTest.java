@@ -134,6 +134,19 @@ class RetentionRuleParserTest {
     }
 
     @Test
+    void aRegexErrorInsideThePatternPointsAtItsCharacter() {
+        // The string opens at column 61 and holds a\\d+** (a\d+** decoded); Java names index 4 (a '*'), which
+        // is written six characters after the quote because the escaped backslash takes two.
+        assertProblem("{\"rules\": [{\"rulePriority\": 1, \"selection\": {\"versionRegex\": \"a\\\\d+**\"},"
+                + " \"action\": {\"type\": \"delete\"}}]}")
+                .satisfies(e -> {
+                    assertThat(e.detail()).startsWith("versionRegex does not compile: Dangling meta character '*'");
+                    assertThat(e.position().column()).isEqualTo(61 + 6);
+                    assertThat(e.path()).isEqualTo("rules[0].selection.versionRegex");
+                });
+    }
+
+    @Test
     void badValuesAreReportedAtTheValue() {
         assertDetail(rule("\"selection\": {\"format\": \"rpm\"}, \"action\": {\"type\": \"delete\"}"))
                 .startsWith("format 'rpm' is not a package format");
@@ -151,16 +164,19 @@ class RetentionRuleParserTest {
                 .startsWith("packages: A package group pattern starts with /");
         assertDetail(rule("\"selection\": {\"newestBy\": \"version\"}, \"action\": {\"type\": \"delete\"}"))
                 .isEqualTo("newestBy only applies together with keepNewest");
-        assertDetail(rule("\"selection\": {\"format\": \"npm\", \"snapshot\": true}, \"action\": {\"type\": \"delete\"}"))
+        assertDetail(rule("\"selection\": {\"format\": \"npm\", \"snapshot\": true},"
+                + " \"action\": {\"type\": \"delete\"}"))
                 .startsWith("snapshot applies to Maven versions only");
-        assertDetail(rule("\"selection\": {\"format\": \"npm\", \"packages\": \"/maven/*\"}, \"action\": {\"type\": \"delete\"}"))
+        assertDetail(rule("\"selection\": {\"format\": \"npm\", \"packages\": \"/maven/*\"},"
+                + " \"action\": {\"type\": \"delete\"}"))
                 .startsWith("format npm contradicts packages /maven/*");
     }
 
     @Test
     void badActionsAreRefused() {
         assertDetail(rule("\"selection\": {}, \"action\": {\"type\": \"expire\"}"))
-                .isEqualTo("type 'expire' is not an action; use one of copy, publish, unlist, archive, dispose, delete");
+                .isEqualTo("type 'expire' is not an action; use one of copy, publish, unlist, archive, dispose,"
+                        + " delete");
         assertDetail(rule("\"selection\": {}, \"action\": {\"type\": \"copy\"}")).isEqualTo("A copy action needs to");
         assertDetail(rule("\"selection\": {}, \"action\": {\"type\": \"delete\", \"to\": \"prod\"}"))
                 .isEqualTo("to only applies to a copy action");

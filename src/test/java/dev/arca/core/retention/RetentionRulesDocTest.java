@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Keeps docs/retention-rules.md honest: its example reads, and the fields it documents are the ones the parser knows. */
+/** Keeps docs/retention-rules.md honest: its example reads, and it documents every field the parser knows. */
 class RetentionRulesDocTest {
 
     private static final Path DOC = Path.of("docs", "retention-rules.md");
