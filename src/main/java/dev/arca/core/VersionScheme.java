@@ -1,7 +1,9 @@
 package dev.arca.core;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -28,7 +30,7 @@ public enum VersionScheme {
 
         @Override
         Comparator<String> parsedOrder() {
-            return Comparator.comparing(MavenSnapshotKey::of);
+            return Comparator.comparing(remembering(MavenSnapshotKey::of));
         }
     },
     /** Semantic Versioning 2.0.0: a pre-release below its release, build metadata ignored. */
@@ -40,7 +42,7 @@ public enum VersionScheme {
 
         @Override
         Comparator<String> parsedOrder() {
-            return parsedFirst(SemanticVersion::parse);
+            return parsedFirst(remembering(SemanticVersion::parse));
         }
     },
     /** PEP 440: epochs, pre-, post- and development releases, local labels. */
@@ -52,7 +54,7 @@ public enum VersionScheme {
 
         @Override
         Comparator<String> parsedOrder() {
-            return parsedFirst(Pep440Version::parse);
+            return parsedFirst(remembering(Pep440Version::parse));
         }
     },
     /** No version order: versions are told apart by when they were published. */
@@ -106,13 +108,20 @@ public enum VersionScheme {
 
     /**
      * A total order, oldest first: versions the scheme reads in its own order, above them versions it cannot read,
-     * and versions equal in the scheme (such as {@code 1.0} and {@code 1.0.0}) by their text.
+     * and versions equal in the scheme (such as {@code 1.0} and {@code 1.0.0}) by their text. Each call returns a new
+     * comparator that reads every version once and remembers it: use one per sort, not shared between threads.
      */
     public Comparator<String> order() {
         return parsedOrder().thenComparing(Comparator.naturalOrder());
     }
 
     abstract Comparator<String> parsedOrder();
+
+    /** Reads each text once: sorting n versions then parses n times, not n log n. */
+    private static <V> Function<String, V> remembering(Function<String, V> parser) {
+        Map<String, V> read = new HashMap<>();
+        return text -> read.computeIfAbsent(text, parser);
+    }
 
     /** Readable versions in their order, all of them above the unreadable ones, which tie among themselves. */
     private static <V extends Comparable<V>> Comparator<String> parsedFirst(Function<String, Optional<V>> parser) {

@@ -43,7 +43,9 @@ public final class RetentionPlanner {
 
     /**
      * Newest first by publish time; unknown times count as oldest; ties by the format's version order (highest
-     * first), which ends with the text, so no two versions tie.
+     * first), which ends with the text, so no two versions tie. With {@link NewestBy#VERSION} (and a format that
+     * orders versions), the version order comes first and publish time breaks ties. One comparator per sort: it
+     * remembers the versions it has read.
      */
     public static Comparator<CandidateVersion> newestFirst(VersionScheme scheme, NewestBy by) {
         Comparator<CandidateVersion> byTime = Comparator.comparing(

@@ -337,6 +337,23 @@ class RetentionPlannerTest {
         assertThat(plan.count(ActionKind.DELETE)).isEqualTo(200 * 45);
     }
 
+    @Test
+    void oneHugePackagePlansEveryVersionInOrder() {
+        List<CandidateVersion> versions = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            versions.add(at("1." + i + "-20250101.120000-" + i, NOW.minus(Duration.ofSeconds(i % 1_000))));
+        }
+        PackageVersions pkg = new PackageVersions(LIB, Optional.empty(), versions);
+        long start = System.nanoTime();
+        RetentionPlan plan = planner(rule(1, VersionSelection.ALL.withKeepNewest(OptionalInt.of(10),
+                NewestBy.VERSION), DELETE)).plan(List.of(pkg), NOW);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(plan.count(ActionKind.DELETE)).isEqualTo(19_990);
+        assertThat(plan.entries()).filteredOn(e -> e.kind() == ActionKind.KEEP)
+                .extracting(e -> e.version().version()).allMatch(v -> v.startsWith("1.1999"));
+    }
+
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
     }
