@@ -276,6 +276,8 @@ class RetentionPlannerTest {
 
         assertThat(deletePlan.bytesFreed()).isEqualTo(500);
         assertThat(deletePlan.unknownSizes()).isEqualTo(1);
+        assertThat(deletePlan.summary()).isEqualTo("3 versions: 3 delete, 0 keep; frees 500 B (1 of unknown size)");
+        assertThat(archivePlan.summary()).isEqualTo("3 versions: 2 archive, 1 keep");
         assertThat(archivePlan.bytesFreed()).isZero();
     }
 
@@ -314,6 +316,7 @@ class RetentionPlannerTest {
                 .containsExactlyInAnyOrderElementsOf(expectedDeleted);
         assertThat(plan.count(ActionKind.DELETE)).isEqualTo(1_600);
         assertThat(plan.count(ActionKind.KEEP)).isEqualTo(400);
+        assertThat(plan.summary()).isEqualTo("2,000 versions: 1,600 delete, 400 keep; frees 800 KB");
         assertThat(plan.entries()).filteredOn(e -> e.version().version().equals("1.10"))
                 .allMatch(e -> e.kind() == ActionKind.KEEP);
     }
