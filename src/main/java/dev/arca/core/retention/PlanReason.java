@@ -7,7 +7,7 @@ import java.util.Optional;
  * Why a plan does what it does to a version: the rule that kept or selected it, or the guard or status that held
  * it back, in a sentence for the plan table and the dry run's output.
  *
- * @param rulePriority the deciding rule, empty when no rule matched the version
+ * @param rulePriority the deciding rule, empty when no rule matched the version or it was chosen by hand
  */
 public record PlanReason(Kind kind, Optional<Integer> rulePriority, String text) {
 
@@ -19,6 +19,8 @@ public record PlanReason(Kind kind, Optional<Integer> rulePriority, String text)
         KEPT_BY_RULE,
         /** A rule matched and selected it; the plan acts on it. */
         SELECTED_BY_RULE,
+        /** Picked by hand (a multi-select on the Packages page); the plan acts on it. */
+        CHOSEN,
         /** Selected, but it is the package's latest release. */
         GUARD_LATEST_RELEASE,
         /** Selected, but it is the package's default display version. */

@@ -123,29 +123,64 @@ public final class RetentionPlanner {
                         "kept: published within the last " + days + " days" + byRule));
             }
         }
-        RetentionAction action = rule.action();
-        if (action.kind().hidesVersion()) {
-            if (ruleSet.guards().latestRelease() && latestRelease.equals(Optional.of(version.version()))) {
-                return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.GUARD_LATEST_RELEASE, priority,
-                        "kept: the latest release (guard), selected by rule " + rule.priority()));
+        String selectedBy = "selected by rule " + rule.priority();
+        return act(pkg, version, rule.action(), ruleSet.guards(), latestRelease, priority, selectedBy,
+                new PlanReason(PlanReason.Kind.SELECTED_BY_RULE, priority, selectedBy
+                        + (rule.description().isEmpty() ? "" : " \"" + rule.description() + "\"")));
+    }
+
+    /**
+     * Plans one action on versions picked by hand (the Packages page's multi-select: Copy to…, Unlist, Archive,
+     * Dispose…, Delete…). Each chosen version gets the action unless a guard or its status holds it back; only the
+     * chosen versions are listed, but each package needs all its versions so the guards know its latest release.
+     *
+     * @param chosen the versions picked, by package
+     */
+    public static RetentionPlan planChosen(List<PackageVersions> packages, Map<PackageRef, Set<String>> chosen,
+                                           RetentionAction action, RetentionGuards guards) {
+        Objects.requireNonNull(chosen, "chosen");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(guards, "guards");
+        List<PlannedVersion> entries = new ArrayList<>();
+        for (PackageVersions pkg : packages.stream().sorted(Comparator.comparing(PackageVersions::pkg)).toList()) {
+            Set<String> picked = chosen.getOrDefault(pkg.pkg(), Set.of());
+            if (picked.isEmpty()) {
+                continue;
             }
-            if (ruleSet.guards().defaultDisplayVersion()
-                    && pkg.defaultDisplayVersion().equals(Optional.of(version.version()))) {
+            VersionScheme scheme = VersionScheme.of(pkg.pkg().format());
+            Optional<String> latestRelease = latestRelease(pkg.pkg(), pkg.versions()).map(CandidateVersion::version);
+            pkg.versions().stream().filter(v -> picked.contains(v.version()))
+                    .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME))
+                    .forEach(v -> entries.add(act(pkg, v, action, guards, latestRelease, Optional.empty(),
+                            "chosen by hand", new PlanReason(PlanReason.Kind.CHOSEN, Optional.empty(),
+                                    "chosen by hand"))));
+        }
+        return RetentionPlan.of(entries);
+    }
+
+    /** The action on a selected version, unless a guard or the version's status holds it back. */
+    private static PlannedVersion act(PackageVersions pkg, CandidateVersion version, RetentionAction action,
+                                      RetentionGuards guards, Optional<String> latestRelease,
+                                      Optional<Integer> priority, String selectedBy, PlanReason selected) {
+        if (action.kind().hidesVersion()) {
+            if (guards.latestRelease() && latestRelease.equals(Optional.of(version.version()))) {
+                return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.GUARD_LATEST_RELEASE, priority,
+                        "kept: the latest release (guard), " + selectedBy));
+            }
+            if (guards.defaultDisplayVersion() && pkg.defaultDisplayVersion().equals(Optional.of(version.version()))) {
                 return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.GUARD_DEFAULT_DISPLAY_VERSION,
-                        priority, "kept: the default display version (guard), selected by rule " + rule.priority()));
+                        priority, "kept: the default display version (guard), " + selectedBy));
             }
         }
         Optional<String> pointless = statusProblem(action, version.status());
         if (pointless.isPresent()) {
             return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.STATUS, priority,
-                    "kept: " + pointless.get() + ", selected by rule " + rule.priority()));
+                    "kept: " + pointless.get() + ", " + selectedBy));
         }
-        String text = "selected by rule " + rule.priority() + (rule.description().isEmpty() ? ""
-                : " \"" + rule.description() + "\"");
-        PlannedVersion planned = new PlannedVersion(pkg.pkg(), version, Optional.of(action),
-                new PlanReason(PlanReason.Kind.SELECTED_BY_RULE, priority, text), 0);
-        long bytes = freesBytes(planned) ? version.sizeBytes().orElse(0) : 0;
-        return new PlannedVersion(pkg.pkg(), version, Optional.of(action), planned.reason(), bytes);
+        PlannedVersion planned = new PlannedVersion(pkg.pkg(), version, Optional.of(action), selected, 0);
+        return freesBytes(planned)
+                ? new PlannedVersion(pkg.pkg(), version, Optional.of(action), selected, version.sizeBytes().orElse(0))
+                : planned;
     }
 
     /** Why an action cannot or need not apply to a version in this status (spec/behavior.md §4); empty if it can. */

@@ -282,6 +282,24 @@ class RetentionPlannerTest {
     }
 
     @Test
+    void versionsChosenByHandGetTheActionUnlessAGuardOrTheirStatusHoldsThemBack() {
+        PackageRef ui = new PackageRef(PackageFormat.NPM, "", "ui");
+        PackageVersions lib = new PackageVersions(LIB, Optional.empty(), List.of(published("1.0", 3),
+                published("2.0", 2), with(published("1.5", 1), VersionStatus.ARCHIVED)));
+        PackageVersions uiVersions = pkg(ui, published("0.1.0", 2), published("0.2.0", 1));
+        RetentionPlan plan = RetentionPlanner.planChosen(List.of(uiVersions, lib),
+                java.util.Map.of(LIB, Set.of("1.0", "2.0", "1.5"), ui, Set.of("0.1.0")),
+                new RetentionAction.SetStatus(VersionStatus.ARCHIVED), RetentionGuards.SAFE);
+
+        assertThat(plan.entries()).extracting(e -> e.pkg().name() + " " + e.version().version(), PlannedVersion::kind)
+                .containsExactly(tuple("ui 0.1.0", ActionKind.ARCHIVE), tuple("lib 1.5", ActionKind.KEEP),
+                        tuple("lib 2.0", ActionKind.KEEP), tuple("lib 1.0", ActionKind.ARCHIVE));
+        assertThat(reasonOf(plan, "2.0")).isEqualTo("kept: the latest release (guard), chosen by hand");
+        assertThat(reasonOf(plan, "1.5")).isEqualTo("kept: already Archived, chosen by hand");
+        assertThat(plan.entries().getFirst().reason().kind()).isEqualTo(PlanReason.Kind.CHOSEN);
+    }
+
+    @Test
     void keepTheNewestTenSnapshotBuildsPerArtifactNeverTheLatestRelease() {
         // 20 artifacts × 100 versions = 2,000: per artifact 10 releases, then 90 SNAPSHOT builds of the next
         // version (the newest of which is the SNAPSHOT itself), all published one minute apart.
