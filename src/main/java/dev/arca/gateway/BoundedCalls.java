@@ -13,13 +13,14 @@ import java.util.function.BiConsumer;
 /**
  * One blocking service call per item, at most a given number at once (virtual threads), answers in item order: how
  * the gateway reads many repositories without exceeding the service's request quotas. The first failure, or an
- * interrupt of the caller, cancels the calls still running.
+ * interrupt of the caller, cancels the calls still running. Public for the workflows, which read many versions the
+ * same way.
  */
-final class BoundedCalls {
+public final class BoundedCalls {
 
     /** A call for one item. */
     @FunctionalInterface
-    interface Call<T, R> {
+    public interface Call<T, R> {
         R call(T item) throws InterruptedException;
     }
 
@@ -30,7 +31,7 @@ final class BoundedCalls {
      * @param progress told how many items are done, of how many, as each finishes
      * @throws RuntimeException the first call's failure (a {@link GatewayException} as the call threw it)
      */
-    static <T, R> List<R> map(List<T> items, int concurrency, Call<T, R> call, BiConsumer<Integer, Integer> progress)
+    public static <T, R> List<R> map(List<T> items, int concurrency, Call<T, R> call, BiConsumer<Integer, Integer> progress)
             throws InterruptedException {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be positive");

@@ -1,0 +1,37 @@
+package dev.arca.workflow;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How far a repository load got: first the packages whose versions are listed, then the versions described.
+ *
+ * @param done  items of this stage finished
+ * @param total items this stage has (known once the stage starts)
+ */
+public record LoadProgress(Stage stage, int done, int total) {
+
+    /** The stages of a load, in order. */
+    public enum Stage {
+        /** ListPackages, then ListPackageVersions per package and status. */
+        LISTING_VERSIONS,
+        /** DescribePackageVersion (publish time) and, when sizes are wanted, ListPackageVersionAssets per version. */
+        DESCRIBING_VERSIONS
+    }
+
+    public LoadProgress {
+        Objects.requireNonNull(stage, "stage");
+    }
+
+    /** {@code listed the versions of 12 of 40 packages}, {@code described 300 of 2,000 versions}. */
+    public String describe() {
+        return switch (stage) {
+            case LISTING_VERSIONS -> "listed the versions of " + number(done) + " of " + number(total) + " packages";
+            case DESCRIBING_VERSIONS -> "described " + number(done) + " of " + number(total) + " versions";
+        };
+    }
+
+    private static String number(int value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}
