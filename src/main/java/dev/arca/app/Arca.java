@@ -15,13 +15,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Arca's launcher. With no command it opens the GUI on an embedded local server; {@code arca server}
- * runs the local server alone; {@code arca graph} prints a domain's upstream graph. Usage errors and start-up
+ * runs the local server alone; {@code arca graph} prints a domain's upstream graph; {@code arca cleanup} plans a
+ * retention rule set over a repository. Usage errors and start-up
  * problems are one line on stderr and exit code 2.
  */
 @Command(name = "arca",
         mixinStandardHelpOptions = true,
         versionProvider = Arca.VersionProvider.class,
-        subcommands = {ServerCommand.class, GraphCommand.class},
+        subcommands = {ServerCommand.class, GraphCommand.class, CleanupCommand.class},
         description = {
             "Administration console for CodeArtifact package repositories.",
             "With no command, opens the GUI on an embedded local server (127.0.0.1, a free port)."
@@ -139,6 +140,9 @@ public final class Arca implements Callable<Integer> {
             }
             if (type == GraphCommand.class) {
                 return type.cast(new GraphCommand(env));
+            }
+            if (type == CleanupCommand.class) {
+                return type.cast(new CleanupCommand(env));
             }
             return CommandLine.defaultFactory().create(type);
         }
