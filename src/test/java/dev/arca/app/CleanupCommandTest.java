@@ -157,9 +157,11 @@ class CleanupCommandTest {
     void keepLatestHoldsBackTheLatestReleaseAndTheDefaultDisplayVersion() {
         assertThat(cleanup("--format", "maven", "--action", "archive", "--keep-latest", "--dry-run")).isZero();
 
-        assertThat(out.toString()).contains("maven com.example:lib  1.1  keep  kept: the latest release (guard)")
-                .contains("maven com.example:lib  1.0  archive  " + SELECTED)
-                .contains("3 versions: 2 archive, 1 keep");
+        assertThat(out.toString().lines()).containsExactly(
+                "maven com.example:lib  1.2  archive  " + SELECTED,
+                "maven com.example:lib  1.1  keep  kept: the latest release (guard), selected by rule 1",
+                "maven com.example:lib  1.0  archive  " + SELECTED,
+                "3 versions: 2 archive, 1 keep");
     }
 
     @Test
@@ -263,6 +265,8 @@ class CleanupCommandTest {
     void aRegexThatDoesNotCompileIsBadInput() {
         assertOneLineError(cleanup("--version-regex", "1.(0", "--action", "delete", "--dry-run"),
                 "--version-regex does not compile: Unclosed group");
+        assertThat(err.toString()).isEqualTo("arca cleanup: --version-regex does not compile: Unclosed group at"
+                + " character 5 of '1.(0' (see 'arca cleanup --help')\n");
     }
 
     @Test
@@ -272,6 +276,8 @@ class CleanupCommandTest {
 
         assertOneLineError(cleanup("--rules", rules.toString(), "--keep-newest", "3", "--dry-run"),
                 "--rules and --keep-newest cannot be used together");
+        assertThat(err.toString()).isEqualTo("arca cleanup: --rules and --keep-newest cannot be used together; put"
+                + " the rule in the file or drop --rules (see 'arca cleanup --help')\n");
     }
 
     @Test
