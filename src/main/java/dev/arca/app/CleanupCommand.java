@@ -152,9 +152,10 @@ final class CleanupCommand implements Callable<Integer> {
             if (domainOwner != null) {
                 gateway.useOwner(domain, domainOwner);
             }
-            requireRepository(gateway, repository, "Repository " + repository);
+            // The service names what is missing, the domain or the repository, in its own sentence.
+            gateway.describeRepository(domain, repository);
             for (String destination : copyDestinations(ruleSet)) {
-                requireRepository(gateway, destination, "The copy destination " + destination);
+                requireDestination(gateway, destination);
             }
             Instant now = Instant.now();
             List<PackageVersions> packages = new RepositoryVersionsLoader(gateway)
@@ -226,7 +227,9 @@ final class CleanupCommand implements Callable<Integer> {
                 flags.format(format);
             }
             if (namespace != null) {
-                flags.namespace(namespace);
+                // CodeArtifact names an npm scope without its @, as the AWS CLI does; people often type it with one.
+                flags.namespace(namespace.startsWith("@") && (format == null
+                        || format.equalsIgnoreCase("npm")) ? namespace.substring(1) : namespace);
             }
             if (packagePrefix != null) {
                 flags.packagePrefix(packagePrefix);
@@ -286,13 +289,14 @@ final class CleanupCommand implements Callable<Integer> {
         return destinations;
     }
 
-    /** A missing repository is bad input, said plainly, rather than whatever the first listing call answers. */
-    private void requireRepository(CodeArtifactGateway gateway, String name, String subject) throws CommandProblem {
+    /** A copy destination that does not exist is bad input, said as such before a plan promises copies into it. */
+    private void requireDestination(CodeArtifactGateway gateway, String name) throws CommandProblem {
         try {
             gateway.describeRepository(domain, name);
         } catch (GatewayException e) {
             if (e.errorCode().filter("ResourceNotFoundException"::equals).isPresent()) {
-                throw new CommandProblem(subject + " does not exist in domain " + domain + ".", Arca.EXIT_USAGE);
+                throw new CommandProblem("The copy destination " + name + " does not exist in domain " + domain
+                        + ".", Arca.EXIT_USAGE);
             }
             throw e;
         }

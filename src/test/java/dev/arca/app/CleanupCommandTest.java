@@ -256,6 +256,17 @@ class CleanupCommandTest {
     }
 
     @Test
+    void aDomainThatDoesNotExistIsBadInputInTheServicesWords() {
+        List<String> args = List.of("cleanup", "--endpoint-url", embedded.server().endpoint().toString(),
+                "--domain", "nope", "--repository", "dev", "--action", "delete", "--dry-run");
+        int code = Arca.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
+                environment());
+
+        assertOneLineError(code, "arca cleanup: Domain nope does not exist in account "
+                + embedded.server().config().accountId());
+    }
+
+    @Test
     void aCopyDestinationThatDoesNotExistIsBadInput() {
         assertOneLineError(cleanup("--action", "copy", "--to", "staging", "--dry-run"),
                 "arca cleanup: The copy destination staging does not exist in domain shop.");

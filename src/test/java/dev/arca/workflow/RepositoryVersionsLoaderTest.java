@@ -158,4 +158,26 @@ class RepositoryVersionsLoaderTest {
                 .isInstanceOfSatisfying(GatewayException.class, e ->
                         assertThat(e.errorCode()).contains("ResourceNotFoundException"));
     }
+
+    @Test
+    void underTheServicesRequestQuotasEveryVersionIsReadOnceWithItsSize() throws Exception {
+        // 60 versions: 60 ListPackageVersionAssets calls, three times the 20 a second CodeArtifact allows.
+        try (EmbeddedGateway quoted = new EmbeddedGateway(dev.arca.server.ServerConfig.embedded(temp.resolve("quotas"))
+                .withQuotaEmulation(true))) {
+            quoted.gateway().createDomain(DOMAIN, Optional.empty());
+            quoted.gateway().createRepository(DOMAIN, "busy", Optional.empty(), List.of());
+            for (int i = 0; i < 60; i++) {
+                quoted.publishGeneric(DOMAIN, "busy", "ns", "pkg" + (i % 3), "1." + i, new byte[i + 1]);
+            }
+
+            List<PackageVersions> packages = new RepositoryVersionsLoader(quoted.gateway())
+                    .load(DOMAIN, "busy", LoadScope.EVERYTHING, progress -> { });
+
+            assertThat(packages).hasSize(3);
+            List<CandidateVersion> versions = packages.stream().flatMap(p -> p.versions().stream()).toList();
+            assertThat(versions).extracting(CandidateVersion::version).doesNotHaveDuplicates().hasSize(60);
+            assertThat(versions).allSatisfy(v -> assertThat(v.sizeBytes().getAsLong())
+                    .isEqualTo(Long.parseLong(v.version().substring(2)) + 1));
+        }
+    }
 }
