@@ -91,7 +91,7 @@ final class CleanupCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = "--namespace", paramLabel = "NS",
-            description = "Rule flag: only packages in this namespace (Maven group ID, npm scope without @).")
+            description = "Rule flag: only packages in this namespace (Maven group ID, npm scope with or without @).")
     private String namespace;
 
     @Option(names = "--package-prefix", paramLabel = "PREFIX",

@@ -331,4 +331,15 @@ class CleanupCommandTest {
         assertOneLineError(cleanup("--action", "delete", "--dry-run", "--report", report.toString()),
                 "Cannot write the report to " + report + " (its folder does not exist).");
     }
+
+    @Test
+    void helpListsTheOptionsAndSaysNothingIsChanged() {
+        int code = Arca.execute(new String[] {"cleanup", "--help"}, new PrintWriter(out, true),
+                new PrintWriter(err, true), environment());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Nothing is changed.").contains("--rules=FILE").contains("--dry-run")
+                .contains("--keep-newest=N").contains("--to=REPOSITORY").contains("--endpoint-url=URL")
+                .doesNotContain("--apply");
+    }
 }
