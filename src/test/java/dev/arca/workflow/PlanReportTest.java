@@ -61,7 +61,8 @@ class PlanReportTest {
                 "maven,com.example,lib,1.1,Published,delete,\"selected by rule 1 \"\"from command-line flags\"\"\",200",
                 "maven,com.example,lib,1.0,Published,delete,\"selected by rule 1 \"\"from command-line flags\"\"\",100",
                 "generic,tools,\"a,\"\"b\"\"\",2,Published,keep,kept: #1 of the newest 1 by publishedTime (rule 1),",
-                "generic,tools,\"a,\"\"b\"\"\",1,Published,delete,\"selected by rule 1 \"\"from command-line flags\"\"\",")) + "\r\n");
+                "generic,tools,\"a,\"\"b\"\"\",1,Published,delete,\"selected by rule 1 \"\"from command-line flags\"\"\","))
+                + "\r\n");
     }
 
     @Test
