@@ -18,6 +18,8 @@ import dev.arca.workflow.RepositoryVersionsLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -183,13 +185,15 @@ final class CleanupCommand implements Callable<Integer> {
             return Report.NONE;
         }
         String name = String.valueOf(report.getFileName()).toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            return Report.JSON;
+        Report format = name.endsWith(".json") ? Report.JSON : name.endsWith(".csv") ? Report.CSV : Report.NONE;
+        if (format == Report.NONE) {
+            throw usage("--report '" + report + "' must end in .json or .csv, which says what to write");
         }
-        if (name.endsWith(".csv")) {
-            return Report.CSV;
+        Path folder = report.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw usage("--report '" + report + "' is in a folder that does not exist: " + folder);
         }
-        throw usage("--report '" + report + "' must end in .json or .csv, which says what to write");
+        return format;
     }
 
     private RetentionRuleSet ruleSetFromFile() throws CommandProblem {
@@ -207,8 +211,8 @@ final class CleanupCommand implements Callable<Integer> {
         } catch (CharacterCodingException e) {
             throw new CommandProblem("The rules file " + rules + " is not UTF-8 text.", Arca.EXIT_USAGE);
         } catch (IOException e) {
-            throw new CommandProblem("The rules file " + rules + " cannot be read (" + e.getClass().getSimpleName()
-                    + ").", Arca.EXIT_USAGE);
+            throw new CommandProblem("The rules file " + rules + " cannot be read (" + reason(e) + ").",
+                    Arca.EXIT_USAGE);
         }
         try {
             return RetentionRuleParser.parse(text);
@@ -307,10 +311,23 @@ final class CleanupCommand implements Callable<Integer> {
             Files.writeString(report, format == Report.JSON ? planReport.json() : planReport.csv(),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CommandProblem("Cannot write the report to " + report + " ("
-                    + (e instanceof NoSuchFileException ? "its folder does not exist" : e.getClass().getSimpleName())
-                    + ").", Arca.EXIT_USAGE);
+            throw new CommandProblem("Cannot write the report to " + report + " (" + reason(e) + ").",
+                    Arca.EXIT_USAGE);
         }
+    }
+
+    /** What the file system said, in words rather than an exception's name. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT);
+        }
+        return "an input/output error";
     }
 
     private CommandLine.ParameterException usage(String message) {

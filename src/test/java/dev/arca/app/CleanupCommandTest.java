@@ -325,11 +325,19 @@ class CleanupCommandTest {
     }
 
     @Test
-    void aReportInAFolderThatDoesNotExistIsBadInput() {
+    void aReportInAFolderThatDoesNotExistIsRefusedBeforeAnythingIsSent() {
         Path report = temp.resolve("no-such-folder").resolve("plan.json");
 
         assertOneLineError(cleanup("--action", "delete", "--dry-run", "--report", report.toString()),
-                "Cannot write the report to " + report + " (its folder does not exist).");
+                "--report '" + report + "' is in a folder that does not exist: " + report.getParent());
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsBadInputAndTheDryRunIsNotPrinted() throws Exception {
+        Path report = Files.createDirectories(temp.resolve("taken.json"));
+
+        assertOneLineError(cleanup("--action", "delete", "--dry-run", "--report", report.toString()),
+                "Cannot write the report to " + report + " (is a directory).");
     }
 
     @Test
