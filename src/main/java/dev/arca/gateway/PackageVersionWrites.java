@@ -39,17 +39,19 @@ public final class PackageVersionWrites {
      * Copies versions of {@code pkg} from {@code source} to {@code destination} (same domain). A version the
      * destination already holds with the same content succeeds with empty status and revision, as the service omits it.
      *
-     * @param versionRevisions each version with the revision it must still have in the source
+     * @param revisions empty, or each version with the revision it must still have in the source (then sent as
+     *                  {@code versionRevisions} instead of {@code versions}, as the service takes one or the other)
      */
     public List<VersionWriteOutcome> copy(String domain, String source, String destination, PackageRef pkg,
-                                          Map<String, String> versionRevisions, boolean allowOverwrite,
-                                          boolean includeFromUpstream) {
-        List<String> versions = checked(List.copyOf(versionRevisions.keySet()), versionRevisions);
+                                          List<String> versions, Map<String, String> revisions,
+                                          boolean allowOverwrite, boolean includeFromUpstream) {
+        checked(versions, revisions);
         var response = gateway.call("copy " + versions.size() + " versions of " + pkg.display() + " to "
                 + destination, () -> gateway.sdk().copyPackageVersions(r -> r.domain(domain)
                 .domainOwner(gateway.owner(domain)).sourceRepository(source).destinationRepository(destination)
                 .format(pkg.format().wireName()).namespace(CodeArtifactGateway.emptyToNull(pkg.namespace()))
-                .packageValue(pkg.name()).versionRevisions(versionRevisions).allowOverwrite(allowOverwrite)
+                .packageValue(pkg.name()).versions(revisions.isEmpty() ? versions : null)
+                .versionRevisions(revisions.isEmpty() ? null : revisions).allowOverwrite(allowOverwrite)
                 .includeFromUpstream(includeFromUpstream)));
         return outcomes(versions, response.successfulVersions(), response.failedVersions());
     }
