@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionError;
 import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.codeartifact.model.SuccessfulPackageVersionInfo;
@@ -22,12 +24,20 @@ import software.amazon.awssdk.services.codeartifact.model.ThrottlingException;
  * DeletePackageVersions — for one package and up to {@link ServiceLimits#VERSIONS_PER_BATCH} versions, each answered
  * with one outcome per requested version in request order. A request the service refuses as a whole (throttled,
  * access denied, package not found) throws a {@link GatewayException}; {@link #retryAfter} reads a throttled
- * request's {@code Retry-After}.
+ * request's {@code Retry-After}. The writes are sent once, without the SDK's retries (see {@link #NO_SDK_RETRIES}).
  */
 public final class PackageVersionWrites {
 
     /** The error code of a request refused for the request-rate quota. */
     public static final String THROTTLED = "ThrottlingException";
+
+    /**
+     * The writes go out once: the SDK's blind retries would hide {@code Retry-After} from the executor's pacing, and
+     * a write retried after a lost answer comes back MISMATCHED_STATUS for a change that was in fact made. The
+     * caller retries throttled requests itself and treats a lost answer as unknown.
+     */
+    private static final SdkPlugin NO_SDK_RETRIES = config -> config.overrideConfiguration(
+            config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
     private final CodeArtifactGateway gateway;
 
@@ -47,7 +57,7 @@ public final class PackageVersionWrites {
                                           boolean allowOverwrite, boolean includeFromUpstream) {
         checked(versions, revisions);
         var response = gateway.call("copy " + versions.size() + " versions of " + pkg.display() + " to "
-                + destination, () -> gateway.sdk().copyPackageVersions(r -> r.domain(domain)
+                + destination, () -> gateway.sdk().copyPackageVersions(r -> r.overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).domain(domain)
                 .domainOwner(gateway.owner(domain)).sourceRepository(source).destinationRepository(destination)
                 .format(pkg.format().wireName()).namespace(CodeArtifactGateway.emptyToNull(pkg.namespace()))
                 .packageValue(pkg.name()).versions(revisions.isEmpty() ? versions : null)
@@ -67,7 +77,7 @@ public final class PackageVersionWrites {
                                                   Optional<VersionStatus> expectedStatus, VersionStatus target) {
         checked(versions, revisions);
         var response = gateway.call("set " + versions.size() + " versions of " + pkg.display() + " to "
-                + target.wireName(), () -> gateway.sdk().updatePackageVersionsStatus(r -> r.domain(domain)
+                + target.wireName(), () -> gateway.sdk().updatePackageVersionsStatus(r -> r.overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).domain(domain)
                 .domainOwner(gateway.owner(domain)).repository(repository).format(pkg.format().wireName())
                 .namespace(CodeArtifactGateway.emptyToNull(pkg.namespace())).packageValue(pkg.name())
                 .versions(versions).versionRevisions(revisions.isEmpty() ? null : revisions)
@@ -81,7 +91,7 @@ public final class PackageVersionWrites {
                                              Map<String, String> revisions, Optional<VersionStatus> expectedStatus) {
         checked(versions, revisions);
         var response = gateway.call("dispose of " + versions.size() + " versions of " + pkg.display(),
-                () -> gateway.sdk().disposePackageVersions(r -> r.domain(domain).domainOwner(gateway.owner(domain))
+                () -> gateway.sdk().disposePackageVersions(r -> r.overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).domain(domain).domainOwner(gateway.owner(domain))
                         .repository(repository).format(pkg.format().wireName())
                         .namespace(CodeArtifactGateway.emptyToNull(pkg.namespace())).packageValue(pkg.name())
                         .versions(versions).versionRevisions(revisions.isEmpty() ? null : revisions)
@@ -94,7 +104,7 @@ public final class PackageVersionWrites {
                                             Optional<VersionStatus> expectedStatus) {
         checked(versions, Map.of());
         var response = gateway.call("delete " + versions.size() + " versions of " + pkg.display(),
-                () -> gateway.sdk().deletePackageVersions(r -> r.domain(domain).domainOwner(gateway.owner(domain))
+                () -> gateway.sdk().deletePackageVersions(r -> r.overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).domain(domain).domainOwner(gateway.owner(domain))
                         .repository(repository).format(pkg.format().wireName())
                         .namespace(CodeArtifactGateway.emptyToNull(pkg.namespace())).packageValue(pkg.name())
                         .versions(versions)

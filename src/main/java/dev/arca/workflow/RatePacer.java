@@ -17,6 +17,7 @@ final class RatePacer {
     private final long baseInterval;
     private long interval;
     private long next = System.nanoTime();
+    private long slowedUntil = next;
 
     /** @param perSecond the most requests per second; empty for no limit of its own */
     RatePacer(Optional<Integer> perSecond) {
@@ -39,13 +40,20 @@ final class RatePacer {
         return !cancellation.awaitCancel(Duration.ofNanos(slot - System.nanoTime()));
     }
 
-    /** The service throttled a request: nobody sends before {@code retryAfter}, and the pace slows. */
+    /**
+     * The service throttled a request: nobody sends before {@code retryAfter}, and the pace slows — once per
+     * {@code retryAfter}, as requests sent together are throttled together for the same excess.
+     */
     synchronized void throttled(Duration retryAfter) {
-        long resume = System.nanoTime() + retryAfter.toNanos();
+        long now = System.nanoTime();
+        long resume = now + retryAfter.toNanos();
         if (resume - next > 0) {
             next = resume;
         }
-        interval = Math.min(SLOWEST_NANOS, Math.max(FLOOR_NANOS, interval * 2));
+        if (now - slowedUntil >= 0) {
+            interval = Math.min(SLOWEST_NANOS, Math.max(FLOOR_NANOS, interval * 2));
+            slowedUntil = resume;
+        }
     }
 
     /** A request went through: the pace recovers by a tenth towards the configured rate. */

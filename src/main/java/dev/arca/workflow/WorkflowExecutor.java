@@ -307,8 +307,7 @@ public final class WorkflowExecutor {
                         journalled.add(new RunJournal.Outcome(index, RunJournal.State.PENDING, "", ""));
                         again.add(index);
                     }
-                    case VersionWriteOutcome.Failed f -> journalled.add(new RunJournal.Outcome(index,
-                            RunJournal.State.FAILED, f.errorCode(), f.message()));
+                    case VersionWriteOutcome.Failed f -> journalled.add(failure(index, f));
                 }
             }
             journal.settled(batch, journalled);
@@ -322,6 +321,30 @@ public final class WorkflowExecutor {
             }
             report();
             return stop.isCancelled() ? List.of() : again;
+        }
+
+        /**
+         * A failed version's outcome. The service checks the revision before the status, so a version whose status
+         * changed since planning comes back MISMATCHED_REVISION; it is looked at and reported MISMATCHED_STATUS
+         * then, which tells the admin what happened.
+         */
+        private RunJournal.Outcome failure(int index, VersionWriteOutcome.Failed failed) {
+            VersionChange change = changes.get(index);
+            if (failed.errorCode().equals(VersionWriteOutcome.MISMATCHED_REVISION)) {
+                try {
+                    Optional<VersionInfo> now = writes.current(journal.domain(), journal.repository(), change.pkg(),
+                            change.version());
+                    String planned = change.plannedStatus().wireName();
+                    if (now.isPresent() && !now.get().status().equals(planned)) {
+                        return new RunJournal.Outcome(index, RunJournal.State.FAILED,
+                                VersionWriteOutcome.MISMATCHED_STATUS, "current status: " + now.get().status()
+                                + ", expected status: " + planned);
+                    }
+                } catch (GatewayException e) {
+                    // The service's own answer stands.
+                }
+            }
+            return new RunJournal.Outcome(index, RunJournal.State.FAILED, failed.errorCode(), failed.message());
         }
 
         private List<VersionWriteOutcome> call(List<Integer> indexes) {
