@@ -106,6 +106,32 @@ public final class WorkflowExecutor {
         }
     }
 
+    /**
+     * What a journal records, without sending or looking anything up: for the history of runs. Versions of a
+     * batch started without an outcome, and versions never sent, are NOT_RUN ({@link #resume} settles them).
+     *
+     * @throws JournalException there is no journal or it is damaged
+     */
+    public static ExecutionReport recorded(Path journal) throws IOException {
+        try (RunJournal run = RunJournal.open(journal)) {
+            List<VersionResult> results = new ArrayList<>();
+            for (int i = 0; i < run.changes().size(); i++) {
+                VersionChange change = run.changes().get(i);
+                RunJournal.Entry entry = run.entry(i);
+                results.add(switch (entry.state()) {
+                    case DONE -> VersionResult.done(change, "");
+                    case FAILED -> VersionResult.failed(change, entry.code(), entry.message());
+                    case IN_FLIGHT -> new VersionResult(change, VersionResult.Kind.NOT_RUN, Optional.empty(),
+                            "interrupted while sent: resume the run to check it");
+                    case PENDING -> new VersionResult(change, VersionResult.Kind.NOT_RUN, Optional.empty(),
+                            "not sent yet");
+                });
+            }
+            boolean stopped = results.stream().anyMatch(r -> r.kind() == VersionResult.Kind.NOT_RUN);
+            return new ExecutionReport(results, stopped, Duration.ZERO, 0, journal);
+        }
+    }
+
     /** The service operation an action is sent as, whose quota paces it. */
     static String operation(RetentionAction action) {
         return switch (action) {

@@ -151,6 +151,20 @@ class WorkflowExecutorTest {
     }
 
     @Test
+    void deletesEveryPlannedVersionOfSeveralPackages() throws Exception {
+        List<String> packages = publish(3, 3);
+        RetentionPlan plan = plan(packages, new RetentionAction.Delete());
+
+        ExecutionReport report = executor().execute(DOMAIN, DEV, VersionChange.of(plan),
+                dir.resolve("delete.journal"), ExecutionProgress.Listener.NONE, new Cancellation());
+
+        assertThat(report.count(VersionResult.Kind.DONE)).isEqualTo(9);
+        for (String pkg : packages) {
+            assertThat(statuses(DEV, pkg)).isEmpty();
+        }
+    }
+
+    @Test
     void aCancelledRunResumesFromItsJournalAndHandlesEveryVersionOnce() throws Exception {
         List<String> packages = publish(12, 5);
         RetentionPlan plan = plan(packages, RetentionAction.of(dev.arca.core.retention.ActionKind.ARCHIVE));
@@ -169,6 +183,9 @@ class WorkflowExecutorTest {
         int doneFirst = first.count(VersionResult.Kind.DONE);
         assertThat(doneFirst).isBetween(10, 20); // the batch that triggered the cancel, and the one beside it
         assertThat(archivedCount(packages)).isEqualTo(doneFirst);
+        ExecutionReport history = WorkflowExecutor.recorded(journal);
+        assertThat(history.count(VersionResult.Kind.DONE)).isEqualTo(doneFirst);
+        assertThat(history.count(VersionResult.Kind.NOT_RUN)).isEqualTo(60 - doneFirst);
 
         ExecutionReport second = executor.resume(journal, ExecutionProgress.Listener.NONE, new Cancellation());
 
