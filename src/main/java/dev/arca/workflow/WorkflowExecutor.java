@@ -88,7 +88,7 @@ public final class WorkflowExecutor {
             throws IOException {
         RunJournal.requireDistinct(changes);
         try (RunJournal run = RunJournal.create(journal, domain, repository, changes)) {
-            return new Run(run, listener, cancellation).execute(false);
+            return new Run(run, listener, cancellation).execute();
         }
     }
 
@@ -102,7 +102,7 @@ public final class WorkflowExecutor {
     public ExecutionReport resume(Path journal, ExecutionProgress.Listener listener, Cancellation cancellation)
             throws IOException {
         try (RunJournal run = RunJournal.open(journal)) {
-            return new Run(run, listener, cancellation).execute(true);
+            return new Run(run, listener, cancellation).execute();
         }
     }
 
@@ -168,7 +168,7 @@ public final class WorkflowExecutor {
             this.results = new VersionResult[changes.size()];
         }
 
-        ExecutionReport execute(boolean resuming) throws IOException {
+        ExecutionReport execute() throws IOException {
             List<Integer> pending = new ArrayList<>();
             Map<Long, List<Integer>> interrupted = new TreeMap<>();
             for (int i = 0; i < changes.size(); i++) {
@@ -194,9 +194,20 @@ public final class WorkflowExecutor {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int w = 0; w < workers; w++) {
                     futures.add(pool.submit(() -> {
-                        List<Integer> batch;
-                        while (!stop.isCancelled() && (batch = batches.poll()) != null) {
-                            send(batch);
+                        try {
+                            List<Integer> batch;
+                            while (!stop.isCancelled() && (batch = batches.poll()) != null) {
+                                send(batch);
+                            }
+                        } catch (IOException e) {
+                            // The journal cannot be written: nothing more may be sent without a record of it.
+                            journalFailure.compareAndSet(null, e);
+                            stop.cancel();
+                        } catch (InterruptedException e) {
+                            stop.cancel();
+                        } catch (RuntimeException e) {
+                            stop.cancel();
+                            throw e;
                         }
                         return null;
                     }));
@@ -211,15 +222,8 @@ public final class WorkflowExecutor {
                             interruptedWait = true;
                             stop.cancel();
                         } catch (ExecutionException e) {
-                            stop.cancel();
-                            if (e.getCause() instanceof IOException io) {
-                                journalFailure.compareAndSet(null, io);
-                            } else if (e.getCause() instanceof RuntimeException runtime) {
-                                throw runtime;
-                            } else {
-                                throw new IllegalStateException(e.getCause());
-                            }
-                            break;
+                            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                                    : new IllegalStateException(e.getCause());
                         }
                     }
                 }
@@ -403,9 +407,10 @@ public final class WorkflowExecutor {
          * class comment), journals the decision as the batch's outcome and returns those to send again.
          */
         private List<Integer> recheck(long batch, List<Integer> indexes) throws IOException {
+            InterruptedBatchCheck check = new InterruptedBatchCheck(writes, journal.domain(), journal.repository());
             List<RunJournal.Outcome> outcomes = new ArrayList<>();
             for (int i : indexes) {
-                outcomes.add(decide(i, changes.get(i)));
+                outcomes.add(check.decide(i, changes.get(i)));
             }
             journal.settled(batch, outcomes);
             List<Integer> again = new ArrayList<>();
@@ -419,44 +424,6 @@ public final class WorkflowExecutor {
                 }
             }
             return again;
-        }
-
-        private RunJournal.Outcome decide(int index, VersionChange change) {
-            String domain = journal.domain();
-            if (change.action() instanceof RetentionAction.Copy copy) {
-                boolean landed = writes.current(domain, copy.repository(), change.pkg(), change.version()).isPresent();
-                return new RunJournal.Outcome(index, landed ? RunJournal.State.DONE : RunJournal.State.PENDING, "", "");
-            }
-            Optional<VersionInfo> now = writes.current(domain, journal.repository(), change.pkg(), change.version());
-            String planned = change.plannedStatus().wireName();
-            if (now.isEmpty()) {
-                return change.action() instanceof RetentionAction.Delete
-                        ? new RunJournal.Outcome(index, RunJournal.State.DONE, "", "")
-                        : new RunJournal.Outcome(index, RunJournal.State.FAILED, VersionWriteOutcome.NOT_FOUND,
-                        "Could not find version " + change.version());
-            }
-            VersionInfo current = now.get();
-            boolean sameRevision = change.plannedRevision().isEmpty()
-                    || change.plannedRevision().equals(current.revision());
-            boolean untouched = current.status().equals(planned)
-                    && (sameRevision || change.action() instanceof RetentionAction.Delete);
-            Optional<String> result = switch (change.action()) {
-                case RetentionAction.SetStatus set -> Optional.of(set.target().wireName());
-                case RetentionAction.Dispose dispose -> Optional.of(VersionStatus.DISPOSED.wireName());
-                default -> Optional.empty();
-            };
-            if (untouched) {
-                return new RunJournal.Outcome(index, RunJournal.State.PENDING, "", "");
-            }
-            if (result.isPresent() && result.get().equals(current.status())) {
-                return new RunJournal.Outcome(index, RunJournal.State.DONE, "", "");
-            }
-            if (!current.status().equals(planned)) {
-                return new RunJournal.Outcome(index, RunJournal.State.FAILED, VersionWriteOutcome.MISMATCHED_STATUS,
-                        "current status: " + current.status() + ", expected status: " + planned);
-            }
-            return new RunJournal.Outcome(index, RunJournal.State.FAILED, VersionWriteOutcome.MISMATCHED_REVISION,
-                    "current revision: " + current.revision() + ", expected revision: " + change.plannedRevision());
         }
 
         private void settle(int index, VersionResult result, boolean here) {
