@@ -151,6 +151,21 @@ class WorkflowExecutorTest {
     }
 
     @Test
+    void morePlannedVersionsOfOnePackageThanOneRequestTakesAreSplitAtTheServiceLimit() throws Exception {
+        List<String> packages = publish(1, 130);
+        RetentionPlan plan = plan(packages, RetentionAction.of(dev.arca.core.retention.ActionKind.UNLIST));
+        Path journal = dir.resolve("split.journal");
+
+        ExecutionReport report = executor().execute(DOMAIN, DEV, VersionChange.of(plan), journal,
+                ExecutionProgress.Listener.NONE, new Cancellation());
+
+        assertThat(report.count(VersionResult.Kind.DONE)).isEqualTo(130);
+        assertThat(statuses(DEV, packages.getFirst()).values()).hasSize(130).containsOnly("Unlisted");
+        assertThat(Files.readAllLines(journal).stream().filter(l -> l.startsWith("{\"start\"")))
+                .extracting(l -> JSON.readTree(l).path("changes").size()).containsExactly(100, 30);
+    }
+
+    @Test
     void deletesEveryPlannedVersionOfSeveralPackages() throws Exception {
         List<String> packages = publish(3, 3);
         RetentionPlan plan = plan(packages, new RetentionAction.Delete());
