@@ -246,6 +246,25 @@ class WorkflowExecutorTest {
     }
 
     @Test
+    void aRequestWithoutAnswerIsReportedUnknownAndLeftForTheResumeToCheck() throws Exception {
+        List<VersionChange> changes = VersionChange.of(plan(publish(2, 2),
+                RetentionAction.of(dev.arca.core.retention.ActionKind.ARCHIVE)));
+        Path journal = dir.resolve("unreachable.journal");
+        local.server().close();
+
+        ExecutionReport report = executor().execute(DOMAIN, DEV, changes, journal, ExecutionProgress.Listener.NONE,
+                new Cancellation());
+
+        assertThat(report.results()).allSatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(VersionResult.Kind.FAILED);
+            assertThat(r.errorCode()).contains(VersionResult.OUTCOME_UNKNOWN);
+            assertThat(r.message()).contains("resume the run to check");
+        });
+        assertThat(WorkflowExecutor.recorded(journal).results()).allSatisfy(r ->
+                assertThat(r.message()).isEqualTo("interrupted while sent: resume the run to check it"));
+    }
+
+    @Test
     void aDamagedJournalIsRefusedWithOneSentenceAndNothingIsSent() throws Exception {
         List<String> packages = publish(1, 2);
         List<VersionChange> changes = VersionChange.of(plan(packages,
