@@ -596,8 +596,9 @@ public final class PackageService {
         if (required && versions.isEmpty()) {
             throw ApiException.validation("versions must name at least one version");
         }
-        if (versions.size() > 100) {
-            throw ApiException.validation("At most 100 versions can be changed in one request, not " + versions.size());
+        if (versions.size() > ServiceLimits.VERSIONS_PER_BATCH) {
+            throw ApiException.validation("At most " + ServiceLimits.VERSIONS_PER_BATCH
+                    + " versions can be changed in one request, not " + versions.size());
         }
         if (new HashSet<>(versions).size() != versions.size()) {
             throw ApiException.validation("versions lists a version more than once");

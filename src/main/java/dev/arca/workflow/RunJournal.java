@@ -1,0 +1,360 @@
+package dev.arca.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arca.core.PackageFormat;
+import dev.arca.core.VersionStatus;
+import dev.arca.core.retention.ActionKind;
+import dev.arca.core.retention.PackageRef;
+import dev.arca.core.retention.RetentionAction;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The append-only record of a run on disk, one JSON object per line, forced to the device after each append:
+ * a header (domain, repository, number of changes), then every change of the plan, then for each batch a
+ * {@code start} line before its request is sent and an {@code outcome} line after its answer. Reading it back gives
+ * each change's last known state; see {@link WorkflowExecutor} for how a resume uses it.
+ */
+final class RunJournal implements AutoCloseable {
+
+    static final String MAGIC = "arca-workflow-journal";
+    static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A change's state as the journal last recorded it. */
+    enum State { PENDING, IN_FLIGHT, DONE, FAILED }
+
+    /** One change's recorded state: the batch it was last sent in, and the failure's code and message. */
+    record Entry(State state, long batch, String code, String message) {
+        static final Entry PENDING = new Entry(State.PENDING, -1, "", "");
+    }
+
+    /** One change's outcome in an {@code outcome} line: DONE, FAILED, or PENDING (sent again later). */
+    record Outcome(int change, State state, String code, String message) {
+        Outcome {
+            if (state == State.IN_FLIGHT) {
+                throw new IllegalArgumentException("an outcome settles or releases a change");
+            }
+        }
+    }
+
+    private final Path file;
+    private final String domain;
+    private final String repository;
+    private final List<VersionChange> changes;
+    private final List<Entry> entries;
+    private final FileChannel channel;
+    private long nextBatch;
+
+    private RunJournal(Path file, String domain, String repository, List<VersionChange> changes, List<Entry> entries,
+                       long nextBatch, FileChannel channel) {
+        this.file = file;
+        this.domain = domain;
+        this.repository = repository;
+        this.changes = List.copyOf(changes);
+        this.entries = entries;
+        this.nextBatch = nextBatch;
+        this.channel = channel;
+    }
+
+    /** Starts the journal of a new run at {@code file}, which must not exist yet, and records the plan. */
+    static RunJournal create(Path file, String domain, String repository, List<VersionChange> changes)
+            throws JournalException {
+        FileChannel channel;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new JournalException("The journal " + file + " already exists: resume that run, or choose another"
+                    + " file for a new one.", e);
+        } catch (IOException e) {
+            throw new JournalException("The journal " + file + " cannot be created: " + e.getMessage(), e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        RunJournal journal = new RunJournal(file, domain, repository, changes, entries, 1, channel);
+        StringBuilder text = new StringBuilder();
+        text.append(journal.line(JSON.createObjectNode().put("journal", MAGIC).put("format", FORMAT)
+                .put("domain", domain).put("repository", repository).put("changes", changes.size())));
+        for (int i = 0; i < changes.size(); i++) {
+            text.append(journal.line(changeNode(i, changes.get(i))));
+            entries.add(Entry.PENDING);
+        }
+        try {
+            journal.append(text.toString());
+        } catch (IOException e) {
+            try {
+                channel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new JournalException("The journal " + file + " cannot be written: " + e.getMessage(), e);
+        }
+        return journal;
+    }
+
+    /** Reads the journal of an earlier run and opens it for appending. */
+    static RunJournal open(Path file) throws JournalException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new JournalException("There is no journal at " + file + ".", e);
+        } catch (IOException e) {
+            throw new JournalException("The journal " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        // A line without its newline is one a crash cut off while it was written: it never happened.
+        int complete = lastNewline(bytes) + 1;
+        String[] lines = new String(bytes, 0, complete, StandardCharsets.UTF_8).split("\n", -1);
+        int count = complete == 0 ? 0 : lines.length - 1;
+        if (count == 0) {
+            throw new JournalException(file + " is empty, not a run journal: nothing was run; plan again.");
+        }
+        JsonNode header = parse(file, 1, lines[0]);
+        if (!MAGIC.equals(header.path("journal").asText())) {
+            throw new JournalException(file + " is not an Arca run journal.");
+        }
+        if (header.path("format").asInt() != FORMAT) {
+            throw new JournalException(file + " was written in journal format " + header.path("format").asText()
+                    + ", which this version of Arca does not read.");
+        }
+        String domain = text(file, 1, header, "domain");
+        String repository = text(file, 1, header, "repository");
+        int total = header.path("changes").asInt(-1);
+        if (total < 0) {
+            throw malformed(file, 1, "the header does not say how many changes the plan has");
+        }
+        if (count - 1 < total) {
+            throw new JournalException(file + " was cut off while its plan was being written: nothing was run;"
+                    + " plan again.");
+        }
+        List<VersionChange> changes = new ArrayList<>(total);
+        List<Entry> entries = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            JsonNode node = parse(file, i + 2, lines[i + 1]);
+            if (node.path("change").asInt(-1) != i) {
+                throw malformed(file, i + 2, "expected change " + i + " of the plan");
+            }
+            changes.add(change(file, i + 2, node));
+            entries.add(Entry.PENDING);
+        }
+        long nextBatch = 1;
+        for (int n = total + 1; n < count; n++) {
+            int lineNumber = n + 1;
+            JsonNode node = parse(file, lineNumber, lines[n]);
+            if (node.has("start")) {
+                long batch = node.path("start").asLong();
+                for (JsonNode index : array(file, lineNumber, node, "changes")) {
+                    entries.set(index(file, lineNumber, index, total), new Entry(State.IN_FLIGHT, batch, "", ""));
+                }
+                nextBatch = Math.max(nextBatch, batch + 1);
+            } else if (node.has("outcome")) {
+                long batch = node.path("outcome").asLong();
+                for (JsonNode result : array(file, lineNumber, node, "results")) {
+                    int index = index(file, lineNumber, result.path("change"), total);
+                    State state;
+                    try {
+                        state = State.valueOf(result.path("state").asText());
+                    } catch (IllegalArgumentException e) {
+                        throw malformed(file, lineNumber, "unknown state '" + result.path("state").asText() + "'");
+                    }
+                    entries.set(index, new Entry(state, batch, result.path("code").asText(""),
+                            result.path("message").asText("")));
+                }
+            } else {
+                throw malformed(file, lineNumber, "neither a batch start nor an outcome");
+            }
+        }
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            channel.truncate(complete);
+            channel.position(complete);
+            return new RunJournal(file, domain, repository, changes, entries, nextBatch, channel);
+        } catch (IOException e) {
+            throw new JournalException("The journal " + file + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    String domain() {
+        return domain;
+    }
+
+    String repository() {
+        return repository;
+    }
+
+    List<VersionChange> changes() {
+        return changes;
+    }
+
+    synchronized Entry entry(int change) {
+        return entries.get(change);
+    }
+
+    synchronized long nextBatch() {
+        return nextBatch++;
+    }
+
+    /** Records that batch {@code batch}'s request for {@code changeIndexes} is about to be sent. */
+    synchronized void started(long batch, List<Integer> changeIndexes) throws IOException {
+        ArrayNode indexes = JSON.createArrayNode();
+        changeIndexes.forEach(indexes::add);
+        append(line(JSON.createObjectNode().put("start", batch).set("changes", indexes)));
+        changeIndexes.forEach(i -> entries.set(i, new Entry(State.IN_FLIGHT, batch, "", "")));
+    }
+
+    /** Records what became of batch {@code batch}'s changes. */
+    synchronized void settled(long batch, List<Outcome> outcomes) throws IOException {
+        ArrayNode results = JSON.createArrayNode();
+        for (Outcome outcome : outcomes) {
+            ObjectNode node = results.addObject().put("change", outcome.change()).put("state", outcome.state().name());
+            if (outcome.state() == State.FAILED) {
+                node.put("code", outcome.code()).put("message", outcome.message());
+            }
+        }
+        append(line(JSON.createObjectNode().put("outcome", batch).set("results", results)));
+        outcomes.forEach(o -> entries.set(o.change(), new Entry(o.state(), batch, o.code(), o.message())));
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+
+    private String line(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void append(String text) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+    }
+
+    private static ObjectNode changeNode(int index, VersionChange change) {
+        ObjectNode node = JSON.createObjectNode().put("change", index);
+        node.putObject("package").put("format", change.pkg().format().wireName())
+                .put("namespace", change.pkg().namespace()).put("name", change.pkg().name());
+        node.put("version", change.version()).put("status", change.plannedStatus().wireName())
+                .put("revision", change.plannedRevision());
+        ObjectNode action = node.putObject("action").put("type", change.action().kind().ruleName());
+        if (change.action() instanceof RetentionAction.Copy copy) {
+            action.put("to", copy.repository()).put("allowOverwrite", copy.allowOverwrite())
+                    .put("includeFromUpstream", copy.includeFromUpstream());
+        }
+        return node;
+    }
+
+    private static VersionChange change(Path file, int line, JsonNode node) throws JournalException {
+        JsonNode pkg = node.path("package");
+        PackageFormat format = PackageFormat.fromWire(pkg.path("format").asText())
+                .orElseThrow(() -> malformed(file, line, "unknown package format '" + pkg.path("format").asText()
+                        + "'"));
+        VersionStatus status = VersionStatus.fromWire(node.path("status").asText())
+                .orElseThrow(() -> malformed(file, line, "unknown status '" + node.path("status").asText() + "'"));
+        JsonNode action = node.path("action");
+        ActionKind kind = ActionKind.fromRuleName(action.path("type").asText())
+                .orElseThrow(() -> malformed(file, line, "unknown action '" + action.path("type").asText() + "'"));
+        try {
+            RetentionAction retention = kind == ActionKind.COPY
+                    ? new RetentionAction.Copy(text(file, line, action, "to"),
+                    action.path("allowOverwrite").asBoolean(), action.path("includeFromUpstream").asBoolean())
+                    : RetentionAction.of(kind);
+            return new VersionChange(new PackageRef(format, pkg.path("namespace").asText(""),
+                    text(file, line, pkg, "name")), text(file, line, node, "version"), status,
+                    node.path("revision").asText(""), retention);
+        } catch (IllegalArgumentException e) {
+            throw malformed(file, line, e.getMessage());
+        }
+    }
+
+    private static JsonNode parse(Path file, int line, String text) throws JournalException {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw malformed(file, line, "not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw malformed(file, line, "not JSON");
+        }
+    }
+
+    private static String text(Path file, int line, JsonNode node, String field) throws JournalException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw malformed(file, line, "'" + field + "' is missing");
+        }
+        return value.asText();
+    }
+
+    private static Iterable<JsonNode> array(Path file, int line, JsonNode node, String field)
+            throws JournalException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isArray()) {
+            throw malformed(file, line, "'" + field + "' is not a list");
+        }
+        return value;
+    }
+
+    private static int index(Path file, int line, JsonNode value, int total) throws JournalException {
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0 || value.asInt() >= total) {
+            throw malformed(file, line, "'" + value + "' is not a change of the plan");
+        }
+        return value.asInt();
+    }
+
+    private static JournalException malformed(Path file, int line, String why) {
+        return new JournalException("Line " + line + " of the journal " + file + " is damaged (" + why
+                + "); the journal cannot be resumed.");
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code changes} names each package version once, as a journal needs to tell them apart. */
+    static void requireDistinct(List<VersionChange> changes) {
+        Set<String> seen = new HashSet<>();
+        for (VersionChange change : changes) {
+            Objects.requireNonNull(change, "change");
+            if (!seen.add(change.pkg().format().wireName() + "/" + change.pkg().namespace() + "/"
+                    + change.pkg().name() + "/" + change.version())) {
+                throw new IllegalArgumentException(change.pkg().display() + " " + change.version()
+                        + " is changed twice in one run");
+            }
+        }
+    }
+}
