@@ -5,7 +5,6 @@ import dev.arca.core.retention.PackageVersions;
 import dev.arca.core.retention.RetentionAction;
 import dev.arca.core.retention.RetentionPlan;
 import dev.arca.core.retention.RetentionPlanner;
-import dev.arca.core.retention.RetentionRuleFlags;
 import dev.arca.core.retention.RetentionRuleParser;
 import dev.arca.core.retention.RetentionRuleSet;
 import dev.arca.gateway.AwsSharedConfig;
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +38,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code arca cleanup}: plans a retention rule set (a rules file or the common rules as flags) over one repository
- * and prints the dry run — every version with its action and reason — optionally saving it as a JSON or CSV report.
- * It reads through the same gateway and planner as the GUI, so it works against AWS and any Arca server alike, and
- * changes nothing: applying a plan comes with the executor.
+ * {@code arca cleanup}: plans a retention rule set (a rules file or the common rules as flags) over one repository;
+ * {@code --dry-run} prints the plan — every version with its action and reason — and {@code --apply} then does it
+ * through the workflow executor ({@link CleanupRun}), journalled so {@code --resume} finishes an interrupted run.
+ * Reads and writes through the same gateway, planner and executor as the GUI, so it works against AWS and any Arca
+ * server alike.
  */
 @Command(name = "cleanup",
         versionProvider = Arca.VersionProvider.class,
         sortOptions = false,
         description = {
-            "Plans a retention rule set over a repository and prints the dry run: one line per version (package,"
-                    + " version, action, reason) and a summary (versions per action, bytes freed). Nothing is changed.",
+            "Plans a retention rule set over a repository. --dry-run prints the plan: one line per version (package,"
+                    + " version, action, reason) and a summary (versions per action, bytes freed), changing nothing."
+                    + " --apply then does it and prints what became of each version; --resume JOURNAL finishes a run"
+                    + " that was interrupted.",
             "Rules come from --rules FILE (docs/retention-rules.md) or, without one, from the flags --format …"
                     + " --action, which make one rule.",
             "Connects as the AWS CLI does: --endpoint-url, --profile, --region, AWS_* variables, ~/.aws files.",
@@ -65,69 +66,48 @@ final class CleanupCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--domain", paramLabel = "DOMAIN", required = true, description = "The domain.")
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "The domain (not with --resume).")
     private String domain;
 
     @Option(names = "--domain-owner", paramLabel = "ID",
             description = "The 12-digit account that owns the domain, when it is not the caller's.")
     private String domainOwner;
 
-    @Option(names = "--repository", paramLabel = "REPOSITORY", required = true,
-            description = "The repository to clean up.")
+    @Option(names = "--repository", paramLabel = "REPOSITORY",
+            description = "The repository to clean up (not with --resume).")
     private String repository;
 
     @Option(names = "--rules", paramLabel = "FILE",
             description = "A rule set document (JSON, docs/retention-rules.md); not with the rule flags below.")
     private Path rules;
 
-    @Option(names = "--dry-run",
-            description = "Plan and print what would be done, changing nothing (required: this command only plans).")
+    @Option(names = "--dry-run", description = "Plan and print what would be done, changing nothing.")
     private boolean dryRun;
+
+    @Option(names = "--apply", description = "Plan, then do it: each version changed at most once, journalled.")
+    private boolean apply;
+
+    @Option(names = "--confirm", paramLabel = "REPOSITORY",
+            description = "With --apply, the repository's name again: required when the rules dispose or delete,"
+                    + " which cannot be undone (archive can).")
+    private String confirm;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "With --apply, where to journal the run (default: arca-cleanup-DOMAIN-REPOSITORY-TIME"
+                    + ".journal in the current folder); a new file.")
+    private Path journal;
+
+    @Option(names = "--resume", paramLabel = "JOURNAL",
+            description = "Finish the run JOURNAL records (cancelled, killed or crashed): what it did is not done"
+                    + " again, what it did not do is done; no rules needed.")
+    private Path resume;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also save the plan as FILE: JSON when it ends in .json, CSV when it ends in .csv.")
     private Path report;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Rule flag: only packages of this format (maven, npm, pypi, generic, …).")
-    private String format;
-
-    @Option(names = "--namespace", paramLabel = "NS",
-            description = "Rule flag: only packages in this namespace (Maven group ID, npm scope with or without @).")
-    private String namespace;
-
-    @Option(names = "--package-prefix", paramLabel = "PREFIX",
-            description = "Rule flag: only packages whose name starts with PREFIX (case-sensitive).")
-    private String packagePrefix;
-
-    @Option(names = "--status", paramLabel = "STATUS",
-            description = "Rule flag, repeatable: only versions with this status (Published, Unfinished, Unlisted,"
-                    + " Archived, Disposed; case ignored).")
-    private List<String> statuses = new ArrayList<>();
-
-    @Option(names = "--version-regex", paramLabel = "REGEX",
-            description = "Rule flag: only versions the whole of which this Java regular expression matches.")
-    private String versionRegex;
-
-    @Option(names = "--keep-newest", paramLabel = "N",
-            description = "Rule flag: keep the newest N matching versions of each package (by publish time).")
-    private Integer keepNewest;
-
-    @Option(names = "--older-than-days", paramLabel = "D",
-            description = "Rule flag: only versions published more than D days ago.")
-    private Integer olderThanDays;
-
-    @Option(names = "--keep-latest",
-            description = "Rule flag: never the latest release or the default display version of a package.")
-    private boolean keepLatest;
-
-    @Option(names = "--action", paramLabel = "ACTION",
-            description = "Rule flag: unlist, archive, publish, dispose, delete or copy (with --to).")
-    private String action;
-
-    @Option(names = "--to", paramLabel = "REPOSITORY",
-            description = "Rule flag: the repository of the domain that --action copy copies to.")
-    private String to;
+    @Mixin
+    private RuleFlagOptions ruleFlags;
 
     @Mixin
     private AwsConnectionOptions connection;
@@ -144,11 +124,18 @@ final class CleanupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CommandProblem, InterruptedException {
         connection.validate();
-        if (!dryRun) {
-            throw usage("--dry-run is required: arca cleanup plans and prints what it would do, and changes nothing");
-        }
+        Mode mode = mode();
         Report reportFormat = reportFormat();
+        if (mode == Mode.RESUME) {
+            return resumeRun(reportFormat);
+        }
+        if (domain == null || repository == null) {
+            throw usage("--domain and --repository are required: they say which repository to clean up");
+        }
         RetentionRuleSet ruleSet = rules == null ? ruleSetFromFlags() : ruleSetFromFile();
+        if (mode == Mode.APPLY) {
+            requireConfirmation(ruleSet);
+        }
         try (ClientFactory clients = new ClientFactory(AwsSharedConfig.fromEnvironment(env));
              CodeArtifactGateway gateway = connection.open(clients, env)) {
             if (domainOwner != null) {
@@ -164,17 +151,66 @@ final class CleanupCommand implements Callable<Integer> {
                     .load(domain, repository, LoadScope.of(ruleSet), progress -> { });
             RetentionPlan plan = new RetentionPlanner(ruleSet).plan(packages, now);
             PlanReport planReport = new PlanReport(domain, repository, now, plan);
+            if (mode == Mode.APPLY) {
+                Path runJournal = journal != null ? journal : Path.of(CleanupRun.defaultJournalName(domain,
+                        repository, now));
+                return new CleanupRun(gateway, spec.commandLine()).apply(domain, repository, plan, runJournal,
+                        reportFormat == Report.NONE ? null : report, reportFormat == Report.JSON);
+            }
             if (report != null) {
-                write(planReport, reportFormat);
+                write(report, reportFormat == Report.JSON ? planReport.json() : planReport.csv());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(planReport.text());
             out.flush();
             return Arca.EXIT_OK;
         } catch (GatewayException e) {
-            throw new CommandProblem(e.getMessage(), e.errorCode().filter(SERVICE_FAILURES::contains).isPresent()
-                    ? Arca.EXIT_FAILURE : Arca.EXIT_USAGE);
+            throw serviceProblem(e);
         }
+    }
+
+    /** What the command does: exactly one of --dry-run, --apply and --resume. */
+    private enum Mode { DRY_RUN, APPLY, RESUME }
+
+    private Mode mode() {
+        int given = (dryRun ? 1 : 0) + (apply ? 1 : 0) + (resume != null ? 1 : 0);
+        if (given != 1) {
+            throw usage((given == 0 ? "say what to do" : "give only one of them") + ": --dry-run (plan and print),"
+                    + " --apply (plan and do it) or --resume JOURNAL (finish an interrupted run)");
+        }
+        if (!apply && (confirm != null || journal != null)) {
+            throw usage((confirm != null ? "--confirm" : "--journal") + " goes with --apply");
+        }
+        if (resume != null && (domain != null || repository != null || rules != null || ruleFlags.anyGiven())) {
+            throw usage("--resume takes the repository and the plan from its journal: drop --domain, --repository"
+                    + " and the rules");
+        }
+        return dryRun ? Mode.DRY_RUN : apply ? Mode.APPLY : Mode.RESUME;
+    }
+
+    /** Dispose and delete cannot be undone: the repository's name typed again, as the GUI asks for it. */
+    private void requireConfirmation(RetentionRuleSet ruleSet) {
+        boolean irreversible = ruleSet.rules().stream().anyMatch(rule -> rule.action() instanceof RetentionAction.Dispose
+                || rule.action() instanceof RetentionAction.Delete);
+        if (irreversible && !repository.equals(confirm)) {
+            throw usage("these rules dispose or delete versions, which cannot be undone: add --confirm " + repository
+                    + " to go ahead, or archive them instead (--action archive can be reverted)");
+        }
+    }
+
+    private int resumeRun(Report reportFormat) throws CommandProblem {
+        try (ClientFactory clients = new ClientFactory(AwsSharedConfig.fromEnvironment(env));
+             CodeArtifactGateway gateway = connection.open(clients, env)) {
+            return new CleanupRun(gateway, spec.commandLine()).resume(resume,
+                    reportFormat == Report.NONE ? null : report, reportFormat == Report.JSON);
+        } catch (GatewayException e) {
+            throw serviceProblem(e);
+        }
+    }
+
+    private static CommandProblem serviceProblem(GatewayException e) {
+        return new CommandProblem(e.getMessage(), e.errorCode().filter(SERVICE_FAILURES::contains).isPresent()
+                ? Arca.EXIT_FAILURE : Arca.EXIT_USAGE);
     }
 
     /** What {@code --report} writes, told by its extension; refused before anything is sent. */
@@ -197,7 +233,7 @@ final class CleanupCommand implements Callable<Integer> {
     }
 
     private RetentionRuleSet ruleSetFromFile() throws CommandProblem {
-        List<String> flags = ruleFlagsGiven();
+        List<String> flags = ruleFlags.given();
         if (!flags.isEmpty()) {
             throw usage("--rules and " + String.join(", ", flags) + " cannot be used together; put the rule in the"
                     + " file or drop --rules");
@@ -222,64 +258,13 @@ final class CleanupCommand implements Callable<Integer> {
     }
 
     private RetentionRuleSet ruleSetFromFlags() {
-        if (action == null && ruleFlagsGiven().isEmpty()) {
+        if (!ruleFlags.anyGiven()) {
             throw usage("give the rules: --rules FILE, or flags such as --keep-newest 10 --action delete");
         }
         try {
-            RetentionRuleFlags flags = new RetentionRuleFlags();
-            if (format != null) {
-                flags.format(format);
-            }
-            if (namespace != null) {
-                // CodeArtifact names an npm scope without its @, as the AWS CLI does; people often type it with one.
-                flags.namespace(namespace.startsWith("@") && (format == null
-                        || format.equalsIgnoreCase("npm")) ? namespace.substring(1) : namespace);
-            }
-            if (packagePrefix != null) {
-                flags.packagePrefix(packagePrefix);
-            }
-            statuses.forEach(flags::status);
-            if (versionRegex != null) {
-                flags.versionRegex(versionRegex);
-            }
-            if (keepNewest != null) {
-                flags.keepNewest(keepNewest);
-            }
-            if (olderThanDays != null) {
-                flags.olderThanDays(olderThanDays);
-            }
-            flags.keepLatest(keepLatest);
-            if (action != null) {
-                flags.action(action);
-            }
-            if (to != null) {
-                flags.to(to);
-            }
-            return flags.build();
+            return ruleFlags.build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
-        }
-    }
-
-    /** The rule flags on the command line, by name, in the order of the help. */
-    private List<String> ruleFlagsGiven() {
-        List<String> given = new ArrayList<>();
-        addIf(given, format != null, "--format");
-        addIf(given, namespace != null, "--namespace");
-        addIf(given, packagePrefix != null, "--package-prefix");
-        addIf(given, !statuses.isEmpty(), "--status");
-        addIf(given, versionRegex != null, "--version-regex");
-        addIf(given, keepNewest != null, "--keep-newest");
-        addIf(given, olderThanDays != null, "--older-than-days");
-        addIf(given, keepLatest, "--keep-latest");
-        addIf(given, action != null, "--action");
-        addIf(given, to != null, "--to");
-        return given;
-    }
-
-    private static void addIf(List<String> list, boolean condition, String flag) {
-        if (condition) {
-            list.add(flag);
         }
     }
 
@@ -306,18 +291,18 @@ final class CleanupCommand implements Callable<Integer> {
         }
     }
 
-    private void write(PlanReport planReport, Report format) throws CommandProblem {
+    /** Writes a report; a file that cannot be written is one sentence, exit 2. */
+    static void write(Path file, String content) throws CommandProblem {
         try {
-            Files.writeString(report, format == Report.JSON ? planReport.json() : planReport.csv(),
-                    StandardCharsets.UTF_8);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CommandProblem("Cannot write the report to " + report + " (" + reason(e) + ").",
+            throw new CommandProblem("Cannot write the report to " + file + " (" + reason(e) + ").",
                     Arca.EXIT_USAGE);
         }
     }
 
     /** What the file system said, in words rather than an exception's name. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "its folder does not exist";
         }

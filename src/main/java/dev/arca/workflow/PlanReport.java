@@ -113,7 +113,7 @@ public record PlanReport(String domain, String repository, Instant plannedAt, Re
     }
 
     /** Quoted when it holds a comma, a quote or a line break; quotes doubled. */
-    private static String cell(String value) {
+    static String cell(String value) {
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }

@@ -293,7 +293,7 @@ class CleanupCommandTest {
 
     @Test
     void withoutDryRunNothingIsPlannedOrChanged() {
-        assertOneLineError(cleanup("--action", "delete"), "--dry-run is required");
+        assertOneLineError(cleanup("--action", "delete"), "say what to do: --dry-run (plan and print), --apply");
         assertThat(lintStatuses()).hasSize(3);
     }
 
@@ -341,13 +341,13 @@ class CleanupCommandTest {
     }
 
     @Test
-    void helpListsTheOptionsAndSaysNothingIsChanged() {
+    void helpListsTheOptionsAndWhatEachModeDoes() {
         int code = Arca.execute(new String[] {"cleanup", "--help"}, new PrintWriter(out, true),
                 new PrintWriter(err, true), environment());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("Nothing is changed.").contains("--rules=FILE").contains("--dry-run")
+        assertThat(out.toString()).contains("changing nothing").contains("--rules=FILE").contains("--dry-run")
                 .contains("--keep-newest=N").contains("--to=REPOSITORY").contains("--endpoint-url=URL")
-                .doesNotContain("--apply");
+                .contains("--apply").contains("--resume=JOURNAL").contains("--confirm=REPOSITORY");
     }
 }
