@@ -80,7 +80,12 @@ class ActivityViewModelTest {
         int before = viewModel.entries().size();
 
         embedded.gateway().createDomain("later", Optional.empty());
-        viewModel.poll();
+        // The server audits a call after answering it: poll until it shows (polling again must not repeat entries).
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        do {
+            Thread.sleep(20);
+            viewModel.poll();
+        } while (viewModel.entries().size() == before && System.nanoTime() < deadline);
 
         List<String> whats = viewModel.entries().stream().map(ActivityEntry::what).toList();
         assertThat(whats.stream().filter("CreateDomain"::equals)).hasSize(2);
