@@ -58,9 +58,9 @@ public final class WorkflowsView extends BorderPane {
 
         ScrollPane builder = new ScrollPane(builder());
         builder.setFitToWidth(true);
-        builder.setMinWidth(300);
+        builder.setMinWidth(260);
         SplitPane split = new SplitPane(builder, results());
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(builder, false);
         BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
         setCenter(split);
@@ -103,6 +103,7 @@ public final class WorkflowsView extends BorderPane {
         fileName.setWrapText(true);
         fileName.textProperty().bind(viewModel.rulesFileProperty().map(f -> f.map(p -> "Rules from "
                 + p.getFileName()).orElse("")));
+        fileName.managedProperty().bind(fileName.textProperty().isNotEmpty());
         Label fileError = error(viewModel.rulesFileErrorProperty());
         fileError.setId("workflow-rules-file-error");
         VBox fields = fields();
@@ -224,7 +225,12 @@ public final class WorkflowsView extends BorderPane {
         Label freed = new Label();
         freed.setId("workflow-bytes-freed");
         freed.getStyleClass().add(Styles.TEXT_MUTED);
-        freed.textProperty().bind(viewModel.bytesFreedProperty());
+        freed.textProperty().bind(viewModel.stageProperty().flatMap(s -> s == Stage.RUN || s == Stage.RUNNING
+                ? viewModel.journalNameProperty() : viewModel.bytesFreedProperty()));
+        freed.setWrapText(true);
+        freed.managedProperty().bind(freed.textProperty().isNotEmpty());
+        freed.visibleProperty().bind(freed.managedProperty());
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
         ProgressBar bar = new ProgressBar();
         bar.setId("workflow-progress");
         bar.progressProperty().bind(viewModel.progressProperty());
@@ -243,22 +249,24 @@ public final class WorkflowsView extends BorderPane {
         TableView<PlannedVersion> planTable = new TableView<>(viewModel.planEntries());
         planTable.setId("workflow-plan-table");
         planTable.getColumns().setAll(List.of(
-                PageParts.<PlannedVersion>textColumn("Package", v -> v.pkg().display(), 180, false),
-                PageParts.<PlannedVersion>textColumn("Version", v -> v.version().version(), 90, false),
-                PageParts.<PlannedVersion>textColumn("Status", v -> v.version().status().wireName(), 90, false),
-                PageParts.<PlannedVersion>textColumn("Action", v -> v.kind().ruleName(), 80, false),
+                PageParts.<PlannedVersion>textColumn("Package", v -> v.pkg().display(), 205, false),
+                PageParts.<PlannedVersion>textColumn("Version", v -> v.version().version(), 80, false),
+                PageParts.<PlannedVersion>textColumn("Status", v -> v.version().status().wireName(), 85, false),
+                PageParts.<PlannedVersion>textColumn("Action", v -> v.kind().ruleName(), 70, false),
                 PageParts.<PlannedVersion>textColumn("Reason", v -> v.reason().text(), 260, false)));
+        planTable.getColumns().forEach(WorkflowsView::fullTextOnHover);
         planTable.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         planTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableView<VersionResult> runTable = new TableView<>(viewModel.results());
         runTable.setId("workflow-run-table");
         runTable.getColumns().setAll(List.of(
-                PageParts.<VersionResult>textColumn("Package", r -> r.change().pkg().display(), 180, false),
-                PageParts.<VersionResult>textColumn("Version", r -> r.change().version(), 90, false),
+                PageParts.<VersionResult>textColumn("Package", r -> r.change().pkg().display(), 205, false),
+                PageParts.<VersionResult>textColumn("Version", r -> r.change().version(), 80, false),
                 PageParts.<VersionResult>textColumn("Action", r -> r.change().action().kind().ruleName(), 80, false),
                 PageParts.<VersionResult>textColumn("Result", r -> word(r.kind()), 80, false),
                 PageParts.<VersionResult>textColumn("Message", r -> r.errorCode().map(c -> c + ": ").orElse("")
                         + r.message(), 260, false)));
+        runTable.getColumns().forEach(WorkflowsView::fullTextOnHover);
         runTable.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         runTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runTable.setPlaceholder(new Label("The results show when the run ends."));
@@ -275,6 +283,20 @@ public final class WorkflowsView extends BorderPane {
         VBox box = new VBox(8, buttons, progress, summary, freed, failure, content);
         box.setPadding(new Insets(8, 4, 4, 12));
         return box;
+    }
+
+    /** A cell too narrow for its text shows it whole on hover. */
+    @SuppressWarnings("unchecked")
+    private static <T> void fullTextOnHover(javafx.scene.control.TableColumn<T, ?> anyColumn) {
+        var column = (javafx.scene.control.TableColumn<T, String>) anyColumn; // every column here is a text column
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
     }
 
     private static String word(VersionResult.Kind kind) {

@@ -148,6 +148,7 @@ public final class WorkflowsViewModel {
     private final ReadOnlyObjectWrapper<Optional<ExecutionReport>> report =
             new ReadOnlyObjectWrapper<>(this, "report", Optional.empty());
     private final ReadOnlyStringWrapper runSummary = new ReadOnlyStringWrapper(this, "runSummary", "");
+    private final ReadOnlyStringWrapper journalName = new ReadOnlyStringWrapper(this, "journalName", "");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling", false);
     private final BooleanBinding canPlan;
     private final BooleanBinding canApply;
@@ -323,9 +324,14 @@ public final class WorkflowsViewModel {
         return report.getReadOnlyProperty();
     }
 
-    /** {@code 12 versions: 10 done, 2 failed; journal J}. */
+    /** {@code 12 versions: 10 done, 2 failed}. */
     public ReadOnlyStringProperty runSummaryProperty() {
         return runSummary.getReadOnlyProperty();
+    }
+
+    /** Where the last run is journalled: {@code Journal: NAME (in FOLDER)}, or empty. */
+    public ReadOnlyStringProperty journalNameProperty() {
+        return journalName.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty cancellingProperty() {
@@ -492,7 +498,10 @@ public final class WorkflowsViewModel {
                 .onSuccess(done -> {
                     report.set(Optional.of(done));
                     results.setAll(done.results());
-                    runSummary.set(new RunReport(done).summary());
+                    String said = new RunReport(done).summary();
+                    int journalAt = said.lastIndexOf("; journal ");
+                    runSummary.set(journalAt < 0 ? said : said.substring(0, journalAt));
+                    journalName.set("Journal: " + done.journal().getFileName() + " (in " + journalDir + ")");
                     progress.set(1);
                     progressText.set(done.results().size() - done.count(VersionResult.Kind.NOT_RUN) + " of "
                             + done.results().size());
@@ -655,6 +664,7 @@ public final class WorkflowsViewModel {
         results.clear();
         report.set(Optional.empty());
         runSummary.set("");
+        journalName.set("");
         errorMessage.set("");
         stage.set(Stage.BUILDING);
     }

@@ -136,7 +136,8 @@ class WorkflowsViewModelTest {
         assertThat(dialogs.shown()).singleElement().asString().startsWith("confirm: Apply: This will 4 unlist in dev");
         assertThat(workflows.stageProperty().get()).isEqualTo(Stage.RUN);
         assertThat(workflows.results()).hasSize(4).allMatch(r -> r.kind() == VersionResult.Kind.DONE);
-        assertThat(workflows.runSummaryProperty().get()).startsWith("4 versions: 4 done; journal ");
+        assertThat(workflows.runSummaryProperty().get()).isEqualTo("4 versions: 4 done");
+        assertThat(workflows.journalNameProperty().get()).startsWith("Journal: arca-cleanup-shop-dev-");
         assertThat(workflows.progressProperty().get()).isEqualTo(1.0);
         assertThat(gateway.describeVersion("shop", "dev", new PackageInfo("generic", "tools", "lint", "", ""),
                 "1.0.0").status()).isEqualTo("Unlisted");
