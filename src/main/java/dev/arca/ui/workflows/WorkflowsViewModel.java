@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -691,10 +690,5 @@ public final class WorkflowsViewModel {
             unit++;
         }
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
-
-    /** Now, for names and plans; the clock is injected so tests read the same everywhere. */
-    Instant now() {
-        return clock.instant();
     }
 }
