@@ -111,6 +111,36 @@ class WorkflowsViewModelTest {
     }
 
     @Test
+    void aValidRulesFileIsPlannedInsteadOfTheFields() throws Exception {
+        Path rules = temp.resolve("rules.json");
+        Files.writeString(rules, """
+                {"rules": [{"rulePriority": 1, "selection": {"packages": "/generic/tools/lint$"},
+                            "action": {"type": "unlist"}}]}""");
+        workflows.keepNewestProperty().set("0");
+
+        workflows.loadRulesFile(rules);
+        workflows.plan();
+
+        assertThat(workflows.rulesFileErrorProperty().get()).isEmpty();
+        // Only lint's versions are read for a rule naming lint; the file's default guards keep its latest release.
+        assertThat(workflows.planSummaryProperty().get()).startsWith("3 versions: 2 unlist, 1 keep");
+        workflows.useFields();
+        assertThat(workflows.ruleSetProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aCopyToARepositoryThatDoesNotExistIsSaidBeforeAnyPlan() {
+        workflows.actionProperty().set("copy");
+        workflows.destinationProperty().set("prod");
+
+        workflows.plan();
+
+        assertThat(workflows.errorMessageProperty().get())
+                .isEqualTo("The copy destination prod does not exist in domain shop.");
+        assertThat(workflows.stageProperty().get()).isEqualTo(Stage.BUILDING);
+    }
+
+    @Test
     void thePlanCountsEachActionAndListsEveryVersion() {
         workflows.keepNewestProperty().set("1");
         workflows.actionProperty().set("archive");
