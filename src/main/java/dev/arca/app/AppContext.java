@@ -27,6 +27,8 @@ import dev.arca.ui.connect.ConnectionsViewModel;
 import dev.arca.ui.domains.DomainsView;
 import dev.arca.ui.graph.UpstreamGraphView;
 import dev.arca.ui.policies.PoliciesView;
+import dev.arca.ui.workflows.WorkflowsView;
+import dev.arca.ui.workflows.WorkflowsViewModel;
 import dev.arca.ui.policies.PoliciesViewModel;
 import dev.arca.ui.policies.PolicyDrafts;
 import dev.arca.ui.policies.PolicyEditorViewModel;
@@ -134,6 +136,9 @@ public final class AppContext implements AutoCloseable {
             case UPSTREAM_GRAPH -> Optional.of(new UpstreamGraphView(new UpstreamGraphViewModel(session::awaitGateway,
                     session.tasks(), dialogs, session.domains(), navigation(session))));
             case POLICIES -> Optional.of(policies(session));
+            case WORKFLOWS -> Optional.of(new WorkflowsView(new WorkflowsViewModel(session::awaitGateway,
+                    session.tasks(), dialogs, session.domains(), dataDir.resolve("journals"),
+                    java.time.Clock.systemUTC())));
             case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(session::awaitGateway,
                     session.tasks())));
             default -> Optional.empty();

@@ -24,6 +24,14 @@ public interface DialogService {
     boolean confirm(String title, String sentence, String actionLabel, boolean destructive);
 
     /**
+     * Asks the user to confirm an action that cannot be undone by typing {@code expected} (a repository's name); the
+     * confirming button is enabled only once the text matches.
+     *
+     * @return true when the user typed {@code expected} and confirmed
+     */
+    boolean confirmTyped(String title, String sentence, String expected, String actionLabel);
+
+    /**
      * Asks where to save a file.
      *
      * @param suggestedName the file name offered first

@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -57,6 +58,27 @@ public final class FxDialogService implements DialogService {
             ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         }
         return alert.showAndWait().filter(action::equals).isPresent();
+    }
+
+    @Override
+    public boolean confirmTyped(String title, String sentence, String expected, String actionLabel) {
+        Alert alert = newAlert(Alert.AlertType.WARNING, title, sentence);
+        ButtonType action = new ButtonType(actionLabel, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ButtonType.CANCEL, action);
+        TextField typed = new TextField();
+        typed.setId("confirm-typed");
+        typed.setPromptText(expected);
+        javafx.scene.control.Label hint = new javafx.scene.control.Label(sentence);
+        hint.setWrapText(true);
+        hint.setMaxWidth(460);
+        alert.getDialogPane().setContent(new javafx.scene.layout.VBox(10, hint, typed));
+        Button actionButton = (Button) alert.getDialogPane().lookupButton(action);
+        actionButton.getStyleClass().add(Styles.DANGER);
+        actionButton.setDefaultButton(false);
+        actionButton.disableProperty().bind(typed.textProperty().isNotEqualTo(expected));
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        alert.setOnShown(e -> typed.requestFocus());
+        return alert.showAndWait().filter(action::equals).isPresent() && expected.equals(typed.getText());
     }
 
     @Override

@@ -11,6 +11,7 @@ public final class RecordingDialogs implements DialogService {
     private final List<String> shown = new ArrayList<>();
     private boolean confirmAnswer = true;
     private Optional<Path> saveFileAnswer = Optional.empty();
+    private String typedAnswer = "";
 
     /** Everything shown so far: "error: …", "info: …", "confirm: ACTION (danger): SENTENCE". */
     public List<String> shown() {
@@ -19,6 +20,11 @@ public final class RecordingDialogs implements DialogService {
 
     public void answerConfirmations(boolean answer) {
         confirmAnswer = answer;
+    }
+
+    /** What the user types into the next typed confirmations; empty (the default) answers as one who cancels. */
+    public void answerTyped(String typed) {
+        typedAnswer = typed;
     }
 
     /** The path the next save dialogs answer with; empty (the default) answers as a user who cancels. */
@@ -40,6 +46,12 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirm(String title, String sentence, String actionLabel, boolean destructive) {
         shown.add("confirm: " + actionLabel + (destructive ? " (danger)" : "") + ": " + sentence);
         return confirmAnswer;
+    }
+
+    @Override
+    public boolean confirmTyped(String title, String sentence, String expected, String actionLabel) {
+        shown.add("typed: " + actionLabel + " (type " + expected + "): " + sentence);
+        return typedAnswer.equals(expected);
     }
 
     @Override
