@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
  *
  * <p>The run copies rather than archives: CopyPackageVersions is paced to its 5/s quota, so 12 packages take over
  * two seconds and the kill lands between batches every time; UpdatePackageVersionsStatus has no documented rate and
- * a whole archive run is over in a fraction of a second, too fast to interrupt reliably from outside.
+ * a dozen archive batches are over in a few tenths of a second, too fast to interrupt reliably from outside.
  */
 class CleanupResumeIT {
 
@@ -57,6 +57,7 @@ class CleanupResumeIT {
     Path temp;
 
     private Process server;
+    private final List<Process> cleanups = new ArrayList<>();
     private URI endpoint;
     private AwsBasicCredentials keys;
 
@@ -98,6 +99,7 @@ class CleanupResumeIT {
 
     @AfterEach
     void stopServer() throws InterruptedException {
+        cleanups.forEach(Process::destroyForcibly); // only a run a failed assertion left behind is still alive
         server.destroy();
         server.waitFor(20, TimeUnit.SECONDS);
     }
@@ -196,7 +198,9 @@ class CleanupResumeIT {
         env.putAll(Map.of("AWS_ACCESS_KEY_ID", keys.accessKeyId(), "AWS_SECRET_ACCESS_KEY", keys.secretAccessKey(),
                 "AWS_REGION", "us-east-1", "AWS_CONFIG_FILE", empty.toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", empty.toString()));
-        return builder.start();
+        Process started = builder.start();
+        cleanups.add(started);
+        return started;
     }
 
     /** Polls the journal until some batches have an outcome but not all have been sent with one. */
