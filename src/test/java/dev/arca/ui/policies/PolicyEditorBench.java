@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -239,8 +240,8 @@ public final class PolicyEditorBench {
                         start[0] = now;
                     }
                     while (next[0] < due.length && now - start[0] >= due[next[0]]) {
+                        timer.input("key " + next[0] + " " + printable(typed.charAt(next[0])));
                         type(typed.charAt(next[0]++));
-                        timer.input();
                         if (next[0] == due.length) {
                             lastKey[0] = System.nanoTime();
                         }
@@ -263,12 +264,12 @@ public final class PolicyEditorBench {
                 + " are drawn", () -> findingsDrawn(expected), (pulse, timer) -> {
                     if (pulse == 0) {
                         mouse(MouseEvent.MOUSE_PRESSED, center(button));
-                        timer.input();
+                        timer.input("pressed");
                     } else if (pulse == 5) {
                         released[0] = System.nanoTime();
                         mouse(MouseEvent.MOUSE_RELEASED, center(button));
                         mouse(MouseEvent.MOUSE_CLICKED, center(button));
-                        timer.input();
+                        timer.input("released");
                     }
                     return pulse <= 5 || timer.pulsesSinceWatched() < 20;
                 });
@@ -304,7 +305,7 @@ public final class PolicyEditorBench {
                         }
                     }
                     wheel(center(area), -direction[0] * WHEEL_NOTCH);
-                    timer.input();
+                    timer.input(direction[0] > 0 ? "down" : "up");
                     return true;
                 });
         m.print(0, null);
@@ -369,8 +370,8 @@ public final class PolicyEditorBench {
                         start[0] = now;
                     }
                     while (next[0] < script.size() && now - start[0] >= next[0] * interval) {
+                        timer.input("step " + next[0]);
                         script.get(next[0]++).run();
-                        timer.input();
                     }
                     boolean popup = Window.getWindows().stream().anyMatch(w -> w instanceof Popup && w.isShowing());
                     if (popup && !showing[0]) {
@@ -556,6 +557,10 @@ public final class PolicyEditorBench {
                 + 1).stream().anyMatch(s -> s.startsWith("mark-")));
     }
 
+    private static String printable(char c) {
+        return c == '\n' ? "\\n" : c == ' ' ? "space" : String.valueOf(c);
+    }
+
     private static int line(String text, int offset) {
         return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
@@ -636,6 +641,9 @@ public final class PolicyEditorBench {
             if (since > 0 && watchedDrawn > 0) {
                 System.out.printf(Locale.ROOT, "  %s: %d ms%n", what, millis(watchedDrawn - since));
             }
+            if (PROFILE) {
+                pulses.printSlowest(6);
+            }
             sampler.print(name.replaceAll(":.*", ""));
         }
     }
@@ -657,7 +665,8 @@ public final class PolicyEditorBench {
         private long pulseStart;
         private long pulseCpuStart;
         private boolean pending;
-        private boolean input;
+        private final List<String> labels = new ArrayList<>();
+        private String input;
         private int pulse;
         private int watchedPulse = -1;
         private int watchedFrame = -1;
@@ -692,7 +701,7 @@ public final class PolicyEditorBench {
             }
             pulseStart = start;
             pulseCpuStart = cpu;
-            input = false;
+            input = null;
             if (!step.next(pulse++, this)) {
                 stop();
                 return;
@@ -701,8 +710,8 @@ public final class PolicyEditorBench {
         }
 
         /** Tells that this pulse delivered input. */
-        void input() {
-            input = true;
+        void input(String label) {
+            input = input == null ? label : input + ", " + label;
         }
 
         /** Pulses since the watched condition first held; 0 until it has. */
@@ -717,13 +726,14 @@ public final class PolicyEditorBench {
             pending = false;
             long start = pulseStart;
             long cpuStart = pulseCpuStart;
-            boolean withInput = input;
+            String withInput = input;
             boolean seen = !watchSeen && watched != null && watched.getAsBoolean();
             watchSeen |= seen;
             Platform.runLater(() -> { // runs once this pulse has finished and handed its frame over
                 durations.add(System.nanoTime() - start);
                 cpuTimes.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
-                inputs.add(withInput);
+                inputs.add(withInput != null);
+                labels.add(withInput);
                 if (seen) {
                     watchedPulse = durations.size() - 1;
                     watchedFrame = frames.count();
@@ -733,6 +743,15 @@ public final class PolicyEditorBench {
 
         boolean finished() {
             return finished;
+        }
+
+        /** The {@code count} pulses with the most FX-thread CPU time, with their input. */
+        void printSlowest(int count) {
+            java.util.stream.IntStream.range(0, cpuTimes.size()).boxed()
+                    .sorted(java.util.Comparator.comparing(cpuTimes::get).reversed()).limit(count)
+                    .forEach(i -> System.out.printf(Locale.ROOT, "  pulse %d: whole %.1f ms, FX thread CPU %.1f ms,"
+                            + " input: %s%n", i, durations.get(i) / 1e6, cpuTimes.get(i) / 1e6,
+                            Objects.requireNonNullElse(labels.get(i), "none")));
         }
 
         int count() {
