@@ -77,15 +77,35 @@ public final class PolicyCodeArea extends StackPane {
             }
         });
         text.addListener((obs, old, now) -> {
-            if (!now.equals(area.getText())) {
+            String shown = area.getText();
+            if (!now.equals(shown)) {
                 updatingFromModel = true;
                 try {
-                    area.replaceText(now);
+                    replaceWhatDiffers(shown, now);
                 } finally {
                     updatingFromModel = false;
                 }
             }
         });
+    }
+
+    /**
+     * Replaces only the stretch where {@code shown} and {@code now} differ: Format rewrites the few lines that were
+     * not in the normal layout, and the other lines of a long policy keep their cells, colours and the scroll
+     * position instead of all being built again.
+     */
+    private void replaceWhatDiffers(String shown, String now) {
+        int most = Math.min(shown.length(), now.length());
+        int prefix = 0;
+        while (prefix < most && shown.charAt(prefix) == now.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < most - prefix
+                && shown.charAt(shown.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
+            suffix++;
+        }
+        area.replaceText(prefix, shown.length() - suffix, now.substring(prefix, now.length() - suffix));
     }
 
     /** Underlines {@code marks} at their spans (a mark without a place is not drawn) and explains each on hover. */

@@ -80,6 +80,22 @@ class PolicyCodeAreaGuiTest {
         assertThat(styles(edited).get(now.indexOf("\"Version\"") + 1)).contains("json-key");
     }
 
+    @Test
+    void textSetFromOutsideReplacesOnlyTheLinesThatDiffer(FxRobot robot) throws Exception {
+        String formatted = NearLimitPolicy.afterEditAndFormat(POLICY);
+        int[] typedOver = NearLimitPolicy.statement(POLICY, NearLimitPolicy.REPLACED_SID);
+        String typed = POLICY.substring(0, typedOver[0]) + NearLimitPolicy.typed() + POLICY.substring(typedOver[1]);
+        robot.interact(() -> text.set(typed));
+        var first = edited.area().getParagraph(0);
+        var last = edited.area().getParagraph(edited.area().getParagraphs().size() - 1);
+
+        robot.interact(() -> text.set(formatted)); // what Format does
+
+        assertThat(edited.area().getText()).isEqualTo(formatted);
+        assertThat(edited.area().getParagraph(0)).isSameAs(first);
+        assertThat(edited.area().getParagraph(edited.area().getParagraphs().size() - 1)).isSameAs(last);
+    }
+
     private static PolicyMark mark(String text, int from, int to) {
         return new PolicyMark(FindingType.WARNING, "TEST", "a test mark", Optional.of(LocalPolicyCheck.position(text,
                 from)), Optional.of(LocalPolicyCheck.position(text, to)), Optional.empty());
