@@ -45,6 +45,8 @@ public final class PolicyCodeArea extends StackPane {
     /** The text last coloured and its syntax colours. */
     private String syntaxOf = "";
     private StyleSpans<Collection<String>> syntax;
+    /** Whether the marks or highlights changed since the last restyle, which must then run for the same text too. */
+    private boolean decorationsChanged = true;
     private boolean updatingFromModel;
 
     public PolicyCodeArea() {
@@ -111,6 +113,7 @@ public final class PolicyCodeArea extends StackPane {
     /** Underlines {@code marks} at their spans (a mark without a place is not drawn) and explains each on hover. */
     public void setMarks(Collection<PolicyMark> marks) {
         this.marks = List.copyOf(marks);
+        decorationsChanged = true;
         restyle();
     }
 
@@ -130,6 +133,7 @@ public final class PolicyCodeArea extends StackPane {
 
     public void clearHighlights() {
         highlights.clear();
+        decorationsChanged = true;
         restyle();
     }
 
@@ -149,6 +153,7 @@ public final class PolicyCodeArea extends StackPane {
     private void highlightOffsets(int start, int end) {
         int length = area.getLength();
         highlights.add(new int[] {Math.clamp(start, 0, length), Math.clamp(end, 0, length)});
+        decorationsChanged = true;
         restyle();
         area.moveTo(Math.clamp(start, 0, length));
         area.requestFollowCaret();
@@ -164,13 +169,14 @@ public final class PolicyCodeArea extends StackPane {
 
     private void restyle() {
         String text = area.getText();
-        if (text.isEmpty()) {
-            return;
+        if (text.isEmpty() || text.equals(syntaxOf) && !decorationsChanged) {
+            return; // a key that changed the marks restyled already, before typing paused
         }
-        if (!text.equals(syntaxOf)) { // marks change on their own too, and restyle the same text again
+        if (!text.equals(syntaxOf)) {
             syntaxOf = text;
             syntax = syntax(text);
         }
+        decorationsChanged = false;
         StyleSpans<Collection<String>> spans = syntax
                 .overlay(ranges(text.length(), markRanges(text.length())), PolicyCodeArea::union)
                 .overlay(ranges(text.length(), highlightRanges()), PolicyCodeArea::union);
