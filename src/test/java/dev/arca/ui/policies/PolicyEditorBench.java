@@ -82,6 +82,8 @@ public final class PolicyEditorBench {
     private static final int ROUNDS = Integer.getInteger("policy.bench.rounds", 2);
     /** {@code -Dpolicy.bench.profile=true}: samples the FX thread's stack and prints where its time went. */
     private static final boolean PROFILE = Boolean.getBoolean("policy.bench.profile");
+    /** With the profile, how many of each scenario's pulses with the most FX-thread CPU time are listed. */
+    private static final int SLOWEST = Integer.getInteger("policy.bench.slowest", 6);
     private static final long KEY_MIN_MS = 30;
     private static final long KEY_MAX_MS = 50;
     private static final double WHEEL_NOTCH = 40;
@@ -642,7 +644,7 @@ public final class PolicyEditorBench {
                 System.out.printf(Locale.ROOT, "  %s: %d ms%n", what, millis(watchedDrawn - since));
             }
             if (PROFILE) {
-                pulses.printSlowest(6);
+                pulses.printSlowest(SLOWEST);
             }
             sampler.print(name.replaceAll(":.*", ""));
         }
