@@ -5,7 +5,9 @@
 # pulses while a 300-character statement is typed over one in its middle (a key every 30–50 ms) until Access
 # Analyzer's findings are drawn, while Format is pressed, while the editor is scrolled with the wheel, and while the
 # caret moves over the findings and they are clicked and hovered. JFR records which thread made each service call.
-# Usage: bench/policy-editor.sh [JVM OPTIONS]   e.g. -Dpolicy.bench.profile=true -Dpolicy.bench.rounds=3
+# Usage: bench/policy-editor.sh [JVM OPTIONS]   e.g. -Dpolicy.bench.rounds=3 (2 by default), or
+#   -Dpolicy.bench.profile=true: samples the FX thread, and lists each scenario's costliest pulses with their input
+#   (-Dpolicy.bench.slowest=N of them, 6 by default)
 # Builds the jar and test classes first (MVN="mvn -o" to build offline). Other work on the cores shows in the
 # figures: mind the load average printed before and after.
 set -euo pipefail
