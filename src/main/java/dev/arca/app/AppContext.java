@@ -148,7 +148,8 @@ public final class AppContext implements AutoCloseable {
     /** The Policies page; leaving it (page, connection, window) asks first while a policy has unsaved changes. */
     private PoliciesView policies(ConnectionSession session) {
         PoliciesViewModel viewModel = new PoliciesViewModel(session::awaitGateway, session.tasks(), dialogs,
-                session.domains(), new PolicyDrafts(configDir, session.connection().id()),
+                session.domains(), new PolicyDrafts(configDir, session.connection().id(),
+                        command -> Thread.ofVirtual().name("arca-drafts").start(command)),
                 PolicyEditorViewModel.DEBOUNCE);
         mainViewModel.guardLeaving(viewModel::mayLeave);
         PoliciesView view = new PoliciesView(viewModel);

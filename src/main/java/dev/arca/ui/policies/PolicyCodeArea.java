@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.StyleSpan;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
@@ -29,8 +31,9 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  */
 public final class PolicyCodeArea extends StackPane {
 
+    /** JSON tokens; a string ends at its line's end, as JSON has no line breaks in strings (an open one stays local). */
     private static final Pattern TOKENS = Pattern.compile(
-            "(?<key>\"(?:[^\"\\\\]|\\\\.)*\"(?=\\s*:))|(?<string>\"(?:[^\"\\\\]|\\\\.)*\"?)"
+            "(?<key>\"(?:[^\"\\\\\\n]|\\\\.)*\"(?=\\s*:))|(?<string>\"(?:[^\"\\\\\\n]|\\\\.)*\"?)"
                     + "|(?<literal>-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|true|false|null)|(?<brace>[{}\\[\\]])");
     private static final Duration RESTYLE_AFTER = Duration.ofMillis(30);
 
@@ -39,6 +42,11 @@ public final class PolicyCodeArea extends StackPane {
     private final Label hoverText = new Label();
     private List<PolicyMark> marks = List.of();
     private final List<int[]> highlights = new ArrayList<>();
+    /** The text last coloured and its syntax colours. */
+    private String syntaxOf = "";
+    private StyleSpans<Collection<String>> syntax;
+    /** Whether the marks or highlights changed since the last restyle, which must then run for the same text too. */
+    private boolean decorationsChanged = true;
     private boolean updatingFromModel;
 
     public PolicyCodeArea() {
@@ -71,10 +79,11 @@ public final class PolicyCodeArea extends StackPane {
             }
         });
         text.addListener((obs, old, now) -> {
-            if (!now.equals(area.getText())) {
+            String shown = area.getText();
+            if (!now.equals(shown)) {
                 updatingFromModel = true;
                 try {
-                    area.replaceText(now);
+                    replaceWhatDiffers(shown, now);
                 } finally {
                     updatingFromModel = false;
                 }
@@ -82,9 +91,29 @@ public final class PolicyCodeArea extends StackPane {
         });
     }
 
+    /**
+     * Replaces only the stretch where {@code shown} and {@code now} differ: Format rewrites the few lines that were
+     * not in the normal layout, and the other lines of a long policy keep their cells, colours and the scroll
+     * position instead of all being built again.
+     */
+    private void replaceWhatDiffers(String shown, String now) {
+        int most = Math.min(shown.length(), now.length());
+        int prefix = 0;
+        while (prefix < most && shown.charAt(prefix) == now.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < most - prefix
+                && shown.charAt(shown.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
+            suffix++;
+        }
+        area.replaceText(prefix, shown.length() - suffix, now.substring(prefix, now.length() - suffix));
+    }
+
     /** Underlines {@code marks} at their spans (a mark without a place is not drawn) and explains each on hover. */
     public void setMarks(Collection<PolicyMark> marks) {
         this.marks = List.copyOf(marks);
+        decorationsChanged = true;
         restyle();
     }
 
@@ -104,6 +133,7 @@ public final class PolicyCodeArea extends StackPane {
 
     public void clearHighlights() {
         highlights.clear();
+        decorationsChanged = true;
         restyle();
     }
 
@@ -123,6 +153,7 @@ public final class PolicyCodeArea extends StackPane {
     private void highlightOffsets(int start, int end) {
         int length = area.getLength();
         highlights.add(new int[] {Math.clamp(start, 0, length), Math.clamp(end, 0, length)});
+        decorationsChanged = true;
         restyle();
         area.moveTo(Math.clamp(start, 0, length));
         area.requestFollowCaret();
@@ -138,13 +169,45 @@ public final class PolicyCodeArea extends StackPane {
 
     private void restyle() {
         String text = area.getText();
-        if (text.isEmpty()) {
-            return;
+        if (text.isEmpty() || text.equals(syntaxOf) && !decorationsChanged) {
+            return; // a key that changed the marks restyled already, before typing paused
         }
-        StyleSpans<Collection<String>> spans = syntax(text)
+        if (!text.equals(syntaxOf)) {
+            syntaxOf = text;
+            syntax = syntax(text);
+        }
+        decorationsChanged = false;
+        StyleSpans<Collection<String>> spans = syntax
                 .overlay(ranges(text.length(), markRanges(text.length())), PolicyCodeArea::union)
                 .overlay(ranges(text.length(), highlightRanges()), PolicyCodeArea::union);
-        area.setStyleSpans(0, spans);
+        apply(spans);
+    }
+
+    /**
+     * Sets {@code spans} (the whole text's) on the paragraphs whose styles differ, one call per run of them: a key
+     * typed or a mark moved changes a line or two, and restyling every line of a long policy redraws every line
+     * shown (tens of milliseconds a key with a 7,168-character policy).
+     */
+    private void apply(StyleSpans<Collection<String>> spans) {
+        SpanCursor wanted = new SpanCursor(spans);
+        int paragraphs = area.getParagraphs().size();
+        int offset = 0;
+        int runFrom = -1;
+        for (int p = 0; p < paragraphs; p++) {
+            int length = area.getParagraphLength(p);
+            boolean differs = !wanted.next(length, area.getStyleSpans(p)) && length > 0;
+            if (differs && runFrom < 0) {
+                runFrom = offset;
+            } else if (!differs && runFrom >= 0) {
+                area.setStyleSpans(runFrom, spans.subView(runFrom, offset - 1));
+                runFrom = -1;
+            }
+            wanted.next(1, null); // the line break
+            offset += length + 1;
+        }
+        if (runFrom >= 0) {
+            area.setStyleSpans(runFrom, spans.subView(runFrom, offset - 1));
+        }
     }
 
     private static StyleSpans<Collection<String>> syntax(String text) {
@@ -206,5 +269,55 @@ public final class PolicyCodeArea extends StackPane {
     }
 
     private record Range(int from, int to, String style) {
+    }
+
+    /** Walks the style spans of a text from its start, a stretch of characters at a time. */
+    private static final class SpanCursor {
+        private final Iterator<StyleSpan<Collection<String>>> spans;
+        private Collection<String> style = List.of();
+        private int left;
+
+        SpanCursor(StyleSpans<Collection<String>> spans) {
+            this.spans = spans.iterator();
+        }
+
+        /**
+         * Moves past the next {@code length} characters; true if {@code expected} (null for any) styles them the
+         * same, however its spans are cut.
+         */
+        boolean next(int length, StyleSpans<Collection<String>> expected) {
+            int toGo = length;
+            boolean same = expected == null || expected.length() == length;
+            if (expected != null && same) {
+                compare:
+                for (StyleSpan<Collection<String>> span : expected) {
+                    for (int n = span.getLength(); n > 0; ) {
+                        if (!fill() || !style.equals(span.getStyle())) {
+                            same = false;
+                            break compare;
+                        }
+                        int step = Math.min(n, left);
+                        n -= step;
+                        left -= step;
+                        toGo -= step;
+                    }
+                }
+            }
+            while (toGo > 0 && fill()) {
+                int step = Math.min(toGo, left);
+                left -= step;
+                toGo -= step;
+            }
+            return same;
+        }
+
+        private boolean fill() {
+            while (left == 0 && spans.hasNext()) {
+                StyleSpan<Collection<String>> span = spans.next();
+                style = span.getStyle();
+                left = span.getLength();
+            }
+            return left > 0;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.arca.ui.policies;
 import atlantafx.base.theme.Styles;
 import dev.arca.core.policy.FindingType;
 import dev.arca.core.policy.PolicyTemplate;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -149,7 +150,16 @@ final class PolicyEditorPane extends VBox {
         });
     }
 
+    /** A finding: its icon (one per cell, kept: the local problem's cell changes on nearly every key) and text. */
     private static final class FindingCell extends ListCell<PolicyMark> {
+        private static final List<String> STYLES = List.of("finding-error", "finding-suggestion", "finding-warning");
+        private final FontIcon icon = new FontIcon();
+
+        FindingCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(PolicyMark mark, boolean empty) {
             super.updateItem(mark, empty);
@@ -158,14 +168,16 @@ final class PolicyEditorPane extends VBox {
                 setGraphic(null);
                 return;
             }
-            FontIcon icon = new FontIcon(mark.type() == FindingType.ERROR ? Feather.X_OCTAGON
+            icon.setIconCode(mark.type() == FindingType.ERROR ? Feather.X_OCTAGON
                     : mark.type() == FindingType.SUGGESTION ? Feather.INFO : Feather.ALERT_TRIANGLE);
-            icon.getStyleClass().add(mark.type() == FindingType.ERROR ? "finding-error"
-                    : mark.type() == FindingType.SUGGESTION ? "finding-suggestion" : "finding-warning");
+            String style = mark.type() == FindingType.ERROR ? STYLES.get(0)
+                    : mark.type() == FindingType.SUGGESTION ? STYLES.get(1) : STYLES.get(2);
+            if (!icon.getStyleClass().contains(style)) {
+                icon.getStyleClass().removeAll(STYLES);
+                icon.getStyleClass().add(style);
+            }
             setGraphic(icon);
             setText(mark.describe());
-            setWrapText(true);
-            setPrefWidth(0);
         }
     }
 }

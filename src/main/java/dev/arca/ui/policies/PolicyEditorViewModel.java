@@ -55,6 +55,8 @@ public final class PolicyEditorViewModel {
     private boolean loading;
     /** The revision a save names; differs from the base's only when a draft from another revision was restored. */
     private Optional<String> pinnedRevision = Optional.empty();
+    /** The base's text in the normal layout, which every key's dirty check compares with. */
+    private String baseNormal = "";
 
     // Properties
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -309,6 +311,7 @@ public final class PolicyEditorViewModel {
     }
 
     private void rebase(Optional<StoredPolicy> stored) {
+        baseNormal = normal(stored.map(StoredPolicy::document).orElse(""));
         base.set(stored);
         pinnedRevision = stored.map(StoredPolicy::revision);
     }
@@ -372,7 +375,7 @@ public final class PolicyEditorViewModel {
     }
 
     private void updateDirty() {
-        dirty.set(!normal(text.get()).equals(normal(base.get().map(StoredPolicy::document).orElse("")))
+        dirty.set(!normal(text.get()).equals(baseNormal)
                 || !pinnedRevision.equals(base.get().map(StoredPolicy::revision)));
     }
 
@@ -380,7 +383,9 @@ public final class PolicyEditorViewModel {
         List<PolicyMark> all = new ArrayList<>();
         localProblem.get().ifPresent(all::add);
         all.addAll(serviceMarks);
-        marks.setAll(all);
+        if (!all.equals(marks)) { // the list and the editor redraw on every change
+            marks.setAll(all);
+        }
     }
 
     private static String normal(String document) {

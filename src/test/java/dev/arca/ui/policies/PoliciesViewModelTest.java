@@ -43,7 +43,7 @@ class PoliciesViewModelTest {
         });
         policies = new PoliciesViewModel(() -> gateway, tasks, dialogs,
                 new DomainMemory(UserSettings.load(temp.resolve("settings.properties")), "local"),
-                new PolicyDrafts(temp.resolve("config"), "local"), Duration.ZERO);
+                new PolicyDrafts(temp.resolve("config"), "local", Runnable::run), Duration.ZERO);
     }
 
     @AfterEach

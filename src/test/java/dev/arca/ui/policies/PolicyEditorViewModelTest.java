@@ -56,7 +56,7 @@ class PolicyEditorViewModelTest {
         embedded = new EmbeddedGateway(temp.resolve("server"));
         gateway = embedded.gateway();
         policies = new ResourcePolicyGateway(gateway);
-        drafts = new PolicyDrafts(temp.resolve("config"), "local");
+        drafts = new PolicyDrafts(temp.resolve("config"), "local", Runnable::run);
         gateway.createDomain("team", Optional.empty());
         gateway.createRepository("team", "app", Optional.empty(), List.of());
     }

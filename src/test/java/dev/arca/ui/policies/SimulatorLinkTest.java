@@ -43,7 +43,7 @@ class SimulatorLinkTest {
         });
         policies = new PoliciesViewModel(() -> gateway, tasks, new RecordingDialogs(),
                 new DomainMemory(UserSettings.load(temp.resolve("settings.properties")), "local"),
-                new PolicyDrafts(temp.resolve("config"), "local"), Duration.ZERO);
+                new PolicyDrafts(temp.resolve("config"), "local", Runnable::run), Duration.ZERO);
         simulator = new AccessSimulatorViewModel(() -> gateway, tasks);
         link = SimulatorLink.link(policies, simulator);
     }
