@@ -96,7 +96,8 @@ public final class PolicyDrafts {
                     writing = false;
                     return;
                 }
-                next = Map.entry(unwritten.keySet().iterator().next(), unwritten.values().iterator().next());
+                var first = unwritten.entrySet().iterator().next();
+                next = Map.entry(first.getKey(), first.getValue());
             }
             try {
                 next.getValue().ifPresentOrElse(draft -> store(next.getKey(), draft), () -> delete(next.getKey()));
