@@ -32,6 +32,7 @@ import dev.arca.ui.workflows.WorkflowsViewModel;
 import dev.arca.ui.policies.PoliciesViewModel;
 import dev.arca.ui.policies.PolicyDrafts;
 import dev.arca.ui.policies.PolicyEditorViewModel;
+import dev.arca.ui.policies.PolicyRevisionLog;
 import dev.arca.ui.policies.SimulatorLink;
 import dev.arca.ui.principals.PrincipalsPane;
 import dev.arca.ui.principals.PrincipalsViewModel;
@@ -150,6 +151,7 @@ public final class AppContext implements AutoCloseable {
         PoliciesViewModel viewModel = new PoliciesViewModel(session::awaitGateway, session.tasks(), dialogs,
                 session.domains(), new PolicyDrafts(configDir, session.connection().id(),
                         command -> Thread.ofVirtual().name("arca-drafts").start(command)),
+                new PolicyRevisionLog(configDir, session.connection().id(), java.time.Clock.systemUTC()),
                 PolicyEditorViewModel.DEBOUNCE);
         mainViewModel.guardLeaving(viewModel::mayLeave);
         PoliciesView view = new PoliciesView(viewModel);

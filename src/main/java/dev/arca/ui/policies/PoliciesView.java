@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.arca.core.iam.DecidingStatement;
 import dev.arca.core.policy.PolicySummary;
 import dev.arca.ui.common.PageParts;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.collections.ObservableList;
@@ -17,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -123,7 +125,8 @@ public final class PoliciesView extends BorderPane {
             }
         });
         list.setId("policies-list");
-        list.setCellFactory(l -> new ResourceCell());
+        list.setCellFactory(l -> new ResourceCell(viewModel));
+        viewModel.changes().subscribe(list::refresh);
         list.getSelectionModel().selectedItemProperty().subscribe((before, now) -> {
             if (now != null && !viewModel.select(now)) {
                 javafx.application.Platform.runLater(() -> list.getSelectionModel().select(before));
@@ -161,6 +164,15 @@ public final class PoliciesView extends BorderPane {
     }
 
     private static final class ResourceCell extends ListCell<PolicySummary> {
+
+        private static final String CHANGE_HELP = "When the policy changed, as Arca saw it: CodeArtifact keeps no "
+                + "change time for policies, so Arca notes the revision it sees each time it reads the list.";
+        private final PoliciesViewModel viewModel;
+
+        ResourceCell(PoliciesViewModel viewModel) {
+            this.viewModel = viewModel;
+        }
+
         @Override
         protected void updateItem(PolicySummary row, boolean empty) {
             super.updateItem(row, empty);
@@ -178,7 +190,17 @@ public final class PoliciesView extends BorderPane {
             HBox box = new HBox(8, name, new javafx.scene.layout.Region(), revision);
             HBox.setHgrow(box.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
             box.setAlignment(Pos.CENTER_LEFT);
-            setGraphic(box);
+            Optional<PolicyRevisionLog.Change> change = Optional.ofNullable(viewModel.changes().get(row.resourceArn()));
+            if (change.isPresent()) {
+                Label changed = new Label((row.hasPolicy() ? "changed " : "removed ")
+                        + change.get().describe(ZoneId.systemDefault()));
+                changed.setId("policy-changed-" + row.target().key().replace('/', '-'));
+                changed.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                changed.setTooltip(new Tooltip(CHANGE_HELP));
+                setGraphic(new VBox(2, box, changed));
+            } else {
+                setGraphic(box);
+            }
             setText(null);
             setId("policy-row-" + row.target().key().replace('/', '-'));
         }

@@ -10,6 +10,8 @@ import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,6 +23,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Resource policies tab: the domain's own policy and each repository's in one list, and an editor for the one
@@ -28,11 +33,14 @@ import javafx.collections.ObservableList;
  */
 public final class PoliciesViewModel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PoliciesViewModel.class);
+
     private final Supplier<CodeArtifactGateway> gateway;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final DomainMemory memory;
     private final PolicyDrafts drafts;
+    private final PolicyRevisionLog revisions;
     private final Duration debounce;
 
     // Properties
@@ -41,6 +49,10 @@ public final class PoliciesViewModel {
     private final ObservableList<PolicySummary> resources = FXCollections.observableArrayList();
     /** One read-only view, kept: a view listens to the list weakly and would stop updating once collected. */
     private final ObservableList<PolicySummary> resourcesView = FXCollections.unmodifiableObservableList(resources);
+    /** When each row's policy changed, by resource ARN. */
+    private final ObservableMap<String, PolicyRevisionLog.Change> changes = FXCollections.observableHashMap();
+    private final ObservableMap<String, PolicyRevisionLog.Change> changesView =
+            FXCollections.unmodifiableObservableMap(changes);
     private final ReadOnlyObjectWrapper<ListState> state = new ReadOnlyObjectWrapper<>(this, "state", ListState.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyObjectWrapper<PolicySummary> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -48,12 +60,14 @@ public final class PoliciesViewModel {
             new ReadOnlyObjectWrapper<>(this, "editor", Optional.empty());
 
     public PoliciesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
-                             DomainMemory memory, PolicyDrafts drafts, Duration debounce) {
+                             DomainMemory memory, PolicyDrafts drafts, PolicyRevisionLog revisions,
+                             Duration debounce) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.memory = Objects.requireNonNull(memory, "memory");
         this.drafts = Objects.requireNonNull(drafts, "drafts");
+        this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.debounce = Objects.requireNonNull(debounce, "debounce");
         domain.subscribe(d -> {
             if (d != null) {
@@ -75,6 +89,14 @@ public final class PoliciesViewModel {
     /** The domain first, then its repositories, each with the revision of its policy or none. */
     public ObservableList<PolicySummary> resources() {
         return resourcesView;
+    }
+
+    /**
+     * When each row's policy changed as far as Arca saw (CodeArtifact keeps no change time), by resource ARN; none
+     * for a resource that has no policy and had none when last looked at.
+     */
+    public ObservableMap<String, PolicyRevisionLog.Change> changes() {
+        return changesView;
     }
 
     public ReadOnlyObjectProperty<ListState> stateProperty() {
@@ -131,17 +153,22 @@ public final class PoliciesViewModel {
             loadDomains();
             return;
         }
-        BackgroundTask.of("Loading the policies of " + chosen,
-                        progress -> new ResourcePolicyGateway(gateway.get()).list(chosen))
+        BackgroundTask.of("Loading the policies of " + chosen, progress -> {
+                    List<PolicySummary> list = new ResourcePolicyGateway(gateway.get()).list(chosen);
+                    return new Listed(list, revisions.observe(list));
+                })
                 .onRunning(() -> {
                     if (resources.isEmpty()) {
                         state.set(ListState.LOADING);
                     }
                 })
-                .onSuccess(list -> {
+                .onSuccess(listed -> {
                     if (!chosen.equals(domain.get())) {
                         return;
                     }
+                    List<PolicySummary> list = listed.rows();
+                    changes.keySet().retainAll(listed.changes().keySet());
+                    changes.putAll(listed.changes());
                     resources.setAll(list);
                     state.set(list.isEmpty() ? ListState.EMPTY : ListState.READY);
                     Optional.ofNullable(selected.get()).flatMap(s -> list.stream()
@@ -164,6 +191,7 @@ public final class PoliciesViewModel {
         PolicyEditorViewModel opened = new PolicyEditorViewModel(() -> new ResourcePolicyGateway(gateway.get()),
                 tasks, dialogs, drafts, resource, debounce);
         opened.baseProperty().subscribe(b -> refreshRow(resource, b.map(p -> p.revision())));
+        opened.setOnStored(revision -> noteStored(resource, revision));
         editor.set(Optional.of(opened));
         opened.load();
         return true;
@@ -186,7 +214,7 @@ public final class PoliciesViewModel {
         selected.set(null);
     }
 
-    /** After a save or delete, the row shows the new revision without reading the whole list again. */
+    /** When the editor reads, saves or deletes, the row shows the revision without reading the whole list again. */
     private void refreshRow(PolicySummary resource, Optional<String> revision) {
         for (int i = 0; i < resources.size(); i++) {
             PolicySummary row = resources.get(i);
@@ -194,6 +222,18 @@ public final class PoliciesViewModel {
                 resources.set(i, new PolicySummary(row.target(), row.resourceArn(), revision));
             }
         }
+    }
+
+    /** A save or delete from here: its time is exact, and the row shows it once it is noted on disk. */
+    private void noteStored(PolicySummary resource, Optional<String> revision) {
+        BackgroundTask.of("Noting the policy's revision", progress -> revisions.saved(resource.resourceArn(), revision))
+                .onSuccess(change -> changes.put(resource.resourceArn(), change))
+                .onFailure(failure -> LOG.warn("Could not note the revision of {}", resource.resourceArn(), failure))
+                .runWith(tasks);
+    }
+
+    /** One look at a domain's policies: the rows and when each changed. */
+    private record Listed(List<PolicySummary> rows, Map<String, PolicyRevisionLog.Change> changes) {
     }
 
     private void failed(Throwable failure) {

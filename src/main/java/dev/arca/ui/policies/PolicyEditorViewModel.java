@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -55,6 +56,7 @@ public final class PolicyEditorViewModel {
     private boolean loading;
     /** The revision a save names; differs from the base's only when a draft from another revision was restored. */
     private Optional<String> pinnedRevision = Optional.empty();
+    private Consumer<Optional<String>> onStored = revision -> { };
     /** The base's text in the normal layout, which every key's dirty check compares with. */
     private String baseNormal = "";
 
@@ -220,6 +222,11 @@ public final class PolicyEditorViewModel {
         return LineDiff.between(normal(base.get().map(StoredPolicy::document).orElse("")), normal(text.get()));
     }
 
+    /** Told the new revision (empty: deleted) each time this editor stores or deletes the policy. */
+    public void setOnStored(Consumer<Optional<String>> listener) {
+        onStored = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Stores the text, naming the revision the edit started from. */
     public void save() {
         if (!canSave.get()) {
@@ -297,6 +304,7 @@ public final class PolicyEditorViewModel {
             updateDirty();
             drafts.forget(target());
             now.ifPresent(p -> status.set(savedPrefix + p.revision() + "."));
+            onStored.accept(now.map(StoredPolicy::revision));
         } else {
             conflict.set(Optional.of(PolicyConflict.of(base.get(), outcome.theirs(), mine)));
             status.set(conflict.get().orElseThrow().describe());

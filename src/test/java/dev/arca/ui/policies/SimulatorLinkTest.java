@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arca.core.iam.DecidingStatement;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.EmbeddedGateway;
+import dev.arca.server.MovableClock;
 import dev.arca.ui.access.AccessSimulatorViewModel;
 import dev.arca.ui.access.AccessSimulatorViewModel.DraftOf;
 import dev.arca.ui.common.DomainMemory;
@@ -26,6 +27,7 @@ class SimulatorLinkTest {
     @TempDir
     Path temp;
 
+    private final MovableClock clock = new MovableClock(Duration.ZERO);
     private EmbeddedGateway embedded;
     private CodeArtifactGateway gateway;
     private PoliciesViewModel policies;
@@ -43,7 +45,8 @@ class SimulatorLinkTest {
         });
         policies = new PoliciesViewModel(() -> gateway, tasks, new RecordingDialogs(),
                 new DomainMemory(UserSettings.load(temp.resolve("settings.properties")), "local"),
-                new PolicyDrafts(temp.resolve("config"), "local", Runnable::run), Duration.ZERO);
+                new PolicyDrafts(temp.resolve("config"), "local", Runnable::run),
+                new PolicyRevisionLog(temp.resolve("config"), "local", clock), Duration.ZERO);
         simulator = new AccessSimulatorViewModel(() -> gateway, tasks);
         link = SimulatorLink.link(policies, simulator);
     }
