@@ -192,8 +192,7 @@ public final class PoliciesView extends BorderPane {
             box.setAlignment(Pos.CENTER_LEFT);
             Optional<PolicyRevisionLog.Change> change = Optional.ofNullable(viewModel.changes().get(row.resourceArn()));
             if (change.isPresent()) {
-                Label changed = new Label((row.hasPolicy() ? "changed " : "removed ")
-                        + change.get().describe(ZoneId.systemDefault()));
+                Label changed = new Label(change.get().describe(row.hasPolicy(), ZoneId.systemDefault()));
                 changed.setId("policy-changed-" + row.target().key().replace('/', '-'));
                 changed.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                 changed.setTooltip(new Tooltip(CHANGE_HELP));

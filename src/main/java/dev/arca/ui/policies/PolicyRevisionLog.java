@@ -45,13 +45,17 @@ public final class PolicyRevisionLog {
             Objects.requireNonNull(seen, "seen");
         }
 
-        /** For the list: "saved here 5 Dec 14:02", "3 Dec 10:00 – 5 Dec 14:02" or "before 5 Dec 14:02". */
-        public String describe(ZoneId zone) {
+        /**
+         * For the list: "saved here 5 Dec 14:02", "changed 3 Dec 10:00 – 5 Dec 14:02", "changed before 5 Dec 14:02";
+         * for a resource whose policy is gone, "deleted here …" or "removed …".
+         */
+        public String describe(boolean hasPolicy, ZoneId zone) {
             String seenText = TIME.format(seen.atZone(zone));
             if (savedHere) {
-                return "saved here " + seenText;
+                return (hasPolicy ? "saved here " : "deleted here ") + seenText;
             }
-            return after.map(a -> TIME.format(a.atZone(zone)) + " – " + seenText).orElse("before " + seenText);
+            return (hasPolicy ? "changed " : "removed ")
+                    + after.map(a -> TIME.format(a.atZone(zone)) + " – " + seenText).orElse("before " + seenText);
         }
     }
 

@@ -39,7 +39,7 @@ class PolicyRevisionLogTest {
         assertThat(change.after()).isEmpty();
         assertThat(change.savedHere()).isFalse();
         assertThat(change.seen()).isBetween(look.minusMillis(1), clock.instant());
-        assertThat(change.describe(ZoneOffset.UTC)).startsWith("before ");
+        assertThat(change.describe(true, ZoneOffset.UTC)).startsWith("changed before ");
     }
 
     @Test
@@ -56,7 +56,7 @@ class PolicyRevisionLogTest {
         assertThat(change.after()).hasValueSatisfying(a -> assertThat(a).isBetween(lastLookAtOld.minusMillis(1),
                 lastLookAtOld.plusSeconds(1)));
         assertThat(change.seen()).isAfter(unchanged.seen().plus(Duration.ofMinutes(19)));
-        assertThat(change.describe(ZoneOffset.UTC)).matches("\\d{1,2} \\w{3} \\d\\d:\\d\\d – \\d{1,2} \\w{3} \\d\\d:\\d\\d");
+        assertThat(change.describe(true, ZoneOffset.UTC)).matches("changed \\d{1,2} \\w{3} \\d\\d:\\d\\d – \\d{1,2} \\w{3} \\d\\d:\\d\\d");
         assertThat(log.observe(row(Optional.of("r2"))).get(ARN)).as("the same revision again: no new change")
                 .isEqualTo(change);
     }
@@ -67,12 +67,13 @@ class PolicyRevisionLogTest {
         assertThat(log.observe(row(Optional.empty()))).as("no policy, never had one").isEmpty();
 
         PolicyRevisionLog.Change saved = log.saved(ARN, Optional.of("r1"));
-        assertThat(saved.describe(ZoneOffset.UTC)).startsWith("saved here ");
+        assertThat(saved.describe(true, ZoneOffset.UTC)).startsWith("saved here ");
         assertThat(log.observe(row(Optional.of("r1"))).get(ARN)).isEqualTo(saved);
 
         clock.move(Duration.ofMinutes(1));
         PolicyRevisionLog.Change removed = log.observe(row(Optional.empty())).get(ARN);
         assertThat(removed.after()).isPresent();
+        assertThat(removed.describe(false, ZoneOffset.UTC)).matches("removed \\d.* – .*");
     }
 
     @Test
