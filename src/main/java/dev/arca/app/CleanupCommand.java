@@ -1,5 +1,6 @@
 package dev.arca.app;
 
+import dev.arca.core.retention.DownstreamUse;
 import dev.arca.core.retention.InvalidRuleSetException;
 import dev.arca.core.retention.PackageVersions;
 import dev.arca.core.retention.RetentionAction;
@@ -11,6 +12,7 @@ import dev.arca.gateway.AwsSharedConfig;
 import dev.arca.gateway.ClientFactory;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.GatewayException;
+import dev.arca.workflow.DownstreamUseFinder;
 import dev.arca.workflow.LoadScope;
 import dev.arca.workflow.PlanReport;
 import dev.arca.workflow.RepositoryVersionsLoader;
@@ -149,7 +151,9 @@ final class CleanupCommand implements Callable<Integer> {
             Instant now = Instant.now();
             List<PackageVersions> packages = new RepositoryVersionsLoader(gateway)
                     .load(domain, repository, LoadScope.of(ruleSet), progress -> { });
-            RetentionPlan plan = new RetentionPlanner(ruleSet).plan(packages, now);
+            DownstreamUse downstream = ruleSet.guards().servedDownstream()
+                    ? new DownstreamUseFinder(gateway).find(domain, repository, packages) : DownstreamUse.none();
+            RetentionPlan plan = new RetentionPlanner(ruleSet).plan(packages, now, downstream);
             PlanReport planReport = new PlanReport(domain, repository, now, plan);
             if (mode == Mode.APPLY) {
                 Path runJournal = journal != null ? journal : Path.of(CleanupRun.defaultJournalName(domain,

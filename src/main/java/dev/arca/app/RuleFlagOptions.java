@@ -42,6 +42,11 @@ final class RuleFlagOptions {
             description = "Rule flag: never the latest release or the default display version of a package.")
     private boolean keepLatest;
 
+    @Option(names = "--keep-served-downstream",
+            description = "Rule flag: never a version another repository of the domain gets from this one through "
+                    + "its upstreams.")
+    private boolean keepServedDownstream;
+
     @Option(names = "--action", paramLabel = "ACTION",
             description = "Rule flag: unlist, archive, publish, dispose, delete or copy (with --to).")
     private String action;
@@ -84,6 +89,7 @@ final class RuleFlagOptions {
             flags.olderThanDays(olderThanDays);
         }
         flags.keepLatest(keepLatest);
+        flags.keepServedDownstream(keepServedDownstream);
         if (action != null) {
             flags.action(action);
         }
@@ -104,6 +110,7 @@ final class RuleFlagOptions {
         addIf(given, keepNewest != null, "--keep-newest");
         addIf(given, olderThanDays != null, "--older-than-days");
         addIf(given, keepLatest, "--keep-latest");
+        addIf(given, keepServedDownstream, "--keep-served-downstream");
         addIf(given, action != null, "--action");
         addIf(given, to != null, "--to");
         return given;

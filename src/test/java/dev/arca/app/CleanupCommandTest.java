@@ -46,6 +46,7 @@ class CleanupCommandTest {
         embedded.gateway().createDomain("shop", Optional.empty());
         embedded.gateway().createRepository("shop", "dev", Optional.empty(), List.of());
         embedded.gateway().createRepository("shop", "prod", Optional.empty(), List.of());
+        embedded.gateway().createRepository("shop", "consumer", Optional.empty(), List.of("dev"));
         for (String[] v : new String[][] {{"1.0.0", "abc"}, {"1.1.0", "abcde"}, {"2.0.0", "abcdefg"}}) {
             embedded.publishGeneric("shop", "dev", "tools", "lint", v[0], v[1].getBytes(StandardCharsets.UTF_8));
             Thread.sleep(5); // distinct publish times, so "newest" reads the same on every machine
@@ -162,6 +163,18 @@ class CleanupCommandTest {
                 "maven com.example:lib  1.1  keep  kept: the latest release (guard), selected by rule 1",
                 "maven com.example:lib  1.0  archive  " + SELECTED,
                 "3 versions: 2 archive, 1 keep");
+    }
+
+    @Test
+    void keepServedDownstreamHoldsBackWhatARepositoryReadingThisOneGetsFromIt() {
+        assertThat(cleanup("--format", "generic", "--action", "archive", "--keep-served-downstream", "--dry-run"))
+                .isZero();
+
+        String guard = "kept: consumer gets it from here through its upstreams (guard), selected by rule 1";
+        assertThat(out.toString().lines()).contains(
+                "generic tools/lint  2.0.0  keep  " + guard,
+                "generic tools/lint  1.1.0  keep  " + guard,
+                "3 versions: 3 keep");
     }
 
     @Test

@@ -25,6 +25,8 @@ public record PlanReason(Kind kind, Optional<Integer> rulePriority, String text)
         GUARD_LATEST_RELEASE,
         /** Selected, but it is the package's default display version. */
         GUARD_DEFAULT_DISPLAY_VERSION,
+        /** Selected, but another repository gets it from this one through its upstreams. */
+        GUARD_SERVED_DOWNSTREAM,
         /** Selected, but its status makes the action pointless or impossible (already Unlisted, Disposed…). */
         STATUS
     }

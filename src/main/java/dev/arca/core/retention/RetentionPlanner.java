@@ -34,10 +34,19 @@ public final class RetentionPlanner {
 
     /** The plan for these packages as of {@code now} (the moment "older than D days" counts from). */
     public RetentionPlan plan(List<PackageVersions> packages, Instant now) {
+        return plan(packages, now, DownstreamUse.none());
+    }
+
+    /**
+     * The plan for these packages as of {@code now}, holding back what {@code downstream} says other repositories get
+     * from this one when the rule set's guards ask for it.
+     */
+    public RetentionPlan plan(List<PackageVersions> packages, Instant now, DownstreamUse downstream) {
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(downstream, "downstream");
         List<PlannedVersion> entries = new ArrayList<>();
         packages.stream().sorted(Comparator.comparing(PackageVersions::pkg))
-                .forEach(pkg -> entries.addAll(planPackage(pkg, now)));
+                .forEach(pkg -> entries.addAll(planPackage(pkg, now, downstream)));
         return RetentionPlan.of(entries);
     }
 
@@ -68,11 +77,12 @@ public final class RetentionPlanner {
                 .min(newestFirst(scheme, NewestBy.VERSION));
     }
 
-    private List<PlannedVersion> planPackage(PackageVersions pkg, Instant now) {
+    private List<PlannedVersion> planPackage(PackageVersions pkg, Instant now, DownstreamUse downstream) {
         VersionScheme scheme = VersionScheme.of(pkg.pkg().format());
         List<CandidateVersion> ordered = pkg.versions().stream()
                 .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME)).toList();
-        Optional<String> latestRelease = latestRelease(pkg.pkg(), ordered).map(CandidateVersion::version);
+        Holds holds = new Holds(ruleSet.guards(), latestRelease(pkg.pkg(), ordered).map(CandidateVersion::version),
+                downstream);
         // By position in the ordered list, so even two identical input rows are each planned once.
         PlannedVersion[] decided = new PlannedVersion[ordered.size()];
         List<Integer> open = new ArrayList<>(IntStream.range(0, ordered.size()).boxed().toList());
@@ -90,7 +100,7 @@ public final class RetentionPlanner {
                             newestFirst(scheme, selection.newestBy()))).toList();
             for (int rank = 0; rank < ranked.size(); rank++) {
                 int index = ranked.get(rank);
-                decided[index] = decide(pkg, rule, ordered.get(index), rank, now, latestRelease);
+                decided[index] = decide(pkg, rule, ordered.get(index), rank, now, holds);
             }
             open.removeAll(Set.copyOf(matched));
         }
@@ -103,7 +113,7 @@ public final class RetentionPlanner {
     }
 
     private PlannedVersion decide(PackageVersions pkg, RetentionRule rule, CandidateVersion version, int rank,
-                                  Instant now, Optional<String> latestRelease) {
+                                  Instant now, Holds holds) {
         VersionSelection selection = rule.selection();
         Optional<Integer> priority = Optional.of(rule.priority());
         String byRule = " (rule " + rule.priority() + ")";
@@ -124,7 +134,7 @@ public final class RetentionPlanner {
             }
         }
         String selectedBy = "selected by rule " + rule.priority();
-        return act(pkg, version, rule.action(), ruleSet.guards(), latestRelease, priority, selectedBy,
+        return act(pkg, version, rule.action(), holds, priority, selectedBy,
                 new PlanReason(PlanReason.Kind.SELECTED_BY_RULE, priority, selectedBy
                         + (rule.description().isEmpty() ? "" : " \"" + rule.description() + "\"")));
     }
@@ -138,6 +148,12 @@ public final class RetentionPlanner {
      */
     public static RetentionPlan planChosen(List<PackageVersions> packages, Map<PackageRef, Set<String>> chosen,
                                            RetentionAction action, RetentionGuards guards) {
+        return planChosen(packages, chosen, action, guards, DownstreamUse.none());
+    }
+
+    /** As {@link #planChosen(List, Map, RetentionAction, RetentionGuards)}, with what other repositories get from here. */
+    public static RetentionPlan planChosen(List<PackageVersions> packages, Map<PackageRef, Set<String>> chosen,
+                                           RetentionAction action, RetentionGuards guards, DownstreamUse downstream) {
         Objects.requireNonNull(chosen, "chosen");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(guards, "guards");
@@ -148,10 +164,11 @@ public final class RetentionPlanner {
                 continue;
             }
             VersionScheme scheme = VersionScheme.of(pkg.pkg().format());
-            Optional<String> latestRelease = latestRelease(pkg.pkg(), pkg.versions()).map(CandidateVersion::version);
+            Holds holds = new Holds(guards, latestRelease(pkg.pkg(), pkg.versions()).map(CandidateVersion::version),
+                    downstream);
             pkg.versions().stream().filter(v -> picked.contains(v.version()))
                     .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME))
-                    .forEach(v -> entries.add(act(pkg, v, action, guards, latestRelease, Optional.empty(),
+                    .forEach(v -> entries.add(act(pkg, v, action, holds, Optional.empty(),
                             "chosen by hand", new PlanReason(PlanReason.Kind.CHOSEN, Optional.empty(),
                                     "chosen by hand"))));
         }
@@ -160,16 +177,22 @@ public final class RetentionPlanner {
 
     /** The action on a selected version, unless a guard or the version's status holds it back. */
     private static PlannedVersion act(PackageVersions pkg, CandidateVersion version, RetentionAction action,
-                                      RetentionGuards guards, Optional<String> latestRelease,
-                                      Optional<Integer> priority, String selectedBy, PlanReason selected) {
+                                      Holds holds, Optional<Integer> priority, String selectedBy, PlanReason selected) {
+        RetentionGuards guards = holds.guards();
         if (action.kind().hidesVersion()) {
-            if (guards.latestRelease() && latestRelease.equals(Optional.of(version.version()))) {
+            if (guards.latestRelease() && holds.latestRelease().equals(Optional.of(version.version()))) {
                 return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.GUARD_LATEST_RELEASE, priority,
                         "kept: the latest release (guard), " + selectedBy));
             }
             if (guards.defaultDisplayVersion() && pkg.defaultDisplayVersion().equals(Optional.of(version.version()))) {
                 return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.GUARD_DEFAULT_DISPLAY_VERSION,
                         priority, "kept: the default display version (guard), " + selectedBy));
+            }
+            Optional<String> reader = guards.servedDownstream()
+                    ? holds.downstream().servedTo(pkg.pkg(), version.version()) : Optional.empty();
+            if (reader.isPresent()) {
+                return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.GUARD_SERVED_DOWNSTREAM, priority,
+                        "kept: " + reader.get() + " gets it from here through its upstreams (guard), " + selectedBy));
             }
         }
         Optional<String> pointless = statusProblem(action, version.status());
@@ -204,6 +227,10 @@ public final class RetentionPlanner {
     static boolean freesBytes(PlannedVersion entry) {
         return (entry.kind() == ActionKind.DISPOSE || entry.kind() == ActionKind.DELETE)
                 && entry.version().status() != VersionStatus.DISPOSED;
+    }
+
+    /** What holds a package's selected versions back: the guards, its latest release, what others get from here. */
+    private record Holds(RetentionGuards guards, Optional<String> latestRelease, DownstreamUse downstream) {
     }
 
     private static PlannedVersion keep(PackageRef pkg, CandidateVersion version, PlanReason reason) {

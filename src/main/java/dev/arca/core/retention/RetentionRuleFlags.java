@@ -31,6 +31,7 @@ public final class RetentionRuleFlags {
     private NewestBy newestBy = NewestBy.PUBLISHED_TIME;
     private OptionalInt olderThanDays = OptionalInt.empty();
     private boolean keepLatest;
+    private boolean keepServedDownstream;
     private Optional<ActionKind> action = Optional.empty();
     private Optional<String> to = Optional.empty();
     private boolean allowOverwrite;
@@ -104,6 +105,12 @@ public final class RetentionRuleFlags {
         return this;
     }
 
+    /** {@code --keep-served-downstream}: never a version another repository gets from this one through upstreams. */
+    public RetentionRuleFlags keepServedDownstream(boolean value) {
+        keepServedDownstream = value;
+        return this;
+    }
+
     /** {@code --action unlist|archive|publish|dispose|delete|copy}. */
     public RetentionRuleFlags action(String value) {
         action = Optional.of(ActionKind.fromRuleName(value.toLowerCase(Locale.ROOT)).orElseThrow(() ->
@@ -152,7 +159,8 @@ public final class RetentionRuleFlags {
                 statuses, versionRegex, Optional.empty(), Optional.empty(), Optional.empty(), keepNewest,
                 newestBy, olderThanDays);
         RetentionRule rule = new RetentionRule(1, "from command-line flags", selection, retentionAction);
-        return new RetentionRuleSet(List.of(rule), keepLatest ? RetentionGuards.SAFE : RetentionGuards.NONE);
+        return new RetentionRuleSet(List.of(rule), (keepLatest ? RetentionGuards.SAFE : RetentionGuards.NONE)
+                .withServedDownstream(keepServedDownstream));
     }
 
     private static String name(String flag, String value) {

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 public final class RetentionRuleParser {
 
     static final List<String> TOP_FIELDS = List.of("rules", "guards");
-    static final List<String> GUARD_FIELDS = List.of("latestRelease", "defaultDisplayVersion");
+    static final List<String> GUARD_FIELDS = List.of("latestRelease", "defaultDisplayVersion", "servedDownstream");
     static final List<String> RULE_FIELDS = List.of("rulePriority", "description", "selection", "action");
     static final List<String> SELECTION_FIELDS = List.of("packages", "format", "namespace", "packagePrefix",
             "statuses", "versionRegex", "preRelease", "snapshot", "origin", "keepNewest", "newestBy", "olderThanDays");
@@ -86,7 +86,8 @@ public final class RetentionRuleParser {
         JsonObject object = object(value, "guards");
         Map<String, Member> fields = fields(object, GUARD_FIELDS, "guards");
         return new RetentionGuards(bool(fields.get("latestRelease")).orElse(true),
-                bool(fields.get("defaultDisplayVersion")).orElse(true));
+                bool(fields.get("defaultDisplayVersion")).orElse(true),
+                bool(fields.get("servedDownstream")).orElse(false));
     }
 
     private RetentionRule rule(JsonValue value, Map<Integer, JsonValue> priorities) {

@@ -30,7 +30,8 @@ public final class RetentionRuleWriter {
         top.add(field("rules", rules.isEmpty() ? "[]" : "[\n" + String.join(",\n", rules) + "\n  ]"));
         top.add(field("guards", object(List.of(
                 field("latestRelease", String.valueOf(ruleSet.guards().latestRelease())),
-                field("defaultDisplayVersion", String.valueOf(ruleSet.guards().defaultDisplayVersion()))), "  ")));
+                field("defaultDisplayVersion", String.valueOf(ruleSet.guards().defaultDisplayVersion())),
+                field("servedDownstream", String.valueOf(ruleSet.guards().servedDownstream()))), "  ")));
         return object(top, "") + "\n";
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -233,6 +234,30 @@ class RetentionPlannerTest {
                 .isEqualTo("kept: the default display version (guard), selected by rule 1");
         assertThat(planner(rule(1, VersionSelection.ALL, DELETE), RetentionGuards.NONE).plan(List.of(pkg), NOW)
                 .count(ActionKind.DELETE)).isEqualTo(4);
+    }
+
+    @Test
+    void theDownstreamGuardKeepsWhatAnotherRepositoryGetsFromHereWhenOn() {
+        PackageVersions pkg = pkg(LIB, published("1.0", 3), published("1.1", 2), published("1.2", 1));
+        DownstreamUse use = DownstreamUse.of(Map.of(LIB, Map.of("1.1", "team")));
+        RetentionRule deleteAll = rule(1, VersionSelection.ALL, DELETE);
+
+        RetentionPlan guarded = planner(deleteAll, RetentionGuards.NONE.withServedDownstream(true))
+                .plan(List.of(pkg), NOW, use);
+        assertThat(deleted(guarded)).containsExactly("1.2", "1.0");
+        assertThat(reasonOf(guarded, "1.1"))
+                .isEqualTo("kept: team gets it from here through its upstreams (guard), selected by rule 1");
+        assertThat(guarded.entries()).filteredOn(e -> e.version().version().equals("1.1")).singleElement()
+                .extracting(e -> e.reason().kind()).isEqualTo(PlanReason.Kind.GUARD_SERVED_DOWNSTREAM);
+
+        assertThat(deleted(planner(deleteAll, RetentionGuards.NONE).plan(List.of(pkg), NOW, use)))
+                .as("guard off").hasSize(3);
+        assertThat(RetentionPlanner.planChosen(List.of(pkg), Map.of(LIB, Set.of("1.1")),
+                new RetentionAction.SetStatus(VersionStatus.ARCHIVED), RetentionGuards.NONE.withServedDownstream(true),
+                use).count(ActionKind.ARCHIVE)).as("chosen by hand, still guarded").isZero();
+        assertThat(planner(rule(1, VersionSelection.ALL, new RetentionAction.Copy("prod", false, false)),
+                RetentionGuards.NONE.withServedDownstream(true)).plan(List.of(pkg), NOW, use)
+                .count(ActionKind.COPY)).as("a copy hides nothing").isEqualTo(3);
     }
 
     @Test

@@ -86,7 +86,7 @@ class RetentionRuleParserTest {
                 "say \"hi\"\tnow", VersionSelection.ALL.withVersionRegex(Optional.of("\\d+\\.\\d+"))
                 .withStatuses(Set.of(VersionStatus.UNLISTED)).withOrigin(Optional.of(OriginType.INTERNAL))
                 .withOlderThanDays(OptionalInt.of(7)).withNamespace(Optional.of("ns")), new RetentionAction.Dispose())),
-                RetentionGuards.NONE);
+                RetentionGuards.NONE.withServedDownstream(true));
 
         assertThat(RetentionRuleParser.parse(RetentionRuleWriter.write(set))).isEqualTo(set);
         assertThat(RetentionRuleParser.parse(RetentionRuleWriter.write(withQuotes))).isEqualTo(withQuotes);
