@@ -2,6 +2,7 @@ package dev.arca;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -53,4 +54,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothingButTheLauncherWiresEverything = noClasses().that().resideOutsideOfPackage("dev.arca.app..")
             .should().dependOnClassesThat().resideInAPackage("dev.arca.app..");
+
+    /** The server's parts depend on one another one way only: http → api → services → store, never back. */
+    @ArchTest
+    static final ArchRule serverPartsHaveNoCycles = slices().matching("dev.arca.server.(*)..").should()
+            .beFreeOfCycles();
 }

@@ -7,12 +7,13 @@ import dev.arca.server.http.ArcaHttpHandler;
 import dev.arca.server.http.JsonErrorHandler;
 import dev.arca.server.http.SigV4Verifier;
 import dev.arca.server.iam.CodeArtifactAccess;
+import dev.arca.server.iam.KnownKey;
 import dev.arca.server.iam.LocalIam;
 import dev.arca.server.iam.ResourcePolicies;
 import dev.arca.server.iam.LocalAccounts;
 import dev.arca.server.iam.PackageAuthorizer;
 import dev.arca.server.iam.PolicyValidationApi;
-import dev.arca.server.kms.KmsApi;
+import dev.arca.server.api.KmsApi;
 import dev.arca.server.kms.LocalKms;
 import dev.arca.server.quota.RequestQuotas;
 import dev.arca.core.ExternalConnections;
@@ -46,7 +47,6 @@ import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.SqliteIamStore;
 import dev.arca.server.store.SqliteMetadataStore;
-import dev.arca.server.store.CredentialsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -323,10 +323,10 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Each account root's access key, for the SigV4 verifier. */
-    private static Map<String, SigV4Verifier.KnownKey> rootKeys(Map<String, RootCredentials> credentials) {
-        Map<String, SigV4Verifier.KnownKey> roots = new LinkedHashMap<>();
+    private static Map<String, KnownKey> rootKeys(Map<String, RootCredentials> credentials) {
+        Map<String, KnownKey> roots = new LinkedHashMap<>();
         credentials.forEach((account, pair) -> roots.put(pair.accessKeyId(),
-                new SigV4Verifier.KnownKey(pair.secretAccessKey(), Caller.root(account))));
+                new KnownKey(pair.secretAccessKey(), Caller.root(account))));
         return roots;
     }
 

@@ -3,7 +3,7 @@ package dev.arca.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arca.server.store.CredentialsFile;
+import dev.arca.server.CredentialsFile;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.arca.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arca.server.store.CredentialsFile;
+import dev.arca.server.CredentialsFile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.core.Constraint;
 import dev.arca.core.ResourceNames;
 import dev.arca.core.policy.RequestPrincipal;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.PackageEvents;
 import dev.arca.server.store.MetadataStore;

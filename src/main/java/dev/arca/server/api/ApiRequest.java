@@ -3,7 +3,7 @@ package dev.arca.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.arca.core.Constraint;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.Caller;
 import java.io.InputStream;
 import java.util.ArrayList;

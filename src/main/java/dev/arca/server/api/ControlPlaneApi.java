@@ -5,7 +5,7 @@ import dev.arca.core.Constraint;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.ResourceNames;
 import dev.arca.core.ServiceLimits;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.iam.CodeArtifactAccess;
 import dev.arca.server.service.DomainService;
 import dev.arca.server.service.PackageGroupService;

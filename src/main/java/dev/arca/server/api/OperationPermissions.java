@@ -4,7 +4,7 @@ import dev.arca.core.Arns;
 import dev.arca.core.PackageGroupPattern;
 import dev.arca.core.ResourceNames;
 import dev.arca.core.ServiceLimits;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.iam.CodeArtifactAccess;
 import dev.arca.server.service.PackageRef;
 import java.util.HashMap;

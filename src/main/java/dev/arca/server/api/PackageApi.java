@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.core.Constraint;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.ResourceNames;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.PackageRef;
-import dev.arca.server.service.PackageService;
 import dev.arca.server.service.PackageService.BatchResult;
+import dev.arca.server.service.PackageService;
 import dev.arca.server.service.PageToken;
 import dev.arca.server.store.StoreRecords.AssetRow;
 import dev.arca.server.store.StoreRecords.VersionRow;
@@ -351,7 +351,7 @@ public final class PackageApi {
 
     private static List<Object> licenses(String json) {
         try {
-            return dev.arca.server.http.Json.mapper().readValue(json,
+            return dev.arca.server.json.Json.mapper().readValue(json,
                     new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return List.of();

@@ -1,7 +1,7 @@
 package dev.arca.server.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.arca.server.http.Json;
+import dev.arca.server.json.Json;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.RepositoryRow;

@@ -17,7 +17,7 @@ public interface FormatEndpoint {
      * the operation's work, except where only the body names the package (a PyPI upload form names it ahead of
      * the file): then route reads that far, under a small budget, and the work reads on.
      *
-     * @throws dev.arca.server.http.ApiException 404 for a path the format does not serve, 405 for a method it does
+     * @throws dev.arca.server.error.ApiException 404 for a path the format does not serve, 405 for a method it does
      *                                           not accept there, 400 for a malformed name or version
      * @throws IOException                       when a body it reads cannot be read
      */

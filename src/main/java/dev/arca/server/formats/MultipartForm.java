@@ -1,6 +1,6 @@
 package dev.arca.server.formats;
 
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

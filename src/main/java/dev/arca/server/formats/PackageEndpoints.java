@@ -2,7 +2,7 @@ package dev.arca.server.formats;
 
 import dev.arca.core.Arns;
 import dev.arca.core.PackageFormat;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.Authorizer;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.service.RepositoryService;

@@ -2,7 +2,7 @@ package dev.arca.server.formats;
 
 import dev.arca.core.PackageFormat;
 import dev.arca.core.ResourceNames;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.arca.server.http;
 
+import dev.arca.server.error.ApiException;
 import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.service.Caller;
 import java.io.IOException;

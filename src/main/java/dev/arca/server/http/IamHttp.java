@@ -1,5 +1,6 @@
 package dev.arca.server.http;
 
+import dev.arca.server.error.ApiException;
 import dev.arca.server.iam.IamApi;
 import dev.arca.server.iam.IamException;
 import dev.arca.server.iam.QueryReply;

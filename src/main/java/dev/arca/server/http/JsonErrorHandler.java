@@ -1,5 +1,6 @@
 package dev.arca.server.http;
 
+import dev.arca.server.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;

@@ -1,9 +1,11 @@
 package dev.arca.server.http;
 
+import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.PackageEndpoints;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.formats.RepositoryPath;
+import dev.arca.server.json.Json;
 import dev.arca.server.quota.RequestQuotas;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.arca.server.http;
 
+import dev.arca.server.error.ApiException;
+import dev.arca.server.iam.KeyLookup;
+import dev.arca.server.iam.KnownKey;
 import dev.arca.server.service.Caller;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,29 +35,6 @@ import javax.crypto.spec.SecretKeySpec;
  * the AWS CLI style (payload hash computed here). Any region; the service name must match.
  */
 public final class SigV4Verifier {
-
-    /**
-     * The secret behind an access key and whom it identifies; for temporary credentials, the hex SHA-256 of the
-     * session token every request made with them must carry (signed) in {@code X-Amz-Security-Token}.
-     */
-    public record KnownKey(String secretAccessKey, Caller caller, Optional<String> sessionTokenSha256) {
-        public KnownKey {
-            Objects.requireNonNull(secretAccessKey, "secretAccessKey");
-            Objects.requireNonNull(caller, "caller");
-            Objects.requireNonNull(sessionTokenSha256, "sessionTokenSha256");
-        }
-
-        /** Long-term credentials: no session token. */
-        public KnownKey(String secretAccessKey, Caller caller) {
-            this(secretAccessKey, caller, Optional.empty());
-        }
-    }
-
-    /** Finds the key a request claims to be signed with. */
-    @FunctionalInterface
-    public interface KeyLookup {
-        Optional<KnownKey> find(String accessKeyId);
-    }
 
     /** What the verifier needs of a request; header names lower-case, values as received. */
     public record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {

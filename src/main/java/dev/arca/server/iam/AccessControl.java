@@ -6,7 +6,7 @@ import dev.arca.core.policy.ConditionOperators;
 import dev.arca.core.policy.Decision;
 import dev.arca.core.policy.PolicyEvaluator;
 import dev.arca.core.policy.RequestPrincipal;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.Caller;
 import java.time.Clock;
 import java.time.Instant;

@@ -42,7 +42,7 @@ public final class CodeArtifactAccess {
      * Requires {@code action} (e.g. {@code codeartifact:DescribeDomain}) on {@code resourceArn}: a domain, repository,
      * package or package-group ARN, or {@link #ANY_RESOURCE} for the caller's own account.
      *
-     * @throws dev.arca.server.http.ApiException 403 AccessDeniedException in AWS's words
+     * @throws dev.arca.server.error.ApiException 403 AccessDeniedException in AWS's words
      */
     public void require(Caller caller, String action, String resourceArn, Map<String, List<String>> requestKeys) {
         access.require(check(caller, action, resourceArn, requestKeys, false));

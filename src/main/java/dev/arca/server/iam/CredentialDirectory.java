@@ -1,8 +1,6 @@
 package dev.arca.server.iam;
 
 import dev.arca.core.policy.RequestPrincipal;
-import dev.arca.server.http.SigV4Verifier;
-import dev.arca.server.http.SigV4Verifier.KnownKey;
 import dev.arca.server.service.Caller;
 import dev.arca.server.store.IamStore;
 import dev.arca.server.store.IamStore.AccessKeyRow;
@@ -20,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the cache is dropped whenever IAM changes, so a deactivated or deleted key stops working at once. Unknown keys
  * are not cached: anyone can make up as many as they like.
  */
-public final class CredentialDirectory implements SigV4Verifier.KeyLookup {
+public final class CredentialDirectory implements KeyLookup {
 
     private final Map<String, KnownKey> roots;
     private final IamStore store;

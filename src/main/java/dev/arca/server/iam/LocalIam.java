@@ -1,6 +1,5 @@
 package dev.arca.server.iam;
 
-import dev.arca.server.http.SigV4Verifier.KnownKey;
 import dev.arca.server.store.IamStore;
 import dev.arca.server.store.MetadataStore;
 import java.time.Clock;

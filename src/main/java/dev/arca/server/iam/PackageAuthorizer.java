@@ -1,7 +1,7 @@
 package dev.arca.server.iam;
 
 import dev.arca.core.Arns;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.Authorizer;
 import dev.arca.server.service.PackageAction;
 import dev.arca.server.service.TokenService;

@@ -12,7 +12,7 @@ public interface Authorizer {
      * @param client      who the authorization token says is calling, and for which domain
      * @param sourceIp    where the request came from
      * @param resourceArn the repository ARN for reads, the package ARN for publishing and metadata changes
-     * @throws dev.arca.server.http.ApiException a 403 AccessDeniedException when the action is not allowed
+     * @throws dev.arca.server.error.ApiException a 403 AccessDeniedException when the action is not allowed
      */
     void authorize(TokenService.TokenClaims client, String sourceIp, PackageAction action, String resourceArn);
 }

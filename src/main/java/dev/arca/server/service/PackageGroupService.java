@@ -2,7 +2,7 @@ package dev.arca.server.service;
 
 import dev.arca.core.PackageFormat;
 import dev.arca.core.PackageGroupPattern;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.DomainRow;
 import dev.arca.server.store.StoreRecords.GroupRow;

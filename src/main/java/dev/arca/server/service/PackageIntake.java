@@ -1,6 +1,6 @@
 package dev.arca.server.service;
 
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StampedMemo;

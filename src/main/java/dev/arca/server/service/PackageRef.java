@@ -1,7 +1,7 @@
 package dev.arca.server.service;
 
 import dev.arca.core.PackageFormat;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

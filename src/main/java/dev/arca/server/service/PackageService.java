@@ -3,7 +3,7 @@ package dev.arca.server.service;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.ServiceLimits;
 import dev.arca.core.UpstreamSearchOrder;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.AssetRow;

@@ -1,6 +1,6 @@
 package dev.arca.server.service;
 
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

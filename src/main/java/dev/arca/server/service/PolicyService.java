@@ -6,7 +6,7 @@ import dev.arca.core.policy.MalformedPolicyException;
 import dev.arca.core.policy.PolicyLinter;
 import dev.arca.core.policy.PolicyParser;
 import dev.arca.core.policy.PolicyType;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.PolicyRow;
 import java.security.SecureRandom;

@@ -4,7 +4,7 @@ import dev.arca.core.Arns;
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.ServiceLimits;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.DomainRow;
 import dev.arca.server.store.StoreRecords.RepositoryRow;

@@ -3,7 +3,7 @@ package dev.arca.server.service;
 import dev.arca.core.Arns;
 import dev.arca.core.ResourceNames;
 import dev.arca.core.ServiceLimits;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.TagRow;
 import java.util.HashSet;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.core.ServiceLimits;
 import dev.arca.core.policy.RequestPrincipal;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.DomainRow;
 import java.io.IOException;

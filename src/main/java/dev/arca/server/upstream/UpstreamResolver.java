@@ -2,7 +2,7 @@ package dev.arca.server.upstream;
 
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.UpstreamSearchOrder;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.service.PackageService;
@@ -24,9 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package dev.arca.server.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

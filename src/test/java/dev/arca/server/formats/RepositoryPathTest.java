@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arca.core.PackageFormat;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arca.core.policy.RequestPrincipal;
+import dev.arca.server.error.ApiException;
+import dev.arca.server.iam.KnownKey;
 import dev.arca.server.service.Caller;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +81,7 @@ class SigV4SessionTest {
     }
 
     private static SigV4Verifier verifierExpiringAt(Instant expiry) {
-        SigV4Verifier.KnownKey key = new SigV4Verifier.KnownKey(SECRET,
+        KnownKey key = new KnownKey(SECRET,
                 new Caller(SESSION, Optional.empty(), Optional.of(expiry)), Optional.of(sha256(TOKEN)));
         return new SigV4Verifier(id -> id.equals(KEY_ID) ? Optional.of(key) : Optional.empty(),
                 Clock.fixed(NOW, ZoneOffset.UTC));

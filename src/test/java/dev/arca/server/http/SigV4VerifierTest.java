@@ -3,6 +3,8 @@ package dev.arca.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arca.server.error.ApiException;
+import dev.arca.server.iam.KnownKey;
 import dev.arca.server.service.Caller;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ class SigV4VerifierTest {
     private static final Caller ROOT = Caller.root("123456789012");
 
     private final SigV4Verifier verifier = new SigV4Verifier(
-            id -> id.equals(KEY_ID) ? Optional.of(new SigV4Verifier.KnownKey(SECRET, ROOT)) : Optional.empty(),
+            id -> id.equals(KEY_ID) ? Optional.of(new KnownKey(SECRET, ROOT)) : Optional.empty(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static SigV4Verifier.SignedRequest sign(String method, String uri, String body, String service,

@@ -8,7 +8,7 @@ import dev.arca.core.policy.PolicyParser;
 import dev.arca.core.policy.PolicySourceType;
 import dev.arca.core.policy.PolicyType;
 import dev.arca.core.policy.RequestPrincipal;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.Caller;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.arca.server.formats.maven;
 
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

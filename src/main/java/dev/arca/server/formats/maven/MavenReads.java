@@ -1,8 +1,8 @@
 package dev.arca.server.formats.maven;
 
+import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageResponse;
-import dev.arca.server.http.ApiException;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageService;
 import dev.arca.server.store.StoreRecords.AssetRow;

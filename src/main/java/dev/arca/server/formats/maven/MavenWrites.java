@@ -1,9 +1,9 @@
 package dev.arca.server.formats.maven;
 
+import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.BoundedBody;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
-import dev.arca.server.http.ApiException;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arca.server.http.Json;
+import dev.arca.server.json.Json;
 import dev.arca.server.store.StoreRecords.BlobRow;
 import dev.arca.server.store.StoreRecords.DependencyRow;
 import dev.arca.server.store.StoreRecords.VersionMetadata;

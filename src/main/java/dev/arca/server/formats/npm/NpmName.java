@@ -1,7 +1,7 @@
 package dev.arca.server.formats.npm;
 
 import dev.arca.core.PackageFormat;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.service.PackageRef;
 import java.util.Locale;
 import java.util.Objects;

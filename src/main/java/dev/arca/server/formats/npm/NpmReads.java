@@ -1,10 +1,10 @@
 package dev.arca.server.formats.npm;
 
 import dev.arca.core.SemanticVersion;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
-import dev.arca.server.http.ApiException;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageService;
 import dev.arca.server.store.StoreRecords.RepositoryRow;

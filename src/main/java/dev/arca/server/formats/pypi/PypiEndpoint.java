@@ -1,12 +1,12 @@
 package dev.arca.server.formats.pypi;
 
 import dev.arca.core.PackageFormat;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.FormatEndpoint;
 import dev.arca.server.formats.Operation;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
-import dev.arca.server.http.ApiException;
 import dev.arca.server.service.PackageAction;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;

@@ -2,7 +2,7 @@ package dev.arca.server.formats.pypi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.server.formats.BoundedBody;
-import dev.arca.server.http.Json;
+import dev.arca.server.json.Json;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;

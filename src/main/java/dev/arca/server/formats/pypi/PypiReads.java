@@ -2,11 +2,11 @@ package dev.arca.server.formats.pypi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.core.PackageFormat;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
-import dev.arca.server.http.ApiException;
-import dev.arca.server.http.Json;
+import dev.arca.server.json.Json;
 import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.service.PackageService;

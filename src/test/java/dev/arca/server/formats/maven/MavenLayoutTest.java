@@ -3,7 +3,7 @@ package dev.arca.server.formats.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

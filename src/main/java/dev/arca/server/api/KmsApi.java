@@ -1,9 +1,10 @@
-package dev.arca.server.kms;
+package dev.arca.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arca.server.http.ApiException;
+import dev.arca.server.error.ApiException;
 import dev.arca.server.iam.AccessCheck;
 import dev.arca.server.iam.AccessControl;
+import dev.arca.server.kms.LocalKms;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.PageToken;
 import dev.arca.server.store.MetadataStore;

@@ -1,9 +1,8 @@
-package dev.arca.server.store;
+package dev.arca.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arca.server.RootCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

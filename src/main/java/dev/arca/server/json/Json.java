@@ -1,4 +1,4 @@
-package dev.arca.server.http;
+package dev.arca.server.json;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,6 +1,5 @@
-package dev.arca.server.store;
+package dev.arca.server;
 
-import dev.arca.server.RootCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,4 +1,4 @@
-package dev.arca.server.http;
+package dev.arca.server.error;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
