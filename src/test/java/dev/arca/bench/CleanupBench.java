@@ -95,7 +95,7 @@ public final class CleanupBench {
             java.util.concurrent.atomic.AtomicLong listed = new java.util.concurrent.atomic.AtomicLong();
             long start = System.nanoTime();
             List<PackageVersions> packages = new RepositoryVersionsLoader(gateway)
-                    .load(DOMAIN, REPOSITORY, LoadScope.of(rules), progress -> {
+                    .load(DOMAIN, REPOSITORY, LoadScope.of(rules, Instant.now()), progress -> {
                         if (progress.stage() == LoadProgress.Stage.DESCRIBING_VERSIONS) {
                             listed.compareAndSet(0, System.nanoTime());
                         }
