@@ -2,12 +2,6 @@ package dev.arca.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arca.core.AssetInfo;
-import dev.arca.core.PackageFilter;
-import dev.arca.core.PackageInfo;
-import dev.arca.core.Page;
-import dev.arca.core.VersionInfo;
-import dev.arca.core.VersionStatus;
 import dev.arca.core.retention.ActionKind;
 import dev.arca.core.retention.CandidateVersion;
 import dev.arca.core.retention.PackageVersions;
@@ -16,7 +10,6 @@ import dev.arca.core.retention.RetentionPlanner;
 import dev.arca.core.retention.RetentionRuleFlags;
 import dev.arca.core.retention.RetentionRuleSet;
 import dev.arca.gateway.EmbeddedGateway;
-import dev.arca.gateway.ThrottlingBackoff;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +68,7 @@ class LoaderCallCountTest {
     @Test
     void keepingTheNewestFiveReadsSixPublishTimesAPackageAndListsEachPackageOnce() throws Exception {
         RetentionRuleSet rules = new RetentionRuleFlags().format("generic").keepNewest(5).action("archive").build();
-        CountingReads reads = new CountingReads(true);
+        CountingReads reads = new CountingReads(embedded.gateway(), true);
 
         PlanCheck check = planBothWays(rules, Instant.now(), reads);
 
@@ -91,7 +82,7 @@ class LoaderCallCountTest {
     @Test
     void aRuleSetThatNeedsNoPublishTimeDescribesNothing() throws Exception {
         RetentionRuleSet rules = new RetentionRuleFlags().versionRegex("1\\.0\\.1.").action("unlist").build();
-        CountingReads reads = new CountingReads(true);
+        CountingReads reads = new CountingReads(embedded.gateway(), true);
 
         planBothWays(rules, Instant.now(), reads);
 
@@ -106,7 +97,7 @@ class LoaderCallCountTest {
         Instant twelfth = app1.versions().stream().map(v -> v.publishedTime().orElseThrow())
                 .sorted(Comparator.reverseOrder()).toList().get(11);
         RetentionRuleSet rules = new RetentionRuleFlags().olderThanDays(30).action("archive").build();
-        CountingReads reads = new CountingReads(true);
+        CountingReads reads = new CountingReads(embedded.gateway(), true);
 
         PlanCheck check = planBothWays(rules, twelfth.plus(Duration.ofDays(30)).plusMillis(1), reads);
 
@@ -118,7 +109,7 @@ class LoaderCallCountTest {
     @Test
     void onAnAwsConnectionEachHiddenStatusIsListedToo() throws Exception {
         RetentionRuleSet rules = new RetentionRuleFlags().keepNewest(3).action("archive").build();
-        CountingReads reads = new CountingReads(false);
+        CountingReads reads = new CountingReads(embedded.gateway(), false);
 
         planBothWays(rules, Instant.now(), reads);
 
@@ -141,8 +132,7 @@ class LoaderCallCountTest {
     private PlanCheck planBothWays(RetentionRuleSet rules, Instant now, CountingReads reads)
             throws InterruptedException {
         List<PackageVersions> full = everything();
-        List<PackageVersions> needed = new RepositoryVersionsLoader(reads, ThrottlingBackoff.sleeping())
-                .load(DOMAIN, REPOSITORY, LoadScope.of(rules, now), progress -> { });
+        List<PackageVersions> needed = reads.loader().load(DOMAIN, REPOSITORY, LoadScope.of(rules, now), progress -> { });
 
         RetentionPlan expected = new RetentionPlanner(rules).plan(full, now);
         RetentionPlan actual = new RetentionPlanner(rules).plan(needed, now);
@@ -155,57 +145,5 @@ class LoaderCallCountTest {
     private static Map<String, String> decisions(RetentionPlan plan) {
         return plan.entries().stream().collect(Collectors.toMap(e -> e.pkg().display() + " " + e.version().version(),
                 e -> e.kind() + " " + e.reason().text()));
-    }
-
-    /** The real gateway's reads, counted per operation. */
-    private final class CountingReads implements VersionReads {
-
-        private final VersionReads real = VersionReads.of(embedded.gateway());
-        private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-        private final boolean everyStatus;
-
-        CountingReads(boolean everyStatus) {
-            this.everyStatus = everyStatus;
-        }
-
-        int count(String operation) {
-            return counts.getOrDefault(operation, new AtomicInteger()).get();
-        }
-
-        private void counted(String operation) {
-            counts.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
-        }
-
-        @Override
-        public Page<PackageInfo> listPackages(String domain, String repository, PackageFilter filter,
-                                              Optional<String> nextToken, int pageSize) {
-            counted("ListPackages");
-            return real.listPackages(domain, repository, filter, nextToken, pageSize);
-        }
-
-        @Override
-        public Page<VersionInfo> listVersions(String domain, String repository, PackageInfo pkg,
-                                              Optional<VersionStatus> status, Optional<String> nextToken,
-                                              int pageSize) {
-            counted("ListPackageVersions");
-            return real.listVersions(domain, repository, pkg, status, nextToken, pageSize);
-        }
-
-        @Override
-        public Optional<Instant> publishedTime(String domain, String repository, PackageInfo pkg, String version) {
-            counted("DescribePackageVersion");
-            return real.publishedTime(domain, repository, pkg, version);
-        }
-
-        @Override
-        public List<AssetInfo> assets(String domain, String repository, PackageInfo pkg, String version) {
-            counted("ListPackageVersionAssets");
-            return real.assets(domain, repository, pkg, version);
-        }
-
-        @Override
-        public boolean listsEveryStatusByDefault() {
-            return everyStatus;
-        }
     }
 }
