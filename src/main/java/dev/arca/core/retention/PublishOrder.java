@@ -35,10 +35,13 @@ final class PublishOrder {
     /** Every known time is present; a version without one counts as the oldest. */
     static PublishOrder byTime(List<CandidateVersion> versions) {
         PublishOrder order = new PublishOrder();
-        List<Instant> times = List.copyOf(new TreeSet<>(versions.stream()
-                .map(v -> v.publishedTime().orElse(Instant.MIN)).toList()).descendingSet());
+        Map<Instant, Integer> rankOfTime = new HashMap<>();
+        for (Instant time : new TreeSet<>(versions.stream().map(v -> v.publishedTime().orElse(Instant.MIN)).toList())
+                .descendingSet()) {
+            rankOfTime.put(time, rankOfTime.size());
+        }
         for (CandidateVersion v : versions) {
-            order.ranks.putIfAbsent(v, times.indexOf(v.publishedTime().orElse(Instant.MIN)));
+            order.ranks.putIfAbsent(v, rankOfTime.get(v.publishedTime().orElse(Instant.MIN)));
             order.newest.putIfAbsent(v, v.publishedTime());
             order.oldest.putIfAbsent(v, v.publishedTime());
         }
