@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 /**
  * bench/cleanup.sh (issue 14): plan and execute cleanups of 10,000 generic versions across 200 packages through the
  * engine of {@code arca cleanup --apply}, against two {@code java -jar target/arca.jar server} processes, one plain
- * and one with {@code --emulate-quotas}, in alternating rounds ({@code -Dcleanup.bench.rounds}, default 3):
+ * and one with {@code --emulate-quotas}, in alternating rounds (the argument, default 3):
  * <ul>
  *   <li><b>archive</b>: keep the newest 10 of each package by publish time, archive the other 8,000 (then, untimed,
  *       publish them again for the next round);</li>
@@ -84,7 +84,7 @@ public final class CleanupBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = Integer.getInteger("cleanup.bench.rounds", 3);
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         System.out.printf(Locale.ROOT, "Java %s, %d cores, load average at the start: %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), load());
         Path dir = Files.createTempDirectory("arca-cleanup-bench");
@@ -215,10 +215,10 @@ public final class CleanupBench {
     }
 
     private static void summarize(String workload, List<Run> runs) {
-        List<Double> plain = runs.stream().filter(r -> !r.quotas()).map(Run::total).sorted().toList();
+        List<Double> plain = runs.stream().filter(r -> !r.quotas()).map(Run::total).toList();
         List<Run> quoted = runs.stream().filter(Run::quotas).toList();
-        double plainMedian = plain.get(plain.size() / 2);
-        double quotedMedian = quoted.stream().map(Run::total).sorted().toList().get(quoted.size() / 2);
+        double plainMedian = median(plain);
+        double quotedMedian = median(quoted.stream().map(Run::total).toList());
         double floor = quoted.stream().mapToDouble(r -> quotaFloor(r.calls())).max().orElse(0);
         double minimum = Math.max(floor, plainMedian);
         System.out.printf(Locale.ROOT, "%s: plain runs %s s (median %.2f); quota runs %s s (median %.2f); calls of a"
@@ -227,6 +227,10 @@ public final class CleanupBench {
                 text(quoted.stream().map(Run::total).toList()), quotedMedian, quoted.getFirst().calls(), floor,
                 minimum, quotedMedian / minimum, 100 * (quotedMedian / minimum - 1),
                 quotedMedian <= 1.1 * minimum ? "within 10 %" : "NOT within 10 %");
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static String text(List<Double> values) {
