@@ -150,7 +150,7 @@ final class CleanupCommand implements Callable<Integer> {
             }
             Instant now = Instant.now();
             List<PackageVersions> packages = new RepositoryVersionsLoader(gateway)
-                    .load(domain, repository, LoadScope.of(ruleSet), progress -> { });
+                    .load(domain, repository, LoadScope.of(ruleSet, now), progress -> { });
             DownstreamUse downstream = ruleSet.guards().servedDownstream()
                     ? new DownstreamUseFinder(gateway).find(domain, repository, packages) : DownstreamUse.none();
             RetentionPlan plan = new RetentionPlanner(ruleSet).plan(packages, now, downstream);

@@ -48,7 +48,7 @@ public final class DownstreamUseFinder {
     private final int concurrency;
 
     public DownstreamUseFinder(CodeArtifactGateway gateway) {
-        this(gateway, ThrottlingBackoff.sleeping(), RepositoryVersionsLoader.DEFAULT_CONCURRENCY);
+        this(gateway, ThrottlingBackoff.sleeping(), RepositoryVersionsLoader.LISTING_CONCURRENCY);
     }
 
     DownstreamUseFinder(CodeArtifactGateway gateway, ThrottlingBackoff backoff, int concurrency) {

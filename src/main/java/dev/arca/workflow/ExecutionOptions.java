@@ -29,8 +29,11 @@ public record ExecutionOptions(int concurrency, Map<String, Integer> ratesPerSec
         });
     }
 
-    /** CodeArtifact's documented rates ({@link RequestRates}), 4 batches at once, full batches. */
+    /**
+     * CodeArtifact's documented rates ({@link RequestRates}), 8 batches at once (the status, dispose and delete
+     * operations have no documented rate, so only this bounds them), full batches.
+     */
     public static ExecutionOptions defaults() {
-        return new ExecutionOptions(4, RequestRates.PER_OPERATION, ServiceLimits.VERSIONS_PER_BATCH);
+        return new ExecutionOptions(8, RequestRates.PER_OPERATION, ServiceLimits.VERSIONS_PER_BATCH);
     }
 }

@@ -1,7 +1,7 @@
 package dev.arca.bench;
 
 import dev.arca.core.RequestRates;
-import dev.arca.core.VersionStatus;
+import dev.arca.core.ServiceLimits;
 import dev.arca.core.retention.PackageVersions;
 import dev.arca.core.retention.RetentionPlan;
 import dev.arca.core.retention.RetentionPlanner;
@@ -14,12 +14,11 @@ import dev.arca.gateway.ConnectionKind;
 import dev.arca.gateway.ConnectionProfile;
 import dev.arca.gateway.PackageVersionWrites;
 import dev.arca.workflow.Cancellation;
+import dev.arca.workflow.CountingReads;
 import dev.arca.workflow.ExecutionOptions;
 import dev.arca.workflow.ExecutionProgress;
 import dev.arca.workflow.ExecutionReport;
-import dev.arca.workflow.LoadProgress;
 import dev.arca.workflow.LoadScope;
-import dev.arca.workflow.RepositoryVersionsLoader;
 import dev.arca.workflow.VersionChange;
 import dev.arca.workflow.VersionResult;
 import dev.arca.workflow.WorkflowExecutor;
@@ -28,12 +27,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,10 +48,17 @@ import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 
 /**
- * bench/cleanup.sh (issue 14): plan and execute a cleanup of 10,000 generic versions across 200 packages (keep the
- * newest 10 of each, archive the rest) through the engine of {@code arca cleanup --apply}, against
- * {@code java -jar target/arca.jar server} in its own process — once plain, once with {@code --emulate-quotas},
- * compared with the least time the quotas allow for the calls made.
+ * bench/cleanup.sh (issue 14): plan and execute cleanups of 10,000 generic versions across 200 packages through the
+ * engine of {@code arca cleanup --apply}, against two {@code java -jar target/arca.jar server} processes, one plain
+ * and one with {@code --emulate-quotas}, in alternating rounds (the argument, default 3):
+ * <ul>
+ *   <li><b>archive</b>: keep the newest 10 of each package by publish time, archive the other 8,000 (then, untimed,
+ *       publish them again for the next round);</li>
+ *   <li><b>copy</b>: keep the newest 10, copy the other 8,000 to a new repository — CopyPackageVersions is 5 a
+ *       second, a workload the quotas bind.</li>
+ * </ul>
+ * Each round's quota run is compared with its quota-bound minimum: the larger of the least time the quotas allow for
+ * the calls it made and the median of the plain runs (docs/benchmarks.md, Decision).
  */
 public final class CleanupBench {
 
@@ -60,104 +68,173 @@ public final class CleanupBench {
     private static final int PACKAGES = 200;
     private static final int VERSIONS_PER_PACKAGE = 50;
     private static final int KEEP = 10;
+    private static final int CHANGES = PACKAGES * (VERSIONS_PER_PACKAGE - KEEP);
+    /** Longer than any bucket takes to refill (one second's burst): each timed run starts with full quotas. */
+    private static final long QUIET_MILLIS = 2_000;
 
     private CleanupBench() {
     }
 
+    /** One timed run: its stages in seconds and the calls it made by operation. */
+    private record Run(String workload, boolean quotas, double load, double plan, double execute,
+                       Map<String, Integer> calls, int throttled) {
+        double total() {
+            return load + plan + execute;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         System.out.printf(Locale.ROOT, "Java %s, %d cores, load average at the start: %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), load());
         Path dir = Files.createTempDirectory("arca-cleanup-bench");
-        for (boolean quotas : new boolean[] {false, true}) {
-            PackageBench.Server server = start(dir.resolve(quotas ? "quotas" : "plain"), quotas);
-            try {
-                System.out.println();
-                System.out.println(quotas ? "== server --emulate-quotas" : "== server (no quota emulation)");
+        PackageBench.Server plain = start(dir.resolve("plain"), false);
+        PackageBench.Server quoted = start(dir.resolve("quotas"), true);
+        try (ClientFactory clients = new ClientFactory(AwsSharedConfig.standard());
+             CodeArtifactGateway plainGateway = open(clients, plain);
+             CodeArtifactGateway quotedGateway = open(clients, quoted)) {
+            for (PackageBench.Server server : List.of(plain, quoted)) {
                 long seeding = System.nanoTime();
                 seed(server);
-                System.out.printf(Locale.ROOT, "seeded %,d versions in %d packages: %.1f s (load average %s)%n",
-                        PACKAGES * VERSIONS_PER_PACKAGE, PACKAGES, seconds(System.nanoTime() - seeding), load());
-                measure(server, quotas);
-            } finally {
-                server.stop();
+                System.out.printf(Locale.ROOT, "seeded %,d versions in %d packages%s: %.1f s (load average %s)%n",
+                        PACKAGES * VERSIONS_PER_PACKAGE, PACKAGES, server == quoted ? " (--emulate-quotas)" : "",
+                        seconds(System.nanoTime() - seeding), load());
             }
+            List<Run> runs = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                for (String workload : List.of("archive", "copy")) {
+                    for (CodeArtifactGateway gateway : List.of(plainGateway, quotedGateway)) {
+                        boolean quotas = gateway == quotedGateway;
+                        String destination = "prod" + round;
+                        RetentionRuleFlags rule = new RetentionRuleFlags().format("generic").keepNewest(KEEP);
+                        RetentionRuleSet rules = workload.equals("archive") ? rule.action("archive").build()
+                                : rule.action("copy").to(destination).build();
+                        if (workload.equals("copy")) {
+                            gateway.createRepository(DOMAIN, destination, Optional.empty(), List.of());
+                        }
+                        Thread.sleep(QUIET_MILLIS);
+                        Run run = measure(gateway, rules, workload, quotas,
+                                dir.resolve(workload + round + (quotas ? "-quotas" : "-plain") + ".journal"));
+                        runs.add(run);
+                        print(round, run);
+                        if (workload.equals("archive")) {
+                            restore(gateway, dir.resolve("restore" + round + (quotas ? "-quotas" : "-plain")));
+                        }
+                    }
+                }
+            }
+            System.out.println();
+            for (String workload : List.of("archive", "copy")) {
+                summarize(workload, runs.stream().filter(r -> r.workload().equals(workload)).toList());
+            }
+        } finally {
+            plain.stop();
+            quoted.stop();
         }
-        System.out.println();
         System.out.println("load average at the end: " + load());
     }
 
-    private static void measure(PackageBench.Server server, boolean quotas) throws Exception {
+    private static CodeArtifactGateway open(ClientFactory clients, PackageBench.Server server) throws Exception {
         AwsBasicCredentials keys = server.credentials();
-        RetentionRuleSet rules = new RetentionRuleFlags().format("generic").keepNewest(KEEP).action("archive").build();
-        try (ClientFactory clients = new ClientFactory(AwsSharedConfig.standard());
-             CodeArtifactGateway gateway = clients.open(new ConnectionProfile("bench", ConnectionKind.ARCA_SERVER,
-                     server.endpoint(), "us-east-1"), keys.accessKeyId(), keys.secretAccessKey())) {
-            java.util.concurrent.atomic.AtomicLong listed = new java.util.concurrent.atomic.AtomicLong();
-            long start = System.nanoTime();
-            List<PackageVersions> packages = new RepositoryVersionsLoader(gateway)
-                    .load(DOMAIN, REPOSITORY, LoadScope.of(rules), progress -> {
-                        if (progress.stage() == LoadProgress.Stage.DESCRIBING_VERSIONS) {
-                            listed.compareAndSet(0, System.nanoTime());
-                        }
-                    });
-            long loaded = System.nanoTime();
-            RetentionPlan plan = new RetentionPlanner(rules).plan(packages, Instant.now());
-            long planned = System.nanoTime();
-            List<VersionChange> changes = VersionChange.of(plan);
-            int expected = PACKAGES * (VERSIONS_PER_PACKAGE - KEEP);
-            if (changes.size() != expected) {
-                throw new IllegalStateException("planned " + changes.size() + " changes, expected " + expected);
-            }
+        return clients.open(new ConnectionProfile("bench", ConnectionKind.ARCA_SERVER, server.endpoint(),
+                "us-east-1"), keys.accessKeyId(), keys.secretAccessKey());
+    }
 
-            Path journal = server.data().resolveSibling((quotas ? "quotas" : "plain") + ".journal");
-            ExecutionReport report = new WorkflowExecutor(new PackageVersionWrites(gateway),
-                    ExecutionOptions.defaults()).execute(DOMAIN, REPOSITORY, changes, journal,
-                    ExecutionProgress.Listener.NONE, new Cancellation());
-            long executed = System.nanoTime();
-            if (report.count(VersionResult.Kind.DONE) != expected || !report.complete()) {
-                throw new IllegalStateException("executed " + report.count(VersionResult.Kind.DONE) + " of "
-                        + expected + " (throttled " + report.throttled() + ")");
-            }
+    /** Load, plan and execute as {@code arca cleanup --apply} does, timing each stage and counting the calls. */
+    private static Run measure(CodeArtifactGateway gateway, RetentionRuleSet rules, String workload, boolean quotas,
+                               Path journal) throws Exception {
+        CountingReads reads = new CountingReads(gateway, true);
+        Instant now = Instant.now();
+        long start = System.nanoTime();
+        List<PackageVersions> packages = reads.loader().load(DOMAIN, REPOSITORY, LoadScope.of(rules, now),
+                progress -> { });
+        long loaded = System.nanoTime();
+        RetentionPlan plan = new RetentionPlanner(rules).plan(packages, now);
+        long planned = System.nanoTime();
+        List<VersionChange> changes = VersionChange.of(plan);
+        if (changes.size() != CHANGES) {
+            throw new IllegalStateException("planned " + changes.size() + " changes, expected " + CHANGES);
+        }
+        ExecutionReport report = new WorkflowExecutor(new PackageVersionWrites(gateway), ExecutionOptions.defaults())
+                .execute(DOMAIN, REPOSITORY, changes, journal, ExecutionProgress.Listener.NONE, new Cancellation());
+        long executed = System.nanoTime();
+        if (report.count(VersionResult.Kind.DONE) != CHANGES || !report.complete()) {
+            throw new IllegalStateException("executed " + report.count(VersionResult.Kind.DONE) + " of " + CHANGES
+                    + " (throttled " + report.throttled() + ")");
+        }
+        Map<String, Integer> calls = new LinkedHashMap<>(reads.counts());
+        int throttled = calls.getOrDefault(CountingReads.THROTTLED, 0) + report.throttled();
+        calls.remove(CountingReads.THROTTLED);
+        calls.put(workload.equals("copy") ? "CopyPackageVersions" : "UpdatePackageVersionsStatus",
+                batches(changes));
+        return new Run(workload, quotas, seconds(loaded - start), seconds(planned - loaded),
+                seconds(executed - planned), calls, throttled);
+    }
 
-            double load = seconds(loaded - start);
-            double plan2 = seconds(planned - loaded);
-            double execute = seconds(executed - planned);
-            double total = seconds(executed - start);
-            System.out.printf(Locale.ROOT, "load: %.2f s, of which listing (ListPackages, ListPackageVersions) %.2f s"
-                    + " and describing (DescribePackageVersion) %.2f s%n", load, seconds(listed.get() - start),
-                    seconds(loaded - listed.get()));
-            System.out.printf(Locale.ROOT, "plan (RetentionPlanner): %.3f s%n", plan2);
-            System.out.printf(Locale.ROOT, "execute (%,d archived in %d UpdatePackageVersionsStatus batches,"
-                    + " %d throttled): %.2f s%n", changes.size(), PACKAGES, report.throttled(), execute);
-            System.out.printf(Locale.ROOT, "plan + execute: %.2f s (load average %s)%n", total, load());
+    /** The requests the executor sends: per package, full batches. */
+    private static int batches(List<VersionChange> changes) {
+        Map<Object, Integer> perPackage = new LinkedHashMap<>();
+        changes.forEach(c -> perPackage.merge(c.pkg(), 1, Integer::sum));
+        return perPackage.values().stream().mapToInt(n -> (n + ServiceLimits.VERSIONS_PER_BATCH - 1)
+                / ServiceLimits.VERSIONS_PER_BATCH).sum();
+    }
 
-            // The calls each stage makes, and the least time the documented rates allow for them.
-            int statuses = (int) java.util.Arrays.stream(VersionStatus.values())
-                    .filter(s -> s != VersionStatus.DELETED).count();
-            double listPackages = 1.0 / rate("ListPackages");
-            double listVersions = (double) PACKAGES * statuses / rate("ListPackageVersions");
-            System.out.printf(Locale.ROOT, "calls: ListPackages 1 (%s), ListPackageVersions %d (%s),"
-                            + " DescribePackageVersion %,d (%s), UpdatePackageVersionsStatus %d (%s)%n",
-                    rateText("ListPackages"), PACKAGES * statuses, rateText("ListPackageVersions"),
-                    PACKAGES * VERSIONS_PER_PACKAGE, rateText("DescribePackageVersion"), PACKAGES,
-                    rateText("UpdatePackageVersionsStatus"));
-            // The server's buckets start full: one second's burst passes at once, the rest at the rate.
-            int listVersionCalls = PACKAGES * statuses;
-            double minimum = Math.max(0, listVersionCalls - rate("ListPackageVersions"))
-                    / (double) rate("ListPackageVersions");
-            System.out.printf(Locale.ROOT, "quota-bound minimum: %.2f s (%.2f s at the steady rate without the"
-                            + " first second's burst); measured %.2f s = %+.0f %% over it%n",
-                    minimum, listPackages + listVersions, total, 100 * (total - minimum) / minimum);
+    /** Untimed: publishes the archived versions again, so the next round archives the same 8,000. */
+    private static void restore(CodeArtifactGateway gateway, Path journal) throws Exception {
+        RetentionRuleSet rules = new RetentionRuleFlags().format("generic").status("Archived").action("publish")
+                .build();
+        Instant now = Instant.now();
+        RetentionPlan plan = new RetentionPlanner(rules).plan(new CountingReads(gateway, true).loader()
+                .load(DOMAIN, REPOSITORY, LoadScope.of(rules, now), progress -> { }), now);
+        ExecutionReport report = new WorkflowExecutor(new PackageVersionWrites(gateway), ExecutionOptions.defaults())
+                .execute(DOMAIN, REPOSITORY, VersionChange.of(plan), journal, ExecutionProgress.Listener.NONE,
+                        new Cancellation());
+        if (report.count(VersionResult.Kind.DONE) != CHANGES) {
+            throw new IllegalStateException("restored " + report.count(VersionResult.Kind.DONE) + " of " + CHANGES);
         }
     }
 
-    private static int rate(String operation) {
-        return RequestRates.perOperation(operation).orElseThrow();
+    /**
+     * The least time the quotas allow for a run's calls: each operation with a rate starts with a full bucket of one
+     * second's burst and refills at the rate, and operations draw on separate buckets, so the run can take no less
+     * than its slowest operation's (calls − burst) / rate.
+     */
+    private static double quotaFloor(Map<String, Integer> calls) {
+        return calls.entrySet().stream().filter(e -> RequestRates.perOperation(e.getKey()).isPresent())
+                .mapToDouble(e -> {
+                    int rate = RequestRates.perOperation(e.getKey()).getAsInt();
+                    return Math.max(0, e.getValue() - rate) / (double) rate;
+                }).max().orElse(0);
     }
 
-    private static String rateText(String operation) {
-        return RequestRates.perOperation(operation).isPresent() ? RequestRates.perOperation(operation).getAsInt()
-                + "/s" : "no rate";
+    private static void print(int round, Run run) {
+        System.out.printf(Locale.ROOT, "round %d %-7s %-6s load %5.2f s, plan %5.3f s, execute %5.2f s = %6.2f s;"
+                        + " throttled %d; calls %s (load average %s)%n", round, run.workload(),
+                run.quotas() ? "quotas" : "plain", run.load(), run.plan(), run.execute(), run.total(),
+                run.throttled(), run.calls(), load());
+    }
+
+    private static void summarize(String workload, List<Run> runs) {
+        List<Double> plain = runs.stream().filter(r -> !r.quotas()).map(Run::total).toList();
+        List<Run> quoted = runs.stream().filter(Run::quotas).toList();
+        double plainMedian = median(plain);
+        double quotedMedian = median(quoted.stream().map(Run::total).toList());
+        double floor = quoted.stream().mapToDouble(r -> quotaFloor(r.calls())).max().orElse(0);
+        double minimum = Math.max(floor, plainMedian);
+        System.out.printf(Locale.ROOT, "%s: plain runs %s s (median %.2f); quota runs %s s (median %.2f); calls of a"
+                        + " quota run %s; quotas allow it in %.2f s at the least; quota-bound minimum %.2f s;"
+                        + " quota run / minimum = %.3f (%+.1f %%): %s%n", workload, text(plain), plainMedian,
+                text(quoted.stream().map(Run::total).toList()), quotedMedian, quoted.getFirst().calls(), floor,
+                minimum, quotedMedian / minimum, 100 * (quotedMedian / minimum - 1),
+                quotedMedian <= 1.1 * minimum ? "within 10 %" : "NOT within 10 %");
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static String text(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList().toString();
     }
 
     /** 200 packages of 50 versions, each package's versions in order (publish time follows the numbers). */
@@ -208,7 +285,7 @@ public final class CleanupBench {
     }
 
     private static double seconds(long nanos) {
-        return Duration.ofNanos(nanos).toNanos() / 1e9;
+        return nanos / 1e9;
     }
 
     private static String load() {

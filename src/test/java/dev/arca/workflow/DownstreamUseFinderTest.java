@@ -10,6 +10,7 @@ import dev.arca.core.retention.RetentionRuleFlags;
 import dev.arca.gateway.EmbeddedGateway;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ class DownstreamUseFinderTest {
 
     private List<PackageVersions> load(String repository) throws InterruptedException {
         return new RepositoryVersionsLoader(embedded.gateway()).load(DOMAIN, repository,
-                LoadScope.of(new RetentionRuleFlags().action("archive").build()), progress -> { });
+                LoadScope.of(new RetentionRuleFlags().action("archive").build(), Instant.now()), progress -> { });
     }
 
     @Test

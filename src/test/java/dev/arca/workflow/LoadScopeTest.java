@@ -7,6 +7,7 @@ import dev.arca.core.PackageFormat;
 import dev.arca.core.retention.PackageRef;
 import dev.arca.core.retention.RetentionRuleFlags;
 import dev.arca.core.retention.RetentionRuleParser;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class LoadScopeTest {
     @Test
     void flagsNarrowTheListingByFormatNamespaceAndPrefix() {
         LoadScope scope = LoadScope.of(new RetentionRuleFlags().format("npm").namespace("acme").packagePrefix("ui-")
-                .action("unlist").build());
+                .action("unlist").build(), Instant.EPOCH);
 
         assertThat(scope.listings()).containsExactly(filter(PackageFormat.NPM, "acme", "ui-"));
         assertThat(scope.packages()).accepts(new PackageRef(PackageFormat.NPM, "acme", "ui-button"))
@@ -30,7 +31,8 @@ class LoadScopeTest {
 
     @Test
     void aNamespaceWithoutAFormatIsLeftToTheLocalFilterSinceTheServiceRefusesIt() {
-        LoadScope scope = LoadScope.of(new RetentionRuleFlags().namespace("acme").action("delete").build());
+        LoadScope scope = LoadScope.of(new RetentionRuleFlags().namespace("acme").action("delete").build(),
+                Instant.EPOCH);
 
         assertThat(scope.listings()).containsExactly(PackageFilter.NONE);
         assertThat(scope.packages()).accepts(new PackageRef(PackageFormat.MAVEN, "acme", "lib"))
@@ -44,7 +46,7 @@ class LoadScopeTest {
                 {"rules": [
                   {"rulePriority": 1, "selection": {"packages": "/maven/com.example~"}, "action": {"type": "archive"}},
                   {"rulePriority": 2, "selection": {"packages": "/pypi//My_Pkg$"}, "action": {"type": "dispose"}}
-                ]}"""));
+                ]}"""), Instant.EPOCH);
 
         assertThat(scope.listings()).containsExactly(filter(PackageFormat.MAVEN, "", ""),
                 filter(PackageFormat.PYPI, "", ""));
@@ -61,7 +63,7 @@ class LoadScopeTest {
                 {"rules": [
                   {"rulePriority": 1, "selection": {"format": "npm"}, "action": {"type": "archive"}},
                   {"rulePriority": 2, "selection": {"keepNewest": 3}, "action": {"type": "unlist"}}
-                ]}"""));
+                ]}"""), Instant.EPOCH);
 
         assertThat(scope.listings()).containsExactly(PackageFilter.NONE);
         assertThat(scope.packages()).accepts(new PackageRef(PackageFormat.GENERIC, "x", "y"));

@@ -11,6 +11,7 @@ import dev.arca.core.retention.PackageVersions;
 import dev.arca.core.retention.RetentionRuleFlags;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.gateway.GatewayException;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,7 +125,7 @@ class RepositoryVersionsLoaderTest {
     @Test
     void aRuleSetsScopeReadsOnlyThePackagesItsRulesCanTouchAndNoSizesWithoutDisposeOrDelete() throws Exception {
         LoadScope scope = LoadScope.of(new RetentionRuleFlags().format("generic").namespace("tools")
-                .action("archive").build());
+                .action("archive").build(), Instant.EPOCH);
         List<LoadProgress> progress = new CopyOnWriteArrayList<>();
 
         List<PackageVersions> packages = new RepositoryVersionsLoader(embedded.gateway())
@@ -135,20 +136,22 @@ class RepositoryVersionsLoaderTest {
         assertThat(packages).flatExtracting(PackageVersions::versions).allSatisfy(v ->
                 assertThat(v.sizeBytes()).isEmpty());
         assertThat(progress).filteredOn(p -> p.stage() == LoadProgress.Stage.DESCRIBING_VERSIONS)
-                .allSatisfy(p -> assertThat(p.total()).isEqualTo(4));
+                .allSatisfy(p -> assertThat(p.total()).isEqualTo(2));
+        assertThat(progress).noneMatch(p -> p.stage() == LoadProgress.Stage.SIZING_VERSIONS);
     }
 
     @Test
-    void progressCountsPackagesThenVersionsUpToTheirTotals() throws Exception {
+    void progressCountsPackagesTwiceThenVersionsUpToTheirTotals() throws Exception {
         List<LoadProgress> progress = new CopyOnWriteArrayList<>();
 
         new RepositoryVersionsLoader(embedded.gateway()).load(DOMAIN, "dev", LoadScope.EVERYTHING, progress::add);
 
         assertThat(progress.getFirst()).isEqualTo(new LoadProgress(LoadProgress.Stage.LISTING_VERSIONS, 0, 4));
         assertThat(progress).contains(new LoadProgress(LoadProgress.Stage.LISTING_VERSIONS, 4, 4),
-                new LoadProgress(LoadProgress.Stage.DESCRIBING_VERSIONS, 0, 8),
-                new LoadProgress(LoadProgress.Stage.DESCRIBING_VERSIONS, 8, 8));
-        assertThat(progress.getLast().describe()).isEqualTo("described 8 of 8 versions");
+                new LoadProgress(LoadProgress.Stage.DESCRIBING_VERSIONS, 0, 4),
+                new LoadProgress(LoadProgress.Stage.DESCRIBING_VERSIONS, 4, 4),
+                new LoadProgress(LoadProgress.Stage.SIZING_VERSIONS, 0, 8));
+        assertThat(progress.getLast().describe()).isEqualTo("listed the assets of 8 of 8 versions");
     }
 
     @Test

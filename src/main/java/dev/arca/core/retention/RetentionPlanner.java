@@ -57,13 +57,18 @@ public final class RetentionPlanner {
      * remembers the versions it has read.
      */
     public static Comparator<CandidateVersion> newestFirst(VersionScheme scheme, NewestBy by) {
-        Comparator<CandidateVersion> byTime = Comparator.comparing(
-                (CandidateVersion v) -> v.publishedTime().orElse(Instant.MIN)).reversed();
+        return newestFirst(scheme, by, Comparator.comparing(
+                (CandidateVersion v) -> v.publishedTime().orElse(Instant.MIN)).reversed());
+    }
+
+    /** {@link #newestFirst(VersionScheme, NewestBy)} with publish time as {@code byPublish} orders it. */
+    static Comparator<CandidateVersion> newestFirst(VersionScheme scheme, NewestBy by,
+                                                    Comparator<CandidateVersion> byPublish) {
         Comparator<CandidateVersion> byVersion = Comparator.comparing(CandidateVersion::version, scheme.order())
                 .reversed();
         return by == NewestBy.VERSION && scheme.ordersVersions()
-                ? byVersion.thenComparing(byTime)
-                : byTime.thenComparing(byVersion);
+                ? byVersion.thenComparing(byPublish)
+                : byPublish.thenComparing(byVersion);
     }
 
     /**
@@ -71,38 +76,69 @@ public final class RetentionPlanner {
      * order (the newest by publish time for formats without one).
      */
     public static Optional<CandidateVersion> latestRelease(PackageRef pkg, List<CandidateVersion> versions) {
-        VersionScheme scheme = VersionScheme.of(pkg.format());
-        return versions.stream()
-                .filter(v -> v.status() == VersionStatus.PUBLISHED && !scheme.isPreRelease(v.version()))
-                .min(newestFirst(scheme, NewestBy.VERSION));
+        return latestRelease(pkg, versions, PublishOrder.byTime(versions));
     }
 
-    private List<PlannedVersion> planPackage(PackageVersions pkg, Instant now, DownstreamUse downstream) {
-        VersionScheme scheme = VersionScheme.of(pkg.pkg().format());
-        List<CandidateVersion> ordered = pkg.versions().stream()
-                .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME)).toList();
-        Holds holds = new Holds(ruleSet.guards(), latestRelease(pkg.pkg(), ordered).map(CandidateVersion::version),
-                downstream);
-        // By position in the ordered list, so even two identical input rows are each planned once.
-        PlannedVersion[] decided = new PlannedVersion[ordered.size()];
-        List<Integer> open = new ArrayList<>(IntStream.range(0, ordered.size()).boxed().toList());
+    private static Optional<CandidateVersion> latestRelease(PackageRef pkg, List<CandidateVersion> versions,
+                                                            PublishOrder order) {
+        VersionScheme scheme = VersionScheme.of(pkg.format());
+        return versions.stream().filter(v -> isRelease(scheme, v))
+                .min(newestFirst(scheme, NewestBy.VERSION, order.newestFirst()));
+    }
+
+    /** Whether a version is a candidate for the latest release: Published, not a pre-release. */
+    static boolean isRelease(VersionScheme scheme, CandidateVersion version) {
+        return version.status() == VersionStatus.PUBLISHED && !scheme.isPreRelease(version.version());
+    }
+
+    /**
+     * For each rule in priority order, the indexes of {@code versions} it decides: those its filters match that no
+     * earlier rule matched (none when its package filters do not match). Publish times play no part in it.
+     */
+    List<List<Integer>> decidedByRule(PackageRef pkg, List<CandidateVersion> versions) {
+        VersionScheme scheme = VersionScheme.of(pkg.format());
+        List<Integer> open = new ArrayList<>(IntStream.range(0, versions.size()).boxed().toList());
+        List<List<Integer>> byRule = new ArrayList<>();
         for (RetentionRule rule : ruleSet.rules()) {
             VersionSelection selection = rule.selection();
-            if (open.isEmpty() || !selection.matchesPackage(pkg.pkg())) {
+            if (open.isEmpty() || !selection.matchesPackage(pkg)) {
+                byRule.add(List.of());
                 continue;
             }
             Optional<Pattern> regex = regexes.get(rule.priority());
             List<Integer> matched = open.stream()
-                    .filter(i -> selection.matchesVersion(scheme, ordered.get(i), regex)).toList();
+                    .filter(i -> selection.matchesVersion(scheme, versions.get(i), regex)).toList();
+            byRule.add(matched);
+            open.removeAll(Set.copyOf(matched));
+        }
+        return byRule;
+    }
+
+    RetentionRuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    private List<PlannedVersion> planPackage(PackageVersions pkg, Instant now, DownstreamUse downstream) {
+        VersionScheme scheme = VersionScheme.of(pkg.pkg().format());
+        PublishOrder order = PublishOrder.of(pkg);
+        List<CandidateVersion> ordered = pkg.versions().stream()
+                .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME, order.newestFirst())).toList();
+        Holds holds = new Holds(ruleSet.guards(), latestRelease(pkg.pkg(), ordered, order)
+                .map(CandidateVersion::version), downstream);
+        // By position in the ordered list, so even two identical input rows are each planned once.
+        PlannedVersion[] decided = new PlannedVersion[ordered.size()];
+        List<List<Integer>> byRule = decidedByRule(pkg.pkg(), ordered);
+        for (int r = 0; r < byRule.size(); r++) {
+            RetentionRule rule = ruleSet.rules().get(r);
+            List<Integer> matched = byRule.get(r);
             // The list is already newest first by publish time; only a version-order rule needs its own ranking.
-            List<Integer> ranked = selection.newestBy() == NewestBy.PUBLISHED_TIME ? matched
+            List<Integer> ranked = rule.selection().newestBy() == NewestBy.PUBLISHED_TIME ? matched
                     : matched.stream().sorted(Comparator.comparing(ordered::get,
-                            newestFirst(scheme, selection.newestBy()))).toList();
+                            newestFirst(scheme, rule.selection().newestBy(), order.newestFirst()))).toList();
             for (int rank = 0; rank < ranked.size(); rank++) {
                 int index = ranked.get(rank);
-                decided[index] = decide(pkg, rule, ordered.get(index), rank, now, holds);
+                decided[index] = decide(pkg, rule, ordered.get(index), rank, now, holds, order);
             }
-            open.removeAll(Set.copyOf(matched));
         }
         List<PlannedVersion> entries = new ArrayList<>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
@@ -113,7 +149,7 @@ public final class RetentionPlanner {
     }
 
     private PlannedVersion decide(PackageVersions pkg, RetentionRule rule, CandidateVersion version, int rank,
-                                  Instant now, Holds holds) {
+                                  Instant now, Holds holds, PublishOrder order) {
         VersionSelection selection = rule.selection();
         Optional<Integer> priority = Optional.of(rule.priority());
         String byRule = " (rule " + rule.priority() + ")";
@@ -124,11 +160,12 @@ public final class RetentionPlanner {
         }
         if (selection.olderThanDays().isPresent()) {
             int days = selection.olderThanDays().getAsInt();
-            if (version.publishedTime().isEmpty()) {
+            Optional<Boolean> older = order.publishedBefore(version, now.minus(Duration.ofDays(days)));
+            if (older.isEmpty()) {
                 return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.KEPT_BY_RULE, priority,
                         "kept: publish time unknown, so not known to be older than " + days + " days" + byRule));
             }
-            if (!version.publishedTime().get().isBefore(now.minus(Duration.ofDays(days)))) {
+            if (!older.get()) {
                 return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.KEPT_BY_RULE, priority,
                         "kept: published within the last " + days + " days" + byRule));
             }
@@ -164,10 +201,11 @@ public final class RetentionPlanner {
                 continue;
             }
             VersionScheme scheme = VersionScheme.of(pkg.pkg().format());
-            Holds holds = new Holds(guards, latestRelease(pkg.pkg(), pkg.versions()).map(CandidateVersion::version),
-                    downstream);
+            PublishOrder order = PublishOrder.of(pkg);
+            Holds holds = new Holds(guards, latestRelease(pkg.pkg(), pkg.versions(), order)
+                    .map(CandidateVersion::version), downstream);
             pkg.versions().stream().filter(v -> picked.contains(v.version()))
-                    .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME))
+                    .sorted(newestFirst(scheme, NewestBy.PUBLISHED_TIME, order.newestFirst()))
                     .forEach(v -> entries.add(act(pkg, v, action, holds, Optional.empty(),
                             "chosen by hand", new PlanReason(PlanReason.Kind.CHOSEN, Optional.empty(),
                                     "chosen by hand"))));

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -276,7 +277,7 @@ public final class WorkflowsViewModel {
         return stage.getReadOnlyProperty();
     }
 
-    /** What the running plan or run is doing: "described 12 of 40 versions", "30 of 120 · 14.2/s". */
+    /** What the running plan or run is doing: "read the publish times of 12 of 40 packages", "30 of 120 · 14.2/s". */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
     }
@@ -421,10 +422,11 @@ public final class WorkflowsViewModel {
                             requireDestination(g, d, copy.repository());
                         }
                     }
+                    Instant now = clock.instant();
                     List<PackageVersions> packages = new dev.arca.workflow.RepositoryVersionsLoader(g)
-                            .load(d, r, LoadScope.of(rules), loaded -> p.update(loaded.done(), loaded.total(),
+                            .load(d, r, LoadScope.of(rules, now), loaded -> p.update(loaded.done(), loaded.total(),
                                     capitalised(loaded.describe())));
-                    return new RetentionPlanner(rules).plan(packages, clock.instant());
+                    return new RetentionPlanner(rules).plan(packages, now);
                 })
                 .onProgress(p -> {
                     progressText.set(p.message());
