@@ -96,10 +96,7 @@ class PoliciesGuiTest {
         context.startEmbeddedServer();
         LocalServer server = context.embeddedServer().get(15, TimeUnit.SECONDS);
         try (CodeartifactClient sdk = EmbeddedGateway.sdkFor(server);
-             IamClient iam = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                             server.credentials().accessKeyId(), server.credentials().secretAccessKey())))
-                     .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+             IamClient iam = EmbeddedGateway.iamFor(server)) {
             sdk.createDomain(r -> r.domain("platform"));
             sdk.createRepository(r -> r.domain("platform").repository("app"));
             iam.createUser(r -> r.userName("ci"));

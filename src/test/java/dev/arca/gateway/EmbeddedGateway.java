@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /** A real local server with the GUI's gateway connected to it, for ViewModel tests. */
 public final class EmbeddedGateway implements AutoCloseable {
@@ -51,6 +52,14 @@ public final class EmbeddedGateway implements AutoCloseable {
     /** A new SDK client for any local server, signed as its root user; the caller closes it. */
     public static CodeartifactClient sdkFor(LocalServer server) {
         return CodeartifactClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        server.credentials().accessKeyId(), server.credentials().secretAccessKey()))).build();
+    }
+
+    /** A new IAM client for any local server, signed as its root user; the caller closes it. */
+    public static IamClient iamFor(LocalServer server) {
+        return IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         server.credentials().accessKeyId(), server.credentials().secretAccessKey()))).build();

@@ -7,14 +7,15 @@ import java.util.Optional;
 
 /**
  * A document IAM would refuse with MalformedPolicyDocument (or CodeArtifact with ValidationException for its size and
- * character rules): {@code problem} says what and where.
+ * character rules): {@code problem} says what and where. Without a stack trace, like {@link
+ * dev.arca.core.policy.json.JsonSyntaxException}: it describes the input, thrown on every key of an unfinished policy.
  */
 public final class MalformedPolicyException extends RuntimeException {
 
     private final PolicyProblem problem;
 
     public MalformedPolicyException(PolicyProblem problem) {
-        super(Objects.requireNonNull(problem, "problem").describe());
+        super(Objects.requireNonNull(problem, "problem").describe(), null, false, false);
         this.problem = problem;
     }
 

@@ -18,6 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class MatrixGrid extends GridPane {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected-cell");
+    private static final double PRINCIPAL_WIDTH = 176;
 
     private final MatrixState matrix;
 
@@ -49,6 +50,10 @@ final class MatrixGrid extends GridPane {
             MatrixRow row = matrix.rows().get(r);
             Label principal = new Label(row.principal().describe());
             principal.setTooltip(new Tooltip(row.principal().arn()));
+            // Wraps before the account rather than shrinking to "r…" when the window is narrow.
+            principal.setWrapText(true);
+            principal.setMinWidth(PRINCIPAL_WIDTH);
+            principal.setPrefWidth(PRINCIPAL_WIDTH);
             add(principal, 0, r + 1);
             for (MatrixCell cell : row.cells()) {
                 add(cellButton(cell, r), cell.ability().ordinal() + 1, r + 1);
@@ -71,6 +76,7 @@ final class MatrixGrid extends GridPane {
         }
         button.pseudoClassStateChanged(SELECTED, cell.equals(matrix.selectedProperty().get()));
         button.setAlignment(Pos.CENTER_LEFT);
+        button.setWrapText(true); // "Denied (was allowed)" takes two lines in a narrow cell
         button.setOnAction(e -> matrix.selectedProperty().set(cell));
         return button;
     }

@@ -39,6 +39,9 @@ public final class PageParts {
     /** How dates and times read on every page: medium style, the user's time zone. */
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
+    /** A day alone, the same way, where a column has no room for the time. */
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
 
     /** The stylesheet the pieces use; pages put it on their scene with {@link #useSceneStylesheets}. */
     public static final String STYLESHEET =

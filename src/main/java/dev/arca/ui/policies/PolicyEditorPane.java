@@ -35,6 +35,7 @@ final class PolicyEditorPane extends VBox {
         this.editor = Objects.requireNonNull(editor);
         setId("policy-editor");
         code.setId("policy-code");
+        code.wrapLongLines();
         code.bindText(editor.textProperty());
         editor.marks().subscribe(() -> code.setMarks(editor.marks()));
         code.setMarks(editor.marks());

@@ -135,10 +135,10 @@ public final class PrincipalsPane extends BorderPane {
                 setGraphic(chip);
             }
         });
+        // The ARN is in the details, where it can be copied: beside them a fourth column would be cut off.
         table.getColumns().setAll(java.util.List.of(
-                PageParts.textColumn("Name", IamPrincipal::name, 120, false), kind,
-                PageParts.textColumn("Created", p -> PageParts.DATE_TIME.format(p.created()), 170, false),
-                PageParts.textColumn("ARN", p -> p.arn().arn(), 320, false)));
+                PageParts.textColumn("Name", IamPrincipal::name, 150, false), kind,
+                PageParts.textColumn("Created", p -> PageParts.DATE.format(p.created()), 110, false)));
         table.getSelectionModel().selectedItemProperty().subscribe(p -> viewModel.selectedProperty().set(p));
         viewModel.selectedProperty().subscribe(p -> {
             if (p != table.getSelectionModel().getSelectedItem()) {
@@ -157,7 +157,15 @@ public final class PrincipalsPane extends BorderPane {
         title.getStyleClass().add(Styles.TITLE_4);
         title.textProperty().bind(viewModel.selectedProperty().map(p -> p.arn().describe())
                 .orElse("Select a user or role"));
-        VBox box = new VBox(12, title, keys(), newKey(), new InlinePolicyEditor(viewModel.policies()));
+        TextField arn = new TextField();
+        arn.setId("principal-arn");
+        arn.setEditable(false);
+        arn.getStyleClass().add(Styles.SMALL);
+        arn.textProperty().bind(viewModel.selectedProperty().map(p -> p.arn().arn()).orElse(""));
+        arn.visibleProperty().bind(viewModel.selectedProperty().isNotNull());
+        arn.managedProperty().bind(arn.visibleProperty());
+        VBox box = new VBox(12, new VBox(4, title, arn), keys(), newKey(),
+                new InlinePolicyEditor(viewModel.policies()));
         box.setPadding(new Insets(0, 12, 0, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setId("principal-details");
@@ -282,7 +290,7 @@ public final class PrincipalsPane extends BorderPane {
             name.textProperty().bindBidirectional(policies.nameProperty());
             PolicyCodeArea text = new PolicyCodeArea();
             text.setId("inline-policy-text");
-            text.setPrefHeight(220);
+            text.setPrefHeight(200); // with its heading and buttons, fits the default window below the create form
             text.setMinHeight(160);
             text.bindText(policies.textProperty());
             policies.textMarkProperty().subscribe(mark -> text.setMarks(mark.stream().toList()));

@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.model.TwoDimensional.Bias;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,7 +23,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The code area's colours and marks follow edits of a long policy, restyling only the lines that change: what it
- * shows after edits is what a fresh area shows for the same text.
+ * shows after edits is what a fresh area shows for the same text, and a key leaves the other lines as they were.
  */
 @ExtendWith(ApplicationExtension.class)
 class PolicyCodeAreaGuiTest {
@@ -94,6 +95,24 @@ class PolicyCodeAreaGuiTest {
         assertThat(edited.area().getText()).isEqualTo(formatted);
         assertThat(edited.area().getParagraph(0)).isSameAs(first);
         assertThat(edited.area().getParagraph(edited.area().getParagraphs().size() - 1)).isSameAs(last);
+    }
+
+    @Test
+    void aKeyRestylesOnlyTheLineItIsTypedIn(FxRobot robot) throws Exception {
+        int key = POLICY.indexOf("\"Principal\"");
+        int line = edited.area().offsetToPosition(key, Bias.Forward).getMajor();
+        waitFor(5, TimeUnit.SECONDS, () -> styleOf(edited, key).contains("json-key"));
+        var before = new ArrayList<>(edited.area().getParagraphs());
+
+        robot.interact(() -> edited.area().insertText(key, "1"));
+
+        waitFor(5, TimeUnit.SECONDS, () -> styleOf(edited, key).contains("json-literal"));
+        var after = edited.area().getParagraphs();
+        for (int p = 0; p < after.size(); p++) {
+            if (p != line) {
+                assertThat(after.get(p)).as("line %d", p + 1).isSameAs(before.get(p));
+            }
+        }
     }
 
     private static PolicyMark mark(String text, int from, int to) {

@@ -89,13 +89,13 @@ public final class PolicyEditorBench {
     private static final double WHEEL_NOTCH = 40;
     private static final long CARET_KEY_MS = 40;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final List<String> MARKERS = List.of("PolicyCodeArea.restyle", "PolicyCodeArea.syntax",
+    private static final List<String> MARKERS = List.of("PolicyRestyler.flush", "PolicyLineStyles.of",
             "GenericStyledArea.setStyleSpans", "GenericStyledArea.replace", "PolicyEditorViewModel.edited",
             "LocalPolicyCheck.problem", "PolicyFormatter.format", "PolicyEditorViewModel.updateDirty",
             "PolicyDrafts.keep", "PolicyEditorViewModel.rebuildMarks", "PolicyEditorViewModel.check",
             "PolicyCodeArea.setMarks", "PolicyCodeArea.markAt", "PopupWindow.show", "Scene.doCSSPass", "Scene.doLayoutPass",
             "ScenePulseListener.synchronizeSceneNodes", "Parent.updateBounds", "VirtualFlow.layoutChildren",
-            "ParagraphBox", "ParagraphText", "LineNumberFactory", "TextFlow", "PrismTextLayout", "ListViewSkin",
+            "ParagraphBox", "ParagraphText", "LineNumbers", "TextFlow", "PrismTextLayout", "ListViewSkin",
             "ListCell", "FindingCell.updateItem", "ExecutorTaskRunner", "java.util.regex", "StyleSpans");
 
     private final AppContext context;
