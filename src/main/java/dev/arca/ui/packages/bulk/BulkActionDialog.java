@@ -55,7 +55,7 @@ public final class BulkActionDialog extends javafx.stage.Stage {
         VBox root = new VBox(12, header(), options(), summary(), body(), running(), confirmation(), buttons());
         root.setId("bulk-dialog");
         root.setPadding(new Insets(16));
-        Scene scene = new Scene(root, 900, 580);
+        Scene scene = new Scene(root, 840, 600);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         setScene(scene);
         setOnCloseRequest(e -> {
@@ -82,6 +82,7 @@ public final class BulkActionDialog extends javafx.stage.Stage {
         Label where = new Label("In repository " + s.repository() + " of domain " + s.domain() + ". A version is"
                 + " changed only if it still has the status shown here; one changed meanwhile is reported.");
         where.setWrapText(true);
+        where.setMinHeight(Region.USE_PREF_SIZE);
         where.getStyleClass().add(Styles.TEXT_MUTED);
         return new VBox(4, title, where);
     }
@@ -111,11 +112,13 @@ public final class BulkActionDialog extends javafx.stage.Stage {
         Label summary = new Label();
         summary.setId("bulk-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add(Styles.TEXT_BOLD);
         summary.textProperty().bind(viewModel.summaryProperty());
         Label error = new Label();
         error.setId("bulk-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().add(Styles.DANGER);
         error.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         error.textProperty().bind(viewModel.errorMessageProperty());
@@ -188,6 +191,7 @@ public final class BulkActionDialog extends javafx.stage.Stage {
     private Node confirmation() {
         Label warning = new Label();
         warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
         warning.getStyleClass().add(Styles.WARNING);
         warning.setGraphic(new FontIcon(Feather.ALERT_OCTAGON));
         String repository = viewModel.selection().repository();
@@ -208,6 +212,7 @@ public final class BulkActionDialog extends javafx.stage.Stage {
         Label error = new Label();
         error.setId("bulk-typed-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
         error.textProperty().bind(viewModel.typedNameErrorProperty());
         shownWhen(error, viewModel.typedNameErrorProperty().isNotEmpty());

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,6 +19,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -115,6 +117,16 @@ public final class BulkMenus {
         // Delete would clash. The keys work where the selection is.
         table.setContextMenu(menu);
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.CONTEXT_MENU || event.getCode() == KeyCode.F10 && event.isShiftDown()) {
+                // Not every platform turns these keys into a context-menu request: open it at the focused row.
+                Node anchor = focusedRow(table).orElse(table);
+                Bounds at = anchor.localToScreen(anchor.getBoundsInLocal());
+                // Beside the row's start rather than over it, so the selected rows stay readable.
+                menu.show(table, at.getMinX() + Math.min(at.getWidth() * 0.6, 240),
+                        anchor == table ? at.getMinY() + 32 : at.getMaxY());
+                event.consume();
+                return;
+            }
             for (ActionKind kind : List.of(ActionKind.ARCHIVE, ActionKind.COPY, ActionKind.DELETE)) {
                 if (shortcut(kind).orElseThrow().match(event)) {
                     start.apply(kind).ifPresent(vm -> BulkActionDialog.open(table, vm));
@@ -122,6 +134,12 @@ public final class BulkMenus {
                 }
             }
         });
+    }
+
+    private static Optional<Node> focusedRow(TableView<?> table) {
+        int focused = table.getFocusModel().getFocusedIndex();
+        return table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> row && row.getIndex() == focused && row.isVisible()).findFirst();
     }
 
     private static Optional<KeyCombination> shortcut(ActionKind kind) {
