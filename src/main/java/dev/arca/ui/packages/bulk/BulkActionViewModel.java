@@ -1,16 +1,9 @@
 package dev.arca.ui.packages.bulk;
 
-import dev.arca.core.PackageFilter;
 import dev.arca.core.RepositoryInfo;
-import dev.arca.core.VersionStatus;
 import dev.arca.core.retention.ActionKind;
-import dev.arca.core.retention.PackageRef;
-import dev.arca.core.retention.PackageVersions;
 import dev.arca.core.retention.PlannedVersion;
-import dev.arca.core.retention.RetentionAction;
-import dev.arca.core.retention.RetentionGuards;
 import dev.arca.core.retention.RetentionPlan;
-import dev.arca.core.retention.RetentionPlanner;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.PackageVersionWrites;
 import dev.arca.ui.common.BackgroundTask;
@@ -19,8 +12,6 @@ import dev.arca.ui.common.UserMessages;
 import dev.arca.workflow.Cancellation;
 import dev.arca.workflow.ExecutionOptions;
 import dev.arca.workflow.ExecutionReport;
-import dev.arca.workflow.LoadScope;
-import dev.arca.workflow.RepositoryVersionsLoader;
 import dev.arca.workflow.RunReport;
 import dev.arca.workflow.VersionChange;
 import dev.arca.workflow.VersionResult;
@@ -30,14 +21,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -102,7 +89,7 @@ public final class BulkActionViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final BooleanBinding irreversible;
     private final BooleanBinding canRun;
-    private List<PackageVersions> loaded = List.of();
+    private ChosenVersions chosen;
     private Cancellation cancellation = new Cancellation();
 
     /**
@@ -256,14 +243,10 @@ public final class BulkActionViewModel {
     void load() {
         String d = selection.domain();
         String r = selection.repository();
-        Set<PackageRef> wanted = Set.copyOf(selection.packages());
-        List<PackageFilter> listings = selection.packages().stream().map(p -> new PackageFilter(
-                Optional.of(p.format()), p.namespace(), p.name(), Optional.empty(), Optional.empty())).toList();
         boolean sizes = irreversible.get();
         boolean copy = action.get() == ActionKind.COPY;
         BackgroundTask.of("Planning: " + title.get(), p -> {
-                    List<PackageVersions> versions = new RepositoryVersionsLoader(gateway.get()).load(d, r,
-                            new LoadScope(listings, wanted::contains, sizes),
+                    ChosenVersions versions = ChosenVersions.load(gateway.get(), selection, sizes,
                             load -> p.update(load.done(), load.total(), load.describe()));
                     List<String> others = copy ? gateway.get().listRepositories(d).stream().map(RepositoryInfo::name)
                             .filter(name -> !name.equals(r)).sorted().toList() : List.of();
@@ -271,7 +254,7 @@ public final class BulkActionViewModel {
                 })
                 .onProgress(p -> progressText.set(p.message()))
                 .onSuccess(done -> {
-                    loaded = done.versions();
+                    chosen = done.versions();
                     destinations.setAll(done.destinations());
                     if (copy && destinations.isEmpty()) {
                         fail("The domain " + d + " has no other repository to copy to.");
@@ -366,29 +349,11 @@ public final class BulkActionViewModel {
         if (stage.get() != Stage.PLANNED || action.get() == ActionKind.COPY && destination.get() == null) {
             return;
         }
-        RetentionAction planned = switch (action.get()) {
-            case COPY -> new RetentionAction.Copy(destination.get(), allowOverwrite.get(), includeFromUpstream.get());
-            case PUBLISH -> new RetentionAction.SetStatus(VersionStatus.PUBLISHED);
-            case UNLIST -> new RetentionAction.SetStatus(VersionStatus.UNLISTED);
-            case ARCHIVE -> new RetentionAction.SetStatus(VersionStatus.ARCHIVED);
-            case DISPOSE -> new RetentionAction.Dispose();
-            case DELETE -> new RetentionAction.Delete();
-            case KEEP -> throw new IllegalStateException("Keeping is no action");
-        };
-        Map<PackageRef, Set<String>> chosen = new LinkedHashMap<>();
-        for (PackageVersions pkg : loaded) {
-            Set<String> all = new HashSet<>();
-            pkg.versions().forEach(v -> all.add(v.version()));
-            chosen.put(pkg.pkg(), selection.versions().orElse(all));
-        }
-        RetentionPlan made = RetentionPlanner.planChosen(loaded, chosen, planned,
-                keepLatest.get() ? RetentionGuards.SAFE : RetentionGuards.NONE);
+        RetentionPlan made = chosen.plan(ChosenVersions.action(action.get(), destination.get(), allowOverwrite.get(),
+                includeFromUpstream.get()), keepLatest.get());
         plan.set(Optional.of(made));
         entries.setAll(made.entries());
-        long gone = selection.versions().map(picked -> picked.size() - made.entries().size()).orElse(0);
-        summary.set(made.summary() + (gone > 0 ? "; " + BulkSelection.count(gone, "chosen version")
-                + (gone == 1 ? " no longer exists" : " no longer exist") : "")
-                + (made.changes().isEmpty() ? ". Nothing to do." : ""));
+        summary.set(chosen.summary(made));
     }
 
     /** A new journal file in the journal folder: {@code arca-bulk-DOMAIN-REPOSITORY-20261205T121500Z.journal}. */
@@ -412,6 +377,6 @@ public final class BulkActionViewModel {
         stage.set(Stage.FAILED);
     }
 
-    private record Loaded(List<PackageVersions> versions, List<String> destinations) {
+    private record Loaded(ChosenVersions versions, List<String> destinations) {
     }
 }

@@ -124,6 +124,19 @@ class PackageBulkActionsTest {
     }
 
     @Test
+    void aChosenVersionDeletedBeforeThePlanLoadsIsCountedAsGone() {
+        select("lint", "1.0.0", "1.1.0");
+        embedded.sdk().deletePackageVersions(r -> r.domain(DOMAIN).repository(REPOSITORY).format("generic")
+                .namespace("tools").packageValue("lint").versions("1.0.0"));
+
+        BulkActionViewModel unlist = actions.actOnVersions(ActionKind.UNLIST).orElseThrow();
+
+        assertThat(unlist.entries()).extracting(e -> e.version().version()).containsExactly("1.1.0");
+        assertThat(unlist.summaryProperty().get()).isEqualTo("1 versions: 1 unlist, 0 keep; 1 chosen version no longer"
+                + " exists");
+    }
+
+    @Test
     void aDisposePlanCountsTheBytesItFrees() {
         select("lint", "1.0.0", "1.1.0");
 
