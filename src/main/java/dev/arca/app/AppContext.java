@@ -133,17 +133,23 @@ public final class AppContext implements AutoCloseable {
             case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(session::awaitGateway,
                     session.tasks(), dialogs, java.time.Clock.systemUTC(), session.domains(), navigation(session))));
             case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(session::awaitGateway,
-                    session.tasks(), dialogs, session.domains())));
+                    session.tasks(), dialogs, session.domains(), journalDir(),
+                    java.time.Clock.systemUTC())));
             case UPSTREAM_GRAPH -> Optional.of(new UpstreamGraphView(new UpstreamGraphViewModel(session::awaitGateway,
                     session.tasks(), dialogs, session.domains(), navigation(session))));
             case POLICIES -> Optional.of(policies(session));
             case WORKFLOWS -> Optional.of(new WorkflowsView(new WorkflowsViewModel(session::awaitGateway,
-                    session.tasks(), dialogs, session.domains(), dataDir.resolve("journals"),
+                    session.tasks(), dialogs, session.domains(), journalDir(),
                     java.time.Clock.systemUTC())));
             case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(session::awaitGateway,
                     session.tasks())));
             default -> Optional.empty();
         };
+    }
+
+    /** Where workflow runs are journalled, from the Workflows page and the Packages page alike. */
+    private Path journalDir() {
+        return dataDir.resolve("journals");
     }
 
     /** The Policies page; leaving it (page, connection, window) asks first while a policy has unsaved changes. */

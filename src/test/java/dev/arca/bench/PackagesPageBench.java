@@ -108,7 +108,8 @@ public final class PackagesPageBench {
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
             DomainMemory memory = new DomainMemory(UserSettings.load(data.resolve("bench-settings.properties")), "bench");
             PackagesPageBench bench = onFx(() -> new PackagesPageBench(() -> new PackagesViewModel(() -> gateway,
-                    tasks, new FxDialogService(() -> null), memory)));
+                    tasks, new FxDialogService(() -> null), memory, data.resolve("journals"),
+                    java.time.Clock.systemUTC())));
             bench.run();
         } finally {
             Platform.exit();

@@ -233,7 +233,7 @@ public final class RetentionPlanner {
                         "kept: " + reader.get() + " gets it from here through its upstreams (guard), " + selectedBy));
             }
         }
-        Optional<String> pointless = statusProblem(action, version.status());
+        Optional<String> pointless = statusProblem(action.kind(), version.status());
         if (pointless.isPresent()) {
             return keep(pkg.pkg(), version, new PlanReason(PlanReason.Kind.STATUS, priority,
                     "kept: " + pointless.get() + ", " + selectedBy));
@@ -244,19 +244,31 @@ public final class RetentionPlanner {
                 : planned;
     }
 
-    /** Why an action cannot or need not apply to a version in this status (spec/behavior.md §4); empty if it can. */
-    static Optional<String> statusProblem(RetentionAction action, VersionStatus status) {
+    /**
+     * Why an action of {@code kind} cannot or need not apply to a version in this status (spec/behavior.md §4); empty
+     * if it can. The Packages page asks it too, to offer only the actions that make sense for the versions selected.
+     */
+    public static Optional<String> statusProblem(ActionKind kind, VersionStatus status) {
         if (status == VersionStatus.DELETED) {
             return Optional.of("already deleted");
         }
-        return switch (action) {
-            case RetentionAction.SetStatus set when status == set.target() -> Optional.of("already "
-                    + status.wireName());
-            case RetentionAction.SetStatus set when status == VersionStatus.DISPOSED ->
-                    Optional.of("a Disposed version cannot become " + set.target().wireName());
-            case RetentionAction.Dispose d when status == VersionStatus.DISPOSED -> Optional.of("already Disposed");
-            case RetentionAction.Copy c when status == VersionStatus.DISPOSED ->
-                    Optional.of("a Disposed version has no assets to copy");
+        Optional<VersionStatus> target = switch (kind) {
+            case PUBLISH -> Optional.of(VersionStatus.PUBLISHED);
+            case UNLIST -> Optional.of(VersionStatus.UNLISTED);
+            case ARCHIVE -> Optional.of(VersionStatus.ARCHIVED);
+            default -> Optional.empty();
+        };
+        if (target.isPresent() && status == target.get()) {
+            return Optional.of("already " + status.wireName());
+        }
+        if (target.isPresent() && status == VersionStatus.DISPOSED) {
+            return Optional.of("a Disposed version cannot become " + target.get().wireName());
+        }
+        return switch (kind) {
+            case DISPOSE -> status == VersionStatus.DISPOSED ? Optional.of("already Disposed") : Optional.empty();
+            case COPY -> status == VersionStatus.DISPOSED ? Optional.of("a Disposed version has no assets to copy")
+                    : Optional.empty();
+            case KEEP -> Optional.of("nothing to do");
             default -> Optional.empty();
         };
     }

@@ -7,6 +7,7 @@ import dev.arca.core.PackageInfo;
 import dev.arca.core.VersionInfo;
 import dev.arca.core.VersionStatus;
 import dev.arca.ui.common.PageParts;
+import dev.arca.ui.packages.bulk.BulkMenus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -51,7 +52,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The Packages page: a repository's packages, filtered by the service and loaded page by page as the table
  * scrolls; the selected package's package group, origin controls and versions; the selected version in detail.
- * Ctrl+F goes to the name filter, Enter opens the selected package or version, Ctrl+R refreshes.
+ * Ctrl+F goes to the name filter, Enter opens the selected package or version, Ctrl+R refreshes; the selected
+ * versions or packages take bulk actions from their context menu (see {@link BulkMenus}).
  */
 public final class PackagesView extends BorderPane {
 
@@ -79,8 +81,10 @@ public final class PackagesView extends BorderPane {
         setTop(new VBox(12, header(), filters(nameFilter)));
         VBox packageAndVersions = new VBox(12, packageCard(), versionsPane());
         packageAndVersions.setPadding(new Insets(0, 8, 0, 8));
-        details.setPadding(new Insets(0, 0, 0, 8));
-        SplitPane columns = new SplitPane(packagesPane(), packageAndVersions, details);
+        VBox detailsPane = new VBox(8, BulkMenus.shownVersionActions(viewModel.bulk()), details);
+        VBox.setVgrow(details, Priority.ALWAYS);
+        detailsPane.setPadding(new Insets(0, 0, 0, 8));
+        SplitPane columns = new SplitPane(packagesPane(), packageAndVersions, detailsPane);
         columns.setDividerPositions(0.3, 0.59);
         BorderPane.setMargin(columns, new Insets(12, 0, 0, 0));
         setCenter(columns);
@@ -158,6 +162,7 @@ public final class PackagesView extends BorderPane {
         packages.setItems(viewModel.packages().items());
         packages.getColumns().setAll(List.of(packageColumn()));
         PageParts.loadMoreNearEnd(packages, LOAD_AHEAD, viewModel.packages()::loadMore);
+        BulkMenus.attachToPackages(packages, viewModel.bulk());
         packages.getSelectionModel().selectedItemProperty().subscribe(pkg -> {
             // A selection lost because its row was replaced (new origin controls) or reloaded is not the user's.
             if (pkg != null || packages.getItems().contains(viewModel.selectedPackageProperty().get())) {
@@ -235,9 +240,10 @@ public final class PackagesView extends BorderPane {
     private Node versionsPane() {
         versions.setId("versions-table");
         versions.setItems(viewModel.versions().items());
-        versions.getColumns().setAll(List.of(versionColumn(), StatusChip.column(92),
+        versions.getColumns().setAll(List.of(versionColumn(), StatusChip.column(VersionInfo::status, 92),
                 PageParts.<VersionInfo>textColumn("Origin", v -> lower(v.originType()), 66, false)));
         PageParts.loadMoreNearEnd(versions, LOAD_AHEAD, viewModel.versions()::loadMore);
+        BulkMenus.attachToVersions(versions, viewModel.bulk());
         versions.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedVersionProperty()::set);
         versions.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER && viewModel.selectedVersionProperty().get() != null) {

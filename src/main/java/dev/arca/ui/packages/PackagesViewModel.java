@@ -17,6 +17,9 @@ import dev.arca.ui.common.LoadedValue;
 import dev.arca.ui.common.PagedList;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
+import dev.arca.ui.packages.bulk.PackageBulkActions;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -80,6 +83,7 @@ public final class PackagesViewModel {
     private final PagedList<VersionInfo> versions;
     private final ObjectProperty<VersionInfo> selectedVersion = new SimpleObjectProperty<>(this, "selectedVersion");
     private final VersionDetailsViewModel versionDetails;
+    private final PackageBulkActions bulk;
     /** The package to select again once a reloaded list shows it. */
     private Optional<PackageInfo> reselect = Optional.empty();
     /** The repository {@link #watch()} looked at last ("DOMAIN/REPOSITORY"), its newest event (-1: none kept). */
@@ -87,8 +91,11 @@ public final class PackagesViewModel {
     private long newestEvent;
     private boolean watching;
 
+    /**
+     * @param journalDir where bulk actions journal their runs: the Workflows page's folder, so its history lists them
+     */
     public PackagesViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
-                             DomainMemory memory) {
+                             DomainMemory memory, Path journalDir, Clock clock) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
@@ -97,6 +104,8 @@ public final class PackagesViewModel {
         packageGroup = new LoadedValue<>(tasks);
         versions = new PagedList<>(tasks, ListState.EMPTY);
         versionDetails = new VersionDetailsViewModel(gateway, tasks, dialogs);
+        bulk = new PackageBulkActions(gateway, tasks, new PackageBulkActions.Page(domain, repository, selectedPackage,
+                selectedVersion), journalDir, clock, this::loadVersions, this::refresh);
         canSaveOrigin = Bindings.createBooleanBinding(this::originEdited, selectedPackage, originPublish,
                 originUpstream, savingOrigin);
         packages.items().addListener((ListChangeListener<PackageInfo>) change -> reselectIfListed());
@@ -235,6 +244,11 @@ public final class PackagesViewModel {
     /** The selected version's metadata, files, dependencies and readme. */
     public VersionDetailsViewModel versionDetails() {
         return versionDetails;
+    }
+
+    /** Copy to…, Unlist, Archive, Restore, Dispose…, Delete… on the selected versions or packages. */
+    public PackageBulkActions bulk() {
+        return bulk;
     }
 
     // Commands

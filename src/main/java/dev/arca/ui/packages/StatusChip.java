@@ -1,7 +1,7 @@
 package dev.arca.ui.packages;
 
-import dev.arca.core.VersionInfo;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -9,25 +9,25 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
 /** A version status drawn as a coloured chip: green Published, amber Unfinished, red Disposed, and so on. */
-final class StatusChip extends Label {
+public final class StatusChip extends Label {
 
     private static final String PREFIX = "status-";
 
-    StatusChip() {
+    public StatusChip() {
         getStyleClass().add("status-chip");
     }
 
     /** Shows {@code status} (a wire name such as {@code Published}) in its colour. */
-    void show(String status) {
+    public void show(String status) {
         setText(status);
         getStyleClass().removeIf(c -> c.startsWith(PREFIX) && !c.equals("status-chip"));
         getStyleClass().add(PREFIX + status.toLowerCase(Locale.ROOT));
     }
 
-    /** A table column of status chips. */
-    static TableColumn<VersionInfo, String> column(double width) {
-        TableColumn<VersionInfo, String> column = new TableColumn<>("Status");
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().status()));
+    /** A table column of status chips; {@code status} gives a row's status by its wire name. */
+    public static <T> TableColumn<T, String> column(Function<T, String> status, double width) {
+        TableColumn<T, String> column = new TableColumn<>("Status");
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(status.apply(cell.getValue())));
         column.setPrefWidth(width);
         column.setMinWidth(width);
         column.setCellFactory(c -> new TableCell<>() {

@@ -46,6 +46,11 @@ final class PackagesFixture implements AutoCloseable {
                 "local");
     }
 
+    /** Where the page journals bulk runs, beside the server's data. */
+    Path journalDir() {
+        return dataDir.resolveSibling("journals");
+    }
+
     EmbeddedGateway embedded() {
         return embedded;
     }

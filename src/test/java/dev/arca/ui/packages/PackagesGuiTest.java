@@ -11,6 +11,7 @@ import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.RecordingDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -64,7 +65,7 @@ class PackagesGuiTest {
         tasks = ExecutorTaskRunner.forJavaFx(e -> { });
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         StackPane page = new StackPane(new PackagesView(new PackagesViewModel(fixture.embedded()::gateway, tasks,
-                dialogs, fixture.memory())));
+                dialogs, fixture.memory(), fixture.journalDir(), Clock.systemUTC())));
         page.setPadding(new Insets(24));
         scene = new Scene(page, 1000, 700);
         stage.setScene(scene);

@@ -15,6 +15,7 @@ import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
 import dev.arca.ui.common.UserSettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class PackagesViewModelTest {
         fixture = new PackagesFixture(temp.resolve("data"));
         memory = new DomainMemory(UserSettings.load(temp.resolve("config/settings.properties")), "local");
         viewModel = new PackagesViewModel(fixture.embedded()::gateway, ExecutorTaskRunner.sameThread(e -> { }),
-                dialogs, memory);
+                dialogs, memory, fixture.journalDir(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -111,7 +112,8 @@ class PackagesViewModelTest {
         assertThat(viewModel.repositoryProperty().get()).isEqualTo("first");
 
         PackagesViewModel next = new PackagesViewModel(fixture.embedded()::gateway,
-                ExecutorTaskRunner.sameThread(e -> { }), dialogs, memory);
+                ExecutorTaskRunner.sameThread(e -> { }), dialogs, memory, fixture.journalDir(),
+                Clock.systemUTC());
         next.loadDomains();
         assertThat(next.domainProperty().get()).isEqualTo("later");
 
@@ -283,7 +285,8 @@ class PackagesViewModelTest {
         fixture.publish("ns", "alpha", "1.0", new byte[] {1});
         fixture.publish("ns", "beta", "1.0", new byte[] {2});
         HeldTaskRunner held = new HeldTaskRunner();
-        viewModel = new PackagesViewModel(fixture.embedded()::gateway, held, dialogs, memory);
+        viewModel = new PackagesViewModel(fixture.embedded()::gateway, held, dialogs, memory,
+                fixture.journalDir(), Clock.systemUTC());
         viewModel.loadDomains();
         held.releaseAll();
         assertThat(listed()).containsExactly("ns/alpha", "ns/beta");
@@ -303,7 +306,8 @@ class PackagesViewModelTest {
         fixture.publish("ns", "one", "1.0", new byte[] {1});
         fixture.publish("ns", "two", "2.0", new byte[] {2});
         HeldTaskRunner held = new HeldTaskRunner();
-        viewModel = new PackagesViewModel(fixture.embedded()::gateway, held, dialogs, memory);
+        viewModel = new PackagesViewModel(fixture.embedded()::gateway, held, dialogs, memory,
+                fixture.journalDir(), Clock.systemUTC());
         viewModel.loadDomains();
         held.releaseAll();
 

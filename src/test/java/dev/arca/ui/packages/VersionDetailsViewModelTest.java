@@ -12,6 +12,7 @@ import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.RecordingDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -42,7 +43,7 @@ class VersionDetailsViewModelTest {
     void start() throws Exception {
         fixture = new PackagesFixture(temp.resolve("data"));
         packages = new PackagesViewModel(fixture.embedded()::gateway, ExecutorTaskRunner.sameThread(e -> { }),
-                dialogs, fixture.memory());
+                dialogs, fixture.memory(), fixture.journalDir(), Clock.systemUTC());
         viewModel = packages.versionDetails();
     }
 
