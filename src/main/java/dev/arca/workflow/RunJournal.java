@@ -13,6 +13,8 @@ import dev.arca.core.retention.RetentionAction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +84,8 @@ final class RunJournal implements AutoCloseable {
             }
             channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            // Held while the run goes on, so a resume of this journal meanwhile is refused.
+            channel.lock();
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new JournalException("The journal " + file + " already exists: resume that run, or choose another"
                     + " file for a new one.", e);
@@ -110,8 +114,48 @@ final class RunJournal implements AutoCloseable {
         return journal;
     }
 
-    /** Reads the journal of an earlier run and opens it for appending. */
+    /**
+     * Reads the journal of an earlier run and opens it for appending. The file is locked first, so a run still
+     * going on it (in this process, or in another that holds the lock) is refused rather than run twice.
+     */
     static RunJournal open(Path file) throws JournalException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new JournalException("There is no journal at " + file + ".", e);
+        } catch (IOException e) {
+            throw new JournalException("The journal " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            lock(file, channel);
+            byte[] bytes = readAll(file, channel);
+            RunJournal journal = parse(file, bytes, channel);
+            // A line cut off by a crash is dropped, so the next line starts on a line of its own.
+            channel.truncate(lastNewline(bytes) + 1);
+            channel.position(lastNewline(bytes) + 1);
+            return journal;
+        } catch (IOException | RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof JournalException journal) {
+                throw journal;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new JournalException("The journal " + file + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a journal without opening it for writing, for the history of runs: a run may still be appending to it,
+     * and a reader must never cut its last line. Its {@link #started} and {@link #settled} refuse.
+     */
+    static RunJournal read(Path file) throws JournalException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -120,6 +164,40 @@ final class RunJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new JournalException("The journal " + file + " cannot be read: " + e.getMessage(), e);
         }
+        return parse(file, bytes, null);
+    }
+
+    private static void lock(Path file, FileChannel channel) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new JournalException("The run journalled in " + file.getFileName() + " is still going; wait for"
+                    + " it to end, or cancel it, before resuming it.");
+        }
+    }
+
+    private static byte[] readAll(Path file, FileChannel channel) throws JournalException {
+        try {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new JournalException("The journal " + file + " is too large to read.");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+                // read until full or end of file
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        } catch (IOException e) {
+            throw new JournalException("The journal " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The journal {@code bytes} hold; {@code channel} appends to it, or is null for a journal only read. */
+    private static RunJournal parse(Path file, byte[] bytes, FileChannel channel) throws JournalException {
         // A line without its newline is one a crash cut off while it was written: it never happened.
         int complete = lastNewline(bytes) + 1;
         String[] lines = new String(bytes, 0, complete, StandardCharsets.UTF_8).split("\n", -1);
@@ -182,14 +260,7 @@ final class RunJournal implements AutoCloseable {
                 throw malformed(file, lineNumber, "neither a batch start nor an outcome");
             }
         }
-        try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-            channel.truncate(complete);
-            channel.position(complete);
-            return new RunJournal(file, domain, repository, changes, entries, nextBatch, channel);
-        } catch (IOException e) {
-            throw new JournalException("The journal " + file + " cannot be written: " + e.getMessage(), e);
-        }
+        return new RunJournal(file, domain, repository, changes, entries, nextBatch, channel);
     }
 
     Path file() {
@@ -239,7 +310,9 @@ final class RunJournal implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     private String line(JsonNode node) {
@@ -251,6 +324,9 @@ final class RunJournal implements AutoCloseable {
     }
 
     private void append(String text) throws IOException {
+        if (channel == null) {
+            throw new IllegalStateException("The journal " + file + " was opened to be read only");
+        }
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
