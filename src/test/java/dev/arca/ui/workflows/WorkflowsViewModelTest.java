@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.core.PackageInfo;
 import dev.arca.core.retention.ActionKind;
+import dev.arca.core.retention.NewestBy;
+import dev.arca.core.retention.RetentionAction;
+import dev.arca.core.retention.RetentionRule;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.ui.common.DomainMemory;
@@ -97,6 +100,21 @@ class WorkflowsViewModelTest {
         workflows.rule().destinationProperty().set("prod");
         assertThat(workflows.rule().errorProperty(Field.DESTINATION).get()).isEmpty();
         assertThat(workflows.rule().ruleSetProperty().get()).isPresent();
+    }
+
+    @Test
+    void newestByAndTheCopyOptionsReachTheRule() {
+        workflows.rule().keepNewestProperty().set("1");
+        workflows.rule().newestByProperty().set(NewestBy.VERSION);
+        workflows.rule().actionProperty().set("copy");
+        workflows.rule().destinationProperty().set("prod");
+        workflows.rule().allowOverwriteProperty().set(true);
+        workflows.rule().includeFromUpstreamProperty().set(true);
+
+        RetentionRule rule = workflows.rule().ruleSetProperty().get().orElseThrow().rules().getFirst();
+
+        assertThat(rule.selection().newestBy()).isEqualTo(NewestBy.VERSION);
+        assertThat(rule.action()).isEqualTo(new RetentionAction.Copy("prod", true, true));
     }
 
     @Test
