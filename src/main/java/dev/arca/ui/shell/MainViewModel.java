@@ -163,7 +163,7 @@ public final class MainViewModel {
     public void guardLeaving(Page page, Predicate<Leaving> mayLeave) {
         Objects.requireNonNull(page, "page");
         Objects.requireNonNull(mayLeave, "mayLeave");
-        leaveGuards.add(how -> how != Leaving.PAGE || currentPage.get() != page || mayLeave.test(how));
+        leaveGuards.add(how -> how == Leaving.PAGE && currentPage.get() != page || mayLeave.test(how));
     }
 
     /** Whether the user may leave the work on screen {@code how}: asks each page with work that would be lost. */

@@ -21,6 +21,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -76,6 +77,8 @@ final class PlanRunPane extends VBox {
         freed.textProperty().bind(page.stageProperty().flatMap(s -> s == Stage.RUN || s == Stage.RUNNING
                 ? run.journalNameProperty() : preview.bytesFreedProperty()));
         freed.setWrapText(true);
+        freed.tooltipProperty().bind(run.journalProperty().map(j -> j.map(f -> new Tooltip(f.toAbsolutePath()
+                .toString())).orElse(null)));
         freed.managedProperty().bind(freed.textProperty().isNotEmpty());
         freed.visibleProperty().bind(freed.managedProperty());
         Label failure = error(page.errorMessageProperty());

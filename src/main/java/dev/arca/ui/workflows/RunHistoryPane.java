@@ -6,6 +6,8 @@ import atlantafx.base.theme.Styles;
 import dev.arca.ui.common.PageParts;
 import dev.arca.workflow.RunHistory;
 import dev.arca.workflow.VersionResult;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -14,7 +16,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -28,6 +29,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The history of runs: every journalled run above, the chosen one's report below, with Resume and Export…. */
 final class RunHistoryPane extends SplitPane {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
     private final RunHistoryViewModel history;
 
     RunHistoryPane(RunHistoryViewModel history) {
@@ -36,10 +40,9 @@ final class RunHistoryPane extends SplitPane {
         TableView<RunHistory.Entry> runs = new TableView<>(history.runs());
         runs.setId("workflow-history-table");
         runs.getColumns().setAll(List.of(
-                column("When", e -> PageParts.DATE_TIME.format(e.written()), 150, 120),
-                column("Domain", recorded(RunHistory.Recorded::domain), 90, 64),
-                column("Repository", recorded(RunHistory.Recorded::repository), 100, 72),
-                column("Actions", recorded(r -> RunHistoryViewModel.actions(r.report())), 110, 72),
+                column("When", e -> WHEN.format(e.written()), 150, 146),
+                column("Where", recorded(r -> r.domain() + " / " + r.repository()), 140, 90),
+                column("Actions", recorded(r -> RunHistoryViewModel.actions(r.report())), 96, 72),
                 stateColumn(),
                 column("Versions", recorded(r -> RunHistoryViewModel.outcome(r.report())), 160, 100)));
         runs.getSelectionModel().selectedItemProperty().subscribe(history.selectedProperty()::set);
@@ -90,24 +93,12 @@ final class RunHistoryPane extends SplitPane {
 
     /** Complete, interrupted, running or damaged, as a coloured chip. */
     private TableColumn<RunHistory.Entry, String> stateColumn() {
-        TableColumn<RunHistory.Entry, String> state = column("State", this::state, 96, 84);
-        state.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.ACCENT);
-                if (!empty && text != null) {
-                    getStyleClass().add(switch (text) {
-                        case "complete" -> Styles.SUCCESS;
-                        case "running" -> Styles.ACCENT;
-                        case "interrupted" -> Styles.WARNING;
-                        default -> Styles.DANGER;
-                    });
-                }
-            }
+        return WorkflowTables.chips(column("State", this::state, 104, 100), text -> switch (text) {
+            case "complete" -> "run-success";
+            case "running" -> "run-accent";
+            case "interrupted" -> "run-warning";
+            default -> "run-danger";
         });
-        return state;
     }
 
     private String state(RunHistory.Entry entry) {

@@ -123,7 +123,7 @@ public final class RunViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /** Where the run is journalled: {@code Journal: NAME (in FOLDER)}, or empty. */
+    /** Where the run is journalled: {@code Journal: NAME} (the file is {@link #journalProperty()}), or empty. */
     public ReadOnlyStringProperty journalNameProperty() {
         return journalName.getReadOnlyProperty();
     }
@@ -239,7 +239,7 @@ public final class RunViewModel {
         report.set(Optional.empty());
         summary.set("");
         journal.set(Optional.of(file));
-        journalName.set("Journal: " + file.getFileName() + " (in " + file.toAbsolutePath().getParent() + ")");
+        journalName.set("Journal: " + file.getFileName());
         cancelling.set(false);
         progress.set(0);
         progressText.set("0 of " + total);
@@ -252,12 +252,12 @@ public final class RunViewModel {
                 })
                 .onSuccess(done -> {
                     report.set(Optional.of(done));
-                    results.setAll(done.results());
                     summary.set(shortSummary(done));
                     progress.set(1);
                     progressText.set(done.results().size() - done.count(VersionResult.Kind.NOT_RUN) + " of "
                             + done.results().size());
                     state.set(State.FINISHED);
+                    results.setAll(done.results()); // last: whoever sees the results sees the rest too
                 })
                 .onFailure(failure -> {
                     state.set(State.IDLE);

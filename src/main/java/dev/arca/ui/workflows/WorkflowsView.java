@@ -23,7 +23,7 @@ public final class WorkflowsView extends BorderPane {
     public WorkflowsView(WorkflowsViewModel viewModel) {
         Objects.requireNonNull(viewModel);
         setId("page-workflows");
-        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET);
+        PageParts.useSceneStylesheets(this, PageParts.STYLESHEET, WorkflowTables.STYLESHEET);
         Label title = new Label("Workflows");
         title.setId("page-title");
         title.getStyleClass().add(Styles.TITLE_2);

@@ -80,12 +80,14 @@ class WorkflowsViewModelTest {
         workflows.rule().olderThanDaysProperty().set("soon");
         workflows.rule().versionRegexProperty().set("(");
 
-        assertThat(workflows.rule().errorProperty(Field.FORMAT).get()).startsWith("Format 'rpm' is not a package format");
-        assertThat(workflows.rule().errorProperty(Field.KEEP_NEWEST).get()).startsWith("Keep newest is a whole number from 1")
-                .endsWith("not 0.");
+        assertThat(workflows.rule().errorProperty(Field.FORMAT).get())
+                .startsWith("Format 'rpm' is not a package format");
+        assertThat(workflows.rule().errorProperty(Field.KEEP_NEWEST).get())
+                .startsWith("Keep newest is a whole number from 1").endsWith("not 0.");
         assertThat(workflows.rule().errorProperty(Field.OLDER_THAN_DAYS).get())
                 .isEqualTo("Older than days is a whole number, not 'soon'.");
-        assertThat(workflows.rule().errorProperty(Field.VERSION_REGEX).get()).startsWith("Version regex does not compile");
+        assertThat(workflows.rule().errorProperty(Field.VERSION_REGEX).get())
+                .startsWith("Version regex does not compile");
         assertThat(workflows.rule().errorProperty(Field.NAMESPACE).get()).isEmpty();
         assertThat(workflows.rule().ruleSetProperty().get()).isEmpty();
         assertThat(workflows.canPlanProperty().get()).isFalse();
