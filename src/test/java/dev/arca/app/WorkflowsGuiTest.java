@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -126,7 +128,7 @@ class WorkflowsGuiTest {
             sdk.createDomain(r -> r.domain("platform"));
             sdk.createRepository(r -> r.domain("platform").repository("builds"));
             sdk.createRepository(r -> r.domain("platform").repository("release"));
-            int packages = 40; // one copy request each, paced to CopyPackageVersions' 5 a second: about 8 s
+            int packages = 60; // one copy request each, paced to CopyPackageVersions' 5 a second: about 12 s
             for (int i = 0; i < packages; i++) {
                 EmbeddedGateway.publishGeneric(sdk, "platform", "builds", "tools", String.format("tool-%02d", i),
                         "1.0.0", ("tool " + i).getBytes(StandardCharsets.UTF_8));
@@ -146,7 +148,7 @@ class WorkflowsGuiTest {
             waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             robot.clickOn("Apply");
             Label progress = robot.lookup("#workflow-progress-text").queryAs(Label.class);
-            waitFor(20, TimeUnit.SECONDS, () -> progress.getText().matches("([3-9]|1\\d) of 40 · .*s left"));
+            waitFor(20, TimeUnit.SECONDS, () -> progress.getText().matches("([3-9]|1\\d) of " + packages + " · .*s left"));
 
             // Leaving the page asks; the run keeps going in the background and is still there on coming back.
             robot.clickOn("#nav-" + Page.DOMAINS.id());
@@ -155,13 +157,22 @@ class WorkflowsGuiTest {
             waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#page-domains").tryQuery().isPresent());
             robot.clickOn("#nav-" + Page.WORKFLOWS.id());
             assertThat(robot.lookup("#workflow-cancel").queryButton().isDisabled()).isFalse();
+            // Closing the window would stop the run: it asks, without offering to keep it running, and Stay stays.
+            Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Stay").tryQuery().isPresent());
+            assertThat(robot.lookup("Cancel the run").tryQuery()).isPresent();
+            assertThat(robot.lookup("Keep running").tryQuery()).isEmpty();
+            robot.clickOn("Stay");
+            waitForFxEvents();
+            assertThat(stage.isShowing()).isTrue();
+            assertThat(robot.lookup("#workflow-cancel").queryButton().isDisabled()).isFalse();
             robot.clickOn("#workflow-cancel");
             Label summary = robot.lookup("#workflow-summary").queryAs(Label.class);
             waitFor(20, TimeUnit.SECONDS, () -> summary.getText().endsWith("(cancelled)"));
             TableView<VersionResult> results = table(robot, "#workflow-run-table");
             long doneFirst = results.getItems().stream().filter(r -> r.kind() == VersionResult.Kind.DONE).count();
-            assertThat(doneFirst).isBetween(3L, 39L);
-            assertThat(summary.getText()).isEqualTo("40 versions: " + doneFirst + " done, " + (40 - doneFirst)
+            assertThat(doneFirst).isBetween(3L, packages - 1L);
+            assertThat(summary.getText()).isEqualTo(packages + " versions: " + doneFirst + " done, " + (packages - doneFirst)
                     + " not run (cancelled)");
 
             // The history lists it interrupted, opens its report, and resumes it.
@@ -170,24 +181,24 @@ class WorkflowsGuiTest {
             waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
             robot.interact(() -> history.getSelectionModel().select(0));
             TableView<VersionResult> report = table(robot, "#workflow-history-report");
-            waitFor(10, TimeUnit.SECONDS, () -> report.getItems().size() == 40);
+            waitFor(10, TimeUnit.SECONDS, () -> report.getItems().size() == packages);
             assertThat(robot.lookup("#workflow-history-summary").queryAs(Label.class).getText())
-                    .isEqualTo("40 versions: " + doneFirst + " done · " + (40 - doneFirst)
+                    .isEqualTo(packages + " versions: " + doneFirst + " done · " + (packages - doneFirst)
                             + " not run — interrupted: Resume sends the rest");
             waitForFxEvents();
             Screenshots.capture(stage.getScene(), "workflow-history.png");
             robot.clickOn("#workflow-history-resume");
             waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Resume").tryQuery().isPresent());
             robot.clickOn("Resume");
-            waitFor(30, TimeUnit.SECONDS, () -> summary.getText().equals("40 versions: " + (40 - doneFirst)
+            waitFor(30, TimeUnit.SECONDS, () -> summary.getText().equals(packages + " versions: " + (packages - doneFirst)
                     + " done, " + doneFirst + " skipped"));
             assertThat(results.getItems()).noneMatch(r -> r.kind() == VersionResult.Kind.NOT_RUN);
             long copied = sdk.listPackagesPaginator(r -> r.domain("platform").repository("release")).packages()
                     .stream().count();
-            assertThat(copied).isEqualTo(40);
+            assertThat(copied).isEqualTo(packages);
             robot.clickOn("#workflow-tab-history");
             Label recorded = robot.lookup("#workflow-history-summary").queryAs(Label.class);
-            waitFor(10, TimeUnit.SECONDS, () -> recorded.getText().equals("40 versions: 40 done"));
+            waitFor(10, TimeUnit.SECONDS, () -> recorded.getText().equals(packages + " versions: " + packages + " done"));
             assertThat(robot.lookup("#workflow-history-resume").queryButton().isDisabled()).isTrue();
         }
     }
