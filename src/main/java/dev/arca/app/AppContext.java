@@ -138,9 +138,7 @@ public final class AppContext implements AutoCloseable {
             case UPSTREAM_GRAPH -> Optional.of(new UpstreamGraphView(new UpstreamGraphViewModel(session::awaitGateway,
                     session.tasks(), dialogs, session.domains(), navigation(session))));
             case POLICIES -> Optional.of(policies(session));
-            case WORKFLOWS -> Optional.of(new WorkflowsView(new WorkflowsViewModel(session::awaitGateway,
-                    session.tasks(), dialogs, session.domains(), journalDir(),
-                    java.time.Clock.systemUTC())));
+            case WORKFLOWS -> Optional.of(workflows(session));
             case ACTIVITY -> Optional.of(new ActivityView(new ActivityViewModel(session::awaitGateway,
                     session.tasks())));
             default -> Optional.empty();
@@ -169,6 +167,17 @@ public final class AppContext implements AutoCloseable {
         view.setPrincipalsPane(new PrincipalsPane(new PrincipalsViewModel(session::awaitGateway, session.tasks(),
                 dialogs)));
         return view;
+    }
+
+    /**
+     * The Workflows page; leaving it, or the connection or the window, while a run goes on asks first (another page
+     * may let the run go on in the background; the rest stop it, and its journal keeps what is left to resume).
+     */
+    private WorkflowsView workflows(ConnectionSession session) {
+        WorkflowsViewModel viewModel = new WorkflowsViewModel(session::awaitGateway, session.tasks(), dialogs,
+                session.domains(), journalDir(), java.time.Clock.systemUTC());
+        mainViewModel.guardLeaving(Page.WORKFLOWS, how -> viewModel.mayLeave(how == MainViewModel.Leaving.PAGE));
+        return new WorkflowsView(viewModel);
     }
 
     /** Opening a domain or repository: remembered as last picked, which the page opened then shows. */

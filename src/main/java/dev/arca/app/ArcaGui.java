@@ -59,7 +59,7 @@ final class ArcaGui {
         }
         stage.setScene(scene);
         stage.setOnCloseRequest(event -> {
-            if (!viewModel.mayLeave()) {
+            if (!viewModel.mayLeave(MainViewModel.Leaving.WINDOW)) {
                 event.consume();
             }
         });

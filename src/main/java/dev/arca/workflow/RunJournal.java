@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arca.core.PackageFormat;
-import dev.arca.core.VersionStatus;
-import dev.arca.core.retention.ActionKind;
-import dev.arca.core.retention.PackageRef;
-import dev.arca.core.retention.RetentionAction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +79,8 @@ final class RunJournal implements AutoCloseable {
             }
             channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            // Held while the run goes on, so a resume of this journal meanwhile is refused.
+            channel.lock();
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new JournalException("The journal " + file + " already exists: resume that run, or choose another"
                     + " file for a new one.", e);
@@ -94,7 +93,7 @@ final class RunJournal implements AutoCloseable {
         text.append(journal.line(JSON.createObjectNode().put("journal", MAGIC).put("format", FORMAT)
                 .put("domain", domain).put("repository", repository).put("changes", changes.size())));
         for (int i = 0; i < changes.size(); i++) {
-            text.append(journal.line(changeNode(i, changes.get(i))));
+            text.append(journal.line(JournalLines.changeNode(i, changes.get(i))));
             entries.add(Entry.PENDING);
         }
         try {
@@ -110,8 +109,48 @@ final class RunJournal implements AutoCloseable {
         return journal;
     }
 
-    /** Reads the journal of an earlier run and opens it for appending. */
+    /**
+     * Reads the journal of an earlier run and opens it for appending. The file is locked first, so a run still
+     * going on it (in this process, or in another that holds the lock) is refused rather than run twice.
+     */
     static RunJournal open(Path file) throws JournalException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new JournalException("There is no journal at " + file + ".", e);
+        } catch (IOException e) {
+            throw new JournalException("The journal " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            lock(file, channel);
+            byte[] bytes = readAll(file, channel);
+            RunJournal journal = parse(file, bytes, channel);
+            // A line cut off by a crash is dropped, so the next line starts on a line of its own.
+            channel.truncate(JournalLines.lastNewline(bytes) + 1);
+            channel.position(JournalLines.lastNewline(bytes) + 1);
+            return journal;
+        } catch (IOException | RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof JournalException journal) {
+                throw journal;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new JournalException("The journal " + file + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a journal without opening it for writing, for the history of runs: a run may still be appending to it,
+     * and a reader must never cut its last line. Its {@link #started} and {@link #settled} refuse.
+     */
+    static RunJournal read(Path file) throws JournalException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -120,14 +159,48 @@ final class RunJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new JournalException("The journal " + file + " cannot be read: " + e.getMessage(), e);
         }
+        return parse(file, bytes, null);
+    }
+
+    private static void lock(Path file, FileChannel channel) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new JournalException("The run journalled in " + file.getFileName() + " is still going; wait for"
+                    + " it to end, or cancel it, before resuming it.");
+        }
+    }
+
+    private static byte[] readAll(Path file, FileChannel channel) throws JournalException {
+        try {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new JournalException("The journal " + file + " is too large to read.");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+                // read until full or end of file
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        } catch (IOException e) {
+            throw new JournalException("The journal " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The journal {@code bytes} hold; {@code channel} appends to it, or is null for a journal only read. */
+    private static RunJournal parse(Path file, byte[] bytes, FileChannel channel) throws JournalException {
         // A line without its newline is one a crash cut off while it was written: it never happened.
-        int complete = lastNewline(bytes) + 1;
+        int complete = JournalLines.lastNewline(bytes) + 1;
         String[] lines = new String(bytes, 0, complete, StandardCharsets.UTF_8).split("\n", -1);
         int count = complete == 0 ? 0 : lines.length - 1;
         if (count == 0) {
             throw new JournalException(file + " is empty, not a run journal: nothing was run; plan again.");
         }
-        JsonNode header = parse(file, 1, lines[0]);
+        JsonNode header = JournalLines.parse(file, 1, lines[0]);
         if (!MAGIC.equals(header.path("journal").asText())) {
             throw new JournalException(file + " is not an Arca run journal.");
         }
@@ -135,11 +208,11 @@ final class RunJournal implements AutoCloseable {
             throw new JournalException(file + " was written in journal format " + header.path("format").asText()
                     + ", which this version of Arca does not read.");
         }
-        String domain = text(file, 1, header, "domain");
-        String repository = text(file, 1, header, "repository");
+        String domain = JournalLines.text(file, 1, header, "domain");
+        String repository = JournalLines.text(file, 1, header, "repository");
         int total = header.path("changes").asInt(-1);
         if (total < 0) {
-            throw malformed(file, 1, "the header does not say how many changes the plan has");
+            throw JournalLines.malformed(file, 1, "the header does not say how many changes the plan has");
         }
         if (count - 1 < total) {
             throw new JournalException(file + " was cut off while its plan was being written: nothing was run;"
@@ -148,48 +221,43 @@ final class RunJournal implements AutoCloseable {
         List<VersionChange> changes = new ArrayList<>(total);
         List<Entry> entries = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
-            JsonNode node = parse(file, i + 2, lines[i + 1]);
+            JsonNode node = JournalLines.parse(file, i + 2, lines[i + 1]);
             if (node.path("change").asInt(-1) != i) {
-                throw malformed(file, i + 2, "expected change " + i + " of the plan");
+                throw JournalLines.malformed(file, i + 2, "expected change " + i + " of the plan");
             }
-            changes.add(change(file, i + 2, node));
+            changes.add(JournalLines.change(file, i + 2, node));
             entries.add(Entry.PENDING);
         }
         long nextBatch = 1;
         for (int n = total + 1; n < count; n++) {
             int lineNumber = n + 1;
-            JsonNode node = parse(file, lineNumber, lines[n]);
+            JsonNode node = JournalLines.parse(file, lineNumber, lines[n]);
             if (node.has("start")) {
                 long batch = node.path("start").asLong();
-                for (JsonNode index : array(file, lineNumber, node, "changes")) {
-                    entries.set(index(file, lineNumber, index, total), new Entry(State.IN_FLIGHT, batch, "", ""));
+                for (JsonNode index : JournalLines.array(file, lineNumber, node, "changes")) {
+                    entries.set(JournalLines.index(file, lineNumber, index, total),
+                            new Entry(State.IN_FLIGHT, batch, "", ""));
                 }
                 nextBatch = Math.max(nextBatch, batch + 1);
             } else if (node.has("outcome")) {
                 long batch = node.path("outcome").asLong();
-                for (JsonNode result : array(file, lineNumber, node, "results")) {
-                    int index = index(file, lineNumber, result.path("change"), total);
+                for (JsonNode result : JournalLines.array(file, lineNumber, node, "results")) {
+                    int index = JournalLines.index(file, lineNumber, result.path("change"), total);
                     State state;
                     try {
                         state = State.valueOf(result.path("state").asText());
                     } catch (IllegalArgumentException e) {
-                        throw malformed(file, lineNumber, "unknown state '" + result.path("state").asText() + "'");
+                        throw JournalLines.malformed(file, lineNumber, "unknown state '"
+                                + result.path("state").asText() + "'");
                     }
                     entries.set(index, new Entry(state, batch, result.path("code").asText(""),
                             result.path("message").asText("")));
                 }
             } else {
-                throw malformed(file, lineNumber, "neither a batch start nor an outcome");
+                throw JournalLines.malformed(file, lineNumber, "neither a batch start nor an outcome");
             }
         }
-        try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-            channel.truncate(complete);
-            channel.position(complete);
-            return new RunJournal(file, domain, repository, changes, entries, nextBatch, channel);
-        } catch (IOException e) {
-            throw new JournalException("The journal " + file + " cannot be written: " + e.getMessage(), e);
-        }
+        return new RunJournal(file, domain, repository, changes, entries, nextBatch, channel);
     }
 
     Path file() {
@@ -239,7 +307,9 @@ final class RunJournal implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     private String line(JsonNode node) {
@@ -251,98 +321,14 @@ final class RunJournal implements AutoCloseable {
     }
 
     private void append(String text) throws IOException {
+        if (channel == null) {
+            throw new IllegalStateException("The journal " + file + " was opened to be read only");
+        }
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
         channel.force(false);
-    }
-
-    private static ObjectNode changeNode(int index, VersionChange change) {
-        ObjectNode node = JSON.createObjectNode().put("change", index);
-        node.putObject("package").put("format", change.pkg().format().wireName())
-                .put("namespace", change.pkg().namespace()).put("name", change.pkg().name());
-        node.put("version", change.version()).put("status", change.plannedStatus().wireName())
-                .put("revision", change.plannedRevision());
-        ObjectNode action = node.putObject("action").put("type", change.action().kind().ruleName());
-        if (change.action() instanceof RetentionAction.Copy copy) {
-            action.put("to", copy.repository()).put("allowOverwrite", copy.allowOverwrite())
-                    .put("includeFromUpstream", copy.includeFromUpstream());
-        }
-        return node;
-    }
-
-    private static VersionChange change(Path file, int line, JsonNode node) throws JournalException {
-        JsonNode pkg = node.path("package");
-        PackageFormat format = PackageFormat.fromWire(pkg.path("format").asText())
-                .orElseThrow(() -> malformed(file, line, "unknown package format '" + pkg.path("format").asText()
-                        + "'"));
-        VersionStatus status = VersionStatus.fromWire(node.path("status").asText())
-                .orElseThrow(() -> malformed(file, line, "unknown status '" + node.path("status").asText() + "'"));
-        JsonNode action = node.path("action");
-        ActionKind kind = ActionKind.fromRuleName(action.path("type").asText())
-                .orElseThrow(() -> malformed(file, line, "unknown action '" + action.path("type").asText() + "'"));
-        try {
-            RetentionAction retention = kind == ActionKind.COPY
-                    ? new RetentionAction.Copy(text(file, line, action, "to"),
-                    action.path("allowOverwrite").asBoolean(), action.path("includeFromUpstream").asBoolean())
-                    : RetentionAction.of(kind);
-            return new VersionChange(new PackageRef(format, pkg.path("namespace").asText(""),
-                    text(file, line, pkg, "name")), text(file, line, node, "version"), status,
-                    node.path("revision").asText(""), retention);
-        } catch (IllegalArgumentException e) {
-            throw malformed(file, line, e.getMessage());
-        }
-    }
-
-    private static JsonNode parse(Path file, int line, String text) throws JournalException {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw malformed(file, line, "not a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw malformed(file, line, "not JSON");
-        }
-    }
-
-    private static String text(Path file, int line, JsonNode node, String field) throws JournalException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw malformed(file, line, "'" + field + "' is missing");
-        }
-        return value.asText();
-    }
-
-    private static Iterable<JsonNode> array(Path file, int line, JsonNode node, String field)
-            throws JournalException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isArray()) {
-            throw malformed(file, line, "'" + field + "' is not a list");
-        }
-        return value;
-    }
-
-    private static int index(Path file, int line, JsonNode value, int total) throws JournalException {
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0 || value.asInt() >= total) {
-            throw malformed(file, line, "'" + value + "' is not a change of the plan");
-        }
-        return value.asInt();
-    }
-
-    private static JournalException malformed(Path file, int line, String why) {
-        return new JournalException("Line " + line + " of the journal " + file + " is damaged (" + why
-                + "); the journal cannot be resumed.");
-    }
-
-    private static int lastNewline(byte[] bytes) {
-        for (int i = bytes.length - 1; i >= 0; i--) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Whether {@code changes} names each package version once, as a journal needs to tell them apart. */

@@ -113,23 +113,26 @@ public final class WorkflowExecutor {
      * @throws JournalException there is no journal or it is damaged
      */
     public static ExecutionReport recorded(Path journal) throws IOException {
-        try (RunJournal run = RunJournal.open(journal)) {
-            List<VersionResult> results = new ArrayList<>();
-            for (int i = 0; i < run.changes().size(); i++) {
-                VersionChange change = run.changes().get(i);
-                RunJournal.Entry entry = run.entry(i);
-                results.add(switch (entry.state()) {
-                    case DONE -> VersionResult.done(change, "");
-                    case FAILED -> VersionResult.failed(change, entry.code(), entry.message());
-                    case IN_FLIGHT -> new VersionResult(change, VersionResult.Kind.NOT_RUN, Optional.empty(),
-                            "interrupted while sent: resume the run to check it");
-                    case PENDING -> new VersionResult(change, VersionResult.Kind.NOT_RUN, Optional.empty(),
-                            "not sent yet");
-                });
-            }
-            boolean stopped = results.stream().anyMatch(r -> r.kind() == VersionResult.Kind.NOT_RUN);
-            return new ExecutionReport(results, stopped, Duration.ZERO, 0, journal);
+        return recorded(RunJournal.read(journal));
+    }
+
+    /** What {@code run}, a journal read only, records; see {@link #recorded(Path)}. */
+    static ExecutionReport recorded(RunJournal run) {
+        List<VersionResult> results = new ArrayList<>();
+        for (int i = 0; i < run.changes().size(); i++) {
+            VersionChange change = run.changes().get(i);
+            RunJournal.Entry entry = run.entry(i);
+            results.add(switch (entry.state()) {
+                case DONE -> VersionResult.done(change, "");
+                case FAILED -> VersionResult.failed(change, entry.code(), entry.message());
+                case IN_FLIGHT -> new VersionResult(change, VersionResult.Kind.NOT_RUN, Optional.empty(),
+                        "interrupted while sent: resume the run to check it");
+                case PENDING -> new VersionResult(change, VersionResult.Kind.NOT_RUN, Optional.empty(),
+                        "not sent yet");
+            });
         }
+        boolean stopped = results.stream().anyMatch(r -> r.kind() == VersionResult.Kind.NOT_RUN);
+        return new ExecutionReport(results, stopped, Duration.ZERO, 0, run.file());
     }
 
     /** The service operation an action is sent as, whose quota paces it. */

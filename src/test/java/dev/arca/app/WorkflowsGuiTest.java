@@ -8,6 +8,7 @@ import dev.arca.core.retention.PlannedVersion;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.server.LocalServer;
 import dev.arca.ui.shell.Page;
+import dev.arca.workflow.RunHistory;
 import dev.arca.workflow.VersionResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,6 +99,7 @@ class WorkflowsGuiTest {
             robot.clickOn("Apply");
             TableView<VersionResult> results = table(robot, "#workflow-run-table");
             waitFor(30, TimeUnit.SECONDS, () -> results.getItems().size() == 9);
+            waitForFxEvents();
             assertThat(results.getItems()).allMatch(r -> r.kind() == VersionResult.Kind.DONE);
             assertThat(robot.lookup("#workflow-summary").queryAs(Label.class).getText())
                     .isEqualTo("9 versions: 9 done");
@@ -112,6 +117,89 @@ class WorkflowsGuiTest {
             try (var journals = Files.list(temp.resolve("data").resolve("journals"))) {
                 assertThat(journals).hasSize(1);
             }
+        }
+    }
+
+    @Test
+    void aRunLeftRunningThenCancelledIsResumedFromTheHistoryExactlyOnce(FxRobot robot) throws Exception {
+        context.startEmbeddedServer();
+        LocalServer server = context.embeddedServer().get(15, TimeUnit.SECONDS);
+        try (CodeartifactClient sdk = EmbeddedGateway.sdkFor(server)) {
+            sdk.createDomain(r -> r.domain("platform"));
+            sdk.createRepository(r -> r.domain("platform").repository("builds"));
+            sdk.createRepository(r -> r.domain("platform").repository("release"));
+            int packages = 60; // one copy request each, paced to CopyPackageVersions' 5 a second: about 12 s
+            for (int i = 0; i < packages; i++) {
+                EmbeddedGateway.publishGeneric(sdk, "platform", "builds", "tools", String.format("tool-%02d", i),
+                        "1.0.0", ("tool " + i).getBytes(StandardCharsets.UTF_8));
+            }
+
+            robot.clickOn("#nav-" + Page.WORKFLOWS.id());
+            waitFor(15, TimeUnit.SECONDS, () -> "builds".equals(combo(robot, "#workflow-repository").getValue()));
+            robot.interact(() -> {
+                combo(robot, "#workflow-action").setValue("copy");
+                robot.lookup("#workflow-destination").queryTextInputControl().setText("release");
+                robot.lookup("#workflow-keep-latest").queryAs(CheckBox.class).setSelected(false);
+            });
+            robot.clickOn("#workflow-plan");
+            TableView<PlannedVersion> plan = table(robot, "#workflow-plan-table");
+            waitFor(20, TimeUnit.SECONDS, () -> plan.getItems().size() == packages && plan.isVisible());
+            robot.clickOn("#workflow-apply");
+            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            robot.clickOn("Apply");
+            Label progress = robot.lookup("#workflow-progress-text").queryAs(Label.class);
+            waitFor(20, TimeUnit.SECONDS, () -> progress.getText().matches("([3-9]|1\\d) of " + packages + " · .*s left"));
+
+            // Leaving the page asks; the run keeps going in the background and is still there on coming back.
+            robot.clickOn("#nav-" + Page.DOMAINS.id());
+            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Keep running").tryQuery().isPresent());
+            robot.clickOn("Keep running");
+            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#page-domains").tryQuery().isPresent());
+            robot.clickOn("#nav-" + Page.WORKFLOWS.id());
+            assertThat(robot.lookup("#workflow-cancel").queryButton().isDisabled()).isFalse();
+            // Closing the window would stop the run: it asks, without offering to keep it running, and Stay stays.
+            Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Stay").tryQuery().isPresent());
+            assertThat(robot.lookup("Cancel the run").tryQuery()).isPresent();
+            assertThat(robot.lookup("Keep running").tryQuery()).isEmpty();
+            robot.clickOn("Stay");
+            waitForFxEvents();
+            assertThat(stage.isShowing()).isTrue();
+            assertThat(robot.lookup("#workflow-cancel").queryButton().isDisabled()).isFalse();
+            robot.clickOn("#workflow-cancel");
+            Label summary = robot.lookup("#workflow-summary").queryAs(Label.class);
+            waitFor(20, TimeUnit.SECONDS, () -> summary.getText().endsWith("(cancelled)"));
+            TableView<VersionResult> results = table(robot, "#workflow-run-table");
+            long doneFirst = results.getItems().stream().filter(r -> r.kind() == VersionResult.Kind.DONE).count();
+            assertThat(doneFirst).isBetween(3L, packages - 1L);
+            assertThat(summary.getText()).isEqualTo(packages + " versions: " + doneFirst + " done, " + (packages - doneFirst)
+                    + " not run (cancelled)");
+
+            // The history lists it interrupted, opens its report, and resumes it.
+            robot.clickOn("#workflow-tab-history");
+            TableView<RunHistory.Entry> history = table(robot, "#workflow-history-table");
+            waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+            robot.interact(() -> history.getSelectionModel().select(0));
+            TableView<VersionResult> report = table(robot, "#workflow-history-report");
+            waitFor(10, TimeUnit.SECONDS, () -> report.getItems().size() == packages);
+            assertThat(robot.lookup("#workflow-history-summary").queryAs(Label.class).getText())
+                    .isEqualTo(packages + " versions: " + doneFirst + " done · " + (packages - doneFirst)
+                            + " not run — interrupted: Resume sends the rest");
+            waitForFxEvents();
+            Screenshots.capture(stage.getScene(), "workflow-history.png");
+            robot.clickOn("#workflow-history-resume");
+            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Resume").tryQuery().isPresent());
+            robot.clickOn("Resume");
+            waitFor(30, TimeUnit.SECONDS, () -> summary.getText().equals(packages + " versions: " + (packages - doneFirst)
+                    + " done, " + doneFirst + " skipped"));
+            assertThat(results.getItems()).noneMatch(r -> r.kind() == VersionResult.Kind.NOT_RUN);
+            long copied = sdk.listPackagesPaginator(r -> r.domain("platform").repository("release")).packages()
+                    .stream().count();
+            assertThat(copied).isEqualTo(packages);
+            robot.clickOn("#workflow-tab-history");
+            Label recorded = robot.lookup("#workflow-history-summary").queryAs(Label.class);
+            waitFor(10, TimeUnit.SECONDS, () -> recorded.getText().equals(packages + " versions: " + packages + " done"));
+            assertThat(robot.lookup("#workflow-history-resume").queryButton().isDisabled()).isTrue();
         }
     }
 

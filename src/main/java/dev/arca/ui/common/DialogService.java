@@ -32,6 +32,14 @@ public interface DialogService {
     boolean confirmTyped(String title, String sentence, String expected, String actionLabel);
 
     /**
+     * Asks the user to pick one of several answers, the last being the one that changes nothing ("Stay").
+     *
+     * @param choices the buttons' texts, in order
+     * @return the index of the chosen answer; the last one when the dialog is closed without an answer
+     */
+    int choose(String title, String sentence, java.util.List<String> choices);
+
+    /**
      * Asks where to save a file.
      *
      * @param suggestedName the file name offered first

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -79,6 +81,20 @@ public final class FxDialogService implements DialogService {
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         alert.setOnShown(e -> typed.requestFocus());
         return alert.showAndWait().filter(action::equals).isPresent() && expected.equals(typed.getText());
+    }
+
+    @Override
+    public int choose(String title, String sentence, List<String> choices) {
+        Alert alert = newAlert(Alert.AlertType.CONFIRMATION, title, sentence);
+        List<ButtonType> buttons = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            // The last answer changes nothing: it is the one Escape and closing the dialog give.
+            buttons.add(new ButtonType(choices.get(i), i == choices.size() - 1 ? ButtonBar.ButtonData.CANCEL_CLOSE
+                    : ButtonBar.ButtonData.OTHER));
+        }
+        alert.getButtonTypes().setAll(buttons);
+        ((Button) alert.getDialogPane().lookupButton(buttons.getLast())).setDefaultButton(true);
+        return alert.showAndWait().map(buttons::indexOf).filter(i -> i >= 0).orElse(choices.size() - 1);
     }
 
     @Override

@@ -175,7 +175,7 @@ public final class MainView extends BorderPane {
             item.setId("connect-" + connection.id());
             item.getStyleClass().add(active ? "active-connection" : "connection");
             item.setOnAction(event -> {
-                if (!connection.equals(viewModel.activeConnectionProperty().get()) && !viewModel.mayLeave()) {
+                if (!connection.equals(viewModel.activeConnectionProperty().get()) && !viewModel.mayLeave(MainViewModel.Leaving.CONNECTION)) {
                     return;
                 }
                 if (!viewModel.switchTo(connection)) {

@@ -9,8 +9,11 @@ import dev.arca.ui.common.UserMessages;
 import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.connect.ConnectionSession;
 import dev.arca.ui.connect.Connections;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -24,6 +27,9 @@ import javafx.collections.ObservableList;
 
 /** The main window's state: current page, theme, connection picker and indicator, and background-task status. */
 public final class MainViewModel {
+
+    /** How the user leaves what is on screen: for another page, for another connection, or closing the window. */
+    public enum Leaving { PAGE, CONNECTION, WINDOW }
 
     static final String THEME_KEY = "theme";
     static final String PAGE_KEY = "page";
@@ -44,8 +50,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "Ready");
     private final StringBinding backgroundTasksText;
     private final BooleanBinding busy;
-    /** Asked before the page, the connection or the window is left: false keeps the user where they are. */
-    private java.util.function.BooleanSupplier leaveGuard = () -> true;
+    /** Asked before the page, the connection or the window is left: one false keeps the user where they are. */
+    private final List<Predicate<Leaving>> leaveGuards = new ArrayList<>();
 
     public MainViewModel(TaskRunner tasks, UserSettings settings, ConnectionCheck connectionCheck,
                          Connections connections) {
@@ -68,7 +74,7 @@ public final class MainViewModel {
         busy = tasks.runningCountProperty().greaterThan(0);
         activeConnection.bind(connections.sessionProperty().map(ConnectionSession::connection));
         connections.sessionProperty().subscribe(session -> {
-            leaveGuard = () -> true; // the pages of the old connection go with it
+            leaveGuards.clear(); // the pages of the old connection go with it
             checkConnection();
         });
     }
@@ -133,7 +139,7 @@ public final class MainViewModel {
      */
     public boolean navigate(Page page) {
         Objects.requireNonNull(page, "page");
-        if (page != currentPage.get() && !leaveGuard.getAsBoolean()) {
+        if (page != currentPage.get() && !mayLeave(Leaving.PAGE)) {
             return false;
         }
         currentPage.set(page);
@@ -142,16 +148,33 @@ public final class MainViewModel {
     }
 
     /**
-     * Installs the question asked before leaving unsaved work (another page, another connection, closing): a page
-     * with editors sets it when built; a new connection clears it.
+     * Adds a question asked before leaving unsaved work (another page, another connection, closing): a page with
+     * editors adds it when built; a new connection drops them all.
      */
     public void guardLeaving(java.util.function.BooleanSupplier mayLeave) {
-        leaveGuard = Objects.requireNonNull(mayLeave, "mayLeave");
+        Objects.requireNonNull(mayLeave, "mayLeave");
+        leaveGuards.add(how -> mayLeave.getAsBoolean());
     }
 
-    /** Whether the user may leave the work on screen: asks when there is unsaved work. */
-    public boolean mayLeave() {
-        return leaveGuard.getAsBoolean();
+    /**
+     * Adds a question asked when {@code page} is left for another page, and before switching connection or
+     * closing whatever page is shown: a page whose work can go on in the background says so only when it can.
+     */
+    public void guardLeaving(Page page, Predicate<Leaving> mayLeave) {
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(mayLeave, "mayLeave");
+        leaveGuards.add(how -> how == Leaving.PAGE && currentPage.get() != page || mayLeave.test(how));
+    }
+
+    /** Whether the user may leave the work on screen {@code how}: asks each page with work that would be lost. */
+    public boolean mayLeave(Leaving how) {
+        Objects.requireNonNull(how, "how");
+        for (Predicate<Leaving> guard : List.copyOf(leaveGuards)) {
+            if (!guard.test(how)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Switches between the light and dark theme and remembers the choice. */

@@ -12,6 +12,7 @@ public final class RecordingDialogs implements DialogService {
     private boolean confirmAnswer = true;
     private Optional<Path> saveFileAnswer = Optional.empty();
     private String typedAnswer = "";
+    private String choiceAnswer = "";
 
     /** Everything shown so far: "error: …", "info: …", "confirm: ACTION (danger): SENTENCE". */
     public List<String> shown() {
@@ -25,6 +26,11 @@ public final class RecordingDialogs implements DialogService {
     /** What the user types into the next typed confirmations; empty (the default) answers as one who cancels. */
     public void answerTyped(String typed) {
         typedAnswer = typed;
+    }
+
+    /** The answer the next questions with several answers get, by its text; empty (the default) picks the last. */
+    public void answerChoice(String choice) {
+        choiceAnswer = choice;
     }
 
     /** The path the next save dialogs answer with; empty (the default) answers as a user who cancels. */
@@ -52,6 +58,13 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirmTyped(String title, String sentence, String expected, String actionLabel) {
         shown.add("typed: " + actionLabel + " (type " + expected + "): " + sentence);
         return typedAnswer.equals(expected);
+    }
+
+    @Override
+    public int choose(String title, String sentence, List<String> choices) {
+        shown.add("choose: " + String.join(" / ", choices) + ": " + sentence);
+        int chosen = choices.indexOf(choiceAnswer);
+        return chosen < 0 ? choices.size() - 1 : chosen;
     }
 
     @Override

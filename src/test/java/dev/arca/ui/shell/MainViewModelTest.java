@@ -66,6 +66,32 @@ class MainViewModelTest {
     }
 
     @Test
+    void aPagesGuardIsAskedWhenThatPageIsLeftAndBeforeEveryConnectionSwitchOrClose() {
+        MainViewModel viewModel = newViewModel();
+        viewModel.navigate(Page.WORKFLOWS);
+        List<MainViewModel.Leaving> asked = new ArrayList<>();
+        viewModel.guardLeaving(Page.WORKFLOWS, how -> asked.add(how) && how == MainViewModel.Leaving.PAGE);
+
+        assertThat(viewModel.navigate(Page.DOMAINS)).isTrue();
+        assertThat(viewModel.navigate(Page.PACKAGES)).isTrue();
+        assertThat(viewModel.mayLeave(MainViewModel.Leaving.WINDOW)).isFalse();
+
+        assertThat(asked).containsExactly(MainViewModel.Leaving.PAGE, MainViewModel.Leaving.WINDOW);
+        assertThat(viewModel.currentPageProperty().get()).isEqualTo(Page.PACKAGES);
+    }
+
+    @Test
+    void aSecondGuardDoesNotReplaceTheFirst() {
+        MainViewModel viewModel = newViewModel();
+        viewModel.guardLeaving(() -> false);
+        viewModel.guardLeaving(Page.WORKFLOWS, how -> true);
+
+        assertThat(viewModel.navigate(Page.ACTIVITY)).isFalse();
+        assertThat(viewModel.mayLeave(MainViewModel.Leaving.CONNECTION)).isFalse();
+        assertThat(viewModel.currentPageProperty().get()).isEqualTo(Page.DOMAINS);
+    }
+
+    @Test
     void themeChoiceIsRememberedAcrossRuns() {
         MainViewModel first = newViewModel();
         first.toggleTheme();

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.core.PackageInfo;
 import dev.arca.core.retention.ActionKind;
+import dev.arca.core.retention.NewestBy;
+import dev.arca.core.retention.RetentionAction;
+import dev.arca.core.retention.RetentionRule;
 import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.RecordingDialogs;
 import dev.arca.ui.common.UserSettings;
-import dev.arca.ui.workflows.WorkflowsViewModel.Field;
+import dev.arca.ui.workflows.RuleBuilderViewModel.Field;
 import dev.arca.ui.workflows.WorkflowsViewModel.Stage;
 import dev.arca.workflow.VersionResult;
 import java.nio.charset.StandardCharsets;
@@ -66,37 +69,54 @@ class WorkflowsViewModelTest {
     void theDomainAndRepositoryArePickedAndTheDefaultRuleIsValid() {
         assertThat(workflows.domainProperty().get()).isEqualTo("shop");
         assertThat(workflows.repositoryProperty().get()).isEqualTo("dev");
-        assertThat(workflows.ruleSetProperty().get()).isPresent();
+        assertThat(workflows.rule().ruleSetProperty().get()).isPresent();
         assertThat(workflows.canPlanProperty().get()).isTrue();
     }
 
     @Test
     void eachBadValueIsASentenceUnderItsField() {
-        workflows.formatProperty().set("rpm");
-        workflows.keepNewestProperty().set("0");
-        workflows.olderThanDaysProperty().set("soon");
-        workflows.versionRegexProperty().set("(");
+        workflows.rule().formatProperty().set("rpm");
+        workflows.rule().keepNewestProperty().set("0");
+        workflows.rule().olderThanDaysProperty().set("soon");
+        workflows.rule().versionRegexProperty().set("(");
 
-        assertThat(workflows.errorProperty(Field.FORMAT).get()).startsWith("Format 'rpm' is not a package format");
-        assertThat(workflows.errorProperty(Field.KEEP_NEWEST).get()).startsWith("Keep newest is a whole number from 1")
-                .endsWith("not 0.");
-        assertThat(workflows.errorProperty(Field.OLDER_THAN_DAYS).get())
+        assertThat(workflows.rule().errorProperty(Field.FORMAT).get())
+                .startsWith("Format 'rpm' is not a package format");
+        assertThat(workflows.rule().errorProperty(Field.KEEP_NEWEST).get())
+                .startsWith("Keep newest is a whole number from 1").endsWith("not 0.");
+        assertThat(workflows.rule().errorProperty(Field.OLDER_THAN_DAYS).get())
                 .isEqualTo("Older than days is a whole number, not 'soon'.");
-        assertThat(workflows.errorProperty(Field.VERSION_REGEX).get()).startsWith("Version regex does not compile");
-        assertThat(workflows.errorProperty(Field.NAMESPACE).get()).isEmpty();
-        assertThat(workflows.ruleSetProperty().get()).isEmpty();
+        assertThat(workflows.rule().errorProperty(Field.VERSION_REGEX).get())
+                .startsWith("Version regex does not compile");
+        assertThat(workflows.rule().errorProperty(Field.NAMESPACE).get()).isEmpty();
+        assertThat(workflows.rule().ruleSetProperty().get()).isEmpty();
         assertThat(workflows.canPlanProperty().get()).isFalse();
     }
 
     @Test
     void aCopyWithoutDestinationSaysSoUnderTheDestination() {
-        workflows.actionProperty().set("copy");
+        workflows.rule().actionProperty().set("copy");
 
-        assertThat(workflows.errorProperty(Field.DESTINATION).get()).isEqualTo("Action copy needs Destination "
+        assertThat(workflows.rule().errorProperty(Field.DESTINATION).get()).isEqualTo("Action copy needs Destination "
                 + "REPOSITORY.");
-        workflows.destinationProperty().set("prod");
-        assertThat(workflows.errorProperty(Field.DESTINATION).get()).isEmpty();
-        assertThat(workflows.ruleSetProperty().get()).isPresent();
+        workflows.rule().destinationProperty().set("prod");
+        assertThat(workflows.rule().errorProperty(Field.DESTINATION).get()).isEmpty();
+        assertThat(workflows.rule().ruleSetProperty().get()).isPresent();
+    }
+
+    @Test
+    void newestByAndTheCopyOptionsReachTheRule() {
+        workflows.rule().keepNewestProperty().set("1");
+        workflows.rule().newestByProperty().set(NewestBy.VERSION);
+        workflows.rule().actionProperty().set("copy");
+        workflows.rule().destinationProperty().set("prod");
+        workflows.rule().allowOverwriteProperty().set(true);
+        workflows.rule().includeFromUpstreamProperty().set(true);
+
+        RetentionRule rule = workflows.rule().ruleSetProperty().get().orElseThrow().rules().getFirst();
+
+        assertThat(rule.selection().newestBy()).isEqualTo(NewestBy.VERSION);
+        assertThat(rule.action()).isEqualTo(new RetentionAction.Copy("prod", true, true));
     }
 
     @Test
@@ -104,10 +124,10 @@ class WorkflowsViewModelTest {
         Path rules = temp.resolve("rules.yaml");
         Files.writeString(rules, "rules:\n  - action: explode\n");
 
-        workflows.loadRulesFile(rules);
+        workflows.rule().loadRulesFile(rules);
 
-        assertThat(workflows.rulesFileErrorProperty().get()).startsWith("rules.yaml: ").contains("line");
-        assertThat(workflows.rulesFileProperty().get()).isEmpty();
+        assertThat(workflows.rule().rulesFileErrorProperty().get()).startsWith("rules.yaml: ").contains("line");
+        assertThat(workflows.rule().rulesFileProperty().get()).isEmpty();
     }
 
     @Test
@@ -116,22 +136,22 @@ class WorkflowsViewModelTest {
         Files.writeString(rules, """
                 {"rules": [{"rulePriority": 1, "selection": {"packages": "/generic/tools/lint$"},
                             "action": {"type": "unlist"}}]}""");
-        workflows.keepNewestProperty().set("0");
+        workflows.rule().keepNewestProperty().set("0");
 
-        workflows.loadRulesFile(rules);
+        workflows.rule().loadRulesFile(rules);
         workflows.plan();
 
-        assertThat(workflows.rulesFileErrorProperty().get()).isEmpty();
+        assertThat(workflows.rule().rulesFileErrorProperty().get()).isEmpty();
         // Only lint's versions are read for a rule naming lint; the file's default guards keep its latest release.
-        assertThat(workflows.planSummaryProperty().get()).startsWith("3 versions: 2 unlist, 1 keep");
-        workflows.useFields();
-        assertThat(workflows.ruleSetProperty().get()).isEmpty();
+        assertThat(workflows.preview().summaryProperty().get()).startsWith("3 versions: 2 unlist, 1 keep");
+        workflows.rule().useFields();
+        assertThat(workflows.rule().ruleSetProperty().get()).isEmpty();
     }
 
     @Test
     void aCopyToARepositoryThatDoesNotExistIsSaidBeforeAnyPlan() {
-        workflows.actionProperty().set("copy");
-        workflows.destinationProperty().set("prod");
+        workflows.rule().actionProperty().set("copy");
+        workflows.rule().destinationProperty().set("prod");
 
         workflows.plan();
 
@@ -142,33 +162,33 @@ class WorkflowsViewModelTest {
 
     @Test
     void thePlanCountsEachActionAndListsEveryVersion() {
-        workflows.keepNewestProperty().set("1");
-        workflows.actionProperty().set("archive");
+        workflows.rule().keepNewestProperty().set("1");
+        workflows.rule().actionProperty().set("archive");
 
         workflows.plan();
 
         assertThat(workflows.stageProperty().get()).isEqualTo(Stage.PLANNED);
-        assertThat(workflows.planProperty().get().orElseThrow().count(ActionKind.ARCHIVE)).isEqualTo(4);
-        assertThat(workflows.planSummaryProperty().get()).startsWith("6 versions: 4 archive, 2 keep");
-        assertThat(workflows.planEntries()).hasSize(6);
-        workflows.actionFilterProperty().set(Optional.of(ActionKind.KEEP));
-        assertThat(workflows.planEntries()).extracting(e -> e.version().version()).containsOnly("2.0.0");
+        assertThat(workflows.preview().planProperty().get().orElseThrow().count(ActionKind.ARCHIVE)).isEqualTo(4);
+        assertThat(workflows.preview().summaryProperty().get()).startsWith("6 versions: 4 archive, 2 keep");
+        assertThat(workflows.preview().entries()).hasSize(6);
+        workflows.preview().actionFilterProperty().set(Optional.of(ActionKind.KEEP));
+        assertThat(workflows.preview().entries()).extracting(e -> e.version().version()).containsOnly("2.0.0");
     }
 
     @Test
     void applyingChangesTheServerAndReportsEachVersion() throws Exception {
-        workflows.keepNewestProperty().set("1");
-        workflows.actionProperty().set("unlist");
+        workflows.rule().keepNewestProperty().set("1");
+        workflows.rule().actionProperty().set("unlist");
         workflows.plan();
 
         assertThat(workflows.apply()).isTrue();
 
         assertThat(dialogs.shown()).singleElement().asString().startsWith("confirm: Apply: This will 4 unlist in dev");
         assertThat(workflows.stageProperty().get()).isEqualTo(Stage.RUN);
-        assertThat(workflows.results()).hasSize(4).allMatch(r -> r.kind() == VersionResult.Kind.DONE);
-        assertThat(workflows.runSummaryProperty().get()).isEqualTo("4 versions: 4 done");
-        assertThat(workflows.journalNameProperty().get()).startsWith("Journal: arca-cleanup-shop-dev-");
-        assertThat(workflows.progressProperty().get()).isEqualTo(1.0);
+        assertThat(workflows.run().results()).hasSize(4).allMatch(r -> r.kind() == VersionResult.Kind.DONE);
+        assertThat(workflows.run().summaryProperty().get()).isEqualTo("4 versions: 4 done");
+        assertThat(workflows.run().journalNameProperty().get()).startsWith("Journal: arca-cleanup-shop-dev-");
+        assertThat(workflows.run().progressProperty().get()).isEqualTo(1.0);
         assertThat(gateway.describeVersion("shop", "dev", new PackageInfo("generic", "tools", "lint", "", ""),
                 "1.0.0").status()).isEqualTo("Unlisted");
         try (var journals = Files.list(temp.resolve("journals"))) {
@@ -178,8 +198,8 @@ class WorkflowsViewModelTest {
 
     @Test
     void disposingRequiresTheRepositoryNameTyped() {
-        workflows.keepNewestProperty().set("2");
-        workflows.actionProperty().set("dispose");
+        workflows.rule().keepNewestProperty().set("2");
+        workflows.rule().actionProperty().set("dispose");
         workflows.plan();
 
         dialogs.answerTyped("wrong");
@@ -190,22 +210,22 @@ class WorkflowsViewModelTest {
 
         dialogs.answerTyped("dev");
         assertThat(workflows.apply()).isTrue();
-        assertThat(workflows.results()).extracting(r -> r.change().version()).containsOnly("1.0.0");
-        assertThat(workflows.results()).allMatch(r -> r.kind() == VersionResult.Kind.DONE);
+        assertThat(workflows.run().results()).extracting(r -> r.change().version()).containsOnly("1.0.0");
+        assertThat(workflows.run().results()).allMatch(r -> r.kind() == VersionResult.Kind.DONE);
     }
 
     @Test
     void theRunsReportIsExportedAsCsvOrJson() throws Exception {
-        workflows.keepNewestProperty().set("2");
+        workflows.rule().keepNewestProperty().set("2");
         workflows.plan();
         workflows.apply();
 
         Path csv = temp.resolve("run.csv");
         dialogs.answerSaveFile(Optional.of(csv));
-        workflows.export();
+        workflows.run().export();
         Path json = temp.resolve("run.json");
         dialogs.answerSaveFile(Optional.of(json));
-        workflows.export();
+        workflows.run().export();
 
         assertThat(Files.readString(csv)).startsWith("format,namespace,package,version,action");
         assertThat(Files.readString(json)).startsWith("{");
@@ -214,12 +234,12 @@ class WorkflowsViewModelTest {
     @Test
     void changingTheRuleDropsThePlan() {
         workflows.plan();
-        assertThat(workflows.planProperty().get()).isPresent();
+        assertThat(workflows.preview().planProperty().get()).isPresent();
 
-        workflows.keepNewestProperty().set("3");
+        workflows.rule().keepNewestProperty().set("3");
 
-        assertThat(workflows.planProperty().get()).isEmpty();
-        assertThat(workflows.planEntries()).isEmpty();
+        assertThat(workflows.preview().planProperty().get()).isEmpty();
+        assertThat(workflows.preview().entries()).isEmpty();
         assertThat(workflows.stageProperty().get()).isEqualTo(Stage.BUILDING);
     }
 }

@@ -43,7 +43,7 @@ record ChosenVersions(BulkSelection selection, List<PackageVersions> loaded) {
         List<PackageFilter> listings = selection.packages().stream().map(p -> new PackageFilter(
                 Optional.of(p.format()), p.namespace(), p.name(), Optional.empty(), Optional.empty())).toList();
         return new ChosenVersions(selection, new RepositoryVersionsLoader(gateway).load(selection.domain(),
-                selection.repository(), new LoadScope(listings, wanted::contains, sizes), progress));
+                selection.repository(), new LoadScope(listings, wanted::contains, sizes, Optional.empty()), progress));
     }
 
     /** What an action of {@code kind} sends; {@code destination} and the two flags matter to a copy only. */
