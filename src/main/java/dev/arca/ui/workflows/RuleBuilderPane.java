@@ -115,6 +115,11 @@ final class RuleBuilderPane extends VBox {
         keepLatest.selectedProperty().bindBidirectional(rule.keepLatestProperty());
         keepLatest.setWrapText(true);
         box.getChildren().add(keepLatest);
+        CheckBox keepServed = new CheckBox("Keep what other repositories get from this one through upstreams");
+        keepServed.setId("workflow-keep-served-downstream");
+        keepServed.selectedProperty().bindBidirectional(rule.keepServedDownstreamProperty());
+        keepServed.setWrapText(true);
+        box.getChildren().add(keepServed);
         ComboBox<String> action = new ComboBox<>();
         action.getItems().setAll(RuleBuilderViewModel.ACTIONS);
         action.setId("workflow-action");

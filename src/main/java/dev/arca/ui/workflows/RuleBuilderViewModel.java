@@ -74,6 +74,7 @@ public final class RuleBuilderViewModel {
             NewestBy.PUBLISHED_TIME);
     private final StringProperty olderThanDays = new SimpleStringProperty(this, "olderThanDays", "");
     private final BooleanProperty keepLatest = new SimpleBooleanProperty(this, "keepLatest", true);
+    private final BooleanProperty keepServedDownstream = new SimpleBooleanProperty(this, "keepServedDownstream", false);
     private final StringProperty action = new SimpleStringProperty(this, "action", "archive");
     private final StringProperty destination = new SimpleStringProperty(this, "destination", "");
     private final BooleanProperty allowOverwrite = new SimpleBooleanProperty(this, "allowOverwrite", false);
@@ -97,7 +98,8 @@ public final class RuleBuilderViewModel {
         List.of(format, namespace, packagePrefix, versionRegex, keepNewest, olderThanDays, action, destination)
                 .forEach(p -> p.subscribe(this::fieldChanged));
         statuses.values().forEach(p -> p.subscribe(this::fieldChanged));
-        List.of(keepLatest, allowOverwrite, includeFromUpstream).forEach(p -> p.subscribe(this::fieldChanged));
+        List.of(keepLatest, keepServedDownstream, allowOverwrite, includeFromUpstream)
+                .forEach(p -> p.subscribe(this::fieldChanged));
         newestBy.subscribe(this::fieldChanged);
         validate();
     }
@@ -157,6 +159,11 @@ public final class RuleBuilderViewModel {
     }
 
     /** For a copy: also copy versions the repository only serves from its upstreams. */
+    /** Never a version another repository gets from this one through its upstreams (reads the other repositories). */
+    public BooleanProperty keepServedDownstreamProperty() {
+        return keepServedDownstream;
+    }
+
     public BooleanProperty includeFromUpstreamProperty() {
         return includeFromUpstream;
     }
@@ -238,6 +245,7 @@ public final class RuleBuilderViewModel {
         flags.newestBy(newestBy.get() == null ? NewestBy.PUBLISHED_TIME : newestBy.get());
         checkNumber(Field.OLDER_THAN_DAYS, "Older than days", olderThanDays, flags::olderThanDays);
         flags.keepLatest(keepLatest.get());
+        flags.keepServedDownstream(keepServedDownstream.get());
         check(Field.ACTION, action, flags::action);
         if ("copy".equalsIgnoreCase(action.get())) {
             check(Field.DESTINATION, destination, flags::to);

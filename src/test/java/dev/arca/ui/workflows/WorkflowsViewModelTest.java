@@ -161,6 +161,21 @@ class WorkflowsViewModelTest {
     }
 
     @Test
+    void theServedDownstreamGuardKeepsWhatAReaderOfTheRepositoryGetsFromIt() {
+        gateway.createRepository("shop", "app", Optional.empty(), List.of("dev"));
+        workflows.repositoryProperty().set("dev");
+        workflows.rule().keepLatestProperty().set(false);
+        workflows.rule().actionProperty().set("archive");
+        workflows.rule().keepServedDownstreamProperty().set(true);
+
+        workflows.plan();
+
+        assertThat(workflows.preview().planProperty().get().orElseThrow().count(ActionKind.ARCHIVE)).isZero();
+        assertThat(workflows.preview().entries()).hasSize(6).allSatisfy(e -> assertThat(e.reason().text())
+                .isEqualTo("kept: app gets it from here through its upstreams (guard), selected by rule 1"));
+    }
+
+    @Test
     void thePlanCountsEachActionAndListsEveryVersion() {
         workflows.rule().keepNewestProperty().set("1");
         workflows.rule().actionProperty().set("archive");
