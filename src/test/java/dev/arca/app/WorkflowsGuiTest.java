@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 /**
@@ -95,8 +99,7 @@ class WorkflowsGuiTest {
             Screenshots.capture(stage.getScene(), "workflow-plan.png");
 
             robot.clickOn("#workflow-apply");
-            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-            robot.clickOn("Apply");
+            clickShown(robot, "Apply");
             TableView<VersionResult> results = table(robot, "#workflow-run-table");
             waitFor(30, TimeUnit.SECONDS, () -> results.getItems().size() == 9);
             waitForFxEvents();
@@ -145,24 +148,22 @@ class WorkflowsGuiTest {
             TableView<PlannedVersion> plan = table(robot, "#workflow-plan-table");
             waitFor(20, TimeUnit.SECONDS, () -> plan.getItems().size() == packages && plan.isVisible());
             robot.clickOn("#workflow-apply");
-            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-            robot.clickOn("Apply");
+            clickShown(robot, "Apply");
             Label progress = robot.lookup("#workflow-progress-text").queryAs(Label.class);
             waitFor(20, TimeUnit.SECONDS, () -> progress.getText().matches("([3-9]|1\\d) of " + packages + " · .*s left"));
 
             // Leaving the page asks; the run keeps going in the background and is still there on coming back.
             robot.clickOn("#nav-" + Page.DOMAINS.id());
-            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Keep running").tryQuery().isPresent());
-            robot.clickOn("Keep running");
+            clickShown(robot, "Keep running");
             waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#page-domains").tryQuery().isPresent());
             robot.clickOn("#nav-" + Page.WORKFLOWS.id());
             assertThat(robot.lookup("#workflow-cancel").queryButton().isDisabled()).isFalse();
             // Closing the window would stop the run: it asks, without offering to keep it running, and Stay stays.
             Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Stay").tryQuery().isPresent());
-            assertThat(robot.lookup("Cancel the run").tryQuery()).isPresent();
-            assertThat(robot.lookup("Keep running").tryQuery()).isEmpty();
-            robot.clickOn("Stay");
+            waitFor(10, TimeUnit.SECONDS, () -> shown(robot, "Stay").isPresent());
+            assertThat(shown(robot, "Cancel the run")).isPresent();
+            assertThat(shown(robot, "Keep running")).isEmpty();
+            clickShown(robot, "Stay");
             waitForFxEvents();
             assertThat(stage.isShowing()).isTrue();
             assertThat(robot.lookup("#workflow-cancel").queryButton().isDisabled()).isFalse();
@@ -188,8 +189,7 @@ class WorkflowsGuiTest {
             waitForFxEvents();
             Screenshots.capture(stage.getScene(), "workflow-history.png");
             robot.clickOn("#workflow-history-resume");
-            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Resume").tryQuery().isPresent());
-            robot.clickOn("Resume");
+            clickShown(robot, "Resume");
             waitFor(30, TimeUnit.SECONDS, () -> summary.getText().equals(packages + " versions: " + (packages - doneFirst)
                     + " done, " + doneFirst + " skipped"));
             assertThat(results.getItems()).noneMatch(r -> r.kind() == VersionResult.Kind.NOT_RUN);
@@ -204,6 +204,16 @@ class WorkflowsGuiTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** The node showing this text in a window on screen, if any (a dialog's nodes exist before it is shown). */
+    private static Optional<Node> shown(FxRobot robot, String text) {
+        return robot.lookup(text).match(NodeQueryUtils.isVisible()).tryQuery();
+    }
+
+    private static void clickShown(FxRobot robot, String text) throws TimeoutException {
+        waitFor(10, TimeUnit.SECONDS, () -> shown(robot, text).isPresent());
+        robot.clickOn(shown(robot, text).orElseThrow());
+    }
+
     private static ComboBox<String> combo(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(ComboBox.class);
     }
