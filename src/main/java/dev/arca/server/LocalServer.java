@@ -45,8 +45,9 @@ import dev.arca.server.service.TokenService;
 import dev.arca.server.store.AuditStore;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.SqliteIamStore;
-import dev.arca.server.store.SqliteMetadataStore;
+import dev.arca.server.store.sql.SqliteIamStore;
+import dev.arca.server.store.StoreException;
+import dev.arca.server.store.sql.SqliteMetadataStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -283,7 +284,7 @@ public final class LocalServer implements AutoCloseable {
     private static SqliteMetadataStore openStore(Path dataDir) throws ServerStartException {
         try {
             return SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
-        } catch (SqliteMetadataStore.StoreException e) {
+        } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
     }

@@ -1,6 +1,6 @@
 package dev.arca.bench;
 
-import dev.arca.server.store.SqliteMetadataStore;
+import dev.arca.server.store.sql.SqliteMetadataStore;
 import dev.arca.server.store.StoreRecords.AssetRow;
 import dev.arca.server.store.StoreRecords.PackageRow;
 import dev.arca.server.store.StoreRecords.VersionMetadata;
@@ -181,22 +181,22 @@ public final class PackageBench {
         long start = System.nanoTime();
         try (SqliteMetadataStore store = SqliteMetadataStore.open(database)) {
             store.write(tx -> {
-                long domainId = tx.findDomain("123456789012", "bench").orElseThrow().id();
-                long repositoryId = tx.findRepository(domainId, "big").orElseThrow().id();
-                PackageRow sample = tx.findPackage(repositoryId, "generic", "pub", "size-10240").orElseThrow();
-                VersionRow sampleVersion = tx.findVersion(sample.id(), "1.0").orElseThrow();
-                AssetRow asset = tx.assets(sampleVersion.id(), Optional.empty(), 1).getFirst();
+                long domainId = tx.domains().find("123456789012", "bench").orElseThrow().id();
+                long repositoryId = tx.repositories().find(domainId, "big").orElseThrow().id();
+                PackageRow sample = tx.packages().find(repositoryId, "generic", "pub", "size-10240").orElseThrow();
+                VersionRow sampleVersion = tx.versions().find(sample.id(), "1.0").orElseThrow();
+                AssetRow asset = tx.assets().list(sampleVersion.id(), Optional.empty(), 1).getFirst();
                 for (int i = 0; i < 100_000; i++) {
-                    tx.insertPackage(repositoryId, "generic", "ns", String.format(Locale.ROOT, "pkg-%06d", i),
+                    tx.packages().insert(repositoryId, "generic", "ns", String.format(Locale.ROOT, "pkg-%06d", i),
                             "ALLOW", "BLOCK");
                 }
-                PackageRow many = tx.insertPackage(repositoryId, "generic", "ns", "many", "ALLOW", "BLOCK");
+                PackageRow many = tx.packages().insert(repositoryId, "generic", "ns", "many", "ALLOW", "BLOCK");
                 Instant base = Instant.parse("2026-01-01T00:00:00Z");
                 for (int i = 0; i < 10_000; i++) {
-                    VersionRow v = tx.insertVersion(many.id(), String.format(Locale.ROOT, "1.0.%05d", i), "Published",
+                    VersionRow v = tx.versions().insert(many.id(), String.format(Locale.ROOT, "1.0.%05d", i), "Published",
                             "R" + i, base.plusSeconds(i), "INTERNAL", Optional.of("big"), Optional.empty(),
                             VersionMetadata.NONE);
-                    tx.insertAsset(v.id(), "a.bin", asset.blob());
+                    tx.assets().insert(v.id(), "a.bin", asset.blob());
                 }
                 return null;
             });

@@ -103,7 +103,7 @@ public final class KmsApi {
         Optional<String> after = PageToken.decode("kms-keys", marker(body));
         return store.read(tx -> {
             PageToken.Page<KeyRow> page = PageToken.page("kms-keys",
-                    tx.listKeys(caller.accountId(), after, limit + 1), limit, KeyRow::keyId);
+                    tx.keys().list(caller.accountId(), after, limit + 1), limit, KeyRow::keyId);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("Keys", page.items().stream().map(k -> Map.of("KeyId", k.keyId(), "KeyArn", k.arn())).toList());
             truncation(out, page);
@@ -118,7 +118,7 @@ public final class KmsApi {
         return store.read(tx -> {
             Optional<String> targetKeyId = keyFilter.map(ref -> kms.resolve(tx, caller.accountId(), ref)
                     .orElseThrow(() -> notFound(ref)).keyId());
-            List<AliasRow> rows = tx.listAliases(caller.accountId(), targetKeyId, after, limit + 1);
+            List<AliasRow> rows = tx.keys().listAliases(caller.accountId(), targetKeyId, after, limit + 1);
             PageToken.Page<AliasRow> page = PageToken.page("kms-aliases", rows, limit, AliasRow::name);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("Aliases", page.items().stream().map(a -> {
@@ -148,11 +148,11 @@ public final class KmsApi {
         store.write(tx -> {
             KeyRow key = kms.resolve(tx, caller.accountId(), target).filter(k -> !target.startsWith("alias/"))
                     .orElseThrow(() -> notFound(target));
-            if (tx.findAlias(caller.accountId(), aliasName).isPresent()) {
+            if (tx.keys().findAlias(caller.accountId(), aliasName).isPresent()) {
                 throw error("AlreadyExistsException", "An alias with the name "
                         + kms.aliasArn(caller.accountId(), aliasName) + " already exists");
             }
-            tx.insertAlias(new AliasRow(aliasName, caller.accountId(), key.keyId(), clock.instant()));
+            tx.keys().insertAlias(new AliasRow(aliasName, caller.accountId(), key.keyId(), clock.instant()));
             return null;
         });
         return Map.of();

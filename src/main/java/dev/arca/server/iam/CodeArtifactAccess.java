@@ -82,7 +82,7 @@ public final class CodeArtifactAccess {
     /** {@code aws:ResourceTag/KEY} for each of the resource's tags, read now. */
     private Map<String, List<String>> tagKeys(String resourceArn) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        for (TagRow tag : store.read(tx -> tx.tags(resourceArn))) {
+        for (TagRow tag : store.read(tx -> tx.tags().of(resourceArn))) {
             keys.put("aws:ResourceTag/" + tag.key(), List.of(tag.value()));
         }
         return keys;

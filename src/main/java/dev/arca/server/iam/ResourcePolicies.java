@@ -40,7 +40,7 @@ public final class ResourcePolicies {
     }
 
     private Optional<AttachedPolicy> read(String resourceArn) {
-        return store.read(tx -> tx.findPolicy(resourceArn)).flatMap(row -> {
+        return store.read(tx -> tx.policies().find(resourceArn)).flatMap(row -> {
             try {
                 return Optional.of(new AttachedPolicy(resourceArn, PolicySourceType.RESOURCE,
                         PolicyParser.parse(row.document(), PolicyType.RESOURCE_POLICY)));

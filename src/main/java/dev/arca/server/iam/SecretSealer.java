@@ -34,10 +34,10 @@ public final class SecretSealer {
 
     public SecretSealer(MetadataStore store) {
         Objects.requireNonNull(store, "store");
-        byte[] bytes = store.write(tx -> tx.setting(KEY_SETTING).orElseGet(() -> {
+        byte[] bytes = store.write(tx -> tx.settings().get(KEY_SETTING).orElseGet(() -> {
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
-            tx.putSetting(KEY_SETTING, fresh);
+            tx.settings().put(KEY_SETTING, fresh);
             return fresh;
         }));
         this.key = new SecretKeySpec(bytes, "AES");

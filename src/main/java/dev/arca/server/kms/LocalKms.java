@@ -45,17 +45,17 @@ public final class LocalKms {
         random.nextBytes(material);
         KeyRow key = new KeyRow(keyId, keyArn(account, keyId), account, description, awsManaged,
                 clock.instant(), material);
-        tx.insertKey(key);
+        tx.keys().insert(key);
         return key;
     }
 
     /** The account's AWS-managed CodeArtifact key, created with its alias on first use. */
     public KeyRow codeartifactManagedKey(MetadataStore.Transaction tx, String account) {
-        return tx.findAlias(account, CODEARTIFACT_ALIAS).flatMap(alias -> tx.findKey(alias.targetKeyId()))
+        return tx.keys().findAlias(account, CODEARTIFACT_ALIAS).flatMap(alias -> tx.keys().find(alias.targetKeyId()))
                 .orElseGet(() -> {
                     KeyRow key = createKey(tx, account,
                             "Default key that protects my CodeArtifact data when no other key is defined", true);
-                    tx.insertAlias(new AliasRow(CODEARTIFACT_ALIAS, account, key.keyId(), clock.instant()));
+                    tx.keys().insertAlias(new AliasRow(CODEARTIFACT_ALIAS, account, key.keyId(), clock.instant()));
                     return key;
                 });
     }
@@ -65,19 +65,19 @@ public final class LocalKms {
         Matcher keyArn = KEY_ARN.matcher(reference);
         if (keyArn.matches()) {
             return keyArn.group(1).equals(region)
-                    ? tx.findKey(keyArn.group(3)).filter(k -> k.account().equals(keyArn.group(2)))
+                    ? tx.keys().find(keyArn.group(3)).filter(k -> k.account().equals(keyArn.group(2)))
                     : Optional.empty();
         }
         Matcher aliasArn = ALIAS_ARN.matcher(reference);
         if (aliasArn.matches()) {
             return aliasArn.group(1).equals(region)
-                    ? tx.findAlias(aliasArn.group(2), aliasArn.group(3)).flatMap(a -> tx.findKey(a.targetKeyId()))
+                    ? tx.keys().findAlias(aliasArn.group(2), aliasArn.group(3)).flatMap(a -> tx.keys().find(a.targetKeyId()))
                     : Optional.empty();
         }
         if (reference.startsWith("alias/")) {
-            return tx.findAlias(account, reference).flatMap(a -> tx.findKey(a.targetKeyId()));
+            return tx.keys().findAlias(account, reference).flatMap(a -> tx.keys().find(a.targetKeyId()));
         }
-        return tx.findKey(reference).filter(k -> k.account().equals(account));
+        return tx.keys().find(reference).filter(k -> k.account().equals(account));
     }
 
     /**
@@ -93,14 +93,14 @@ public final class LocalKms {
         if (!m.matches()) {
             throw new IllegalStateException("not a key ARN: " + keyArn);
         }
-        byte[] material = tx.findKey(m.group(3)).orElseThrow(() -> new IllegalStateException("key " + keyArn
+        byte[] material = tx.keys().find(m.group(3)).orElseThrow(() -> new IllegalStateException("key " + keyArn
                 + " is gone")).material();
         materials.put(keyArn, material);
         return material;
     }
 
     public List<AliasRow> aliasesOf(MetadataStore.Transaction tx, KeyRow key) {
-        return tx.listAliases(key.account(), Optional.of(key.keyId()), Optional.empty(), 100);
+        return tx.keys().listAliases(key.account(), Optional.of(key.keyId()), Optional.empty(), 100);
     }
 
     public String keyArn(String account, String keyId) {

@@ -65,10 +65,10 @@ public final class AssetStorage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return tx.findBlob(domainId, staged.sha256()).orElseGet(() -> {
+        return tx.assets().findBlob(domainId, staged.sha256()).orElseGet(() -> {
             BlobRow row = new BlobRow(domainId, staged.sha256(), staged.size(), staged.md5(), staged.sha1(),
                     staged.sha512());
-            tx.insertBlob(row, clock.instant());
+            tx.assets().insertBlob(row, clock.instant());
             return row;
         });
     }
@@ -83,9 +83,9 @@ public final class AssetStorage {
      * it commits, before another write can start, so a concurrent publish of the same bytes cannot lose them.
      */
     public void collectGarbage(MetadataStore.Transaction tx) {
-        List<BlobRow> orphans = tx.unreferencedBlobs(10_000);
+        List<BlobRow> orphans = tx.assets().unreferencedBlobs(10_000);
         for (BlobRow blob : orphans) {
-            tx.deleteBlob(blob.domainId(), blob.sha256());
+            tx.assets().deleteBlob(blob.domainId(), blob.sha256());
         }
         if (!orphans.isEmpty()) {
             tx.afterCommit(() -> orphans.forEach(blob -> {
@@ -107,7 +107,7 @@ public final class AssetStorage {
             int removed = 0;
             try {
                 for (BlobStore.StoredBlob file : blobs.list()) {
-                    if (tx.findBlob(file.domainId(), file.sha256()).isEmpty()) {
+                    if (tx.assets().findBlob(file.domainId(), file.sha256()).isEmpty()) {
                         blobs.delete(file.domainId(), file.sha256());
                         removed++;
                     }

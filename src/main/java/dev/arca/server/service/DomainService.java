@@ -40,10 +40,10 @@ public final class DomainService {
         tags.validate(initialTags);
         return store.write(tx -> {
             String owner = caller.accountId();
-            if (tx.findDomain(owner, name).isPresent()) {
+            if (tx.domains().find(owner, name).isPresent()) {
                 throw ApiException.conflict("domain", name, "Domain " + name + " already exists in account " + owner);
             }
-            if (tx.countDomains(owner) >= limits.domainsPerAccount()) {
+            if (tx.domains().count(owner) >= limits.domainsPerAccount()) {
                 throw ApiException.quotaExceeded("domain", name, "Account " + owner + " already has "
                         + limits.domainsPerAccount() + " domains, the most allowed");
             }
@@ -51,8 +51,8 @@ public final class DomainService {
                     ? kms.resolve(tx, owner, encryptionKey.get()).orElseThrow(() -> ApiException.validation(
                             "ENCRYPTION_KEY_ERROR", "Encryption key " + encryptionKey.get() + " was not found"))
                     : kms.codeartifactManagedKey(tx, owner);
-            DomainRow row = tx.insertDomain(owner, name, key.arn(), clock.instant());
-            tx.insertPackageGroup(row.id(), PackageGroupService.ROOT, Optional.empty(), Optional.empty(),
+            DomainRow row = tx.domains().insert(owner, name, key.arn(), clock.instant());
+            tx.groups().insert(row.id(), PackageGroupService.ROOT, Optional.empty(), Optional.empty(),
                     row.createdTime());
             String arn = arn(row);
             if (!initialTags.isEmpty()) {
@@ -75,7 +75,7 @@ public final class DomainService {
         int limit = maxResults.orElse(limits.defaultPageSize());
         Optional<String> after = PageToken.decode("domains", nextToken);
         return store.read(tx -> {
-            List<DomainRow> rows = tx.listDomains(caller.accountId(), after, limit + 1);
+            List<DomainRow> rows = tx.domains().list(caller.accountId(), after, limit + 1);
             PageToken.Page<DomainRow> page = PageToken.page("domains", rows, limit, DomainRow::name);
             return new PageToken.Page<>(page.items().stream().map(r -> view(tx, r)).toList(), page.nextToken());
         });
@@ -85,15 +85,15 @@ public final class DomainService {
     public DomainView delete(Caller caller, Optional<String> owner, String name) {
         return store.write(tx -> {
             DomainRow row = find(tx, caller, owner, name);
-            int repositories = tx.countRepositories(row.id());
+            int repositories = tx.repositories().count(row.id());
             if (repositories > 0) {
                 throw ApiException.conflict("domain", name, "Domain " + name + " still contains " + repositories
                         + (repositories == 1 ? " repository" : " repositories") + "; delete them first");
             }
             DomainView deleted = view(tx, row);
-            tx.deletePolicy(deleted.arn());
-            tx.deleteAllTags(deleted.arn());
-            tx.deleteDomain(row.id());
+            tx.policies().delete(deleted.arn());
+            tx.tags().removeAll(deleted.arn());
+            tx.domains().delete(row.id());
             return deleted;
         });
     }
@@ -104,7 +104,7 @@ public final class DomainService {
      */
     public DomainRow find(MetadataStore.Transaction tx, Caller caller, Optional<String> owner, String name) {
         String account = owner.orElse(caller.accountId());
-        return tx.findDomain(account, name).orElseThrow(() -> ApiException.notFound("domain", name,
+        return tx.domains().find(account, name).orElseThrow(() -> ApiException.notFound("domain", name,
                 "Domain " + name + " does not exist in account " + account));
     }
 
@@ -117,6 +117,6 @@ public final class DomainService {
     }
 
     private DomainView view(MetadataStore.Transaction tx, DomainRow row) {
-        return new DomainView(row, arn(row), tx.countRepositories(row.id()), tx.domainAssetBytes(row.id()));
+        return new DomainView(row, arn(row), tx.repositories().count(row.id()), tx.assets().domainBytes(row.id()));
     }
 }

@@ -48,7 +48,7 @@ public final class EventWebhook implements AutoCloseable {
         Duration backoff = Duration.ofSeconds(1);
         while (!closed) {
             try {
-                long delivered = store.read(tx -> tx.setting(DELIVERED_SETTING)
+                long delivered = store.read(tx -> tx.settings().get(DELIVERED_SETTING)
                         .map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L));
                 List<JsonNode> batch = store.read(tx -> events.read(tx, delivered, Optional.empty(), Optional.empty(), 100));
                 if (batch.isEmpty()) {
@@ -60,7 +60,7 @@ public final class EventWebhook implements AutoCloseable {
                     post(event);
                     long seq = event.path("detail").path("sequenceNumber").asLong();
                     store.write(tx -> {
-                        tx.putSetting(DELIVERED_SETTING, Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+                        tx.settings().put(DELIVERED_SETTING, Long.toString(seq).getBytes(StandardCharsets.UTF_8));
                         return null;
                     });
                 }

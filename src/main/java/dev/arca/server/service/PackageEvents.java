@@ -92,14 +92,14 @@ public final class PackageEvents {
                 .put("region", region);
         event.putArray("resources").add(packageArn(repository, ref));
         event.set("detail", detail);
-        tx.appendEvent(now, repository.domainName(), repository.name(), event.toString());
+        tx.events().append(now, repository.domainName(), repository.name(), event.toString());
         tx.afterCommit(() -> listener.run());
     }
 
     /** Stored events after {@code afterSeq}, each with its sequence number filled in. */
     public List<JsonNode> read(MetadataStore.Transaction tx, long afterSeq, Optional<String> domain,
                                Optional<String> repository, int limit) {
-        return tx.events(afterSeq, domain, repository, limit).stream().map(PackageEvents::withSequence).toList();
+        return tx.events().after(afterSeq, domain, repository, limit).stream().map(PackageEvents::withSequence).toList();
     }
 
     /** An event's JSON with {@code detail.sequenceNumber} set from the log. */

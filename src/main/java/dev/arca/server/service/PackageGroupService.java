@@ -69,11 +69,11 @@ public final class PackageGroupService {
         tags.validate(initialTags);
         return store.write(tx -> {
             DomainRow domainRow = domains.find(tx, caller, owner, domain);
-            if (tx.findPackageGroup(domainRow.id(), canonical).isPresent()) {
+            if (tx.groups().find(domainRow.id(), canonical).isPresent()) {
                 throw ApiException.conflict("package", canonical, "Package group " + canonical
                         + " already exists in domain " + domain);
             }
-            GroupRow row = tx.insertPackageGroup(domainRow.id(), canonical, description, contactInfo, clock.instant());
+            GroupRow row = tx.groups().insert(domainRow.id(), canonical, description, contactInfo, clock.instant());
             GroupView view = view(tx, domainRow, row);
             if (!initialTags.isEmpty()) {
                 tags.put(tx, view.arn(), initialTags);
@@ -96,7 +96,7 @@ public final class PackageGroupService {
             GroupRow row = find(tx, domainRow, pattern);
             Optional<String> newDescription = description.isPresent() ? description : row.description();
             Optional<String> newContact = contactInfo.isPresent() ? contactInfo : row.contactInfo();
-            tx.updatePackageGroup(row.id(), newDescription, newContact);
+            tx.groups().update(row.id(), newDescription, newContact);
             return view(tx, domainRow, new GroupRow(row.id(), row.domainId(), row.pattern(), newDescription,
                     newContact, row.createdTime()));
         });
@@ -123,19 +123,19 @@ public final class PackageGroupService {
             if (row.pattern().equals(ROOT) && restrictions.containsValue(INHERIT)) {
                 throw ApiException.validation("The root group /* has nothing to inherit from");
             }
-            restrictions.forEach((type, mode) -> tx.setGroupRestriction(row.id(), type, mode));
+            restrictions.forEach((type, mode) -> tx.groups().setRestriction(row.id(), type, mode));
             Map<String, Map<String, List<String>>> updates = new LinkedHashMap<>();
             for (Map.Entry<String, String> entry : add) {
-                if (tx.findRepository(domainRow.id(), entry.getKey()).isEmpty()) {
+                if (tx.repositories().find(domainRow.id(), entry.getKey()).isEmpty()) {
                     throw ApiException.notFound("repository", entry.getKey(), "Repository " + entry.getKey()
                             + " does not exist in domain " + domain);
                 }
-                tx.addAllowedRepository(row.id(), entry.getValue(), entry.getKey());
+                tx.groups().addAllowedRepository(row.id(), entry.getValue(), entry.getKey());
                 updates.computeIfAbsent(entry.getValue(), k -> new LinkedHashMap<>())
                         .computeIfAbsent("ADDED", k -> new ArrayList<>()).add(entry.getKey());
             }
             for (Map.Entry<String, String> entry : remove) {
-                tx.removeAllowedRepository(row.id(), entry.getValue(), entry.getKey());
+                tx.groups().removeAllowedRepository(row.id(), entry.getValue(), entry.getKey());
                 updates.computeIfAbsent(entry.getValue(), k -> new LinkedHashMap<>())
                         .computeIfAbsent("REMOVED", k -> new ArrayList<>()).add(entry.getKey());
             }
@@ -152,8 +152,8 @@ public final class PackageGroupService {
                 throw ApiException.validation("The root package group /* cannot be deleted");
             }
             GroupView deleted = view(tx, domainRow, row);
-            tx.deleteAllTags(deleted.arn());
-            tx.deletePackageGroup(row.id());
+            tx.tags().removeAll(deleted.arn());
+            tx.groups().delete(row.id());
             return deleted;
         });
     }
@@ -187,7 +187,7 @@ public final class PackageGroupService {
         Optional<String> after = PageToken.decode(list, nextToken);
         return store.read(tx -> {
             DomainRow domainRow = domains.find(tx, caller, owner, domain);
-            List<GroupRow> all = tx.packageGroups(domainRow.id());
+            List<GroupRow> all = tx.groups().list(domainRow.id());
             List<GroupRow> rows = filter.apply(tx, domainRow, all).stream()
                     .filter(g -> after.map(a -> g.pattern().compareTo(a) > 0).orElse(true)).limit(limit + 1L).toList();
             PageToken.Page<GroupRow> page = PageToken.page(list, rows, limit, GroupRow::pattern);
@@ -200,7 +200,7 @@ public final class PackageGroupService {
     public GroupView associated(Caller caller, Optional<String> owner, String domain, PackageRef ref) {
         return store.read(tx -> {
             DomainRow domainRow = domains.find(tx, caller, owner, domain);
-            return view(tx, domainRow, associatedGroup(tx.packageGroups(domainRow.id()), ref.format(), ref.namespace(),
+            return view(tx, domainRow, associatedGroup(tx.groups().list(domainRow.id()), ref.format(), ref.namespace(),
                     ref.name()));
         });
     }
@@ -214,7 +214,7 @@ public final class PackageGroupService {
         Optional<String> after = PageToken.decode("associated:" + canonical, nextToken);
         return store.read(tx -> {
             DomainRow domainRow = domains.find(tx, caller, owner, domain);
-            List<GroupRow> groups = new ArrayList<>(tx.packageGroups(domainRow.id()));
+            List<GroupRow> groups = new ArrayList<>(tx.groups().list(domainRow.id()));
             if (groups.stream().noneMatch(g -> g.pattern().equals(canonical))) {
                 if (!preview) {
                     throw notFound(canonical);
@@ -223,7 +223,7 @@ public final class PackageGroupService {
                         clock.instant()));
             }
             List<Association> matches = new ArrayList<>();
-            for (PackageKey key : tx.packagesInDomain(domainRow.id())) {
+            for (PackageKey key : tx.packages().inDomain(domainRow.id())) {
                 PackageFormat format = PackageFormat.fromWire(key.format()).orElseThrow();
                 if (associatedGroup(groups, format, key.namespace(), key.name()).pattern().equals(canonical)) {
                     String sortKey = keyOf(key);
@@ -249,7 +249,7 @@ public final class PackageGroupService {
         return store.read(tx -> {
             DomainRow domainRow = domains.find(tx, caller, owner, domain);
             GroupRow row = find(tx, domainRow, pattern);
-            List<String> names = tx.allowedRepositories(row.id(), type).stream()
+            List<String> names = tx.groups().allowedRepositories(row.id(), type).stream()
                     .filter(n -> after.map(a -> n.compareTo(a) > 0).orElse(true)).limit(limit + 1L).toList();
             return PageToken.page(list, names, limit, n -> n);
         });
@@ -261,7 +261,7 @@ public final class PackageGroupService {
      */
     public Optional<String> refusal(MetadataStore.Transaction tx, long domainId, String repository, String type,
                                     PackageRef ref) {
-        List<GroupRow> groups = tx.packageGroups(domainId);
+        List<GroupRow> groups = tx.groups().list(domainId);
         GroupRow group = associatedGroup(groups, ref.format(), ref.namespace(), ref.name());
         GroupRow decisive = group;
         String mode = mode(tx, group, type);
@@ -271,7 +271,7 @@ public final class PackageGroupService {
         }
         return switch (mode) {
             case "BLOCK" -> Optional.of("package group " + decisive.pattern() + " blocks " + type + " for " + ref.display());
-            case ALLOW_SPECIFIC -> tx.allowedRepositories(decisive.id(), type).contains(repository)
+            case ALLOW_SPECIFIC -> tx.groups().allowedRepositories(decisive.id(), type).contains(repository)
                     ? Optional.empty()
                     : Optional.of("package group " + decisive.pattern() + " allows " + type + " for " + ref.display()
                     + " only in specific repositories, and " + repository + " is not one of them");
@@ -300,11 +300,11 @@ public final class PackageGroupService {
     }
 
     private static String mode(MetadataStore.Transaction tx, GroupRow group, String type) {
-        return tx.groupRestrictions(group.id()).getOrDefault(type, group.pattern().equals(ROOT) ? "ALLOW" : INHERIT);
+        return tx.groups().restrictions(group.id()).getOrDefault(type, group.pattern().equals(ROOT) ? "ALLOW" : INHERIT);
     }
 
     private GroupView view(MetadataStore.Transaction tx, DomainRow domain, GroupRow row) {
-        List<GroupRow> all = tx.packageGroups(domain.id());
+        List<GroupRow> all = tx.groups().list(domain.id());
         Optional<GroupRow> parent = parentOf(all, row);
         Map<String, Restriction> restrictions = new LinkedHashMap<>();
         for (String type : TYPES) {
@@ -319,7 +319,7 @@ public final class PackageGroupService {
             restrictions.put(type, new Restriction(mode, effective,
                     source.id() == row.id() ? Optional.empty()
                             : Optional.of(new GroupRef(arn(domain, source.pattern()), source.pattern())),
-                    tx.allowedRepositories(row.id(), type).size()));
+                    tx.groups().allowedRepositories(row.id(), type).size()));
         }
         return new GroupView(row, arn(domain, row.pattern()), domain,
                 parent.map(p -> new GroupView(p, arn(domain, p.pattern()), domain, Optional.empty(), Map.of())),
@@ -332,7 +332,7 @@ public final class PackageGroupService {
 
     private static GroupRow find(MetadataStore.Transaction tx, DomainRow domain, String pattern) {
         String canonical = parse(pattern).toString();
-        return tx.findPackageGroup(domain.id(), canonical).orElseThrow(() -> notFound(canonical));
+        return tx.groups().find(domain.id(), canonical).orElseThrow(() -> notFound(canonical));
     }
 
     private static ApiException notFound(String pattern) {

@@ -115,18 +115,18 @@ public final class PackageIntake {
 
     /** A version the repository itself stores (not its upstreams), in whatever status. */
     public Optional<VersionRow> stored(RepositoryRow repository, PackageRef ref, String version) {
-        return store.read(tx -> tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
-                .flatMap(p -> tx.findVersion(p.id(), version)));
+        return store.read(tx -> tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .flatMap(p -> tx.versions().find(p.id(), version)));
     }
 
     /** One asset of a stored version, with its blob's size and hashes; empty when it has no asset of that name. */
     public Optional<AssetRow> asset(VersionRow version, String assetName) {
-        return store.read(tx -> tx.asset(version.id(), assetName));
+        return store.read(tx -> tx.assets().find(version.id(), assetName));
     }
 
     /** The assets of a stored version, by name, with their blobs' sizes and hashes. */
     public List<AssetRow> assetsOf(VersionRow version) {
-        return store.read(tx -> tx.assets(version.id(), Optional.empty(), Integer.MAX_VALUE));
+        return store.read(tx -> tx.assets().list(version.id(), Optional.empty(), Integer.MAX_VALUE));
     }
 
     /**
@@ -137,7 +137,7 @@ public final class PackageIntake {
                                       String assetName) {
         Optional<FoundAsset> found = foundAssets.get(new AssetKey(repository.id(), version.id(), assetName),
                 store.changeStamp(ref.format().wireName(), ref.namespace(), ref.name()),
-                () -> store.read(tx -> tx.asset(version.id(), assetName).map(asset -> new FoundAsset(asset.blob(),
+                () -> store.read(tx -> tx.assets().find(version.id(), assetName).map(asset -> new FoundAsset(asset.blob(),
                         assets.domainKey(tx, domain(tx, repository))))));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -164,7 +164,7 @@ public final class PackageIntake {
     }
 
     private boolean accepts(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref, String type) {
-        boolean allowedByPackage = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        boolean allowedByPackage = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
                 .map(p -> !PackageService.BLOCK.equals(p.upstream())).orElse(true);
         return allowedByPackage && groups.refusal(tx, repository.domainId(), repository.name(), type, ref).isEmpty();
     }
@@ -198,7 +198,7 @@ public final class PackageIntake {
         return store.write(tx -> {
             DomainRow domain = domain(tx, repository);
             PackageRow pkg = publishable(tx, domain, repository, ref);
-            Optional<VersionRow> existing = tx.findVersion(pkg.id(), version.version());
+            Optional<VersionRow> existing = tx.versions().find(pkg.id(), version.version());
             if (existing.isPresent()) {
                 boolean published = existing.get().status().equals(PackageService.PUBLISHED);
                 if (published && adding) {
@@ -215,7 +215,7 @@ public final class PackageIntake {
             shadowedBy.ifPresent(where -> {
                 throw shadowed(repository, ref, version.version(), where);
             });
-            VersionRow row = tx.insertVersion(pkg.id(), version.version(), PackageService.PUBLISHED, Revisions.next(),
+            VersionRow row = tx.versions().insert(pkg.id(), version.version(), PackageService.PUBLISHED, Revisions.next(),
                     clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(), version.metadata());
             addContent(tx, domain, row, version);
             update.apply(tx, pkg);
@@ -230,7 +230,7 @@ public final class PackageIntake {
                                 PackageRef ref, VersionRow existing, NewVersion version) {
         List<NewAsset> added = new ArrayList<>();
         for (NewAsset asset : version.assets()) {
-            Optional<AssetRow> stored = tx.asset(existing.id(), asset.name());
+            Optional<AssetRow> stored = tx.assets().find(existing.id(), asset.name());
             if (stored.isEmpty()) {
                 added.add(asset);
             } else if (!stored.get().blob().sha256().equals(asset.staged().sha256())) {
@@ -242,12 +242,12 @@ public final class PackageIntake {
         if (added.isEmpty()) {
             return new Published(existing, false);
         }
-        checkAssetCount(existing.version(), tx.countAssets(existing.id()) + added.size());
+        checkAssetCount(existing.version(), tx.assets().count(existing.id()) + added.size());
         for (NewAsset asset : added) {
-            tx.insertAsset(existing.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
+            tx.assets().insert(existing.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
         }
         String revision = Revisions.next();
-        tx.updateVersionState(existing.id(), existing.status(), revision);
+        tx.versions().updateState(existing.id(), existing.status(), revision);
         VersionRow updated = existing.withStatus(existing.status(), revision);
         events.record(tx, repository, ref, updated, "Updated", updated.status(),
                 new PackageEvents.Changes(added.size(), 0, false, 0, false));
@@ -274,16 +274,16 @@ public final class PackageIntake {
         return store.write(tx -> {
             DomainRow domain = domain(tx, repository);
             PackageRow pkg = publishable(tx, domain, repository, ref);
-            Optional<VersionRow> existing = tx.findVersion(pkg.id(), version);
+            Optional<VersionRow> existing = tx.versions().find(pkg.id(), version);
             if (existing.isEmpty()) {
                 shadowedBy.ifPresent(where -> {
                     throw shadowed(repository, ref, version, where);
                 });
-                VersionRow row = tx.insertVersion(pkg.id(), version, PackageService.UNFINISHED, Revisions.next(),
+                VersionRow row = tx.versions().insert(pkg.id(), version, PackageService.UNFINISHED, Revisions.next(),
                         clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(),
                         description.map(Description::metadata).orElseGet(() -> named(ref)));
-                tx.insertAsset(row.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
-                description.ifPresent(d -> tx.insertDependencies(row.id(), d.dependencies()));
+                tx.assets().insert(row.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
+                description.ifPresent(d -> tx.versions().insertDependencies(row.id(), d.dependencies()));
                 events.record(tx, repository, ref, row, "Created", row.status(),
                         new PackageEvents.Changes(1, 0, true, 0, true));
                 return new Uploaded(row, true);
@@ -294,7 +294,7 @@ public final class PackageIntake {
                         + ref.display() + " is " + row.status() + " in repository " + repository.name()
                         + "; files can be added only while it is Unfinished or Published");
             }
-            Optional<AssetRow> same = tx.asset(row.id(), asset.name());
+            Optional<AssetRow> same = tx.assets().find(row.id(), asset.name());
             if (same.isPresent()) {
                 if (same.get().blob().sha256().equals(asset.staged().sha256())) {
                     return new Uploaded(row, false);
@@ -303,16 +303,16 @@ public final class PackageIntake {
                         + ref.display() + " already exists in repository " + repository.name() + " with other"
                         + " content; published files cannot be overwritten — delete the version to publish it again");
             }
-            checkAssetCount(version, tx.countAssets(row.id()) + 1);
-            tx.insertAsset(row.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
+            checkAssetCount(version, tx.assets().count(row.id()) + 1);
+            tx.assets().insert(row.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
             String revision = Revisions.next();
             if (description.isPresent()) {
-                tx.updateVersionMetadata(row.id(), description.get().metadata(), revision);
-                tx.insertDependencies(row.id(), description.get().dependencies());
+                tx.versions().updateMetadata(row.id(), description.get().metadata(), revision);
+                tx.versions().insertDependencies(row.id(), description.get().dependencies());
             } else {
-                tx.updateVersionState(row.id(), row.status(), revision);
+                tx.versions().updateState(row.id(), row.status(), revision);
             }
-            VersionRow updated = tx.findVersion(pkg.id(), version).orElseThrow();
+            VersionRow updated = tx.versions().find(pkg.id(), version).orElseThrow();
             events.record(tx, repository, ref, updated, "Updated", updated.status(),
                     new PackageEvents.Changes(1, 0, description.isPresent(), 0, false));
             return new Uploaded(updated, true);
@@ -326,14 +326,14 @@ public final class PackageIntake {
     public List<VersionRow> finish(RepositoryRow repository, PackageRef ref, Collection<String> versions) {
         return store.write(tx -> {
             List<VersionRow> published = new ArrayList<>();
-            Optional<PackageRow> pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(),
+            Optional<PackageRow> pkg = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(),
                     ref.name());
             for (String version : versions) {
-                pkg.flatMap(p -> tx.findVersion(p.id(), version))
+                pkg.flatMap(p -> tx.versions().find(p.id(), version))
                         .filter(row -> row.status().equals(PackageService.UNFINISHED))
                         .ifPresent(row -> {
                             VersionRow done = row.withStatus(PackageService.PUBLISHED, Revisions.next());
-                            tx.updateVersionState(row.id(), done.status(), done.revision());
+                            tx.versions().updateState(row.id(), done.status(), done.revision());
                             events.record(tx, repository, ref, done, "Updated", done.status(),
                                     new PackageEvents.Changes(0, 0, false, 0, true));
                             published.add(done);
@@ -353,22 +353,22 @@ public final class PackageIntake {
     public Optional<VersionRow> publishBuild(RepositoryRow repository, PackageRef ref, String build, String version,
                                              Function<List<AssetRow>, Optional<String>> keepAs) {
         return store.write(tx -> {
-            Optional<PackageRow> pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(),
+            Optional<PackageRow> pkg = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(),
                     ref.name());
-            Optional<VersionRow> pending = pkg.flatMap(p -> tx.findVersion(p.id(), build))
+            Optional<VersionRow> pending = pkg.flatMap(p -> tx.versions().find(p.id(), build))
                     .filter(row -> row.status().equals(PackageService.UNFINISHED));
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
             long packageId = pkg.get().id();
-            Optional<VersionRow> previous = tx.findVersion(packageId, version);
+            Optional<VersionRow> previous = tx.versions().find(packageId, version);
             int replaced = previous.map(row -> keep(tx, repository, ref, row, keepAs)).orElse(0);
             VersionRow published = StoredVersions.copy(tx, packageId, pending.get(), version,
                     PackageService.PUBLISHED, Revisions.next(), clock.instant());
-            int files = tx.countAssets(published.id());
+            int files = tx.assets().count(published.id());
             events.record(tx, repository, ref, pending.get(), "Deleted", pending.get().status(),
                     new PackageEvents.Changes(0, files, false, 0, false));
-            tx.deleteVersion(pending.get().id());
+            tx.versions().delete(pending.get().id());
             events.record(tx, repository, ref, published, previous.isEmpty() ? "Created" : "Updated",
                     published.status(), new PackageEvents.Changes(files, replaced, true, 0, true));
             assets.collectGarbage(tx);
@@ -379,14 +379,14 @@ public final class PackageIntake {
     /** Keeps a version's content as the build {@code keepAs} names, Unlisted, and removes it; returns its files. */
     private int keep(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref, VersionRow previous,
                      Function<List<AssetRow>, Optional<String>> keepAs) {
-        List<AssetRow> files = tx.assets(previous.id(), Optional.empty(), Integer.MAX_VALUE);
-        keepAs.apply(files).filter(name -> tx.findVersion(previous.packageId(), name).isEmpty()).ifPresent(name -> {
+        List<AssetRow> files = tx.assets().list(previous.id(), Optional.empty(), Integer.MAX_VALUE);
+        keepAs.apply(files).filter(name -> tx.versions().find(previous.packageId(), name).isEmpty()).ifPresent(name -> {
             VersionRow kept = StoredVersions.copy(tx, previous.packageId(), previous, name,
                     PackageService.UNLISTED, Revisions.next(), previous.publishedTime());
             events.record(tx, repository, ref, kept, "Created", kept.status(),
                     new PackageEvents.Changes(files.size(), 0, true, 0, true));
         });
-        tx.deleteVersion(previous.id());
+        tx.versions().delete(previous.id());
         return files.size();
     }
 
@@ -396,8 +396,8 @@ public final class PackageIntake {
      */
     private PackageRow publishable(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
                                    PackageRef ref) {
-        PackageRow pkg = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
-                .orElseGet(() -> tx.insertPackage(repository.id(), ref.format().wireName(), ref.namespace(),
+        PackageRow pkg = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .orElseGet(() -> tx.packages().insert(repository.id(), ref.format().wireName(), ref.namespace(),
                         ref.name(), PackageService.ALLOW, PackageService.BLOCK));
         if (PackageService.BLOCK.equals(pkg.publish())) {
             throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
@@ -423,7 +423,7 @@ public final class PackageIntake {
     }
 
     private static boolean sameAssets(MetadataStore.Transaction tx, VersionRow existing, NewVersion version) {
-        var stored = tx.assets(existing.id(), Optional.empty(), Integer.MAX_VALUE);
+        var stored = tx.assets().list(existing.id(), Optional.empty(), Integer.MAX_VALUE);
         return stored.size() == version.assets().size() && version.assets().stream().allMatch(asset ->
                 stored.stream().anyMatch(s -> s.name().equals(asset.name())
                         && s.blob().sha256().equals(asset.staged().sha256())));
@@ -432,9 +432,9 @@ public final class PackageIntake {
     private void addContent(MetadataStore.Transaction tx, DomainRow domain, VersionRow row, NewVersion version) {
         for (NewAsset asset : version.assets()) {
             BlobRow blob = assets.record(tx, domain.id(), asset.staged());
-            tx.insertAsset(row.id(), asset.name(), blob);
+            tx.assets().insert(row.id(), asset.name(), blob);
         }
-        tx.insertDependencies(row.id(), version.dependencies());
+        tx.versions().insertDependencies(row.id(), version.dependencies());
     }
 
     // Upstreams and external connections
@@ -446,10 +446,10 @@ public final class PackageIntake {
      */
     public Optional<VersionRow> retain(RepositoryRow target, PackageRef ref, VersionRow source) {
         return store.write(tx -> {
-            Optional<VersionRow> current = tx.findVersion(source.packageId(), source.version());
-            Optional<PackageRow> pkg = tx.findPackage(target.id(), ref.format().wireName(), ref.namespace(),
+            Optional<VersionRow> current = tx.versions().find(source.packageId(), source.version());
+            Optional<PackageRow> pkg = tx.packages().find(target.id(), ref.format().wireName(), ref.namespace(),
                     ref.name());
-            Optional<VersionRow> present = pkg.flatMap(p -> tx.findVersion(p.id(), source.version()));
+            Optional<VersionRow> present = pkg.flatMap(p -> tx.versions().find(p.id(), source.version()));
             if (present.isPresent()) {
                 return present;
             }
@@ -459,7 +459,7 @@ public final class PackageIntake {
             PackageRow into = pkg.orElseGet(() -> enteredFromUpstream(tx, target, ref));
             VersionRow retained = StoredVersions.copy(tx, into.id(), current.get());
             events.record(tx, target, ref, retained, "Created", retained.status(),
-                    new PackageEvents.Changes(tx.countAssets(retained.id()), 0, true, 0, true));
+                    new PackageEvents.Changes(tx.assets().count(retained.id()), 0, true, 0, true));
             return Optional.of(retained);
         });
     }
@@ -470,9 +470,9 @@ public final class PackageIntake {
      */
     public Optional<VersionRow> ingest(RepositoryRow holder, PackageRef ref, String connection, NewVersion fetched) {
         return store.write(tx -> {
-            Optional<PackageRow> pkg = tx.findPackage(holder.id(), ref.format().wireName(), ref.namespace(),
+            Optional<PackageRow> pkg = tx.packages().find(holder.id(), ref.format().wireName(), ref.namespace(),
                     ref.name());
-            Optional<VersionRow> present = pkg.flatMap(p -> tx.findVersion(p.id(), fetched.version()));
+            Optional<VersionRow> present = pkg.flatMap(p -> tx.versions().find(p.id(), fetched.version()));
             if (present.isPresent()) {
                 return present;
             }
@@ -480,7 +480,7 @@ public final class PackageIntake {
                 return Optional.empty();
             }
             PackageRow into = pkg.orElseGet(() -> enteredFromUpstream(tx, holder, ref));
-            VersionRow row = tx.insertVersion(into.id(), fetched.version(), PackageService.PUBLISHED,
+            VersionRow row = tx.versions().insert(into.id(), fetched.version(), PackageService.PUBLISHED,
                     Revisions.next(), clock.instant(), "EXTERNAL", Optional.empty(), Optional.of(connection),
                     fetched.metadata());
             addContent(tx, domain(tx, holder), row, fetched);
@@ -500,14 +500,14 @@ public final class PackageIntake {
         return store.write(tx -> {
             boolean has = false;
             for (RepositoryRow repository : repositories) {
-                Optional<VersionRow> row = tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(),
-                        ref.name()).flatMap(p -> tx.findVersion(p.id(), version));
+                Optional<VersionRow> row = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(),
+                        ref.name()).flatMap(p -> tx.versions().find(p.id(), version));
                 has = row.isPresent();
-                if (row.isEmpty() || tx.asset(row.get().id(), assetName).isPresent()) {
+                if (row.isEmpty() || tx.assets().find(row.get().id(), assetName).isPresent()) {
                     continue;
                 }
-                checkAssetCount(version, tx.countAssets(row.get().id()) + 1);
-                tx.insertAsset(row.get().id(), assetName, assets.record(tx, domain(tx, repository).id(), staged));
+                checkAssetCount(version, tx.assets().count(row.get().id()) + 1);
+                tx.assets().insert(row.get().id(), assetName, assets.record(tx, domain(tx, repository).id(), staged));
                 events.record(tx, repository, ref, row.get(), "Updated", row.get().status(),
                         new PackageEvents.Changes(1, 0, false, 0, false));
             }
@@ -518,7 +518,7 @@ public final class PackageIntake {
     /** A package whose first version came from upstream: publishing blocked, upstream allowed (EXT defaults). */
     private static PackageRow enteredFromUpstream(MetadataStore.Transaction tx, RepositoryRow repository,
                                                   PackageRef ref) {
-        return tx.insertPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name(),
+        return tx.packages().insert(repository.id(), ref.format().wireName(), ref.namespace(), ref.name(),
                 PackageService.BLOCK, PackageService.ALLOW);
     }
 
@@ -533,12 +533,12 @@ public final class PackageIntake {
         return store.write(tx -> {
             PackageRow pkg = storedPackage(tx, repository, ref);
             int changed = 0;
-            for (VersionRow row : tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(), false,
+            for (VersionRow row : tx.versions().list(pkg.id(), Optional.empty(), Optional.empty(), false,
                     Optional.empty(), Integer.MAX_VALUE)) {
                 Optional<VersionMetadata> revised = change.apply(row).filter(m -> !m.equals(row.metadata()));
                 if (revised.isPresent()) {
                     String revision = Revisions.next();
-                    tx.updateVersionMetadata(row.id(), revised.get(), revision);
+                    tx.versions().updateMetadata(row.id(), revised.get(), revision);
                     VersionRow updated = new VersionRow(row.id(), row.packageId(), row.version(), row.status(),
                             revision, row.publishedTime(), row.originType(), row.originRepository(),
                             row.originExternal(), revised.get());
@@ -553,19 +553,19 @@ public final class PackageIntake {
 
     /** The package's own tags in this repository (not its upstreams'); empty when it has none or is not here. */
     public Map<String, String> tags(RepositoryRow repository, PackageRef ref) {
-        return store.read(tx -> tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
-                .map(p -> tx.packageTags(p.id())).orElse(Map.of()));
+        return store.read(tx -> tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+                .map(p -> tx.packages().tags(p.id())).orElse(Map.of()));
     }
 
     /** Points a tag at a version the repository stores (not Disposed). */
     public void tag(RepositoryRow repository, PackageRef ref, String tag, String version) {
         store.write(tx -> {
             PackageRow pkg = storedPackage(tx, repository, ref);
-            VersionRow row = tx.findVersion(pkg.id(), version).filter(v -> !v.status().equals(PackageService.DISPOSED))
+            VersionRow row = tx.versions().find(pkg.id(), version).filter(v -> !v.status().equals(PackageService.DISPOSED))
                     .orElseThrow(() -> ApiException.notFound("package-version", version, "Version " + version + " of "
                             + ref.display() + " is not stored in repository " + repository.name()
                             + "; only stored versions can be tagged here"));
-            tx.putPackageTag(pkg.id(), tag, row.version());
+            tx.packages().putTag(pkg.id(), tag, row.version());
             return null;
         });
     }
@@ -574,23 +574,23 @@ public final class PackageIntake {
     public void untag(RepositoryRow repository, PackageRef ref, String tag) {
         store.write(tx -> {
             PackageRow pkg = storedPackage(tx, repository, ref);
-            if (!tx.packageTags(pkg.id()).containsKey(tag)) {
+            if (!tx.packages().tags(pkg.id()).containsKey(tag)) {
                 throw ApiException.notFound("package", ref.name(), "Tag " + tag + " is not defined for "
                         + ref.display() + " in repository " + repository.name()
                         + " (tags from upstream repositories cannot be removed here)");
             }
-            tx.deletePackageTag(pkg.id(), tag);
+            tx.packages().deleteTag(pkg.id(), tag);
             return null;
         });
     }
 
     private static PackageRow storedPackage(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
-        return tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        return tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
                 .orElseThrow(() -> ApiException.notFound("package", ref.name(), "Package " + ref.display()
                         + " is not stored in repository " + repository.name()));
     }
 
     private static DomainRow domain(MetadataStore.Transaction tx, RepositoryRow repository) {
-        return tx.findDomain(repository.domainOwner(), repository.domainName()).orElseThrow();
+        return tx.domains().find(repository.domainOwner(), repository.domainName()).orElseThrow();
     }
 }

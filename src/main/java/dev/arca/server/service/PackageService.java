@@ -114,7 +114,7 @@ public final class PackageService {
         }
         Target target = store.read(tx -> {
             RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
-            DomainRow domainRow = tx.findDomain(repo.domainOwner(), repo.domainName()).orElseThrow();
+            DomainRow domainRow = tx.domains().find(repo.domainOwner(), repo.domainName()).orElseThrow();
             return new Target(repo, domainRow, assets.domainKey(tx, domainRow));
         });
         try (BlobStore.StagedBlob staged = assets.stage(content, target.key())) {
@@ -123,8 +123,8 @@ public final class PackageService {
                         + ") does not match the one declared in x-amz-content-sha256 (" + declaredSha256 + ")");
             }
             return store.write(tx -> {
-                PackageRow pkg = tx.findPackage(target.repository().id(), ref.format().wireName(), ref.namespace(),
-                        ref.name()).orElseGet(() -> tx.insertPackage(target.repository().id(), ref.format().wireName(),
+                PackageRow pkg = tx.packages().find(target.repository().id(), ref.format().wireName(), ref.namespace(),
+                        ref.name()).orElseGet(() -> tx.packages().insert(target.repository().id(), ref.format().wireName(),
                         ref.namespace(), ref.name(), ALLOW, BLOCK));
                 if (BLOCK.equals(pkg.publish())) {
                     throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository
@@ -134,11 +134,11 @@ public final class PackageService {
                     throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository
                             + " is refused: " + reason);
                 });
-                Optional<VersionRow> existing = tx.findVersion(pkg.id(), version);
+                Optional<VersionRow> existing = tx.versions().find(pkg.id(), version);
                 VersionRow row;
                 RepositoryRow repo = target.repository();
                 if (existing.isEmpty()) {
-                    row = tx.insertVersion(pkg.id(), version, unfinished ? UNFINISHED : PUBLISHED,
+                    row = tx.versions().insert(pkg.id(), version, unfinished ? UNFINISHED : PUBLISHED,
                             Revisions.next(), clock.instant(), "INTERNAL", Optional.of(repository), Optional.empty(),
                             new VersionMetadata(Optional.of(ref.name()), Optional.empty(), Optional.empty(),
                                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
@@ -149,7 +149,7 @@ public final class PackageService {
                                 + ref.display() + " is " + row.status() + "; assets can be added only while it is"
                                 + " Unfinished or Published");
                     }
-                    Optional<AssetRow> same = tx.asset(row.id(), assetName);
+                    Optional<AssetRow> same = tx.assets().find(row.id(), assetName);
                     if (same.isPresent()) {
                         if (!same.get().blob().sha256().equals(staged.sha256())) {
                             throw ApiException.conflict("asset", assetName, "Asset " + assetName + " of version "
@@ -164,14 +164,14 @@ public final class PackageService {
                     }
                 }
                 if (existing.isPresent()) {
-                    if (tx.countAssets(row.id()) >= assets.limits().maxAssetsPerVersion()) {
+                    if (tx.assets().count(row.id()) >= assets.limits().maxAssetsPerVersion()) {
                         throw ApiException.quotaExceeded("package-version", version, "A version can hold at most "
                                 + assets.limits().maxAssetsPerVersion() + " assets");
                     }
                     row = setState(tx, row, row.status().equals(UNFINISHED) && !unfinished ? PUBLISHED : row.status());
                 }
                 BlobRow blob = assets.record(tx, target.domain().id(), staged);
-                tx.insertAsset(row.id(), assetName, blob);
+                tx.assets().insert(row.id(), assetName, blob);
                 boolean statusChanged = existing.isEmpty() || !existing.get().status().equals(row.status());
                 events.record(tx, repo, ref, row, existing.isEmpty() ? "Created" : "Updated", row.status(),
                         new PackageEvents.Changes(1, 0, existing.isEmpty(), 0, statusChanged));
@@ -200,7 +200,7 @@ public final class PackageService {
         Optional<String> normalizedPrefix = prefix.map(p -> format.map(f -> PackageRef.normalize(f, p)).orElse(p));
         return store.read(tx -> {
             RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
-            List<PackageRow> rows = tx.listPackages(repo.id(), format.map(PackageFormat::wireName), namespace,
+            List<PackageRow> rows = tx.packages().list(repo.id(), format.map(PackageFormat::wireName), namespace,
                     normalizedPrefix, publish, upstream, after, limit + 1);
             PageToken.Page<PackageRow> page = PageToken.page("packages", rows, limit,
                     r -> r.format() + "\u0000" + r.namespace() + "\u0000" + r.name());
@@ -219,12 +219,12 @@ public final class PackageService {
         return store.write(tx -> {
             RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
             PackageRow pkg = findPackage(tx, repo, ref);
-            for (VersionRow version : tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(), false,
+            for (VersionRow version : tx.versions().list(pkg.id(), Optional.empty(), Optional.empty(), false,
                     Optional.empty(), Integer.MAX_VALUE)) {
                 events.record(tx, repo, ref, version, "Deleted", version.status(),
-                        new PackageEvents.Changes(0, tx.countAssets(version.id()), false, 0, false));
+                        new PackageEvents.Changes(0, tx.assets().count(version.id()), false, 0, false));
             }
-            tx.deletePackage(pkg.id());
+            tx.packages().delete(pkg.id());
             assets.collectGarbage(tx);
             return view(pkg);
         });
@@ -235,12 +235,12 @@ public final class PackageService {
                                               PackageRef ref, String publish, String upstream) {
         return store.write(tx -> {
             RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
-            Optional<PackageRow> pkg = tx.findPackage(repo.id(), ref.format().wireName(), ref.namespace(), ref.name());
+            Optional<PackageRow> pkg = tx.packages().find(repo.id(), ref.format().wireName(), ref.namespace(), ref.name());
             if (pkg.isEmpty()) {
-                return view(tx.insertPackage(repo.id(), ref.format().wireName(), ref.namespace(), ref.name(),
+                return view(tx.packages().insert(repo.id(), ref.format().wireName(), ref.namespace(), ref.name(),
                         publish, upstream));
             }
-            tx.updatePackageOrigin(pkg.get().id(), publish, upstream);
+            tx.packages().updateOrigin(pkg.get().id(), publish, upstream);
             PackageRow p = pkg.get();
             return view(new PackageRow(p.id(), p.repositoryId(), p.format(), p.namespace(), p.name(), publish, upstream));
         });
@@ -257,7 +257,7 @@ public final class PackageService {
         Optional<String> after = PageToken.decode(list, nextToken);
         return store.read(tx -> {
             PackageRow pkg = findPackage(tx, caller, owner, domain, repository, ref);
-            List<VersionRow> rows = tx.listVersions(pkg.id(), status, originType, newestFirst, after, limit + 1);
+            List<VersionRow> rows = tx.versions().list(pkg.id(), status, originType, newestFirst, after, limit + 1);
             PageToken.Page<VersionRow> page = PageToken.page(list, rows, limit, newestFirst
                     ? r -> r.publishedTime().toEpochMilli() + "\u0000" + r.version()
                     : VersionRow::version);
@@ -281,7 +281,7 @@ public final class PackageService {
         Optional<String> after = PageToken.decode("assets", nextToken);
         return store.read(tx -> {
             VersionRow row = findVersion(tx, findPackage(tx, caller, owner, domain, repository, ref), ref, version);
-            PageToken.Page<AssetRow> page = PageToken.page("assets", tx.assets(row.id(), after, limit + 1), limit,
+            PageToken.Page<AssetRow> page = PageToken.page("assets", tx.assets().list(row.id(), after, limit + 1), limit,
                     AssetRow::name);
             return new AssetPage(new VersionView(ref, row), page.items(), page.nextToken());
         });
@@ -302,9 +302,9 @@ public final class PackageService {
                 throw ApiException.conflict("package-version", version, "Assets of version " + version
                         + " cannot be downloaded while it is " + row.status());
             }
-            AssetRow asset = tx.asset(row.id(), assetName).orElseThrow(() -> ApiException.notFound("asset", assetName,
+            AssetRow asset = tx.assets().find(row.id(), assetName).orElseThrow(() -> ApiException.notFound("asset", assetName,
                     "Version " + version + " of " + ref.display() + " has no asset " + assetName));
-            DomainRow domainRow = tx.findDomain(owner.orElse(caller.accountId()), domain).orElseThrow();
+            DomainRow domainRow = tx.domains().find(owner.orElse(caller.accountId()), domain).orElseThrow();
             return new Found(row, asset, assets.domainKey(tx, domainRow));
         });
         try {
@@ -318,7 +318,7 @@ public final class PackageService {
 
     public List<DependencyRow> dependencies(Caller caller, Optional<String> owner, String domain, String repository,
                                             PackageRef ref, String version) {
-        return store.read(tx -> tx.dependencies(findVersion(tx, findPackage(tx, caller, owner, domain, repository,
+        return store.read(tx -> tx.versions().dependencies(findVersion(tx, findPackage(tx, caller, owner, domain, repository,
                 ref), ref, version).id()));
     }
 
@@ -357,8 +357,8 @@ public final class PackageService {
                     if (row.status().equals(DISPOSED)) {
                         return row;
                     }
-                    int removed = tx.countAssets(row.id());
-                    tx.deleteAssets(row.id());
+                    int removed = tx.assets().count(row.id());
+                    tx.assets().deleteAll(row.id());
                     VersionRow disposed = setState(tx, row, DISPOSED);
                     events.record(tx, repo, ref, disposed, "Updated", DISPOSED,
                             new PackageEvents.Changes(0, removed, false, 0, true));
@@ -373,9 +373,9 @@ public final class PackageService {
                 row -> Optional.empty(),
                 (tx, repo, row) -> {
                     events.record(tx, repo, ref, row, "Deleted", row.status(),
-                            new PackageEvents.Changes(0, tx.countAssets(row.id()), false, 0, false));
-                    tx.deletePackageTagsOf(row.packageId(), row.version());
-                    tx.deleteVersion(row.id());
+                            new PackageEvents.Changes(0, tx.assets().count(row.id()), false, 0, false));
+                    tx.packages().deleteTagsOf(row.packageId(), row.version());
+                    tx.versions().delete(row.id());
                     return row.withStatus(DELETED, row.revision());
                 }, true);
     }
@@ -401,7 +401,7 @@ public final class PackageService {
             Map<String, VersionRow> rows = new LinkedHashMap<>();
             Map<String, VersionError> failed = new LinkedHashMap<>();
             for (String version : versions) {
-                Optional<VersionRow> row = tx.findVersion(pkg.id(), version);
+                Optional<VersionRow> row = tx.versions().find(pkg.id(), version);
                 if (row.isEmpty()) {
                     failed.put(version, new VersionError("NOT_FOUND", "Could not find version " + version));
                     continue;
@@ -449,7 +449,7 @@ public final class PackageService {
             Map<String, VersionError> failed = new LinkedHashMap<>();
             Map<String, VersionRow> found = new LinkedHashMap<>();
             Map<String, PackageRow> foundIn = new LinkedHashMap<>();
-            Optional<PackageRow> destinationPackage = tx.findPackage(to.id(), ref.format().wireName(), ref.namespace(),
+            Optional<PackageRow> destinationPackage = tx.packages().find(to.id(), ref.format().wireName(), ref.namespace(),
                     ref.name());
             Set<String> identical = new HashSet<>();
             for (String version : requested) {
@@ -465,7 +465,7 @@ public final class PackageService {
                             + row.revision() + ", expected revision: " + expectedRevision));
                     continue;
                 }
-                Optional<VersionRow> existing = destinationPackage.flatMap(p -> tx.findVersion(p.id(), version));
+                Optional<VersionRow> existing = destinationPackage.flatMap(p -> tx.versions().find(p.id(), version));
                 if (existing.isPresent()) {
                     if (sameContent(tx, existing.get(), row)) {
                         identical.add(version);
@@ -482,20 +482,20 @@ public final class PackageService {
             if (!failed.isEmpty()) {
                 return new BatchResult(Map.of(), skipAllBut(requested, failed, v -> "Version " + v + " was skipped"));
             }
-            PackageRow target = destinationPackage.orElseGet(() -> tx.insertPackage(to.id(), ref.format().wireName(),
+            PackageRow target = destinationPackage.orElseGet(() -> tx.packages().insert(to.id(), ref.format().wireName(),
                     ref.namespace(), ref.name(), ALLOW, BLOCK));
             Map<String, VersionRow> successful = new LinkedHashMap<>();
             for (Map.Entry<String, VersionRow> entry : found.entrySet()) {
-                tx.findVersion(target.id(), entry.getKey()).ifPresent(old -> tx.deleteVersion(old.id()));
+                tx.versions().find(target.id(), entry.getKey()).ifPresent(old -> tx.versions().delete(old.id()));
                 VersionRow copied = StoredVersions.copy(tx, target.id(), entry.getValue());
                 // Tags pointing at a copied version come along and win over same-named tags in the destination.
-                tx.packageTags(foundIn.get(entry.getKey()).id()).forEach((tag, tagged) -> {
+                tx.packages().tags(foundIn.get(entry.getKey()).id()).forEach((tag, tagged) -> {
                     if (tagged.equals(entry.getKey())) {
-                        tx.putPackageTag(target.id(), tag, tagged);
+                        tx.packages().putTag(target.id(), tag, tagged);
                     }
                 });
                 events.record(tx, to, ref, copied, "Created", copied.status(), new PackageEvents.Changes(
-                        tx.countAssets(copied.id()), 0, true, 0, true));
+                        tx.assets().count(copied.id()), 0, true, 0, true));
                 successful.put(entry.getKey(), copied);
             }
             if (allowOverwrite) {
@@ -511,11 +511,11 @@ public final class PackageService {
                                                                       RepositoryRow start, PackageRef ref,
                                                                       String version, boolean upstreams) {
         List<UpstreamSearchOrder.Stop<Long>> order = UpstreamSearchOrder.of(start.id(),
-                id -> upstreams ? tx.upstreams(id) : List.of(), ServiceLimits.DEFAULT.upstreamSearchBudget());
+                id -> upstreams ? tx.repositories().upstreams(id) : List.of(), ServiceLimits.DEFAULT.upstreamSearchBudget());
         for (UpstreamSearchOrder.Stop<Long> stop : order) {
-            Optional<PackageRow> pkg = tx.findPackage(stop.repository(), ref.format().wireName(), ref.namespace(),
+            Optional<PackageRow> pkg = tx.packages().find(stop.repository(), ref.format().wireName(), ref.namespace(),
                     ref.name());
-            Optional<VersionRow> row = pkg.flatMap(p -> tx.findVersion(p.id(), version));
+            Optional<VersionRow> row = pkg.flatMap(p -> tx.versions().find(p.id(), version));
             if (row.isPresent()) {
                 return Optional.of(Map.entry(pkg.get(), row.get()));
             }
@@ -525,17 +525,17 @@ public final class PackageService {
 
     /** The version the {@code latest} tag names when it is Published, else the newest Published version. */
     private static Optional<String> defaultDisplayVersion(MetadataStore.Transaction tx, PackageRow pkg) {
-        return Optional.ofNullable(tx.packageTags(pkg.id()).get("latest"))
-                .flatMap(tagged -> tx.findVersion(pkg.id(), tagged))
+        return Optional.ofNullable(tx.packages().tags(pkg.id()).get("latest"))
+                .flatMap(tagged -> tx.versions().find(pkg.id(), tagged))
                 .filter(v -> v.status().equals(PUBLISHED))
-                .or(() -> tx.latestVersion(pkg.id(), List.of(PUBLISHED)))
+                .or(() -> tx.versions().latest(pkg.id(), List.of(PUBLISHED)))
                 .map(VersionRow::version);
     }
 
     private static boolean sameContent(MetadataStore.Transaction tx, VersionRow a, VersionRow b) {
-        List<String> left = tx.assets(a.id(), Optional.empty(), Integer.MAX_VALUE).stream()
+        List<String> left = tx.assets().list(a.id(), Optional.empty(), Integer.MAX_VALUE).stream()
                 .map(x -> x.name() + "=" + x.blob().sha256()).toList();
-        List<String> right = tx.assets(b.id(), Optional.empty(), Integer.MAX_VALUE).stream()
+        List<String> right = tx.assets().list(b.id(), Optional.empty(), Integer.MAX_VALUE).stream()
                 .map(x -> x.name() + "=" + x.blob().sha256()).toList();
         return left.equals(right) && a.status().equals(b.status()) && a.metadata().equals(b.metadata());
     }
@@ -565,19 +565,19 @@ public final class PackageService {
     }
 
     private static PackageRow findPackage(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
-        return tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        return tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
                 .orElseThrow(() -> ApiException.notFound("package", ref.name(), "Package " + ref.display()
                         + " does not exist in repository " + repository.name()));
     }
 
     private static VersionRow findVersion(MetadataStore.Transaction tx, PackageRow pkg, PackageRef ref, String version) {
-        return tx.findVersion(pkg.id(), version).orElseThrow(() -> ApiException.notFound("package-version", version,
+        return tx.versions().find(pkg.id(), version).orElseThrow(() -> ApiException.notFound("package-version", version,
                 "Version " + version + " of " + ref.display() + " does not exist in this repository"));
     }
 
     private static VersionRow setState(MetadataStore.Transaction tx, VersionRow row, String status) {
         String revision = Revisions.next();
-        tx.updateVersionState(row.id(), status, revision);
+        tx.versions().updateState(row.id(), status, revision);
         return row.withStatus(status, revision);
     }
 
@@ -617,6 +617,6 @@ public final class PackageService {
 
     /** Bytes a domain's assets take, each stored blob once. */
     public long domainAssetBytes(MetadataStore.Transaction tx, long domainId) {
-        return tx.domainAssetBytes(domainId);
+        return tx.assets().domainBytes(domainId);
     }
 }

@@ -47,10 +47,10 @@ public final class PolicyService {
         validate(document);
         return store.write(tx -> {
             Target resource = target.apply(tx);
-            Optional<PolicyRow> current = tx.findPolicy(resource.arn());
+            Optional<PolicyRow> current = tx.policies().find(resource.arn());
             checkRevision(resource, current, expectedRevision);
             PolicyRow policy = new PolicyRow(resource.arn(), document, newRevision());
-            tx.putPolicy(policy);
+            tx.policies().put(policy);
             return policy;
         });
     }
@@ -58,7 +58,7 @@ public final class PolicyService {
     public PolicyRow get(Function<MetadataStore.Transaction, Target> target) {
         return store.read(tx -> {
             Target resource = target.apply(tx);
-            return tx.findPolicy(resource.arn()).orElseThrow(() -> noPolicy(resource));
+            return tx.policies().find(resource.arn()).orElseThrow(() -> noPolicy(resource));
         });
     }
 
@@ -66,9 +66,9 @@ public final class PolicyService {
                             Optional<String> expectedRevision) {
         return store.write(tx -> {
             Target resource = target.apply(tx);
-            PolicyRow current = tx.findPolicy(resource.arn()).orElseThrow(() -> noPolicy(resource));
+            PolicyRow current = tx.policies().find(resource.arn()).orElseThrow(() -> noPolicy(resource));
             checkRevision(resource, Optional.of(current), expectedRevision);
-            tx.deletePolicy(resource.arn());
+            tx.policies().delete(resource.arn());
             return current;
         });
     }

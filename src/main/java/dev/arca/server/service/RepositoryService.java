@@ -54,17 +54,17 @@ public final class RepositoryService {
         tags.validate(initialTags);
         return store.write(tx -> {
             DomainRow domain = domains.find(tx, caller, owner, domainName);
-            if (tx.findRepository(domain.id(), name).isPresent()) {
+            if (tx.repositories().find(domain.id(), name).isPresent()) {
                 throw ApiException.conflict("repository", name,
                         "Repository " + name + " already exists in domain " + domainName);
             }
-            if (tx.countRepositories(domain.id()) >= limits.repositoriesPerDomain()) {
+            if (tx.repositories().count(domain.id()) >= limits.repositoriesPerDomain()) {
                 throw ApiException.quotaExceeded("repository", name, "Domain " + domainName + " already has "
                         + limits.repositoriesPerDomain() + " repositories, the most allowed");
             }
             List<Long> upstreamIds = resolveUpstreams(tx, domain, name, upstreams);
-            RepositoryRow row = tx.insertRepository(domain.id(), name, caller.accountId(), description, clock.instant());
-            tx.replaceUpstreams(row.id(), upstreamIds);
+            RepositoryRow row = tx.repositories().insert(domain.id(), name, caller.accountId(), description, clock.instant());
+            tx.repositories().replaceUpstreams(row.id(), upstreamIds);
             RepositoryView view = view(tx, row);
             if (!initialTags.isEmpty()) {
                 tags.put(tx, view.arn(), initialTags);
@@ -83,20 +83,20 @@ public final class RepositoryService {
         return store.write(tx -> {
             RepositoryRow row = find(tx, caller, owner, domainName, name);
             if (description.isPresent()) {
-                tx.updateRepositoryDescription(row.id(), description.filter(d -> !d.isEmpty()));
+                tx.repositories().updateDescription(row.id(), description.filter(d -> !d.isEmpty()));
             }
             if (upstreams.isPresent()) {
-                if (!upstreams.get().isEmpty() && tx.externalConnection(row.id()).isPresent()) {
+                if (!upstreams.get().isEmpty() && tx.repositories().externalConnection(row.id()).isPresent()) {
                     throw ApiException.conflict("repository", name, "Repository " + name + " has the external connection "
-                            + tx.externalConnection(row.id()).get() + "; a repository has upstreams or an external"
+                            + tx.repositories().externalConnection(row.id()).get() + "; a repository has upstreams or an external"
                             + " connection, not both");
                 }
-                DomainRow domain = tx.findDomain(row.domainOwner(), row.domainName()).orElseThrow();
+                DomainRow domain = tx.domains().find(row.domainOwner(), row.domainName()).orElseThrow();
                 List<Long> ids = resolveUpstreams(tx, domain, name, upstreams.get());
                 rejectCycles(tx, domain, row, ids);
-                tx.replaceUpstreams(row.id(), ids);
+                tx.repositories().replaceUpstreams(row.id(), ids);
             }
-            return view(tx, tx.findRepositoryById(row.id()).orElseThrow());
+            return view(tx, tx.repositories().findById(row.id()).orElseThrow());
         });
     }
 
@@ -108,9 +108,9 @@ public final class RepositoryService {
         return store.write(tx -> {
             RepositoryRow row = find(tx, caller, owner, domainName, name);
             RepositoryView deleted = view(tx, row);
-            tx.deletePolicy(deleted.arn());
-            tx.deleteAllTags(deleted.arn());
-            tx.deleteRepository(row.id());
+            tx.policies().delete(deleted.arn());
+            tx.tags().removeAll(deleted.arn());
+            tx.repositories().delete(row.id());
             return deleted;
         });
     }
@@ -123,7 +123,7 @@ public final class RepositoryService {
         Optional<String> after = PageToken.decode(list, nextToken);
         return store.read(tx -> {
             DomainRow domain = domains.find(tx, caller, owner, domainName);
-            List<RepositoryRow> rows = tx.listRepositoriesInDomain(domain.id(), prefix, administrator, after, limit + 1);
+            List<RepositoryRow> rows = tx.repositories().listInDomain(domain.id(), prefix, administrator, after, limit + 1);
             PageToken.Page<RepositoryRow> page = PageToken.page(list, rows, limit, RepositoryRow::name);
             return new PageToken.Page<>(page.items().stream().map(r -> summary(r)).toList(), page.nextToken());
         });
@@ -136,7 +136,7 @@ public final class RepositoryService {
         String list = "repositories";
         Optional<String> after = PageToken.decode(list, nextToken);
         return store.read(tx -> {
-            List<RepositoryRow> rows = tx.listRepositoriesAdministeredBy(caller.accountId(), prefix, after, limit + 1);
+            List<RepositoryRow> rows = tx.repositories().listAdministeredBy(caller.accountId(), prefix, after, limit + 1);
             PageToken.Page<RepositoryRow> page = PageToken.page(list, rows, limit,
                     r -> r.name() + "\u0000" + r.domainOwner() + "\u0000" + r.domainName());
             return new PageToken.Page<>(page.items().stream().map(r -> summary(r)).toList(), page.nextToken());
@@ -151,17 +151,17 @@ public final class RepositoryService {
         }
         return store.write(tx -> {
             RepositoryRow row = find(tx, caller, owner, domainName, name);
-            Optional<String> existing = tx.externalConnection(row.id());
+            Optional<String> existing = tx.repositories().externalConnection(row.id());
             if (existing.isPresent()) {
                 throw ApiException.conflict("repository", name, "Repository " + name
                         + " already has the external connection " + existing.get()
                         + "; a repository can have only one");
             }
-            if (!tx.upstreamNames(row.id()).isEmpty()) {
+            if (!tx.repositories().upstreamNames(row.id()).isEmpty()) {
                 throw ApiException.conflict("repository", name, "Repository " + name + " has upstream repositories;"
                         + " a repository has upstreams or an external connection, not both");
             }
-            tx.setExternalConnection(row.id(), Optional.of(connection));
+            tx.repositories().setExternalConnection(row.id(), Optional.of(connection));
             return view(tx, row);
         });
     }
@@ -170,11 +170,11 @@ public final class RepositoryService {
                                                          String name, String connection) {
         return store.write(tx -> {
             RepositoryRow row = find(tx, caller, owner, domainName, name);
-            if (!tx.externalConnection(row.id()).equals(Optional.of(connection))) {
+            if (!tx.repositories().externalConnection(row.id()).equals(Optional.of(connection))) {
                 throw ApiException.notFound("repository", name, "Repository " + name
                         + " has no external connection " + connection);
             }
-            tx.setExternalConnection(row.id(), Optional.empty());
+            tx.repositories().setExternalConnection(row.id(), Optional.empty());
             return view(tx, row);
         });
     }
@@ -190,7 +190,7 @@ public final class RepositoryService {
     public RepositoryRow find(MetadataStore.Transaction tx, Caller caller, Optional<String> owner, String domainName,
                               String name) {
         DomainRow domain = domains.find(tx, caller, owner, domainName);
-        return tx.findRepository(domain.id(), name).orElseThrow(() -> ApiException.notFound("repository", name,
+        return tx.repositories().find(domain.id(), name).orElseThrow(() -> ApiException.notFound("repository", name,
                 "Repository " + name + " does not exist in domain " + domainName));
     }
 
@@ -213,7 +213,7 @@ public final class RepositoryService {
             if (!seen.add(upstream)) {
                 throw ApiException.validation("Upstream repository " + upstream + " is listed more than once");
             }
-            ids.add(tx.findRepository(domain.id(), upstream).orElseThrow(() -> ApiException.notFound("repository",
+            ids.add(tx.repositories().find(domain.id(), upstream).orElseThrow(() -> ApiException.notFound("repository",
                     upstream, "Upstream repository " + upstream + " does not exist in domain " + domain.name()))
                     .id());
         }
@@ -222,7 +222,7 @@ public final class RepositoryService {
 
     private static void rejectCycles(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
                                      List<Long> newUpstreams) {
-        Map<Long, List<Long>> graph = new HashMap<>(tx.upstreamGraph(domain.id()));
+        Map<Long, List<Long>> graph = new HashMap<>(tx.repositories().upstreamGraph(domain.id()));
         graph.put(repository.id(), newUpstreams);
         Deque<Long> pending = new ArrayDeque<>(newUpstreams);
         Set<Long> visited = new HashSet<>();
@@ -239,7 +239,7 @@ public final class RepositoryService {
     }
 
     private RepositoryView view(MetadataStore.Transaction tx, RepositoryRow row) {
-        return new RepositoryView(row, arn(row), tx.upstreamNames(row.id()), tx.externalConnection(row.id()));
+        return new RepositoryView(row, arn(row), tx.repositories().upstreamNames(row.id()), tx.repositories().externalConnection(row.id()));
     }
 
     private RepositoryView summary(RepositoryRow row) {

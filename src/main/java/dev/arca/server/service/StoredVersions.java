@@ -27,12 +27,12 @@ final class StoredVersions {
     /** Records {@code source}'s content as another version, in {@code status} under {@code revision}. */
     static VersionRow copy(MetadataStore.Transaction tx, long packageId, VersionRow source, String version,
                            String status, String revision, Instant publishedTime) {
-        VersionRow copied = tx.insertVersion(packageId, version, status, revision, publishedTime,
+        VersionRow copied = tx.versions().insert(packageId, version, status, revision, publishedTime,
                 source.originType(), source.originRepository(), source.originExternal(), source.metadata());
-        for (AssetRow asset : tx.assets(source.id(), Optional.empty(), Integer.MAX_VALUE)) {
-            tx.insertAsset(copied.id(), asset.name(), asset.blob());
+        for (AssetRow asset : tx.assets().list(source.id(), Optional.empty(), Integer.MAX_VALUE)) {
+            tx.assets().insert(copied.id(), asset.name(), asset.blob());
         }
-        tx.insertDependencies(copied.id(), tx.dependencies(source.id()));
+        tx.versions().insertDependencies(copied.id(), tx.versions().dependencies(source.id()));
         return copied;
     }
 }

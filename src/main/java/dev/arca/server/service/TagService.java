@@ -38,7 +38,7 @@ public final class TagService {
     public void untag(String resourceArn, List<String> keys) {
         store.write(tx -> {
             requireResource(tx, resourceArn);
-            tx.removeTags(resourceArn, keys);
+            tx.tags().remove(resourceArn, keys);
             return null;
         });
     }
@@ -46,7 +46,7 @@ public final class TagService {
     public List<TagRow> list(String resourceArn) {
         return store.read(tx -> {
             requireResource(tx, resourceArn);
-            return tx.tags(resourceArn);
+            return tx.tags().of(resourceArn);
         });
     }
 
@@ -73,25 +73,25 @@ public final class TagService {
     /** Adds or overwrites tags inside a transaction, enforcing the per-resource quota on the result. */
     void put(MetadataStore.Transaction tx, String resourceArn, List<TagRow> tags) {
         Map<String, String> merged = new LinkedHashMap<>();
-        tx.tags(resourceArn).forEach(t -> merged.put(t.key(), t.value()));
+        tx.tags().of(resourceArn).forEach(t -> merged.put(t.key(), t.value()));
         tags.forEach(t -> merged.put(t.key(), t.value()));
         if (merged.size() > limits.tagsPerResource()) {
             throw ApiException.quotaExceeded(Arns.parse(resourceArn).map(Arns.ResourceArn::type).orElse("domain"),
                     resourceArn, "A resource can have at most " + limits.tagsPerResource() + " tags; this request"
                             + " would leave " + merged.size());
         }
-        tx.putTags(resourceArn, tags);
+        tx.tags().put(resourceArn, tags);
     }
 
     private void requireResource(MetadataStore.Transaction tx, String resourceArn) {
         Arns.ResourceArn arn = Arns.parse(resourceArn).filter(a -> !a.type().equals("package"))
                 .orElseThrow(() -> ApiException.validation(
                 "Resource ARN " + resourceArn + " is not a CodeArtifact domain, repository or package group ARN"));
-        var domain = tx.findDomain(arn.owner(), arn.domain());
+        var domain = tx.domains().find(arn.owner(), arn.domain());
         boolean exists = arn.region().equals(region) && domain.isPresent()
-                && (arn.repository().isEmpty() || tx.findRepository(domain.get().id(), arn.repository().get()).isPresent())
+                && (arn.repository().isEmpty() || tx.repositories().find(domain.get().id(), arn.repository().get()).isPresent())
                 && (arn.packageGroup().isEmpty()
-                || tx.findPackageGroup(domain.get().id(), arn.packageGroup().get()).isPresent());
+                || tx.groups().find(domain.get().id(), arn.packageGroup().get()).isPresent());
         if (!exists) {
             throw ApiException.notFound(arn.type(), resourceArn, "Resource " + resourceArn + " does not exist");
         }

@@ -59,9 +59,9 @@ public final class TokenService {
     public TokenService(MetadataStore store, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
-        this.secret = store.write(tx -> tx.setting(SECRET_SETTING).orElseGet(() -> {
+        this.secret = store.write(tx -> tx.settings().get(SECRET_SETTING).orElseGet(() -> {
             byte[] fresh = freshSecret();
-            tx.putSetting(SECRET_SETTING, fresh);
+            tx.settings().put(SECRET_SETTING, fresh);
             return fresh;
         }));
     }
@@ -167,7 +167,7 @@ public final class TokenService {
     public void rotateSecret() {
         byte[] fresh = freshSecret();
         store.write(tx -> {
-            tx.putSetting(SECRET_SETTING, fresh);
+            tx.settings().put(SECRET_SETTING, fresh);
             return null;
         });
         secret = fresh;

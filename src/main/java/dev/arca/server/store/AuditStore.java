@@ -40,7 +40,7 @@ public final class AuditStore implements AutoCloseable {
             }
             return new AuditStore(connection);
         } catch (SQLException e) {
-            throw new SqliteMetadataStore.StoreException("cannot open audit log " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open audit log " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -67,7 +67,7 @@ public final class AuditStore implements AutoCloseable {
             } catch (SQLException ignored) {
                 // The batch failed; the rollback error adds nothing.
             }
-            throw new SqliteMetadataStore.StoreException("cannot write audit entries: " + e.getMessage(), e);
+            throw new StoreException("cannot write audit entries: " + e.getMessage(), e);
         } finally {
             try {
                 connection.setAutoCommit(true);
@@ -98,7 +98,7 @@ public final class AuditStore implements AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw new SqliteMetadataStore.StoreException("cannot read the audit log: " + e.getMessage(), e);
+            throw new StoreException("cannot read the audit log: " + e.getMessage(), e);
         }
     }
 

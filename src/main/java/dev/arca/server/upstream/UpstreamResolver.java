@@ -262,7 +262,7 @@ public final class UpstreamResolver {
         List<UpstreamSearchOrder.Stop<RepositoryRow>> order = UpstreamSearchOrder.of(requested,
                 repo -> intake.acceptsUpstream(tx, repo, ref) ? upstreams(tx, repo) : List.of(), searchBudget);
         return order.stream().map(stop -> new Stop(stop.repository(), stop.depth(),
-                tx.externalConnection(stop.repository().id())
+                tx.repositories().externalConnection(stop.repository().id())
                         .filter(c -> ExternalConnections.formatOf(c).equals(Optional.of(ref.format())))
                         .filter(c -> intake.acceptsExternal(tx, stop.repository(), ref)))).toList();
     }
@@ -370,15 +370,15 @@ public final class UpstreamResolver {
     }
 
     private static List<RepositoryRow> upstreams(MetadataStore.Transaction tx, RepositoryRow repository) {
-        return tx.upstreams(repository.id()).stream().map(id -> tx.findRepositoryById(id).orElseThrow()).toList();
+        return tx.repositories().upstreams(repository.id()).stream().map(id -> tx.repositories().findById(id).orElseThrow()).toList();
     }
 
     private static Optional<PackageRow> pkg(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
-        return tx.findPackage(repository.id(), ref.format().wireName(), ref.namespace(), ref.name());
+        return tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name());
     }
 
     private static Optional<VersionRow> version(MetadataStore.Transaction tx, RepositoryRow repository,
                                                 PackageRef ref, String version) {
-        return pkg(tx, repository, ref).flatMap(p -> tx.findVersion(p.id(), version));
+        return pkg(tx, repository, ref).flatMap(p -> tx.versions().find(p.id(), version));
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arca.core.PackageFormat;
 import dev.arca.server.service.PackageRef;
-import dev.arca.server.store.SqliteMetadataStore;
+import dev.arca.server.store.sql.SqliteMetadataStore;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class DocumentCacheTest {
     @BeforeEach
     void open() {
         store = SqliteMetadataStore.open(dir.resolve("metadata.db"));
-        repository = store.write(tx -> tx.insertRepository(tx.insertDomain("123456789012", "acme",
+        repository = store.write(tx -> tx.repositories().insert(tx.domains().insert("123456789012", "acme",
                 "arn:aws:kms:us-east-1:123456789012:key/k", NOW).id(), "team", "123456789012", Optional.empty(), NOW));
     }
 
@@ -67,7 +67,7 @@ class DocumentCacheTest {
         assertThat(text(get(cache, right, "full", false))).isEqualTo("right full #3");
         assertThat(renders).hasValue(3);
 
-        store.write(tx -> tx.insertPackage(repository.id(), "npm", "", "left", "ALLOW", "BLOCK"));
+        store.write(tx -> tx.packages().insert(repository.id(), "npm", "", "left", "ALLOW", "BLOCK"));
         DocumentCache.Cached changed = get(cache, left, "full", false);
         assertThat(text(changed)).isEqualTo("left full #4");
         assertThat(changed.etag()).isNotEqualTo(first.etag()).matches("[0-9a-f]{32}");
@@ -75,7 +75,7 @@ class DocumentCacheTest {
                 .asString(StandardCharsets.UTF_8).isEqualTo("right full #3");
 
         store.write(tx -> {
-            tx.replaceUpstreams(repository.id(), java.util.List.of());
+            tx.repositories().replaceUpstreams(repository.id(), java.util.List.of());
             return null;
         });
         assertThat(text(get(cache, right, "full", false))).as("a change around every package").endsWith("#5");

@@ -3,7 +3,7 @@ package dev.arca.server.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arca.server.store.SqliteMetadataStore;
+import dev.arca.server.store.sql.SqliteMetadataStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

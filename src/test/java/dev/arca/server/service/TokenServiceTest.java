@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arca.core.ServiceLimits;
 import dev.arca.server.kms.LocalKms;
-import dev.arca.server.store.SqliteMetadataStore;
+import dev.arca.server.store.sql.SqliteMetadataStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +59,7 @@ class TokenServiceTest {
     }
 
     private dev.arca.server.store.StoreRecords.DomainRow domain() {
-        return store.read(tx -> tx.findDomain("123456789012", "tokens").orElseThrow());
+        return store.read(tx -> tx.domains().find("123456789012", "tokens").orElseThrow());
     }
 
     @Test

@@ -21,7 +21,7 @@ import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.SqliteMetadataStore;
+import dev.arca.server.store.sql.SqliteMetadataStore;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
 import dev.arca.server.store.StoreRecords.VersionRow;
 import java.net.http.HttpClient;
@@ -113,7 +113,7 @@ class UpstreamResolverTest {
     }
 
     private Optional<VersionRow> stored(PackageRef ref) {
-        return store.read(tx -> tx.findPackage(repository.id(), "npm", "", ref.name())
-                .flatMap(p -> tx.findVersion(p.id(), "1.3.0")));
+        return store.read(tx -> tx.packages().find(repository.id(), "npm", "", ref.name())
+                .flatMap(p -> tx.versions().find(p.id(), "1.3.0")));
     }
 }

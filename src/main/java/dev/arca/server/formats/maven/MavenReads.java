@@ -149,7 +149,7 @@ final class MavenReads {
      */
     private DocumentCache.Rendered artifactMetadata(RepositoryRow repository, MavenArtifact artifact) {
         List<UpstreamResolver.Layer<List<VersionRow>>> layers = resolver.layers(repository, artifact.ref(),
-                (tx, pkg) -> tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                (tx, pkg) -> tx.versions().list(pkg.id(), Optional.empty(), Optional.empty(), false, Optional.empty(),
                         Integer.MAX_VALUE));
         Set<String> seen = new HashSet<>();
         Set<String> listed = new LinkedHashSet<>();

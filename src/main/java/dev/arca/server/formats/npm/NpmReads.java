@@ -86,9 +86,9 @@ final class NpmReads {
     }
 
     private List<UpstreamResolver.Layer<NpmPackument.Stored>> layers(RepositoryRow repository, NpmName name) {
-        return resolver.layers(repository, name.ref(), (tx, pkg) -> new NpmPackument.Stored(tx.listVersions(pkg.id(),
+        return resolver.layers(repository, name.ref(), (tx, pkg) -> new NpmPackument.Stored(tx.versions().list(pkg.id(),
                 Optional.empty(), Optional.empty(), false, Optional.empty(), Integer.MAX_VALUE),
-                tx.assetBlobs(pkg.id(), TARBALL_ASSET), tx.packageTags(pkg.id())));
+                tx.assets().blobsByVersion(pkg.id(), TARBALL_ASSET), tx.packages().tags(pkg.id())));
     }
 
     private static NpmPackument merged(RepositoryRow repository, NpmName name,

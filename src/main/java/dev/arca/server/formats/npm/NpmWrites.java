@@ -97,7 +97,7 @@ final class NpmWrites {
                 List.of(new PackageIntake.NewAsset(NpmReads.TARBALL_ASSET, tarball.staged())));
         PackageIntake.Published published = intake.publish(repository, name.ref(), newVersion,
                 resolver.availableUpstream(repository, name.ref(), version),
-                (tx, pkg) -> tags.forEach((tag, tagged) -> tx.putPackageTag(pkg.id(), tag, tagged)));
+                (tx, pkg) -> tags.forEach((tag, tagged) -> tx.packages().putTag(pkg.id(), tag, tagged)));
         Map<String, Object> body = new LinkedHashMap<>(NpmReads.ok());
         body.put("id", name.full());
         body.put("rev", published.version().revision());

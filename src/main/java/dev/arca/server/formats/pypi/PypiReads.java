@@ -64,10 +64,10 @@ final class PypiReads {
         Set<String> names = store.read(tx -> {
             Set<String> out = new TreeSet<>();
             for (RepositoryRow repo : resolver.searchOrder(tx, repository)) {
-                for (PackageRow pkg : tx.listPackages(repo.id(), Optional.of(PackageFormat.PYPI.wireName()),
+                for (PackageRow pkg : tx.packages().list(repo.id(), Optional.of(PackageFormat.PYPI.wireName()),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                         Integer.MAX_VALUE)) {
-                    if (tx.latestVersion(pkg.id(), List.of(PackageService.PUBLISHED)).isPresent()) {
+                    if (tx.versions().latest(pkg.id(), List.of(PackageService.PUBLISHED)).isPresent()) {
                         out.add(pkg.name());
                     }
                 }
@@ -135,12 +135,12 @@ final class PypiReads {
     }
 
     private static Stored stored(MetadataStore.Transaction tx, PackageRow pkg) {
-        List<VersionRow> versions = tx.listVersions(pkg.id(), Optional.empty(), Optional.empty(), false,
+        List<VersionRow> versions = tx.versions().list(pkg.id(), Optional.empty(), Optional.empty(), false,
                 Optional.empty(), Integer.MAX_VALUE);
         Map<Long, List<AssetRow>> files = new LinkedHashMap<>();
         for (VersionRow row : versions) {
             if (row.status().equals(PackageService.PUBLISHED)) {
-                files.put(row.id(), tx.assets(row.id(), Optional.empty(), Integer.MAX_VALUE));
+                files.put(row.id(), tx.assets().list(row.id(), Optional.empty(), Integer.MAX_VALUE));
             }
         }
         return new Stored(versions, files);

@@ -1,4 +1,4 @@
-package dev.arca.server.store;
+package dev.arca.server.store.sql;
 
 import dev.arca.server.store.StoreRecords.PackageKey;
 import java.util.HashSet;

@@ -1,8 +1,9 @@
-package dev.arca.server.store;
+package dev.arca.server.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreRecords.BlobRow;
 import dev.arca.server.store.StoreRecords.PackageRow;
 import dev.arca.server.store.StoreRecords.RepositoryRow;
@@ -38,11 +39,11 @@ class ChangeStampsTest {
     void open() {
         store = SqliteMetadataStore.open(dir.resolve("metadata.db"));
         repository = store.write(tx -> {
-            long domain = tx.insertDomain("123456789012", "acme", "arn:aws:kms:us-east-1:123456789012:key/k", NOW).id();
-            return tx.insertRepository(domain, "team", "123456789012", Optional.empty(), NOW);
+            long domain = tx.domains().insert("123456789012", "acme", "arn:aws:kms:us-east-1:123456789012:key/k", NOW).id();
+            return tx.repositories().insert(domain, "team", "123456789012", Optional.empty(), NOW);
         });
-        left = store.write(tx -> tx.insertPackage(repository.id(), "npm", "", "left", "ALLOW", "BLOCK"));
-        right = store.write(tx -> tx.insertPackage(repository.id(), "npm", "", "right", "ALLOW", "BLOCK"));
+        left = store.write(tx -> tx.packages().insert(repository.id(), "npm", "", "left", "ALLOW", "BLOCK"));
+        right = store.write(tx -> tx.packages().insert(repository.id(), "npm", "", "right", "ALLOW", "BLOCK"));
     }
 
     @AfterEach
@@ -67,23 +68,23 @@ class ChangeStampsTest {
     }
 
     private VersionRow version(PackageRow pkg, String version) {
-        return store.write(tx -> tx.insertVersion(pkg.id(), version, "Published", "r1", NOW, "INTERNAL",
+        return store.write(tx -> tx.versions().insert(pkg.id(), version, "Published", "r1", NOW, "INTERNAL",
                 Optional.empty(), Optional.empty(), NO_METADATA));
     }
 
     @Test
     void aWriteToAPackageMovesThatPackagesStampOnly() {
-        assertThat(moved(tx -> tx.insertVersion(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL",
+        assertThat(moved(tx -> tx.versions().insert(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL",
                 Optional.empty(), Optional.empty(), NO_METADATA))).containsExactly(true, false, false);
-        VersionRow v = store.read(tx -> tx.findVersion(left.id(), "1.0.0").orElseThrow());
-        assertThat(moved(tx -> tx.updateVersionState(v.id(), "Archived", "r2"))).containsExactly(true, false, false);
-        assertThat(moved(tx -> tx.putPackageTag(right.id(), "latest", "1.0.0"))).containsExactly(false, true, false);
-        assertThat(moved(tx -> tx.updatePackageOrigin(right.id(), "BLOCK", "ALLOW")))
+        VersionRow v = store.read(tx -> tx.versions().find(left.id(), "1.0.0").orElseThrow());
+        assertThat(moved(tx -> tx.versions().updateState(v.id(), "Archived", "r2"))).containsExactly(true, false, false);
+        assertThat(moved(tx -> tx.packages().putTag(right.id(), "latest", "1.0.0"))).containsExactly(false, true, false);
+        assertThat(moved(tx -> tx.packages().updateOrigin(right.id(), "BLOCK", "ALLOW")))
                 .containsExactly(false, true, false);
-        assertThat(moved(tx -> tx.deleteVersion(v.id()))).containsExactly(true, false, false);
-        assertThat(moved(tx -> tx.insertPackage(repository.id(), "npm", "", "third", "ALLOW", "BLOCK")))
+        assertThat(moved(tx -> tx.versions().delete(v.id()))).containsExactly(true, false, false);
+        assertThat(moved(tx -> tx.packages().insert(repository.id(), "npm", "", "third", "ALLOW", "BLOCK")))
                 .containsExactly(false, false, false);
-        assertThat(moved(tx -> tx.deletePackage(left.id()))).containsExactly(true, false, false);
+        assertThat(moved(tx -> tx.packages().delete(left.id()))).containsExactly(true, false, false);
     }
 
     @Test
@@ -91,22 +92,22 @@ class ChangeStampsTest {
         VersionRow v = version(left, "1.0.0");
         BlobRow blob = new BlobRow(repository.domainId(), "ab".repeat(32), 3, "m", "s1", "s512");
         assertThat(moved(tx -> {
-            tx.insertBlob(blob, NOW);
-            tx.appendEvent(NOW, "acme", "team", "{}");
-            tx.putTags("arn:aws:codeartifact:us-east-1:123456789012:domain/acme", List.of(new TagRow("k", "v")));
+            tx.assets().insertBlob(blob, NOW);
+            tx.events().append(NOW, "acme", "team", "{}");
+            tx.tags().put("arn:aws:codeartifact:us-east-1:123456789012:domain/acme", List.of(new TagRow("k", "v")));
         })).containsExactly(false, false, false);
-        assertThat(moved(tx -> tx.insertAsset(v.id(), "package.tgz", blob))).containsExactly(true, false, false);
+        assertThat(moved(tx -> tx.assets().insert(v.id(), "package.tgz", blob))).containsExactly(true, false, false);
     }
 
     @Test
     void changesAroundPackagesMoveEveryStamp() {
-        RepositoryRow other = store.write(tx -> tx.insertRepository(repository.domainId(), "other", "123456789012",
+        RepositoryRow other = store.write(tx -> tx.repositories().insert(repository.domainId(), "other", "123456789012",
                 Optional.empty(), NOW));
-        assertThat(moved(tx -> tx.replaceUpstreams(repository.id(), List.of(other.id()))))
+        assertThat(moved(tx -> tx.repositories().replaceUpstreams(repository.id(), List.of(other.id()))))
                 .containsExactly(true, true, true);
-        assertThat(moved(tx -> tx.setExternalConnection(other.id(), Optional.of("public:npmjs"))))
+        assertThat(moved(tx -> tx.repositories().setExternalConnection(other.id(), Optional.of("public:npmjs"))))
                 .containsExactly(true, true, true);
-        assertThat(moved(tx -> tx.insertPackageGroup(repository.domainId(), "/npm/*", Optional.empty(),
+        assertThat(moved(tx -> tx.groups().insert(repository.domainId(), "/npm/*", Optional.empty(),
                 Optional.empty(), NOW))).containsExactly(true, true, true);
     }
 
@@ -115,14 +116,14 @@ class ChangeStampsTest {
         long before = stampOf(left);
         long structure = store.structureStamp();
         assertThatThrownBy(() -> store.write(tx -> {
-            tx.insertVersion(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL", Optional.empty(),
+            tx.versions().insert(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL", Optional.empty(),
                     Optional.empty(), NO_METADATA);
-            tx.replaceUpstreams(repository.id(), List.of());
+            tx.repositories().replaceUpstreams(repository.id(), List.of());
             throw new IllegalStateException("changed my mind");
         })).hasMessage("changed my mind");
         assertThat(stampOf(left)).isEqualTo(before);
         assertThat(store.structureStamp()).isEqualTo(structure);
-        Optional<VersionRow> kept = store.read(tx -> tx.findVersion(left.id(), "1.0.0"));
+        Optional<VersionRow> kept = store.read(tx -> tx.versions().find(left.id(), "1.0.0"));
         assertThat(kept).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
-package dev.arca.server.store;
+package dev.arca.server.store.sql;
 
+import dev.arca.server.store.IamStore;
+import dev.arca.server.store.StoreException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,7 +39,7 @@ public final class SqliteIamStore implements IamStore, AutoCloseable {
             }
             return new SqliteIamStore(connection);
         } catch (SQLException e) {
-            throw new SqliteMetadataStore.StoreException("cannot open IAM tables: " + e.getMessage(), e);
+            throw new StoreException("cannot open IAM tables: " + e.getMessage(), e);
         }
     }
 
@@ -224,7 +226,7 @@ public final class SqliteIamStore implements IamStore, AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw new SqliteMetadataStore.StoreException("database error: " + e.getMessage(), e);
+            throw new StoreException("database error: " + e.getMessage(), e);
         }
     }
 
@@ -237,7 +239,7 @@ public final class SqliteIamStore implements IamStore, AutoCloseable {
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new SqliteMetadataStore.StoreException("database error: " + e.getMessage(), e);
+            throw new StoreException("database error: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
-package dev.arca.server.store;
+package dev.arca.server.store.sql;
 
+import dev.arca.server.store.IamStore;
+import dev.arca.server.store.IamStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

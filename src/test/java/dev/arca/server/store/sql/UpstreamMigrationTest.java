@@ -1,4 +1,4 @@
-package dev.arca.server.store;
+package dev.arca.server.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,17 +43,17 @@ class UpstreamMigrationTest {
         }
 
         try (SqliteMetadataStore store = SqliteMetadataStore.open(file)) {
-            List<String> names = store.read(tx -> tx.upstreamNames(1));
-            List<Long> ids = store.read(tx -> tx.upstreams(1));
+            List<String> names = store.read(tx -> tx.repositories().upstreamNames(1));
+            List<Long> ids = store.read(tx -> tx.repositories().upstreams(1));
             assertThat(names).containsExactly("store", "shared");
             assertThat(ids).containsExactly(3L, 2L);
             store.write(tx -> {
-                tx.deleteRepository(3);
+                tx.repositories().delete(3);
                 return null;
             });
-            List<String> namesAfter = store.read(tx -> tx.upstreamNames(1));
-            List<Long> idsAfter = store.read(tx -> tx.upstreams(1));
-            Map<Long, List<Long>> graph = store.read(tx -> tx.upstreamGraph(1));
+            List<String> namesAfter = store.read(tx -> tx.repositories().upstreamNames(1));
+            List<Long> idsAfter = store.read(tx -> tx.repositories().upstreams(1));
+            Map<Long, List<Long>> graph = store.read(tx -> tx.repositories().upstreamGraph(1));
             assertThat(namesAfter).containsExactly("store", "shared");
             assertThat(idsAfter).containsExactly(2L);
             assertThat(graph).containsEntry(1L, List.of(2L));
