@@ -59,4 +59,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule serverPartsHaveNoCycles = slices().matching("dev.arca.server.(*)..").should()
             .beFreeOfCycles();
+
+    /**
+     * The API reads requests and shapes responses; what happens in between is a service's: it never opens a
+     * transaction or reads a table itself.
+     */
+    @ArchTest
+    static final ArchRule apiTalksToServicesNotTheStore = noClasses().that().resideInAPackage("dev.arca.server.api..")
+            .should().dependOnClassesThat().resideInAPackage("dev.arca.server.store..");
+
+    /** The package protocols stand beside the control-plane API, each on the services alone. */
+    @ArchTest
+    static final ArchRule formatsDoNotUseTheApi = noClasses().that().resideInAPackage("dev.arca.server.formats..")
+            .should().dependOnClassesThat().resideInAPackage("dev.arca.server.api..");
 }

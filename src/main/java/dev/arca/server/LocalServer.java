@@ -1,23 +1,11 @@
 package dev.arca.server;
 
+import dev.arca.core.ExternalConnections;
+import dev.arca.core.PackageFormat;
 import dev.arca.core.ServiceLimits;
 import dev.arca.server.api.ActivityApi;
 import dev.arca.server.api.ControlPlaneApi;
-import dev.arca.server.http.ArcaHttpHandler;
-import dev.arca.server.http.JsonErrorHandler;
-import dev.arca.server.http.SigV4Verifier;
-import dev.arca.server.iam.CodeArtifactAccess;
-import dev.arca.server.iam.KnownKey;
-import dev.arca.server.iam.LocalIam;
-import dev.arca.server.iam.ResourcePolicies;
-import dev.arca.server.iam.LocalAccounts;
-import dev.arca.server.iam.PackageAuthorizer;
-import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.api.KmsApi;
-import dev.arca.server.kms.LocalKms;
-import dev.arca.server.quota.RequestQuotas;
-import dev.arca.core.ExternalConnections;
-import dev.arca.core.PackageFormat;
 import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageEndpoints;
 import dev.arca.server.formats.maven.MavenEndpoint;
@@ -26,17 +14,27 @@ import dev.arca.server.formats.npm.NpmEndpoint;
 import dev.arca.server.formats.npm.NpmRegistrySource;
 import dev.arca.server.formats.pypi.PypiEndpoint;
 import dev.arca.server.formats.pypi.PypiIndexSource;
+import dev.arca.server.http.ArcaHttpHandler;
+import dev.arca.server.http.JsonErrorHandler;
+import dev.arca.server.http.SigV4Verifier;
+import dev.arca.server.iam.CodeArtifactAccess;
+import dev.arca.server.iam.KnownKey;
+import dev.arca.server.iam.LocalAccounts;
+import dev.arca.server.iam.LocalIam;
+import dev.arca.server.iam.PackageAuthorizer;
+import dev.arca.server.iam.PolicyValidationApi;
+import dev.arca.server.iam.ResourcePolicies;
+import dev.arca.server.kms.KeyService;
+import dev.arca.server.kms.LocalKms;
+import dev.arca.server.quota.RequestQuotas;
 import dev.arca.server.service.AssetStorage;
-import dev.arca.server.service.PackageIntake;
-import dev.arca.server.upstream.ExternalRegistries;
-import dev.arca.server.upstream.ExternalSource;
-import dev.arca.server.upstream.UpstreamResolver;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.DomainService;
 import dev.arca.server.service.EventWebhook;
 import dev.arca.server.service.PackageEvents;
 import dev.arca.server.service.PackageGroupService;
+import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageService;
 import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
@@ -45,9 +43,12 @@ import dev.arca.server.service.TokenService;
 import dev.arca.server.store.AuditStore;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.sql.SqliteIamStore;
 import dev.arca.server.store.StoreException;
+import dev.arca.server.store.sql.SqliteIamStore;
 import dev.arca.server.store.sql.SqliteMetadataStore;
+import dev.arca.server.upstream.ExternalRegistries;
+import dev.arca.server.upstream.ExternalSource;
+import dev.arca.server.upstream.UpstreamResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -59,8 +60,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
@@ -299,7 +300,7 @@ public final class LocalServer implements AutoCloseable {
         DomainService domains = new DomainService(store, kms, tags, limits, clock);
         RepositoryService repositories = new RepositoryService(store, domains, tags, limits, config.region(), clock);
         PackageGroupService groups = new PackageGroupService(store, domains, tags, config.region(), clock);
-        PackageEvents events = new PackageEvents(config.region(), clock);
+        PackageEvents events = new PackageEvents(store, config.region(), clock);
         AssetStorage assets = new AssetStorage(blobStore(config), kms, new AssetStorage.AssetLimits(
                 config.maxAssetBytes(), AssetStorage.AssetLimits.DEFAULT.maxAssetsPerVersion()), clock);
         PackageService packages = new PackageService(store, assets, repositories, groups, events, clock);
@@ -313,11 +314,11 @@ public final class LocalServer implements AutoCloseable {
         config.eventWebhook().ifPresent(url -> background.add(new EventWebhook(store, events, url)));
         CodeArtifactAccess codeartifactAccess = new CodeArtifactAccess(iam.access(), new ResourcePolicies(store), store,
                 config.region());
-        ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store), tags,
+        ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store, domains, repositories), tags,
                 tokens, packages, groups, limits, codeartifactAccess);
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
-        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(store, kms, iam.access(), clock),
-                new ActivityApi(store, events, audit, config.accountId()), packageEndpoints(config, store, tokens,
+        return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(new KeyService(store, kms, clock), iam.access()),
+                new ActivityApi(events, audit, config.accountId()), packageEndpoints(config, store, tokens,
                 repositories, intake, limits, codeartifactAccess, clock, background), iam.iam(), iam.sts(), audit,
                 new PolicyValidationApi(), config.emulateQuotas()
                         ? RequestQuotas.codeArtifact(RequestQuotas.Ticker.of(clock)) : RequestQuotas.off());

@@ -1,10 +1,10 @@
 package dev.arca.bench;
 
+import dev.arca.server.model.Records.AssetRow;
+import dev.arca.server.model.Records.PackageRow;
+import dev.arca.server.model.Records.VersionMetadata;
+import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.store.sql.SqliteMetadataStore;
-import dev.arca.server.store.StoreRecords.AssetRow;
-import dev.arca.server.store.StoreRecords.PackageRow;
-import dev.arca.server.store.StoreRecords.VersionMetadata;
-import dev.arca.server.store.StoreRecords.VersionRow;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;

@@ -166,7 +166,7 @@ class LocalServerTest {
     void rotatingTheTokenSecretRevokesIssuedTokens() throws Exception {
         server = LocalServer.start(ServerConfig.embedded(dataDir));
         var tokens = server.tokens();
-        var domain = new dev.arca.server.store.StoreRecords.DomainRow(1, "123456789012", "d1", "arn", java.time.Instant.now());
+        var domain = new dev.arca.server.model.Records.DomainRow(1, "123456789012", "d1", "arn", java.time.Instant.now());
         String token = tokens.issue(dev.arca.server.service.Caller.root("123456789012"), domain,
                 java.util.Optional.empty()).token();
         assertThat(tokens.verify(token)).isPresent();

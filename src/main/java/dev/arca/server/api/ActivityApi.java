@@ -5,10 +5,9 @@ import dev.arca.core.Constraint;
 import dev.arca.core.ResourceNames;
 import dev.arca.core.policy.RequestPrincipal;
 import dev.arca.server.error.ApiException;
+import dev.arca.server.model.Records.AuditRow;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.PackageEvents;
-import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.AuditRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +27,12 @@ public final class ActivityApi {
     public static final String AUDIT_PATH = "/_arca/audit";
     private static final Constraint OPERATION = Constraint.of(1, 100, "[A-Za-z:]+");
 
-    private final MetadataStore store;
     private final PackageEvents events;
     private final AuditLog audit;
     private final String administrator;
 
     /** @param administratorAccount the server's default account, whose root administers the server */
-    public ActivityApi(MetadataStore store, PackageEvents events, AuditLog audit, String administratorAccount) {
-        this.store = Objects.requireNonNull(store);
+    public ActivityApi(PackageEvents events, AuditLog audit, String administratorAccount) {
         this.events = Objects.requireNonNull(events);
         this.audit = Objects.requireNonNull(audit);
         this.administrator = Objects.requireNonNull(administratorAccount);
@@ -47,7 +44,7 @@ public final class ActivityApi {
         int limit = r.queryInt("limit", "limit", 1, 1000).orElse(100);
         Optional<String> domain = r.query("domain", "domain", ResourceNames.DOMAIN);
         Optional<String> repository = r.query("repository", "repository", ResourceNames.REPOSITORY);
-        List<JsonNode> page = store.read(tx -> events.read(tx, after, domain, repository, limit));
+        List<JsonNode> page = events.read(after, domain, repository, limit);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("events", page);
         out.put("nextAfter", page.isEmpty() ? after : page.getLast().path("detail").path("sequenceNumber").asLong());

@@ -7,6 +7,9 @@ import dev.arca.core.ResourceNames;
 import dev.arca.core.ServiceLimits;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.iam.CodeArtifactAccess;
+import dev.arca.server.model.Records.DomainRow;
+import dev.arca.server.model.Records.RepositoryRow;
+import dev.arca.server.model.Records.TagRow;
 import dev.arca.server.service.DomainService;
 import dev.arca.server.service.PackageGroupService;
 import dev.arca.server.service.PackageService;
@@ -15,10 +18,6 @@ import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.service.TokenService;
-import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.DomainRow;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
-import dev.arca.server.store.StoreRecords.TagRow;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,24 +201,18 @@ public final class ControlPlaneApi {
         Optional<String> owner = r.bodyString("domainOwner", ResourceNames.ACCOUNT_ID);
         String document = r.requiredBodyString("policyDocument", ResourceNames.POLICY_DOCUMENT);
         Optional<String> revision = r.bodyString("policyRevision", ResourceNames.POLICY_REVISION);
-        return Map.of("policy", Shapes.policy(policies.put(tx -> domainTarget(tx, r, owner, domain), document, revision)));
+        return Map.of("policy", Shapes.policy(policies.putDomainPolicy(r.caller(), owner, domain, document, revision)));
     }
 
     private Object getDomainPolicy(ApiRequest r) {
         String domain = domainName(r);
-        return Map.of("policy", Shapes.policy(policies.get(tx -> domainTarget(tx, r, owner(r), domain))));
+        return Map.of("policy", Shapes.policy(policies.getDomainPolicy(r.caller(), owner(r), domain)));
     }
 
     private Object deleteDomainPolicy(ApiRequest r) {
         String domain = domainName(r);
         Optional<String> revision = r.query("policy-revision", "policyRevision", ResourceNames.POLICY_REVISION);
-        return Map.of("policy", Shapes.policy(policies.delete(tx -> domainTarget(tx, r, owner(r), domain), revision)));
-    }
-
-    private PolicyService.Target domainTarget(MetadataStore.Transaction tx, ApiRequest r,
-                                              Optional<String> owner, String domain) {
-        DomainRow row = domains.find(tx, r.caller(), owner, domain);
-        return new PolicyService.Target("domain", row.name(), domains.arn(row));
+        return Map.of("policy", Shapes.policy(policies.deleteDomainPolicy(r.caller(), owner(r), domain, revision)));
     }
 
     // Repositories
@@ -278,21 +271,19 @@ public final class ControlPlaneApi {
     private Object putRepositoryPolicy(ApiRequest r) {
         String document = r.requiredBodyString("policyDocument", ResourceNames.POLICY_DOCUMENT);
         Optional<String> revision = r.bodyString("policyRevision", ResourceNames.POLICY_REVISION);
-        return Map.of("policy", Shapes.policy(policies.put(tx -> repositoryTarget(tx, r), document, revision)));
+        return Map.of("policy", Shapes.policy(policies.putRepositoryPolicy(r.caller(), owner(r), domainName(r),
+                repositoryName(r), document, revision)));
     }
 
     private Object getRepositoryPolicy(ApiRequest r) {
-        return Map.of("policy", Shapes.policy(policies.get(tx -> repositoryTarget(tx, r))));
+        return Map.of("policy", Shapes.policy(policies.getRepositoryPolicy(r.caller(), owner(r), domainName(r),
+                repositoryName(r))));
     }
 
     private Object deleteRepositoryPolicy(ApiRequest r) {
         Optional<String> revision = r.query("policy-revision", "policyRevision", ResourceNames.POLICY_REVISION);
-        return Map.of("policy", Shapes.policy(policies.delete(tx -> repositoryTarget(tx, r), revision)));
-    }
-
-    private PolicyService.Target repositoryTarget(MetadataStore.Transaction tx, ApiRequest r) {
-        RepositoryRow row = repositories.find(tx, r.caller(), owner(r), domainName(r), repositoryName(r));
-        return new PolicyService.Target("repository", row.name(), repositories.arn(row));
+        return Map.of("policy", Shapes.policy(policies.deleteRepositoryPolicy(r.caller(), owner(r), domainName(r),
+                repositoryName(r), revision)));
     }
 
     private Object associateExternalConnection(ApiRequest r) {

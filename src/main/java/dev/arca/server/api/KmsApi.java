@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.iam.AccessCheck;
 import dev.arca.server.iam.AccessControl;
-import dev.arca.server.kms.LocalKms;
+import dev.arca.server.kms.KeyService;
+import dev.arca.server.model.Records.AliasRow;
+import dev.arca.server.model.Records.KeyRow;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.PageToken;
-import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.AliasRow;
-import dev.arca.server.store.StoreRecords.KeyRow;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,16 +32,12 @@ public final class KmsApi {
     private static final List<String> OPERATIONS = List.of("CreateKey", "DescribeKey", "ListKeys", "ListAliases",
             "CreateAlias");
 
-    private final MetadataStore store;
-    private final LocalKms kms;
+    private final KeyService keys;
     private final AccessControl access;
-    private final Clock clock;
 
-    public KmsApi(MetadataStore store, LocalKms kms, AccessControl access, Clock clock) {
-        this.store = Objects.requireNonNull(store);
-        this.kms = Objects.requireNonNull(kms);
+    public KmsApi(KeyService keys, AccessControl access) {
+        this.keys = Objects.requireNonNull(keys);
         this.access = Objects.requireNonNull(access);
-        this.clock = Objects.requireNonNull(clock);
     }
 
     /**
@@ -73,7 +67,7 @@ public final class KmsApi {
     private Optional<String> keyArn(String operation, Caller caller, JsonNode body) {
         String keyId = body.path("CreateAlias".equals(operation) ? "TargetKeyId" : "KeyId").asText("");
         return keyId.isEmpty() ? Optional.empty()
-                : store.read(tx -> kms.resolve(tx, caller.accountId(), keyId)).map(KeyRow::arn);
+                : keys.find(caller.accountId(), keyId).map(KeyRow::arn);
     }
 
     private Object createKey(Caller caller, JsonNode body) {
@@ -87,52 +81,45 @@ public final class KmsApi {
         if (description.length() > 8192) {
             throw error("ValidationException", "Description must be at most 8192 characters");
         }
-        KeyRow key = store.write(tx -> kms.createKey(tx, caller.accountId(), description, false));
+        KeyRow key = keys.create(caller.accountId(), description);
         return Map.of("KeyMetadata", metadata(key));
     }
 
     private Object describeKey(Caller caller, JsonNode body) {
         String keyId = requiredString(body, "KeyId");
-        KeyRow key = store.read(tx -> kms.resolve(tx, caller.accountId(), keyId))
-                .orElseThrow(() -> notFound(keyId));
+        KeyRow key = keys.describe(caller.accountId(), keyId);
         return Map.of("KeyMetadata", metadata(key));
     }
 
     private Object listKeys(Caller caller, JsonNode body) {
         int limit = limit(body);
         Optional<String> after = PageToken.decode("kms-keys", marker(body));
-        return store.read(tx -> {
-            PageToken.Page<KeyRow> page = PageToken.page("kms-keys",
-                    tx.keys().list(caller.accountId(), after, limit + 1), limit, KeyRow::keyId);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("Keys", page.items().stream().map(k -> Map.of("KeyId", k.keyId(), "KeyArn", k.arn())).toList());
-            truncation(out, page);
-            return out;
-        });
+        PageToken.Page<KeyRow> page = PageToken.page("kms-keys", keys.list(caller.accountId(), after, limit + 1),
+                limit, KeyRow::keyId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Keys", page.items().stream().map(k -> Map.of("KeyId", k.keyId(), "KeyArn", k.arn())).toList());
+        truncation(out, page);
+        return out;
     }
 
     private Object listAliases(Caller caller, JsonNode body) {
         int limit = limit(body);
         Optional<String> after = PageToken.decode("kms-aliases", marker(body));
         Optional<String> keyFilter = body.hasNonNull("KeyId") ? Optional.of(body.get("KeyId").asText()) : Optional.empty();
-        return store.read(tx -> {
-            Optional<String> targetKeyId = keyFilter.map(ref -> kms.resolve(tx, caller.accountId(), ref)
-                    .orElseThrow(() -> notFound(ref)).keyId());
-            List<AliasRow> rows = tx.keys().listAliases(caller.accountId(), targetKeyId, after, limit + 1);
-            PageToken.Page<AliasRow> page = PageToken.page("kms-aliases", rows, limit, AliasRow::name);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("Aliases", page.items().stream().map(a -> {
-                Map<String, Object> alias = new LinkedHashMap<>();
-                alias.put("AliasName", a.name());
-                alias.put("AliasArn", kms.aliasArn(a.account(), a.name()));
-                alias.put("TargetKeyId", a.targetKeyId());
-                alias.put("CreationDate", seconds(a.createdTime()));
-                alias.put("LastUpdatedDate", seconds(a.createdTime()));
-                return alias;
-            }).toList());
-            truncation(out, page);
-            return out;
-        });
+        List<AliasRow> rows = keys.listAliases(caller.accountId(), keyFilter, after, limit + 1);
+        PageToken.Page<AliasRow> page = PageToken.page("kms-aliases", rows, limit, AliasRow::name);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Aliases", page.items().stream().map(a -> {
+            Map<String, Object> alias = new LinkedHashMap<>();
+            alias.put("AliasName", a.name());
+            alias.put("AliasArn", keys.aliasArn(a.account(), a.name()));
+            alias.put("TargetKeyId", a.targetKeyId());
+            alias.put("CreationDate", seconds(a.createdTime()));
+            alias.put("LastUpdatedDate", seconds(a.createdTime()));
+            return alias;
+        }).toList());
+        truncation(out, page);
+        return out;
     }
 
     private Object createAlias(Caller caller, JsonNode body) {
@@ -145,16 +132,7 @@ public final class KmsApi {
         if (aliasName.startsWith("alias/aws/")) {
             throw error("NotAuthorizedException", "Alias names starting with alias/aws/ are reserved for AWS");
         }
-        store.write(tx -> {
-            KeyRow key = kms.resolve(tx, caller.accountId(), target).filter(k -> !target.startsWith("alias/"))
-                    .orElseThrow(() -> notFound(target));
-            if (tx.keys().findAlias(caller.accountId(), aliasName).isPresent()) {
-                throw error("AlreadyExistsException", "An alias with the name "
-                        + kms.aliasArn(caller.accountId(), aliasName) + " already exists");
-            }
-            tx.keys().insertAlias(new AliasRow(aliasName, caller.accountId(), key.keyId(), clock.instant()));
-            return null;
-        });
+        keys.createAlias(caller.accountId(), aliasName, target);
         return Map.of();
     }
 
@@ -210,11 +188,7 @@ public final class KmsApi {
         return BigDecimal.valueOf(instant.toEpochMilli(), 3);
     }
 
-    private static ApiException notFound(String reference) {
-        return error("NotFoundException", "Key '" + reference + "' does not exist");
-    }
-
     private static ApiException error(String type, String message) {
-        return new ApiException(400, type, message, Map.of());
+        return KeyService.error(type, message);
     }
 }

@@ -1,10 +1,10 @@
 package dev.arca.server.api;
 
 import dev.arca.core.ExternalConnections;
+import dev.arca.server.model.Records.PolicyRow;
+import dev.arca.server.model.Records.TagRow;
 import dev.arca.server.service.DomainService.DomainView;
 import dev.arca.server.service.RepositoryService.RepositoryView;
-import dev.arca.server.store.StoreRecords.PolicyRow;
-import dev.arca.server.store.StoreRecords.TagRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;

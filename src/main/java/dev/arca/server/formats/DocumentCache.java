@@ -2,9 +2,9 @@ package dev.arca.server.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arca.server.json.Json;
+import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

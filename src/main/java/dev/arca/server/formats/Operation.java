@@ -1,8 +1,8 @@
 package dev.arca.server.formats;
 
+import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.service.PackageAction;
 import dev.arca.server.service.PackageRef;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

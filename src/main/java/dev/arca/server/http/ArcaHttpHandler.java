@@ -7,6 +7,7 @@ import dev.arca.core.ArcaVersion;
 import dev.arca.server.api.ActivityApi;
 import dev.arca.server.api.ApiRequest;
 import dev.arca.server.api.ControlPlaneApi;
+import dev.arca.server.api.KmsApi;
 import dev.arca.server.api.StreamedBody;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.PackageEndpoints;
@@ -15,11 +16,10 @@ import dev.arca.server.iam.IamApi;
 import dev.arca.server.iam.PolicyValidationApi;
 import dev.arca.server.iam.StsApi;
 import dev.arca.server.json.Json;
-import dev.arca.server.api.KmsApi;
+import dev.arca.server.model.Records;
 import dev.arca.server.quota.RequestQuotas;
 import dev.arca.server.service.AuditLog;
 import dev.arca.server.service.Caller;
-import dev.arca.server.store.StoreRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -144,7 +144,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
         if (exchange.operation != null) {
             Optional<String> resource = exchange.resource != null ? Optional.of(exchange.resource)
                     : resource(request.getHttpURI().getQuery());
-            audit.record(new StoreRecords.AuditRow(0, Instant.now(), requestId, Optional.ofNullable(exchange.principal),
+            audit.record(new Records.AuditRow(0, Instant.now(), requestId, Optional.ofNullable(exchange.principal),
                     exchange.operation, resource, exchange.status,
                     Optional.ofNullable(exchange.errorType), (System.nanoTime() - started) / 1_000_000));
         }

@@ -2,9 +2,9 @@ package dev.arca.server.iam;
 
 import dev.arca.core.Arns;
 import dev.arca.core.policy.AttachedPolicy;
+import dev.arca.server.model.Records.TagRow;
 import dev.arca.server.service.Caller;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.TagRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.arca.server.kms;
 
+import dev.arca.server.model.Records.AliasRow;
+import dev.arca.server.model.Records.KeyRow;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.AliasRow;
-import dev.arca.server.store.StoreRecords.KeyRow;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;

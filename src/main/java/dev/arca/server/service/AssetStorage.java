@@ -1,10 +1,10 @@
 package dev.arca.server.service;
 
 import dev.arca.server.kms.LocalKms;
+import dev.arca.server.model.Records.BlobRow;
+import dev.arca.server.model.Records.DomainRow;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.BlobRow;
-import dev.arca.server.store.StoreRecords.DomainRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

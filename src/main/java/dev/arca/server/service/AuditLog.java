@@ -1,7 +1,7 @@
 package dev.arca.server.service;
 
+import dev.arca.server.model.Records.AuditRow;
 import dev.arca.server.store.AuditStore;
-import dev.arca.server.store.StoreRecords.AuditRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -50,7 +50,7 @@ public final class EventWebhook implements AutoCloseable {
             try {
                 long delivered = store.read(tx -> tx.settings().get(DELIVERED_SETTING)
                         .map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L));
-                List<JsonNode> batch = store.read(tx -> events.read(tx, delivered, Optional.empty(), Optional.empty(), 100));
+                List<JsonNode> batch = events.read(delivered, Optional.empty(), Optional.empty(), 100);
                 if (batch.isEmpty()) {
                     wake.tryAcquire(1, TimeUnit.SECONDS);
                     wake.drainPermits();

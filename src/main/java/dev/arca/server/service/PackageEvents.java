@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.core.Arns;
+import dev.arca.server.model.Records.EventRow;
+import dev.arca.server.model.Records.RepositoryRow;
+import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.EventRow;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
-import dev.arca.server.store.StoreRecords.VersionRow;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,12 +34,14 @@ public final class PackageEvents {
                           boolean statusChanged) {
     }
 
+    private final MetadataStore store;
     private final String region;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile Runnable listener = () -> { };
 
-    public PackageEvents(String region, Clock clock) {
+    public PackageEvents(MetadataStore store, String region, Clock clock) {
+        this.store = Objects.requireNonNull(store);
         this.region = Objects.requireNonNull(region);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -97,9 +99,9 @@ public final class PackageEvents {
     }
 
     /** Stored events after {@code afterSeq}, each with its sequence number filled in. */
-    public List<JsonNode> read(MetadataStore.Transaction tx, long afterSeq, Optional<String> domain,
-                               Optional<String> repository, int limit) {
-        return tx.events().after(afterSeq, domain, repository, limit).stream().map(PackageEvents::withSequence).toList();
+    public List<JsonNode> read(long afterSeq, Optional<String> domain, Optional<String> repository, int limit) {
+        return store.read(tx -> tx.events().after(afterSeq, domain, repository, limit)).stream()
+                .map(PackageEvents::withSequence).toList();
     }
 
     /** An event's JSON with {@code detail.sequenceNumber} set from the log. */

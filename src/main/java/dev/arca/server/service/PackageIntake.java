@@ -1,17 +1,17 @@
 package dev.arca.server.service;
 
 import dev.arca.server.error.ApiException;
+import dev.arca.server.model.Records.AssetRow;
+import dev.arca.server.model.Records.BlobRow;
+import dev.arca.server.model.Records.DependencyRow;
+import dev.arca.server.model.Records.DomainRow;
+import dev.arca.server.model.Records.PackageRow;
+import dev.arca.server.model.Records.RepositoryRow;
+import dev.arca.server.model.Records.VersionMetadata;
+import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StampedMemo;
-import dev.arca.server.store.StoreRecords.AssetRow;
-import dev.arca.server.store.StoreRecords.BlobRow;
-import dev.arca.server.store.StoreRecords.DependencyRow;
-import dev.arca.server.store.StoreRecords.DomainRow;
-import dev.arca.server.store.StoreRecords.PackageRow;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
-import dev.arca.server.store.StoreRecords.VersionMetadata;
-import dev.arca.server.store.StoreRecords.VersionRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -7,8 +7,10 @@ import dev.arca.core.policy.PolicyLinter;
 import dev.arca.core.policy.PolicyParser;
 import dev.arca.core.policy.PolicyType;
 import dev.arca.server.error.ApiException;
+import dev.arca.server.model.Records.DomainRow;
+import dev.arca.server.model.Records.PolicyRow;
+import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.PolicyRow;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
@@ -22,7 +24,6 @@ import java.util.function.Function;
  */
 public final class PolicyService {
 
-
     /** The Access Analyzer error codes that mean a document is not a well-formed resource policy. */
     private static final Set<String> MALFORMED = Set.of("JSON_SYNTAX_ERROR",
             "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA", "MISSING_STATEMENT", "MISSING_EFFECT", "INVALID_EFFECT",
@@ -32,18 +33,67 @@ public final class PolicyService {
             "INVALID_SERVICE_PRINCIPAL_FORMAT", "INVALID_CONDITION_OPERATOR");
 
     /** Which resource a policy belongs to, found inside a transaction. */
-    public record Target(String resourceType, String resourceName, String arn) {
+    private record Target(String resourceType, String resourceName, String arn) {
     }
 
     private final MetadataStore store;
+    private final DomainService domains;
+    private final RepositoryService repositories;
     private final SecureRandom random = new SecureRandom();
 
-    public PolicyService(MetadataStore store) {
+    public PolicyService(MetadataStore store, DomainService domains, RepositoryService repositories) {
         this.store = Objects.requireNonNull(store);
+        this.domains = Objects.requireNonNull(domains);
+        this.repositories = Objects.requireNonNull(repositories);
     }
 
-    public PolicyRow put(Function<MetadataStore.Transaction, Target> target, String document,
-                         Optional<String> expectedRevision) {
+    /** PutDomainPermissionsPolicy: replaces the domain's policy when {@code expectedRevision}, if given, is current. */
+    public PolicyRow putDomainPolicy(Caller caller, Optional<String> owner, String domain, String document,
+                                     Optional<String> expectedRevision) {
+        return put(domain(caller, owner, domain), document, expectedRevision);
+    }
+
+    public PolicyRow getDomainPolicy(Caller caller, Optional<String> owner, String domain) {
+        return get(domain(caller, owner, domain));
+    }
+
+    public PolicyRow deleteDomainPolicy(Caller caller, Optional<String> owner, String domain,
+                                        Optional<String> expectedRevision) {
+        return delete(domain(caller, owner, domain), expectedRevision);
+    }
+
+    /** PutRepositoryPermissionsPolicy, as {@link #putDomainPolicy} for a repository. */
+    public PolicyRow putRepositoryPolicy(Caller caller, Optional<String> owner, String domain, String repository,
+                                         String document, Optional<String> expectedRevision) {
+        return put(repository(caller, owner, domain, repository), document, expectedRevision);
+    }
+
+    public PolicyRow getRepositoryPolicy(Caller caller, Optional<String> owner, String domain, String repository) {
+        return get(repository(caller, owner, domain, repository));
+    }
+
+    public PolicyRow deleteRepositoryPolicy(Caller caller, Optional<String> owner, String domain, String repository,
+                                            Optional<String> expectedRevision) {
+        return delete(repository(caller, owner, domain, repository), expectedRevision);
+    }
+
+    private Function<MetadataStore.Transaction, Target> domain(Caller caller, Optional<String> owner, String name) {
+        return tx -> {
+            DomainRow row = domains.find(tx, caller, owner, name);
+            return new Target("domain", row.name(), domains.arn(row));
+        };
+    }
+
+    private Function<MetadataStore.Transaction, Target> repository(Caller caller, Optional<String> owner,
+                                                                   String domain, String name) {
+        return tx -> {
+            RepositoryRow row = repositories.find(tx, caller, owner, domain, name);
+            return new Target("repository", row.name(), repositories.arn(row));
+        };
+    }
+
+    private PolicyRow put(Function<MetadataStore.Transaction, Target> target, String document,
+                          Optional<String> expectedRevision) {
         validate(document);
         return store.write(tx -> {
             Target resource = target.apply(tx);
@@ -55,15 +105,14 @@ public final class PolicyService {
         });
     }
 
-    public PolicyRow get(Function<MetadataStore.Transaction, Target> target) {
+    private PolicyRow get(Function<MetadataStore.Transaction, Target> target) {
         return store.read(tx -> {
             Target resource = target.apply(tx);
             return tx.policies().find(resource.arn()).orElseThrow(() -> noPolicy(resource));
         });
     }
 
-    public PolicyRow delete(Function<MetadataStore.Transaction, Target> target,
-                            Optional<String> expectedRevision) {
+    private PolicyRow delete(Function<MetadataStore.Transaction, Target> target, Optional<String> expectedRevision) {
         return store.write(tx -> {
             Target resource = target.apply(tx);
             PolicyRow current = tx.policies().find(resource.arn()).orElseThrow(() -> noPolicy(resource));

@@ -1,8 +1,8 @@
 package dev.arca.server.service;
 
+import dev.arca.server.model.Records.AssetRow;
+import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreRecords.AssetRow;
-import dev.arca.server.store.StoreRecords.VersionRow;
 import java.time.Instant;
 import java.util.Optional;
 

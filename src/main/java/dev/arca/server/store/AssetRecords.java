@@ -1,7 +1,7 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.AssetRow;
-import dev.arca.server.store.StoreRecords.BlobRow;
+import dev.arca.server.model.Records.AssetRow;
+import dev.arca.server.model.Records.BlobRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

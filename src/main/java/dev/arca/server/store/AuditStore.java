@@ -1,6 +1,6 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.AuditRow;
+import dev.arca.server.model.Records.AuditRow;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

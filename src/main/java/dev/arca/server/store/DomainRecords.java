@@ -1,6 +1,6 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.DomainRow;
+import dev.arca.server.model.Records.DomainRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.AliasRow;
-import dev.arca.server.store.StoreRecords.KeyRow;
+import dev.arca.server.model.Records.AliasRow;
+import dev.arca.server.model.Records.KeyRow;
 import java.util.List;
 import java.util.Optional;
 

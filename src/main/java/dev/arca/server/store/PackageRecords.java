@@ -1,7 +1,7 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.PackageKey;
-import dev.arca.server.store.StoreRecords.PackageRow;
+import dev.arca.server.model.Records.PackageKey;
+import dev.arca.server.model.Records.PackageRow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

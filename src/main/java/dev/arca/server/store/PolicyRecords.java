@@ -1,6 +1,6 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.PolicyRow;
+import dev.arca.server.model.Records.PolicyRow;
 import java.util.Optional;
 
 /** Resource policies of domains and repositories, by the resource's ARN. */

@@ -1,6 +1,6 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.RepositoryRow;
+import dev.arca.server.model.Records.RepositoryRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

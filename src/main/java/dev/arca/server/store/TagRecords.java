@@ -1,6 +1,6 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.TagRow;
+import dev.arca.server.model.Records.TagRow;
 import java.util.List;
 
 /** Resource tags (TagResource), by the resource's ARN. */

@@ -1,8 +1,8 @@
 package dev.arca.server.store;
 
-import dev.arca.server.store.StoreRecords.DependencyRow;
-import dev.arca.server.store.StoreRecords.VersionMetadata;
-import dev.arca.server.store.StoreRecords.VersionRow;
+import dev.arca.server.model.Records.DependencyRow;
+import dev.arca.server.model.Records.VersionMetadata;
+import dev.arca.server.model.Records.VersionRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

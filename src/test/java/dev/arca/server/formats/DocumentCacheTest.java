@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arca.core.PackageFormat;
+import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.sql.SqliteMetadataStore;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

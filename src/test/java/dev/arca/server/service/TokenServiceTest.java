@@ -58,7 +58,7 @@ class TokenServiceTest {
         store.close();
     }
 
-    private dev.arca.server.store.StoreRecords.DomainRow domain() {
+    private dev.arca.server.model.Records.DomainRow domain() {
         return store.read(tx -> tx.domains().find("123456789012", "tokens").orElseThrow());
     }
 

@@ -3,13 +3,14 @@ package dev.arca.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arca.server.model.Records;
+import dev.arca.server.model.Records.BlobRow;
+import dev.arca.server.model.Records.DomainRow;
+import dev.arca.server.model.Records.PackageRow;
+import dev.arca.server.model.Records.RepositoryRow;
+import dev.arca.server.model.Records.VersionMetadata;
+import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.store.MetadataStore.Transaction;
-import dev.arca.server.store.StoreRecords.BlobRow;
-import dev.arca.server.store.StoreRecords.DomainRow;
-import dev.arca.server.store.StoreRecords.PackageRow;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
-import dev.arca.server.store.StoreRecords.VersionMetadata;
-import dev.arca.server.store.StoreRecords.VersionRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -338,7 +339,7 @@ public abstract class MetadataStoreContract {
                 tx.events().append(T0, "acme", "team", "{\"n\":3}")));
         assertThat(seqs).isSorted().doesNotHaveDuplicates();
         assertThat(store.read((Transaction tx) -> tx.events().after(seqs.getFirst(), Optional.of("acme"), Optional.of("team"), 10))
-                .stream().map(StoreRecords.EventRow::body)).containsExactly("{\"n\":3}");
+                .stream().map(Records.EventRow::body)).containsExactly("{\"n\":3}");
         assertThat(store.read((Transaction tx) -> tx.events().after(0, Optional.empty(), Optional.empty(), 2))).hasSize(2);
     }
 

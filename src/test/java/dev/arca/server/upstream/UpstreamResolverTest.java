@@ -10,6 +10,8 @@ import dev.arca.server.StandInNpmRegistry;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.npm.NpmRegistrySource;
 import dev.arca.server.kms.LocalKms;
+import dev.arca.server.model.Records.RepositoryRow;
+import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.service.AssetStorage;
 import dev.arca.server.service.Caller;
 import dev.arca.server.service.DomainService;
@@ -22,8 +24,6 @@ import dev.arca.server.service.TagService;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.sql.SqliteMetadataStore;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
-import dev.arca.server.store.StoreRecords.VersionRow;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +73,7 @@ class UpstreamResolverTest {
                 clock);
         PackageIntake intake = new PackageIntake(store, new AssetStorage(new BlobStore(dir.resolve("blobs")), kms,
                 AssetStorage.AssetLimits.DEFAULT, clock), new PackageGroupService(store, domains, tags, REGION, clock),
-                new PackageEvents(REGION, clock), clock);
+                new PackageEvents(store, REGION, clock), clock);
         ExternalRegistries externals = new ExternalRegistries(Map.of("public:npmjs",
                 new NpmRegistrySource(registry.url(), http)), Duration.ofMinutes(5), 1 << 20, clock, executor);
         resolver = new UpstreamResolver(store, intake, externals, 25, Duration.ofMillis(200), executor);

@@ -1,6 +1,6 @@
 package dev.arca.server.formats.maven;
 
-import dev.arca.server.store.StoreRecords.BlobRow;
+import dev.arca.server.model.Records.BlobRow;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.arca.server.store.sql;
 
-import dev.arca.server.store.StoreRecords.PackageKey;
+import dev.arca.server.model.Records.PackageKey;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;

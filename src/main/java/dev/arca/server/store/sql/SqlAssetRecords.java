@@ -1,8 +1,8 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.AssetRow;
+import dev.arca.server.model.Records.BlobRow;
 import dev.arca.server.store.AssetRecords;
-import dev.arca.server.store.StoreRecords.AssetRow;
-import dev.arca.server.store.StoreRecords.BlobRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.DomainRow;
 import dev.arca.server.store.DomainRecords;
-import dev.arca.server.store.StoreRecords.DomainRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.EventRow;
 import dev.arca.server.store.EventRecords;
-import dev.arca.server.store.StoreRecords.EventRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.GroupRow;
 import dev.arca.server.store.GroupRecords;
-import dev.arca.server.store.StoreRecords.GroupRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

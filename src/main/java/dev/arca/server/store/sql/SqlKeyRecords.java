@@ -1,8 +1,8 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.AliasRow;
+import dev.arca.server.model.Records.KeyRow;
 import dev.arca.server.store.KeyRecords;
-import dev.arca.server.store.StoreRecords.AliasRow;
-import dev.arca.server.store.StoreRecords.KeyRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.PackageKey;
+import dev.arca.server.model.Records.PackageRow;
 import dev.arca.server.store.PackageRecords;
-import dev.arca.server.store.StoreRecords.PackageKey;
-import dev.arca.server.store.StoreRecords.PackageRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

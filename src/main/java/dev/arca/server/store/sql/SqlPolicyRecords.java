@@ -1,7 +1,7 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.PolicyRow;
 import dev.arca.server.store.PolicyRecords;
-import dev.arca.server.store.StoreRecords.PolicyRow;
 import java.util.Optional;
 
 /** {@link PolicyRecords} in table {@code resource_policy}. */

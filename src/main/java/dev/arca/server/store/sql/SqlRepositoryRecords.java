@@ -1,7 +1,7 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.store.RepositoryRecords;
-import dev.arca.server.store.StoreRecords.RepositoryRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

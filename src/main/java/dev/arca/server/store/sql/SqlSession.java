@@ -1,7 +1,7 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.PackageKey;
 import dev.arca.server.store.StoreException;
-import dev.arca.server.store.StoreRecords.PackageKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.arca.server.store.sql;
 
-import dev.arca.server.store.StoreRecords.TagRow;
+import dev.arca.server.model.Records.TagRow;
 import dev.arca.server.store.TagRecords;
 import java.util.List;
 

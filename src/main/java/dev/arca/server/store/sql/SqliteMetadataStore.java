@@ -1,8 +1,8 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.server.model.Records.PackageKey;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreException;
-import dev.arca.server.store.StoreRecords.PackageKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

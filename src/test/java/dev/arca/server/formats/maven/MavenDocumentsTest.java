@@ -3,7 +3,7 @@ package dev.arca.server.formats.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arca.server.store.StoreRecords.DependencyRow;
+import dev.arca.server.model.Records.DependencyRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

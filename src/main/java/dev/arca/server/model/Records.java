@@ -1,13 +1,16 @@
-package dev.arca.server.store;
+package dev.arca.server.model;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The rows the metadata store holds, as plain values. */
-public final class StoreRecords {
+/**
+ * The server's data as plain values: what the store keeps, the services decide on and the API describes — domains,
+ * repositories, packages, versions, assets and blobs, policies, tags, keys, groups and events.
+ */
+public final class Records {
 
-    private StoreRecords() {
+    private Records() {
     }
 
     public record DomainRow(long id, String owner, String name, String encryptionKeyArn, Instant createdTime) {
