@@ -314,7 +314,8 @@ public final class LocalServer implements AutoCloseable {
         config.eventWebhook().ifPresent(url -> background.add(new EventWebhook(store, events, url)));
         CodeArtifactAccess codeartifactAccess = new CodeArtifactAccess(iam.access(), new ResourcePolicies(store), store,
                 config.region());
-        ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, new PolicyService(store, domains, repositories), tags,
+        PolicyService policies = new PolicyService(store, domains, repositories);
+        ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, policies, tags,
                 tokens, packages, groups, limits, codeartifactAccess);
         PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(new KeyService(store, kms, clock), iam.access()),

@@ -193,8 +193,8 @@ public final class PackageBench {
                 PackageRow many = tx.packages().insert(repositoryId, "generic", "ns", "many", "ALLOW", "BLOCK");
                 Instant base = Instant.parse("2026-01-01T00:00:00Z");
                 for (int i = 0; i < 10_000; i++) {
-                    VersionRow v = tx.versions().insert(many.id(), String.format(Locale.ROOT, "1.0.%05d", i), "Published",
-                            "R" + i, base.plusSeconds(i), "INTERNAL", Optional.of("big"), Optional.empty(),
+                    VersionRow v = tx.versions().insert(many.id(), String.format(Locale.ROOT, "1.0.%05d", i),
+                            "Published", "R" + i, base.plusSeconds(i), "INTERNAL", Optional.of("big"), Optional.empty(),
                             VersionMetadata.NONE);
                     tx.assets().insert(v.id(), "a.bin", asset.blob());
                 }

@@ -40,61 +40,15 @@ public final class ControlPlaneApi {
     /** The one operation whose request body is raw content to stream rather than JSON. */
     public static final String STREAMING_UPLOAD = "POST /v1/package/version/publish";
 
-    /** Operation names by method and path, from the service model: for the audit log. */
-    private static final Map<String, String> OPERATION_NAMES = Map.ofEntries(
-            Map.entry("POST /v1/repository/external-connection", "AssociateExternalConnection"),
-            Map.entry("POST /v1/package/versions/copy", "CopyPackageVersions"),
-            Map.entry("POST /v1/domain", "CreateDomain"),
-            Map.entry("POST /v1/package-group", "CreatePackageGroup"),
-            Map.entry("POST /v1/repository", "CreateRepository"),
-            Map.entry("DELETE /v1/domain", "DeleteDomain"),
-            Map.entry("DELETE /v1/domain/permissions/policy", "DeleteDomainPermissionsPolicy"),
-            Map.entry("DELETE /v1/package", "DeletePackage"),
-            Map.entry("DELETE /v1/package-group", "DeletePackageGroup"),
-            Map.entry("POST /v1/package/versions/delete", "DeletePackageVersions"),
-            Map.entry("DELETE /v1/repository", "DeleteRepository"),
-            Map.entry("DELETE /v1/repository/permissions/policies", "DeleteRepositoryPermissionsPolicy"),
-            Map.entry("GET /v1/domain", "DescribeDomain"),
-            Map.entry("GET /v1/package", "DescribePackage"),
-            Map.entry("GET /v1/package-group", "DescribePackageGroup"),
-            Map.entry("GET /v1/package/version", "DescribePackageVersion"),
-            Map.entry("GET /v1/repository", "DescribeRepository"),
-            Map.entry("DELETE /v1/repository/external-connection", "DisassociateExternalConnection"),
-            Map.entry("POST /v1/package/versions/dispose", "DisposePackageVersions"),
-            Map.entry("GET /v1/get-associated-package-group", "GetAssociatedPackageGroup"),
-            Map.entry("POST /v1/authorization-token", "GetAuthorizationToken"),
-            Map.entry("GET /v1/domain/permissions/policy", "GetDomainPermissionsPolicy"),
-            Map.entry("GET /v1/package/version/asset", "GetPackageVersionAsset"),
-            Map.entry("GET /v1/package/version/readme", "GetPackageVersionReadme"),
-            Map.entry("GET /v1/repository/endpoint", "GetRepositoryEndpoint"),
-            Map.entry("GET /v1/repository/permissions/policy", "GetRepositoryPermissionsPolicy"),
-            Map.entry("GET /v1/package-group-allowed-repositories", "ListAllowedRepositoriesForGroup"),
-            Map.entry("GET /v1/list-associated-packages", "ListAssociatedPackages"),
-            Map.entry("POST /v1/domains", "ListDomains"),
-            Map.entry("POST /v1/package-groups", "ListPackageGroups"),
-            Map.entry("POST /v1/package/version/assets", "ListPackageVersionAssets"),
-            Map.entry("POST /v1/package/version/dependencies", "ListPackageVersionDependencies"),
-            Map.entry("POST /v1/package/versions", "ListPackageVersions"),
-            Map.entry("POST /v1/packages", "ListPackages"),
-            Map.entry("POST /v1/repositories", "ListRepositories"),
-            Map.entry("POST /v1/domain/repositories", "ListRepositoriesInDomain"),
-            Map.entry("POST /v1/package-groups/sub-groups", "ListSubPackageGroups"),
-            Map.entry("POST /v1/tags", "ListTagsForResource"),
-            Map.entry("POST /v1/package/version/publish", "PublishPackageVersion"),
-            Map.entry("PUT /v1/domain/permissions/policy", "PutDomainPermissionsPolicy"),
-            Map.entry("POST /v1/package", "PutPackageOriginConfiguration"),
-            Map.entry("PUT /v1/repository/permissions/policy", "PutRepositoryPermissionsPolicy"),
-            Map.entry("POST /v1/tag", "TagResource"),
-            Map.entry("POST /v1/untag", "UntagResource"),
-            Map.entry("PUT /v1/package-group", "UpdatePackageGroup"),
-            Map.entry("PUT /v1/package-group-origin-configuration", "UpdatePackageGroupOriginConfiguration"),
-            Map.entry("POST /v1/package/versions/update_status", "UpdatePackageVersionsStatus"),
-            Map.entry("PUT /v1/repository", "UpdateRepository"));
-
     private static final Constraint FORMAT = Constraint.of(1, 20, "[a-z]+");
     private static final Constraint ENCRYPTION_KEY = ResourceNames.ARN;
 
-    private final Map<String, Operation> routes = new HashMap<>();
+    /** An operation as served: its name in the service model and its adapter behind the permission check. */
+    private record Route(String name, Operation operation) {
+    }
+
+    /** Routes by method and path, e.g. {@code POST /v1/domain}. */
+    private final Map<String, Route> routes = new HashMap<>();
     private final DomainService domains;
     private final RepositoryService repositories;
     private final PolicyService policies;
@@ -116,57 +70,65 @@ public final class ControlPlaneApi {
         this.limits = Objects.requireNonNull(limits);
         this.packages = Objects.requireNonNull(packages);
 
-        route("POST", "/v1/domain", this::createDomain);
-        route("GET", "/v1/domain", this::describeDomain);
-        route("POST", "/v1/domains", this::listDomains);
-        route("DELETE", "/v1/domain", this::deleteDomain);
-        route("PUT", "/v1/domain/permissions/policy", this::putDomainPolicy);
-        route("GET", "/v1/domain/permissions/policy", this::getDomainPolicy);
-        route("DELETE", "/v1/domain/permissions/policy", this::deleteDomainPolicy);
-        route("POST", "/v1/repository", this::createRepository);
-        route("GET", "/v1/repository", this::describeRepository);
-        route("PUT", "/v1/repository", this::updateRepository);
-        route("DELETE", "/v1/repository", this::deleteRepository);
-        route("POST", "/v1/repositories", this::listRepositories);
-        route("POST", "/v1/domain/repositories", this::listRepositoriesInDomain);
-        route("GET", "/v1/repository/endpoint", this::getRepositoryEndpoint);
-        route("PUT", "/v1/repository/permissions/policy", this::putRepositoryPolicy);
-        route("GET", "/v1/repository/permissions/policy", this::getRepositoryPolicy);
-        route("DELETE", "/v1/repository/permissions/policies", this::deleteRepositoryPolicy);
-        route("POST", "/v1/repository/external-connection", this::associateExternalConnection);
-        route("DELETE", "/v1/repository/external-connection", this::disassociateExternalConnection);
-        route("POST", "/v1/authorization-token", this::getAuthorizationToken);
-        route("POST", "/v1/tag", this::tagResource);
-        route("POST", "/v1/untag", this::untagResource);
-        route("POST", "/v1/tags", this::listTagsForResource);
+        route("CreateDomain", "POST", "/v1/domain", this::createDomain);
+        route("DescribeDomain", "GET", "/v1/domain", this::describeDomain);
+        route("ListDomains", "POST", "/v1/domains", this::listDomains);
+        route("DeleteDomain", "DELETE", "/v1/domain", this::deleteDomain);
+        route("PutDomainPermissionsPolicy", "PUT", "/v1/domain/permissions/policy", this::putDomainPolicy);
+        route("GetDomainPermissionsPolicy", "GET", "/v1/domain/permissions/policy", this::getDomainPolicy);
+        route("DeleteDomainPermissionsPolicy", "DELETE", "/v1/domain/permissions/policy", this::deleteDomainPolicy);
+        route("CreateRepository", "POST", "/v1/repository", this::createRepository);
+        route("DescribeRepository", "GET", "/v1/repository", this::describeRepository);
+        route("UpdateRepository", "PUT", "/v1/repository", this::updateRepository);
+        route("DeleteRepository", "DELETE", "/v1/repository", this::deleteRepository);
+        route("ListRepositories", "POST", "/v1/repositories", this::listRepositories);
+        route("ListRepositoriesInDomain", "POST", "/v1/domain/repositories", this::listRepositoriesInDomain);
+        route("GetRepositoryEndpoint", "GET", "/v1/repository/endpoint", this::getRepositoryEndpoint);
+        route("PutRepositoryPermissionsPolicy", "PUT", "/v1/repository/permissions/policy", this::putRepositoryPolicy);
+        route("GetRepositoryPermissionsPolicy", "GET", "/v1/repository/permissions/policy", this::getRepositoryPolicy);
+        route("DeleteRepositoryPermissionsPolicy", "DELETE", "/v1/repository/permissions/policies",
+                this::deleteRepositoryPolicy);
+        route("AssociateExternalConnection", "POST", "/v1/repository/external-connection",
+                this::associateExternalConnection);
+        route("DisassociateExternalConnection", "DELETE", "/v1/repository/external-connection",
+                this::disassociateExternalConnection);
+        route("GetAuthorizationToken", "POST", "/v1/authorization-token", this::getAuthorizationToken);
+        route("TagResource", "POST", "/v1/tag", this::tagResource);
+        route("UntagResource", "POST", "/v1/untag", this::untagResource);
+        route("ListTagsForResource", "POST", "/v1/tags", this::listTagsForResource);
         new PackageApi(packages).registerInto(this::route);
         new PackageGroupApi(groups).registerInto(this::route);
     }
 
-    /** Registers an operation behind its permission check: nothing runs that was not authorized first. */
-    private void route(String method, String path, Operation operation) {
-        String name = OPERATION_NAMES.get(method + " " + path);
-        if (name == null || !permissions.covers(name)) {
-            throw new IllegalStateException("No operation name or permission for " + method + " " + path);
+    /**
+     * Registers the operation the service model calls {@code name} at a method and path, behind its permission
+     * check: nothing runs that was not authorized first.
+     */
+    private void route(String name, String method, String path, Operation operation) {
+        if (!permissions.covers(name)) {
+            throw new IllegalStateException("No permission is known for " + name);
         }
-        routes.put(method + " " + path, request -> {
+        Route route = new Route(name, request -> {
             permissions.check(name, request);
             return operation.handle(request);
         });
+        if (routes.putIfAbsent(method + " " + path, route) != null) {
+            throw new IllegalStateException("Two operations at " + method + " " + path);
+        }
     }
 
     /** The model's name for the operation at a method and path, e.g. {@code CreateDomain}. */
-    public static Optional<String> operationName(String method, String path) {
-        return Optional.ofNullable(OPERATION_NAMES.get(method + " " + path));
+    public Optional<String> operationName(String method, String path) {
+        return Optional.ofNullable(routes.get(method + " " + path)).map(Route::name);
     }
 
     /** The operation for a method and path; an unknown one is a ValidationException (UNKNOWN_OPERATION). */
     public Operation operation(String method, String path) {
-        Operation operation = routes.get(method + " " + path);
-        if (operation == null) {
+        Route route = routes.get(method + " " + path);
+        if (route == null) {
             throw ApiException.validation("UNKNOWN_OPERATION", "No operation is served at " + method + " " + path);
         }
-        return operation;
+        return route.operation();
     }
 
     // Domains

@@ -32,29 +32,31 @@ public final class PackageApi {
         this.packages = Objects.requireNonNull(packages);
     }
 
-    /** Registers every route of this group: method, path, operation. */
+    /** Registers every route of this group: the model's operation name, method, path, adapter. */
     void registerInto(RouteTable routes) {
-        routes.add("POST", "/v1/packages", this::listPackages);
-        routes.add("GET", "/v1/package", this::describePackage);
-        routes.add("DELETE", "/v1/package", this::deletePackage);
-        routes.add("POST", "/v1/package", this::putPackageOriginConfiguration);
-        routes.add("POST", "/v1/package/versions", this::listPackageVersions);
-        routes.add("GET", "/v1/package/version", this::describePackageVersion);
-        routes.add("POST", "/v1/package/version/assets", this::listPackageVersionAssets);
-        routes.add("GET", "/v1/package/version/asset", this::getPackageVersionAsset);
-        routes.add("GET", "/v1/package/version/readme", this::getPackageVersionReadme);
-        routes.add("POST", "/v1/package/version/dependencies", this::listPackageVersionDependencies);
-        routes.add("POST", "/v1/package/version/publish", this::publishPackageVersion);
-        routes.add("POST", "/v1/package/versions/copy", this::copyPackageVersions);
-        routes.add("POST", "/v1/package/versions/update_status", this::updatePackageVersionsStatus);
-        routes.add("POST", "/v1/package/versions/dispose", this::disposePackageVersions);
-        routes.add("POST", "/v1/package/versions/delete", this::deletePackageVersions);
+        routes.add("ListPackages", "POST", "/v1/packages", this::listPackages);
+        routes.add("DescribePackage", "GET", "/v1/package", this::describePackage);
+        routes.add("DeletePackage", "DELETE", "/v1/package", this::deletePackage);
+        routes.add("PutPackageOriginConfiguration", "POST", "/v1/package", this::putPackageOriginConfiguration);
+        routes.add("ListPackageVersions", "POST", "/v1/package/versions", this::listPackageVersions);
+        routes.add("DescribePackageVersion", "GET", "/v1/package/version", this::describePackageVersion);
+        routes.add("ListPackageVersionAssets", "POST", "/v1/package/version/assets", this::listPackageVersionAssets);
+        routes.add("GetPackageVersionAsset", "GET", "/v1/package/version/asset", this::getPackageVersionAsset);
+        routes.add("GetPackageVersionReadme", "GET", "/v1/package/version/readme", this::getPackageVersionReadme);
+        routes.add("ListPackageVersionDependencies", "POST", "/v1/package/version/dependencies",
+                this::listPackageVersionDependencies);
+        routes.add("PublishPackageVersion", "POST", "/v1/package/version/publish", this::publishPackageVersion);
+        routes.add("CopyPackageVersions", "POST", "/v1/package/versions/copy", this::copyPackageVersions);
+        routes.add("UpdatePackageVersionsStatus", "POST", "/v1/package/versions/update_status",
+                this::updatePackageVersionsStatus);
+        routes.add("DisposePackageVersions", "POST", "/v1/package/versions/dispose", this::disposePackageVersions);
+        routes.add("DeletePackageVersions", "POST", "/v1/package/versions/delete", this::deletePackageVersions);
     }
 
     /** Where routes are registered. */
     @FunctionalInterface
     interface RouteTable {
-        void add(String method, String path, ControlPlaneApi.Operation operation);
+        void add(String name, String method, String path, ControlPlaneApi.Operation operation);
     }
 
     // Packages

@@ -33,16 +33,18 @@ final class PackageGroupApi {
     }
 
     void registerInto(PackageApi.RouteTable routes) {
-        routes.add("POST", "/v1/package-group", this::create);
-        routes.add("GET", "/v1/package-group", this::describe);
-        routes.add("PUT", "/v1/package-group", this::update);
-        routes.add("PUT", "/v1/package-group-origin-configuration", this::updateOrigin);
-        routes.add("DELETE", "/v1/package-group", this::delete);
-        routes.add("POST", "/v1/package-groups", this::list);
-        routes.add("POST", "/v1/package-groups/sub-groups", this::listSubGroups);
-        routes.add("GET", "/v1/get-associated-package-group", this::associated);
-        routes.add("GET", "/v1/list-associated-packages", this::associatedPackages);
-        routes.add("GET", "/v1/package-group-allowed-repositories", this::allowedRepositories);
+        routes.add("CreatePackageGroup", "POST", "/v1/package-group", this::create);
+        routes.add("DescribePackageGroup", "GET", "/v1/package-group", this::describe);
+        routes.add("UpdatePackageGroup", "PUT", "/v1/package-group", this::update);
+        routes.add("UpdatePackageGroupOriginConfiguration", "PUT", "/v1/package-group-origin-configuration",
+                this::updateOrigin);
+        routes.add("DeletePackageGroup", "DELETE", "/v1/package-group", this::delete);
+        routes.add("ListPackageGroups", "POST", "/v1/package-groups", this::list);
+        routes.add("ListSubPackageGroups", "POST", "/v1/package-groups/sub-groups", this::listSubGroups);
+        routes.add("GetAssociatedPackageGroup", "GET", "/v1/get-associated-package-group", this::associated);
+        routes.add("ListAssociatedPackages", "GET", "/v1/list-associated-packages", this::associatedPackages);
+        routes.add("ListAllowedRepositoriesForGroup", "GET", "/v1/package-group-allowed-repositories",
+                this::allowedRepositories);
     }
 
     private Object create(ApiRequest r) {

@@ -109,7 +109,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
                 health(request, response, callback);
                 return true;
             } else if (path.startsWith("/v1/")) {
-                exchange.operation = ControlPlaneApi.operationName(request.getMethod(), path)
+                exchange.operation = controlPlane.operationName(request.getMethod(), path)
                         .orElse(request.getMethod() + " " + path);
                 controlPlane(request, response, callback, path, exchange);
             } else if (RepositoryPath.isRepositoryPath(path)) {

@@ -71,7 +71,8 @@ public final class LocalKms {
         Matcher aliasArn = ALIAS_ARN.matcher(reference);
         if (aliasArn.matches()) {
             return aliasArn.group(1).equals(region)
-                    ? tx.keys().findAlias(aliasArn.group(2), aliasArn.group(3)).flatMap(a -> tx.keys().find(a.targetKeyId()))
+                    ? tx.keys().findAlias(aliasArn.group(2), aliasArn.group(3))
+                            .flatMap(a -> tx.keys().find(a.targetKeyId()))
                     : Optional.empty();
         }
         if (reference.startsWith("alias/")) {

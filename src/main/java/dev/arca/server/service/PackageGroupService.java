@@ -300,7 +300,8 @@ public final class PackageGroupService {
     }
 
     private static String mode(MetadataStore.Transaction tx, GroupRow group, String type) {
-        return tx.groups().restrictions(group.id()).getOrDefault(type, group.pattern().equals(ROOT) ? "ALLOW" : INHERIT);
+        return tx.groups().restrictions(group.id())
+                .getOrDefault(type, group.pattern().equals(ROOT) ? "ALLOW" : INHERIT);
     }
 
     private GroupView view(MetadataStore.Transaction tx, DomainRow domain, GroupRow row) {

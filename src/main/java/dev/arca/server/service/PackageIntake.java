@@ -115,7 +115,7 @@ public final class PackageIntake {
 
     /** A version the repository itself stores (not its upstreams), in whatever status. */
     public Optional<VersionRow> stored(RepositoryRow repository, PackageRef ref, String version) {
-        return store.read(tx -> tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        return store.read(tx -> ref.findIn(tx, repository.id())
                 .flatMap(p -> tx.versions().find(p.id(), version)));
     }
 
@@ -137,8 +137,8 @@ public final class PackageIntake {
                                       String assetName) {
         Optional<FoundAsset> found = foundAssets.get(new AssetKey(repository.id(), version.id(), assetName),
                 store.changeStamp(ref.format().wireName(), ref.namespace(), ref.name()),
-                () -> store.read(tx -> tx.assets().find(version.id(), assetName).map(asset -> new FoundAsset(asset.blob(),
-                        assets.domainKey(tx, domain(tx, repository))))));
+                () -> store.read(tx -> tx.assets().find(version.id(), assetName)
+                        .map(asset -> new FoundAsset(asset.blob(), assets.domainKey(tx, domain(tx, repository))))));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -164,7 +164,7 @@ public final class PackageIntake {
     }
 
     private boolean accepts(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref, String type) {
-        boolean allowedByPackage = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        boolean allowedByPackage = ref.findIn(tx, repository.id())
                 .map(p -> !PackageService.BLOCK.equals(p.upstream())).orElse(true);
         return allowedByPackage && groups.refusal(tx, repository.domainId(), repository.name(), type, ref).isEmpty();
     }
@@ -215,8 +215,9 @@ public final class PackageIntake {
             shadowedBy.ifPresent(where -> {
                 throw shadowed(repository, ref, version.version(), where);
             });
-            VersionRow row = tx.versions().insert(pkg.id(), version.version(), PackageService.PUBLISHED, Revisions.next(),
-                    clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(), version.metadata());
+            VersionRow row = tx.versions().insert(pkg.id(), version.version(), PackageService.PUBLISHED,
+                    Revisions.next(), clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(),
+                    version.metadata());
             addContent(tx, domain, row, version);
             update.apply(tx, pkg);
             events.record(tx, repository, ref, row, "Created", row.status(),
@@ -326,8 +327,7 @@ public final class PackageIntake {
     public List<VersionRow> finish(RepositoryRow repository, PackageRef ref, Collection<String> versions) {
         return store.write(tx -> {
             List<VersionRow> published = new ArrayList<>();
-            Optional<PackageRow> pkg = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(),
-                    ref.name());
+            Optional<PackageRow> pkg = ref.findIn(tx, repository.id());
             for (String version : versions) {
                 pkg.flatMap(p -> tx.versions().find(p.id(), version))
                         .filter(row -> row.status().equals(PackageService.UNFINISHED))
@@ -353,8 +353,7 @@ public final class PackageIntake {
     public Optional<VersionRow> publishBuild(RepositoryRow repository, PackageRef ref, String build, String version,
                                              Function<List<AssetRow>, Optional<String>> keepAs) {
         return store.write(tx -> {
-            Optional<PackageRow> pkg = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(),
-                    ref.name());
+            Optional<PackageRow> pkg = ref.findIn(tx, repository.id());
             Optional<VersionRow> pending = pkg.flatMap(p -> tx.versions().find(p.id(), build))
                     .filter(row -> row.status().equals(PackageService.UNFINISHED));
             if (pending.isEmpty()) {
@@ -396,9 +395,8 @@ public final class PackageIntake {
      */
     private PackageRow publishable(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
                                    PackageRef ref) {
-        PackageRow pkg = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
-                .orElseGet(() -> tx.packages().insert(repository.id(), ref.format().wireName(), ref.namespace(),
-                        ref.name(), PackageService.ALLOW, PackageService.BLOCK));
+        PackageRow pkg = ref.findIn(tx, repository.id())
+                .orElseGet(() -> ref.insertInto(tx, repository.id(), PackageService.ALLOW, PackageService.BLOCK));
         if (PackageService.BLOCK.equals(pkg.publish())) {
             throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
                     + " is blocked by the package's origin configuration (publish=BLOCK)");
@@ -447,8 +445,7 @@ public final class PackageIntake {
     public Optional<VersionRow> retain(RepositoryRow target, PackageRef ref, VersionRow source) {
         return store.write(tx -> {
             Optional<VersionRow> current = tx.versions().find(source.packageId(), source.version());
-            Optional<PackageRow> pkg = tx.packages().find(target.id(), ref.format().wireName(), ref.namespace(),
-                    ref.name());
+            Optional<PackageRow> pkg = ref.findIn(tx, target.id());
             Optional<VersionRow> present = pkg.flatMap(p -> tx.versions().find(p.id(), source.version()));
             if (present.isPresent()) {
                 return present;
@@ -470,8 +467,7 @@ public final class PackageIntake {
      */
     public Optional<VersionRow> ingest(RepositoryRow holder, PackageRef ref, String connection, NewVersion fetched) {
         return store.write(tx -> {
-            Optional<PackageRow> pkg = tx.packages().find(holder.id(), ref.format().wireName(), ref.namespace(),
-                    ref.name());
+            Optional<PackageRow> pkg = ref.findIn(tx, holder.id());
             Optional<VersionRow> present = pkg.flatMap(p -> tx.versions().find(p.id(), fetched.version()));
             if (present.isPresent()) {
                 return present;
@@ -500,8 +496,8 @@ public final class PackageIntake {
         return store.write(tx -> {
             boolean has = false;
             for (RepositoryRow repository : repositories) {
-                Optional<VersionRow> row = tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(),
-                        ref.name()).flatMap(p -> tx.versions().find(p.id(), version));
+                Optional<VersionRow> row = ref.findIn(tx, repository.id())
+                        .flatMap(p -> tx.versions().find(p.id(), version));
                 has = row.isPresent();
                 if (row.isEmpty() || tx.assets().find(row.get().id(), assetName).isPresent()) {
                     continue;
@@ -518,8 +514,7 @@ public final class PackageIntake {
     /** A package whose first version came from upstream: publishing blocked, upstream allowed (EXT defaults). */
     private static PackageRow enteredFromUpstream(MetadataStore.Transaction tx, RepositoryRow repository,
                                                   PackageRef ref) {
-        return tx.packages().insert(repository.id(), ref.format().wireName(), ref.namespace(), ref.name(),
-                PackageService.BLOCK, PackageService.ALLOW);
+        return ref.insertInto(tx, repository.id(), PackageService.BLOCK, PackageService.ALLOW);
     }
 
     // Metadata a client changes
@@ -553,7 +548,7 @@ public final class PackageIntake {
 
     /** The package's own tags in this repository (not its upstreams'); empty when it has none or is not here. */
     public Map<String, String> tags(RepositoryRow repository, PackageRef ref) {
-        return store.read(tx -> tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        return store.read(tx -> ref.findIn(tx, repository.id())
                 .map(p -> tx.packages().tags(p.id())).orElse(Map.of()));
     }
 
@@ -561,7 +556,8 @@ public final class PackageIntake {
     public void tag(RepositoryRow repository, PackageRef ref, String tag, String version) {
         store.write(tx -> {
             PackageRow pkg = storedPackage(tx, repository, ref);
-            VersionRow row = tx.versions().find(pkg.id(), version).filter(v -> !v.status().equals(PackageService.DISPOSED))
+            VersionRow row = tx.versions().find(pkg.id(), version)
+                    .filter(v -> !v.status().equals(PackageService.DISPOSED))
                     .orElseThrow(() -> ApiException.notFound("package-version", version, "Version " + version + " of "
                             + ref.display() + " is not stored in repository " + repository.name()
                             + "; only stored versions can be tagged here"));
@@ -585,7 +581,7 @@ public final class PackageIntake {
     }
 
     private static PackageRow storedPackage(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
-        return tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        return ref.findIn(tx, repository.id())
                 .orElseThrow(() -> ApiException.notFound("package", ref.name(), "Package " + ref.display()
                         + " is not stored in repository " + repository.name()));
     }

@@ -2,6 +2,8 @@ package dev.arca.server.service;
 
 import dev.arca.core.PackageFormat;
 import dev.arca.server.error.ApiException;
+import dev.arca.server.model.Records.PackageRow;
+import dev.arca.server.store.MetadataStore;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,5 +55,15 @@ public record PackageRef(PackageFormat format, String namespace, String name) {
     /** How the package is named in messages: {@code generic/team/tool}. */
     public String display() {
         return format.wireName() + "/" + (namespace.isEmpty() ? "" : namespace + "/") + name;
+    }
+
+    /** This package in a repository, when the repository holds it. */
+    public Optional<PackageRow> findIn(MetadataStore.Transaction tx, long repositoryId) {
+        return tx.packages().find(repositoryId, format.wireName(), namespace, name);
+    }
+
+    /** Adds this package to a repository with the given origin controls. */
+    public PackageRow insertInto(MetadataStore.Transaction tx, long repositoryId, String publish, String upstream) {
+        return tx.packages().insert(repositoryId, format.wireName(), namespace, name, publish, upstream);
     }
 }

@@ -123,9 +123,9 @@ public final class PackageService {
                         + ") does not match the one declared in x-amz-content-sha256 (" + declaredSha256 + ")");
             }
             return store.write(tx -> {
-                PackageRow pkg = tx.packages().find(target.repository().id(), ref.format().wireName(), ref.namespace(),
-                        ref.name()).orElseGet(() -> tx.packages().insert(target.repository().id(), ref.format().wireName(),
-                        ref.namespace(), ref.name(), ALLOW, BLOCK));
+                long repositoryId = target.repository().id();
+                PackageRow pkg = ref.findIn(tx, repositoryId)
+                        .orElseGet(() -> ref.insertInto(tx, repositoryId, ALLOW, BLOCK));
                 if (BLOCK.equals(pkg.publish())) {
                     throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository
                             + " is blocked by the package's origin configuration (publish=BLOCK)");
@@ -235,10 +235,9 @@ public final class PackageService {
                                               PackageRef ref, String publish, String upstream) {
         return store.write(tx -> {
             RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
-            Optional<PackageRow> pkg = tx.packages().find(repo.id(), ref.format().wireName(), ref.namespace(), ref.name());
+            Optional<PackageRow> pkg = ref.findIn(tx, repo.id());
             if (pkg.isEmpty()) {
-                return view(tx.packages().insert(repo.id(), ref.format().wireName(), ref.namespace(), ref.name(),
-                        publish, upstream));
+                return view(ref.insertInto(tx, repo.id(), publish, upstream));
             }
             tx.packages().updateOrigin(pkg.get().id(), publish, upstream);
             PackageRow p = pkg.get();
@@ -281,8 +280,8 @@ public final class PackageService {
         Optional<String> after = PageToken.decode("assets", nextToken);
         return store.read(tx -> {
             VersionRow row = findVersion(tx, findPackage(tx, caller, owner, domain, repository, ref), ref, version);
-            PageToken.Page<AssetRow> page = PageToken.page("assets", tx.assets().list(row.id(), after, limit + 1), limit,
-                    AssetRow::name);
+            PageToken.Page<AssetRow> page = PageToken.page("assets", tx.assets().list(row.id(), after, limit + 1),
+                    limit, AssetRow::name);
             return new AssetPage(new VersionView(ref, row), page.items(), page.nextToken());
         });
     }
@@ -302,8 +301,8 @@ public final class PackageService {
                 throw ApiException.conflict("package-version", version, "Assets of version " + version
                         + " cannot be downloaded while it is " + row.status());
             }
-            AssetRow asset = tx.assets().find(row.id(), assetName).orElseThrow(() -> ApiException.notFound("asset", assetName,
-                    "Version " + version + " of " + ref.display() + " has no asset " + assetName));
+            AssetRow asset = tx.assets().find(row.id(), assetName).orElseThrow(() -> ApiException.notFound("asset",
+                    assetName, "Version " + version + " of " + ref.display() + " has no asset " + assetName));
             DomainRow domainRow = tx.domains().find(owner.orElse(caller.accountId()), domain).orElseThrow();
             return new Found(row, asset, assets.domainKey(tx, domainRow));
         });
@@ -318,8 +317,8 @@ public final class PackageService {
 
     public List<DependencyRow> dependencies(Caller caller, Optional<String> owner, String domain, String repository,
                                             PackageRef ref, String version) {
-        return store.read(tx -> tx.versions().dependencies(findVersion(tx, findPackage(tx, caller, owner, domain, repository,
-                ref), ref, version).id()));
+        return store.read(tx -> tx.versions().dependencies(
+                findVersion(tx, findPackage(tx, caller, owner, domain, repository, ref), ref, version).id()));
     }
 
     // Batch operations
@@ -449,8 +448,7 @@ public final class PackageService {
             Map<String, VersionError> failed = new LinkedHashMap<>();
             Map<String, VersionRow> found = new LinkedHashMap<>();
             Map<String, PackageRow> foundIn = new LinkedHashMap<>();
-            Optional<PackageRow> destinationPackage = tx.packages().find(to.id(), ref.format().wireName(), ref.namespace(),
-                    ref.name());
+            Optional<PackageRow> destinationPackage = ref.findIn(tx, to.id());
             Set<String> identical = new HashSet<>();
             for (String version : requested) {
                 Optional<Map.Entry<PackageRow, VersionRow>> hit = locate(tx, from, ref, version, includeFromUpstream);
@@ -482,8 +480,7 @@ public final class PackageService {
             if (!failed.isEmpty()) {
                 return new BatchResult(Map.of(), skipAllBut(requested, failed, v -> "Version " + v + " was skipped"));
             }
-            PackageRow target = destinationPackage.orElseGet(() -> tx.packages().insert(to.id(), ref.format().wireName(),
-                    ref.namespace(), ref.name(), ALLOW, BLOCK));
+            PackageRow target = destinationPackage.orElseGet(() -> ref.insertInto(tx, to.id(), ALLOW, BLOCK));
             Map<String, VersionRow> successful = new LinkedHashMap<>();
             for (Map.Entry<String, VersionRow> entry : found.entrySet()) {
                 tx.versions().find(target.id(), entry.getKey()).ifPresent(old -> tx.versions().delete(old.id()));
@@ -511,10 +508,10 @@ public final class PackageService {
                                                                       RepositoryRow start, PackageRef ref,
                                                                       String version, boolean upstreams) {
         List<UpstreamSearchOrder.Stop<Long>> order = UpstreamSearchOrder.of(start.id(),
-                id -> upstreams ? tx.repositories().upstreams(id) : List.of(), ServiceLimits.DEFAULT.upstreamSearchBudget());
+                id -> upstreams ? tx.repositories().upstreams(id) : List.of(),
+                ServiceLimits.DEFAULT.upstreamSearchBudget());
         for (UpstreamSearchOrder.Stop<Long> stop : order) {
-            Optional<PackageRow> pkg = tx.packages().find(stop.repository(), ref.format().wireName(), ref.namespace(),
-                    ref.name());
+            Optional<PackageRow> pkg = ref.findIn(tx, stop.repository());
             Optional<VersionRow> row = pkg.flatMap(p -> tx.versions().find(p.id(), version));
             if (row.isPresent()) {
                 return Optional.of(Map.entry(pkg.get(), row.get()));
@@ -565,7 +562,7 @@ public final class PackageService {
     }
 
     private static PackageRow findPackage(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
-        return tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name())
+        return ref.findIn(tx, repository.id())
                 .orElseThrow(() -> ApiException.notFound("package", ref.name(), "Package " + ref.display()
                         + " does not exist in repository " + repository.name()));
     }

@@ -63,7 +63,8 @@ public final class RepositoryService {
                         + limits.repositoriesPerDomain() + " repositories, the most allowed");
             }
             List<Long> upstreamIds = resolveUpstreams(tx, domain, name, upstreams);
-            RepositoryRow row = tx.repositories().insert(domain.id(), name, caller.accountId(), description, clock.instant());
+            RepositoryRow row = tx.repositories().insert(domain.id(), name, caller.accountId(), description,
+                    clock.instant());
             tx.repositories().replaceUpstreams(row.id(), upstreamIds);
             RepositoryView view = view(tx, row);
             if (!initialTags.isEmpty()) {
@@ -86,9 +87,10 @@ public final class RepositoryService {
                 tx.repositories().updateDescription(row.id(), description.filter(d -> !d.isEmpty()));
             }
             if (upstreams.isPresent()) {
-                if (!upstreams.get().isEmpty() && tx.repositories().externalConnection(row.id()).isPresent()) {
-                    throw ApiException.conflict("repository", name, "Repository " + name + " has the external connection "
-                            + tx.repositories().externalConnection(row.id()).get() + "; a repository has upstreams or an external"
+                Optional<String> connection = tx.repositories().externalConnection(row.id());
+                if (!upstreams.get().isEmpty() && connection.isPresent()) {
+                    throw ApiException.conflict("repository", name, "Repository " + name + " has the external"
+                            + " connection " + connection.get() + "; a repository has upstreams or an external"
                             + " connection, not both");
                 }
                 DomainRow domain = tx.domains().find(row.domainOwner(), row.domainName()).orElseThrow();
@@ -123,7 +125,8 @@ public final class RepositoryService {
         Optional<String> after = PageToken.decode(list, nextToken);
         return store.read(tx -> {
             DomainRow domain = domains.find(tx, caller, owner, domainName);
-            List<RepositoryRow> rows = tx.repositories().listInDomain(domain.id(), prefix, administrator, after, limit + 1);
+            List<RepositoryRow> rows = tx.repositories().listInDomain(domain.id(), prefix, administrator, after,
+                    limit + 1);
             PageToken.Page<RepositoryRow> page = PageToken.page(list, rows, limit, RepositoryRow::name);
             return new PageToken.Page<>(page.items().stream().map(r -> summary(r)).toList(), page.nextToken());
         });
@@ -136,7 +139,8 @@ public final class RepositoryService {
         String list = "repositories";
         Optional<String> after = PageToken.decode(list, nextToken);
         return store.read(tx -> {
-            List<RepositoryRow> rows = tx.repositories().listAdministeredBy(caller.accountId(), prefix, after, limit + 1);
+            List<RepositoryRow> rows = tx.repositories().listAdministeredBy(caller.accountId(), prefix, after,
+                    limit + 1);
             PageToken.Page<RepositoryRow> page = PageToken.page(list, rows, limit,
                     r -> r.name() + "\u0000" + r.domainOwner() + "\u0000" + r.domainName());
             return new PageToken.Page<>(page.items().stream().map(r -> summary(r)).toList(), page.nextToken());
@@ -239,7 +243,8 @@ public final class RepositoryService {
     }
 
     private RepositoryView view(MetadataStore.Transaction tx, RepositoryRow row) {
-        return new RepositoryView(row, arn(row), tx.repositories().upstreamNames(row.id()), tx.repositories().externalConnection(row.id()));
+        return new RepositoryView(row, arn(row), tx.repositories().upstreamNames(row.id()),
+                tx.repositories().externalConnection(row.id()));
     }
 
     private RepositoryView summary(RepositoryRow row) {

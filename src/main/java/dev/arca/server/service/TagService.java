@@ -89,7 +89,8 @@ public final class TagService {
                 "Resource ARN " + resourceArn + " is not a CodeArtifact domain, repository or package group ARN"));
         var domain = tx.domains().find(arn.owner(), arn.domain());
         boolean exists = arn.region().equals(region) && domain.isPresent()
-                && (arn.repository().isEmpty() || tx.repositories().find(domain.get().id(), arn.repository().get()).isPresent())
+                && (arn.repository().isEmpty()
+                || tx.repositories().find(domain.get().id(), arn.repository().get()).isPresent())
                 && (arn.packageGroup().isEmpty()
                 || tx.groups().find(domain.get().id(), arn.packageGroup().get()).isPresent());
         if (!exists) {

@@ -370,11 +370,12 @@ public final class UpstreamResolver {
     }
 
     private static List<RepositoryRow> upstreams(MetadataStore.Transaction tx, RepositoryRow repository) {
-        return tx.repositories().upstreams(repository.id()).stream().map(id -> tx.repositories().findById(id).orElseThrow()).toList();
+        return tx.repositories().upstreams(repository.id()).stream()
+                .map(id -> tx.repositories().findById(id).orElseThrow()).toList();
     }
 
     private static Optional<PackageRow> pkg(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
-        return tx.packages().find(repository.id(), ref.format().wireName(), ref.namespace(), ref.name());
+        return ref.findIn(tx, repository.id());
     }
 
     private static Optional<VersionRow> version(MetadataStore.Transaction tx, RepositoryRow repository,

@@ -72,7 +72,8 @@ public abstract class MetadataStoreContract {
             throw new IllegalStateException("the service changed its mind");
         })).isInstanceOf(IllegalStateException.class).hasMessage("the service changed its mind");
 
-        assertThat(store.read((Transaction tx) -> tx.packages().find(repository.id(), "npm", "", "left-pad"))).isEmpty();
+        assertThat(store.read((Transaction tx) -> tx.packages().find(repository.id(), "npm", "", "left-pad")))
+                .isEmpty();
         assertThat(store.read((Transaction tx) -> tx.settings().get("marker"))).isEmpty();
         assertThat(ran).isFalse();
     }
@@ -106,14 +107,16 @@ public abstract class MetadataStoreContract {
                 tx.settings().put("marker", bytes("v1"));
                 assertThat(tx.settings().get("marker")).map(MetadataStoreContract::text).contains("v1");
                 // A nested read or write joins the open transaction.
-                assertThat(store.read((Transaction inner) -> inner.settings().get("marker"))).map(MetadataStoreContract::text)
+                assertThat(store.read((Transaction inner) -> inner.settings().get("marker")))
+                        .map(MetadataStoreContract::text)
                         .contains("v1");
                 written.countDown();
                 await(checked);
                 return null;
             });
             assertThat(duringWrite.get(10, TimeUnit.SECONDS)).isEmpty();
-            assertThat(store.read((Transaction tx) -> tx.settings().get("marker"))).map(MetadataStoreContract::text).contains("v1");
+            assertThat(store.read((Transaction tx) -> tx.settings().get("marker")))
+                    .map(MetadataStoreContract::text).contains("v1");
         } finally {
             other.shutdownNow();
         }
@@ -217,12 +220,15 @@ public abstract class MetadataStoreContract {
             tx.repositories().delete(shared.id());
             return null;
         });
-        assertThat(store.read((Transaction tx) -> tx.repositories().upstreamNames(repository.id()))).containsExactly("shared",
+        assertThat(store.read((Transaction tx) -> tx.repositories().upstreamNames(repository.id())))
+                .containsExactly("shared",
                 "store");
-        assertThat(store.read((Transaction tx) -> tx.repositories().upstreams(repository.id()))).containsExactly(store2.id());
+        assertThat(store.read((Transaction tx) -> tx.repositories().upstreams(repository.id())))
+                .containsExactly(store2.id());
         assertThat(store.read((Transaction tx) -> tx.repositories().upstreamGraph(domain.id())))
                 .containsOnlyKeys(repository.id());
-        assertThat(store.read((Transaction tx) -> tx.repositories().externalConnection(store2.id()))).contains("public:npmjs");
+        assertThat(store.read((Transaction tx) -> tx.repositories().externalConnection(store2.id())))
+                .contains("public:npmjs");
     }
 
     // Values
@@ -267,7 +273,8 @@ public abstract class MetadataStoreContract {
         assertThat(pages(after -> store.read(tx -> tx.repositories().listInDomain(domain.id(), Optional.empty(),
                 Optional.of("999988887777"), after, 3).stream().map(RepositoryRow::name).toList())))
                 .containsExactlyElementsOf(sorted);
-        assertThat(store.read((Transaction tx) -> tx.repositories().listInDomain(domain.id(), Optional.of("a"), Optional.empty(),
+        assertThat(store.read((Transaction tx) ->
+                tx.repositories().listInDomain(domain.id(), Optional.of("a"), Optional.empty(),
                 Optional.empty(), 100)).stream().map(RepositoryRow::name))
                 .containsExactly("a-dom", "a.dom", "aB", "a_dom", "ab");
     }
@@ -287,10 +294,12 @@ public abstract class MetadataStoreContract {
                 .stream().map(MetadataStoreContract::key).toList()));
         assertThat(all).containsExactly("maven org.acme core", "maven org.acme.util core", "npm  Alpha",
                 "npm  zeta", "npm @a X", "npm @a x", "npm @ab y", "pypi  requests");
-        assertThat(store.read((Transaction tx) -> tx.packages().list(repository.id(), Optional.of("npm"), Optional.of("@a"),
+        assertThat(store.read((Transaction tx) ->
+                tx.packages().list(repository.id(), Optional.of("npm"), Optional.of("@a"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100))
                 .stream().map(MetadataStoreContract::key)).containsExactly("npm @a X", "npm @a x", "npm @ab y");
-        assertThat(store.read((Transaction tx) -> tx.packages().list(repository.id(), Optional.of("npm"), Optional.empty(),
+        assertThat(store.read((Transaction tx) ->
+                tx.packages().list(repository.id(), Optional.of("npm"), Optional.empty(),
                 Optional.of("z"), Optional.empty(), Optional.empty(), Optional.empty(), 100))
                 .stream().map(MetadataStoreContract::key)).containsExactly("npm  zeta");
     }
@@ -326,7 +335,8 @@ public abstract class MetadataStoreContract {
             after = Optional.of(last.publishedTime().toEpochMilli() + "\u0000" + last.version());
         }
         assertThat(newest).containsExactly("0.9.0", "1.10.0", "1.2.0", "2.0.0", "1.0.1", "1.0.0");
-        assertThat(store.read((Transaction tx) -> tx.versions().list(pkg.id(), Optional.of("Archived"), Optional.empty(), false,
+        assertThat(store.read((Transaction tx) ->
+                tx.versions().list(pkg.id(), Optional.of("Archived"), Optional.empty(), false,
                 Optional.empty(), 10)).stream().map(VersionRow::version)).containsExactly("0.9.0");
         assertThat(store.read((Transaction tx) -> tx.versions().latest(pkg.id(), List.of("Published"))))
                 .map(VersionRow::version).contains("2.0.0");
@@ -338,9 +348,11 @@ public abstract class MetadataStoreContract {
                 tx.events().append(T0, "acme", "other", "{\"n\":2}"),
                 tx.events().append(T0, "acme", "team", "{\"n\":3}")));
         assertThat(seqs).isSorted().doesNotHaveDuplicates();
-        assertThat(store.read((Transaction tx) -> tx.events().after(seqs.getFirst(), Optional.of("acme"), Optional.of("team"), 10))
+        assertThat(store.read((Transaction tx) ->
+                tx.events().after(seqs.getFirst(), Optional.of("acme"), Optional.of("team"), 10))
                 .stream().map(Records.EventRow::body)).containsExactly("{\"n\":3}");
-        assertThat(store.read((Transaction tx) -> tx.events().after(0, Optional.empty(), Optional.empty(), 2))).hasSize(2);
+        assertThat(store.read((Transaction tx) -> tx.events().after(0, Optional.empty(), Optional.empty(), 2)))
+                .hasSize(2);
     }
 
     // Change stamps

@@ -84,7 +84,7 @@ final class SqlGroupRecords implements GroupRecords {
 
     @Override
     public void removeAllowedRepository(long groupId, String type, String repositoryName) {
-        sql.update("DELETE FROM package_group_allowed_repository WHERE group_id = ? AND type = ? AND repository_name = ?",
-                groupId, type, repositoryName);
+        sql.update("DELETE FROM package_group_allowed_repository"
+                + " WHERE group_id = ? AND type = ? AND repository_name = ?", groupId, type, repositoryName);
     }
 }

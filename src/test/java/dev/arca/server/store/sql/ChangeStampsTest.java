@@ -39,7 +39,8 @@ class ChangeStampsTest {
     void open() {
         store = SqliteMetadataStore.open(dir.resolve("metadata.db"));
         repository = store.write(tx -> {
-            long domain = tx.domains().insert("123456789012", "acme", "arn:aws:kms:us-east-1:123456789012:key/k", NOW).id();
+            long domain = tx.domains().insert("123456789012", "acme", "arn:aws:kms:us-east-1:123456789012:key/k", NOW)
+                    .id();
             return tx.repositories().insert(domain, "team", "123456789012", Optional.empty(), NOW);
         });
         left = store.write(tx -> tx.packages().insert(repository.id(), "npm", "", "left", "ALLOW", "BLOCK"));
@@ -77,8 +78,10 @@ class ChangeStampsTest {
         assertThat(moved(tx -> tx.versions().insert(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL",
                 Optional.empty(), Optional.empty(), NO_METADATA))).containsExactly(true, false, false);
         VersionRow v = store.read(tx -> tx.versions().find(left.id(), "1.0.0").orElseThrow());
-        assertThat(moved(tx -> tx.versions().updateState(v.id(), "Archived", "r2"))).containsExactly(true, false, false);
-        assertThat(moved(tx -> tx.packages().putTag(right.id(), "latest", "1.0.0"))).containsExactly(false, true, false);
+        assertThat(moved(tx -> tx.versions().updateState(v.id(), "Archived", "r2")))
+                .containsExactly(true, false, false);
+        assertThat(moved(tx -> tx.packages().putTag(right.id(), "latest", "1.0.0")))
+                .containsExactly(false, true, false);
         assertThat(moved(tx -> tx.packages().updateOrigin(right.id(), "BLOCK", "ALLOW")))
                 .containsExactly(false, true, false);
         assertThat(moved(tx -> tx.versions().delete(v.id()))).containsExactly(true, false, false);
