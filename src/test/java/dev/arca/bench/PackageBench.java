@@ -1,5 +1,6 @@
 package dev.arca.bench;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.PackageRow;
 import dev.arca.server.model.Records.VersionMetadata;
@@ -194,8 +195,8 @@ public final class PackageBench {
                 Instant base = Instant.parse("2026-01-01T00:00:00Z");
                 for (int i = 0; i < 10_000; i++) {
                     VersionRow v = tx.versions().insert(many.id(), String.format(Locale.ROOT, "1.0.%05d", i),
-                            "Published", "R" + i, base.plusSeconds(i), "INTERNAL", Optional.of("big"), Optional.empty(),
-                            VersionMetadata.NONE);
+                            VersionStatus.PUBLISHED, "R" + i, base.plusSeconds(i), "INTERNAL", Optional.of("big"),
+                            Optional.empty(), VersionMetadata.NONE);
                     tx.assets().insert(v.id(), "a.bin", asset.blob());
                 }
                 return null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.core.Constraint;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.ResourceNames;
+import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.VersionRow;
@@ -107,7 +108,8 @@ public final class PackageApi {
         boolean newestFirst = r.query("sortBy", "sortBy", SORT).isPresent();
         PackageRef ref = ref(r);
         PackageService.VersionPage page = packages.listVersions(r.caller(), owner(r), domain(r), repository(r), ref,
-                r.query("status", "status", STATUS), r.query("originType", "originType", ORIGIN_TYPE), newestFirst,
+                r.query("status", "status", STATUS).map(PackageService::status),
+                r.query("originType", "originType", ORIGIN_TYPE), newestFirst,
                 r.queryInt("max-results", "maxResults", 1, 1000), nextToken(r));
         Map<String, Object> out = coordinates(ref);
         page.defaultDisplayVersion().ifPresent(v -> out.put("defaultDisplayVersion", v));
@@ -115,7 +117,7 @@ public final class PackageApi {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("version", v.version());
             summary.put("revision", v.revision());
-            summary.put("status", v.status());
+            summary.put("status", v.status().wireName());
             summary.put("origin", origin(v));
             return summary;
         }).toList());
@@ -139,7 +141,7 @@ public final class PackageApi {
         out.put("publishedTime", Shapes.timestamp(v.publishedTime()));
         out.put("licenses", v.metadata().licensesJson().map(PackageApi::licenses).orElse(List.of()));
         out.put("revision", v.revision());
-        out.put("status", v.status());
+        out.put("status", v.status().wireName());
         out.put("origin", origin(v));
         return Map.of("packageVersion", out);
     }
@@ -194,7 +196,7 @@ public final class PackageApi {
                 version(r), r.requiredQuery("asset", "assetName", ResourceNames.ASSET_NAME), declared,
                 r.queryBoolean("unfinished", "unfinished"), r.content());
         Map<String, Object> out = versionCoordinates(published.version());
-        out.put("status", published.version().row().status());
+        out.put("status", published.version().row().status().wireName());
         out.put("asset", assetSummary(published.asset()));
         return out;
     }
@@ -213,24 +215,24 @@ public final class PackageApi {
     private Object updatePackageVersionsStatus(ApiRequest r) {
         return batch(packages.updateStatus(r.caller(), owner(r), domain(r), repository(r), ref(r),
                 versions(r).orElseThrow(() -> ApiRequest.missing("versions")), revisions(r),
-                r.bodyString("expectedStatus", STATUS), r.requiredBodyString("targetStatus", STATUS)));
+                expectedStatus(r), PackageService.status(r.requiredBodyString("targetStatus", STATUS))));
     }
 
     private Object disposePackageVersions(ApiRequest r) {
         return batch(packages.dispose(r.caller(), owner(r), domain(r), repository(r), ref(r),
                 versions(r).orElseThrow(() -> ApiRequest.missing("versions")), revisions(r),
-                r.bodyString("expectedStatus", STATUS)));
+                expectedStatus(r)));
     }
 
     private Object deletePackageVersions(ApiRequest r) {
         return batch(packages.delete(r.caller(), owner(r), domain(r), repository(r), ref(r),
-                versions(r).orElseThrow(() -> ApiRequest.missing("versions")), r.bodyString("expectedStatus", STATUS)));
+                versions(r).orElseThrow(() -> ApiRequest.missing("versions")), expectedStatus(r)));
     }
 
     private static Map<String, Object> batch(BatchResult result) {
         Map<String, Object> successful = new LinkedHashMap<>();
         result.successful().forEach((version, row) -> successful.put(version,
-                Map.of("revision", row.revision(), "status", row.status())));
+                Map.of("revision", row.revision(), "status", row.status().wireName())));
         Map<String, Object> failed = new LinkedHashMap<>();
         result.failed().forEach((version, error) -> failed.put(version,
                 Map.of("errorCode", error.errorCode(), "errorMessage", error.errorMessage())));
@@ -358,5 +360,9 @@ public final class PackageApi {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return List.of();
         }
+    }
+
+    private static Optional<VersionStatus> expectedStatus(ApiRequest r) {
+        return r.bodyString("expectedStatus", STATUS).map(PackageService::status);
     }
 }

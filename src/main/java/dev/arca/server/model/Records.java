@@ -1,5 +1,6 @@
 package dev.arca.server.model;
 
+import dev.arca.core.VersionStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,10 +71,10 @@ public final class Records {
     }
 
     /** A package version; {@code originRepository} and {@code originExternal} name where it entered the domain. */
-    public record VersionRow(long id, long packageId, String version, String status, String revision,
+    public record VersionRow(long id, long packageId, String version, VersionStatus status, String revision,
                              Instant publishedTime, String originType, Optional<String> originRepository,
                              Optional<String> originExternal, VersionMetadata metadata) {
-        public VersionRow withStatus(String newStatus, String newRevision) {
+        public VersionRow withStatus(VersionStatus newStatus, String newRevision) {
             return new VersionRow(id, packageId, version, newStatus, newRevision, publishedTime, originType,
                     originRepository, originExternal, metadata);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.core.Arns;
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.EventRow;
 import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.model.Records.VersionRow;
@@ -58,7 +59,7 @@ public final class PackageEvents {
      * @param state         the version's status after the change (its last status when deleted)
      */
     public void record(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref, VersionRow version,
-                       String operationType, String state, Changes changes) {
+                       String operationType, VersionStatus state, Changes changes) {
         Instant now = clock.instant();
         ObjectNode detail = JSON.createObjectNode()
                 .put("domainName", repository.domainName())
@@ -72,7 +73,7 @@ public final class PackageEvents {
         }
         detail.put("packageName", ref.name())
                 .put("packageVersion", version.version())
-                .put("packageVersionState", state)
+                .put("packageVersionState", state.wireName())
                 .put("packageVersionRevision", version.revision());
         detail.putObject("changes")
                 .put("assetsAdded", changes.assetsAdded())

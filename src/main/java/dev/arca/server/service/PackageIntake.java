@@ -1,5 +1,6 @@
 package dev.arca.server.service;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.BlobRow;
@@ -200,7 +201,7 @@ public final class PackageIntake {
             PackageRow pkg = publishable(tx, domain, repository, ref);
             Optional<VersionRow> existing = tx.versions().find(pkg.id(), version.version());
             if (existing.isPresent()) {
-                boolean published = existing.get().status().equals(PackageService.PUBLISHED);
+                boolean published = existing.get().status().equals(VersionStatus.PUBLISHED);
                 if (published && adding) {
                     return addAssets(tx, domain, repository, ref, existing.get(), version);
                 }
@@ -209,13 +210,13 @@ public final class PackageIntake {
                 }
                 throw ApiException.conflict("package-version", version.version(), "Version " + version.version()
                         + " of " + ref.display() + " already exists in repository " + repository.name()
-                        + " (" + existing.get().status() + "); published versions cannot be overwritten — delete the"
-                        + " version first to publish it again");
+                        + " (" + existing.get().status().wireName() + "); published versions cannot be overwritten"
+                        + " — delete the version first to publish it again");
             }
             shadowedBy.ifPresent(where -> {
                 throw shadowed(repository, ref, version.version(), where);
             });
-            VersionRow row = tx.versions().insert(pkg.id(), version.version(), PackageService.PUBLISHED,
+            VersionRow row = tx.versions().insert(pkg.id(), version.version(), VersionStatus.PUBLISHED,
                     Revisions.next(), clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(),
                     version.metadata());
             addContent(tx, domain, row, version);
@@ -280,7 +281,7 @@ public final class PackageIntake {
                 shadowedBy.ifPresent(where -> {
                     throw shadowed(repository, ref, version, where);
                 });
-                VersionRow row = tx.versions().insert(pkg.id(), version, PackageService.UNFINISHED, Revisions.next(),
+                VersionRow row = tx.versions().insert(pkg.id(), version, VersionStatus.UNFINISHED, Revisions.next(),
                         clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(),
                         description.map(Description::metadata).orElseGet(() -> named(ref)));
                 tx.assets().insert(row.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
@@ -290,9 +291,9 @@ public final class PackageIntake {
                 return new Uploaded(row, true);
             }
             VersionRow row = existing.get();
-            if (!row.status().equals(PackageService.PUBLISHED) && !row.status().equals(PackageService.UNFINISHED)) {
+            if (!row.status().equals(VersionStatus.PUBLISHED) && !row.status().equals(VersionStatus.UNFINISHED)) {
                 throw ApiException.conflict("package-version", version, "Version " + version + " of "
-                        + ref.display() + " is " + row.status() + " in repository " + repository.name()
+                        + ref.display() + " is " + row.status().wireName() + " in repository " + repository.name()
                         + "; files can be added only while it is Unfinished or Published");
             }
             Optional<AssetRow> same = tx.assets().find(row.id(), asset.name());
@@ -330,9 +331,9 @@ public final class PackageIntake {
             Optional<PackageRow> pkg = ref.findIn(tx, repository.id());
             for (String version : versions) {
                 pkg.flatMap(p -> tx.versions().find(p.id(), version))
-                        .filter(row -> row.status().equals(PackageService.UNFINISHED))
+                        .filter(row -> row.status().equals(VersionStatus.UNFINISHED))
                         .ifPresent(row -> {
-                            VersionRow done = row.withStatus(PackageService.PUBLISHED, Revisions.next());
+                            VersionRow done = row.withStatus(VersionStatus.PUBLISHED, Revisions.next());
                             tx.versions().updateState(row.id(), done.status(), done.revision());
                             events.record(tx, repository, ref, done, "Updated", done.status(),
                                     new PackageEvents.Changes(0, 0, false, 0, true));
@@ -355,7 +356,7 @@ public final class PackageIntake {
         return store.write(tx -> {
             Optional<PackageRow> pkg = ref.findIn(tx, repository.id());
             Optional<VersionRow> pending = pkg.flatMap(p -> tx.versions().find(p.id(), build))
-                    .filter(row -> row.status().equals(PackageService.UNFINISHED));
+                    .filter(row -> row.status().equals(VersionStatus.UNFINISHED));
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
@@ -363,7 +364,7 @@ public final class PackageIntake {
             Optional<VersionRow> previous = tx.versions().find(packageId, version);
             int replaced = previous.map(row -> keep(tx, repository, ref, row, keepAs)).orElse(0);
             VersionRow published = StoredVersions.copy(tx, packageId, pending.get(), version,
-                    PackageService.PUBLISHED, Revisions.next(), clock.instant());
+                    VersionStatus.PUBLISHED, Revisions.next(), clock.instant());
             int files = tx.assets().count(published.id());
             events.record(tx, repository, ref, pending.get(), "Deleted", pending.get().status(),
                     new PackageEvents.Changes(0, files, false, 0, false));
@@ -381,7 +382,7 @@ public final class PackageIntake {
         List<AssetRow> files = tx.assets().list(previous.id(), Optional.empty(), Integer.MAX_VALUE);
         keepAs.apply(files).filter(name -> tx.versions().find(previous.packageId(), name).isEmpty()).ifPresent(name -> {
             VersionRow kept = StoredVersions.copy(tx, previous.packageId(), previous, name,
-                    PackageService.UNLISTED, Revisions.next(), previous.publishedTime());
+                    VersionStatus.UNLISTED, Revisions.next(), previous.publishedTime());
             events.record(tx, repository, ref, kept, "Created", kept.status(),
                     new PackageEvents.Changes(files.size(), 0, true, 0, true));
         });
@@ -476,7 +477,7 @@ public final class PackageIntake {
                 return Optional.empty();
             }
             PackageRow into = pkg.orElseGet(() -> enteredFromUpstream(tx, holder, ref));
-            VersionRow row = tx.versions().insert(into.id(), fetched.version(), PackageService.PUBLISHED,
+            VersionRow row = tx.versions().insert(into.id(), fetched.version(), VersionStatus.PUBLISHED,
                     Revisions.next(), clock.instant(), "EXTERNAL", Optional.empty(), Optional.of(connection),
                     fetched.metadata());
             addContent(tx, domain(tx, holder), row, fetched);
@@ -557,7 +558,7 @@ public final class PackageIntake {
         store.write(tx -> {
             PackageRow pkg = storedPackage(tx, repository, ref);
             VersionRow row = tx.versions().find(pkg.id(), version)
-                    .filter(v -> !v.status().equals(PackageService.DISPOSED))
+                    .filter(v -> !v.status().equals(VersionStatus.DISPOSED))
                     .orElseThrow(() -> ApiException.notFound("package-version", version, "Version " + version + " of "
                             + ref.display() + " is not stored in repository " + repository.name()
                             + "; only stored versions can be tagged here"));

@@ -3,6 +3,7 @@ package dev.arca.server.service;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.ServiceLimits;
 import dev.arca.core.UpstreamSearchOrder;
+import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.BlobRow;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +40,12 @@ public final class PackageService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackageService.class);
 
-    public static final String PUBLISHED = "Published";
-    public static final String UNFINISHED = "Unfinished";
-    public static final String UNLISTED = "Unlisted";
-    public static final String ARCHIVED = "Archived";
-    public static final String DISPOSED = "Disposed";
-    public static final String DELETED = "Deleted";
     public static final String ALLOW = "ALLOW";
     public static final String BLOCK = "BLOCK";
-    static final Set<String> STATUSES = Set.of(PUBLISHED, UNFINISHED, UNLISTED, ARCHIVED, DISPOSED);
-    private static final Set<String> TARGET_STATUSES = Set.of(PUBLISHED, UNLISTED, ARCHIVED);
+    /** The statuses a request may name: a version is never stored Deleted. */
+    private static final Set<VersionStatus> STATUSES = EnumSet.complementOf(EnumSet.of(VersionStatus.DELETED));
+    private static final Set<VersionStatus> TARGET_STATUSES = EnumSet.of(VersionStatus.PUBLISHED,
+            VersionStatus.UNLISTED, VersionStatus.ARCHIVED);
     private static final Pattern GENERIC_ASSET = Pattern.compile("[\\p{L}\\p{N}~!@^&()\\-`_+\\[\\]{};,. ]+");
 
     /** A package as ListPackages and DescribePackage show it. */
@@ -138,16 +136,17 @@ public final class PackageService {
                 VersionRow row;
                 RepositoryRow repo = target.repository();
                 if (existing.isEmpty()) {
-                    row = tx.versions().insert(pkg.id(), version, unfinished ? UNFINISHED : PUBLISHED,
-                            Revisions.next(), clock.instant(), "INTERNAL", Optional.of(repository), Optional.empty(),
+                    VersionStatus status = unfinished ? VersionStatus.UNFINISHED : VersionStatus.PUBLISHED;
+                    row = tx.versions().insert(pkg.id(), version, status, Revisions.next(), clock.instant(),
+                            "INTERNAL", Optional.of(repository), Optional.empty(),
                             new VersionMetadata(Optional.of(ref.name()), Optional.empty(), Optional.empty(),
                                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
                 } else {
                     row = existing.get();
-                    if (!row.status().equals(PUBLISHED) && !row.status().equals(UNFINISHED)) {
+                    if (row.status() != VersionStatus.PUBLISHED && row.status() != VersionStatus.UNFINISHED) {
                         throw ApiException.conflict("package-version", version, "Version " + version + " of "
-                                + ref.display() + " is " + row.status() + "; assets can be added only while it is"
-                                + " Unfinished or Published");
+                                + ref.display() + " is " + row.status().wireName() + "; assets can be added only while"
+                                + " it is Unfinished or Published");
                     }
                     Optional<AssetRow> same = tx.assets().find(row.id(), assetName);
                     if (same.isPresent()) {
@@ -155,9 +154,9 @@ public final class PackageService {
                             throw ApiException.conflict("asset", assetName, "Asset " + assetName + " of version "
                                     + version + " already exists with different content; assets cannot be overwritten");
                         }
-                        if (row.status().equals(UNFINISHED) && !unfinished) {
-                            row = setState(tx, row, PUBLISHED);
-                            events.record(tx, repo, ref, row, "Updated", PUBLISHED,
+                        if (row.status().equals(VersionStatus.UNFINISHED) && !unfinished) {
+                            row = setState(tx, row, VersionStatus.PUBLISHED);
+                            events.record(tx, repo, ref, row, "Updated", VersionStatus.PUBLISHED,
                                     new PackageEvents.Changes(0, 0, false, 0, true));
                         }
                         return new Published(new VersionView(ref, row), same.get());
@@ -168,7 +167,8 @@ public final class PackageService {
                         throw ApiException.quotaExceeded("package-version", version, "A version can hold at most "
                                 + assets.limits().maxAssetsPerVersion() + " assets");
                     }
-                    row = setState(tx, row, row.status().equals(UNFINISHED) && !unfinished ? PUBLISHED : row.status());
+                    boolean finishing = row.status() == VersionStatus.UNFINISHED && !unfinished;
+                    row = setState(tx, row, finishing ? VersionStatus.PUBLISHED : row.status());
                 }
                 BlobRow blob = assets.record(tx, target.domain().id(), staged);
                 tx.assets().insert(row.id(), assetName, blob);
@@ -248,9 +248,8 @@ public final class PackageService {
     // Versions
 
     public VersionPage listVersions(Caller caller, Optional<String> owner, String domain, String repository,
-                                    PackageRef ref, Optional<String> status, Optional<String> originType,
+                                    PackageRef ref, Optional<VersionStatus> status, Optional<String> originType,
                                     boolean newestFirst, Optional<Integer> maxResults, Optional<String> nextToken) {
-        status.ifPresent(PackageService::checkStatus);
         int limit = maxResults.orElse(50);
         String list = newestFirst ? "versions-by-time" : "versions";
         Optional<String> after = PageToken.decode(list, nextToken);
@@ -297,9 +296,9 @@ public final class PackageService {
                 throw ApiException.conflict("package-version", version, "Version " + version + " has revision "
                         + row.revision() + ", not " + revision.get());
             }
-            if (!row.status().equals(PUBLISHED) && !row.status().equals(UNLISTED)) {
+            if (!row.status().equals(VersionStatus.PUBLISHED) && !row.status().equals(VersionStatus.UNLISTED)) {
                 throw ApiException.conflict("package-version", version, "Assets of version " + version
-                        + " cannot be downloaded while it is " + row.status());
+                        + " cannot be downloaded while it is " + row.status().wireName());
             }
             AssetRow asset = tx.assets().find(row.id(), assetName).orElseThrow(() -> ApiException.notFound("asset",
                     assetName, "Version " + version + " of " + ref.display() + " has no asset " + assetName));
@@ -326,14 +325,14 @@ public final class PackageService {
     /** Moves versions to Published, Unlisted or Archived: all of them, or none. */
     public BatchResult updateStatus(Caller caller, Optional<String> owner, String domain, String repository,
                                     PackageRef ref, List<String> versions, Map<String, String> revisions,
-                                    Optional<String> expectedStatus, String targetStatus) {
-        checkStatus(targetStatus);
+                                    Optional<VersionStatus> expectedStatus, VersionStatus targetStatus) {
         if (!TARGET_STATUSES.contains(targetStatus)) {
-            throw ApiException.validation("targetStatus must be Published, Unlisted or Archived, not " + targetStatus
-                    + (targetStatus.equals(DISPOSED) ? " (use DisposePackageVersions)" : ""));
+            throw ApiException.validation("targetStatus must be Published, Unlisted or Archived, not "
+                    + targetStatus.wireName()
+                    + (targetStatus.equals(VersionStatus.DISPOSED) ? " (use DisposePackageVersions)" : ""));
         }
         return batch(caller, owner, domain, repository, ref, versions, revisions, expectedStatus,
-                "is skipped", row -> row.status().equals(DISPOSED)
+                "is skipped", row -> row.status().equals(VersionStatus.DISPOSED)
                         ? Optional.of(new VersionError("NOT_ALLOWED", "version " + row.version()
                         + " is Disposed and can no longer change status")) : Optional.empty(),
                 (tx, repo, row) -> {
@@ -349,17 +348,18 @@ public final class PackageService {
 
     /** Removes the assets of versions and marks them Disposed: all of them, or none. */
     public BatchResult dispose(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
-                               List<String> versions, Map<String, String> revisions, Optional<String> expectedStatus) {
+                               List<String> versions, Map<String, String> revisions,
+                               Optional<VersionStatus> expectedStatus) {
         return batch(caller, owner, domain, repository, ref, versions, revisions, expectedStatus, "is skipped",
                 row -> Optional.empty(),
                 (tx, repo, row) -> {
-                    if (row.status().equals(DISPOSED)) {
+                    if (row.status().equals(VersionStatus.DISPOSED)) {
                         return row;
                     }
                     int removed = tx.assets().count(row.id());
                     tx.assets().deleteAll(row.id());
-                    VersionRow disposed = setState(tx, row, DISPOSED);
-                    events.record(tx, repo, ref, disposed, "Updated", DISPOSED,
+                    VersionRow disposed = setState(tx, row, VersionStatus.DISPOSED);
+                    events.record(tx, repo, ref, disposed, "Updated", VersionStatus.DISPOSED,
                             new PackageEvents.Changes(0, removed, false, 0, true));
                     return disposed;
                 }, true);
@@ -367,7 +367,7 @@ public final class PackageService {
 
     /** Deletes versions outright: all of them, or none. They can be published again afterwards. */
     public BatchResult delete(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
-                              List<String> versions, Optional<String> expectedStatus) {
+                              List<String> versions, Optional<VersionStatus> expectedStatus) {
         return batch(caller, owner, domain, repository, ref, versions, Map.of(), expectedStatus, "is skipped",
                 row -> Optional.empty(),
                 (tx, repo, row) -> {
@@ -375,7 +375,7 @@ public final class PackageService {
                             new PackageEvents.Changes(0, tx.assets().count(row.id()), false, 0, false));
                     tx.packages().deleteTagsOf(row.packageId(), row.version());
                     tx.versions().delete(row.id());
-                    return row.withStatus(DELETED, row.revision());
+                    return row.withStatus(VersionStatus.DELETED, row.revision());
                 }, true);
     }
 
@@ -390,10 +390,10 @@ public final class PackageService {
     }
 
     private BatchResult batch(Caller caller, Optional<String> owner, String domain, String repository, PackageRef ref,
-                              List<String> versions, Map<String, String> revisions, Optional<String> expectedStatus,
-                              String skipped, VersionCheck allowed, VersionChange change, boolean freesAssets) {
+                              List<String> versions, Map<String, String> revisions,
+                              Optional<VersionStatus> expectedStatus, String skipped, VersionCheck allowed,
+                              VersionChange change, boolean freesAssets) {
         checkVersionList(versions, revisions, true);
-        expectedStatus.ifPresent(PackageService::checkStatus);
         return store.write(tx -> {
             RepositoryRow repo = repositories.find(tx, caller, owner, domain, repository);
             PackageRow pkg = findPackage(tx, repo, ref);
@@ -411,8 +411,8 @@ public final class PackageService {
                     failed.put(version, new VersionError("MISMATCHED_REVISION", "current revision: "
                             + current.revision() + ", expected revision: " + expectedRevision));
                 } else if (expectedStatus.isPresent() && !expectedStatus.get().equals(current.status())) {
-                    failed.put(version, new VersionError("MISMATCHED_STATUS", "current status: " + current.status()
-                            + ", expected status: " + expectedStatus.get()));
+                    failed.put(version, new VersionError("MISMATCHED_STATUS", "current status: "
+                            + current.status().wireName() + ", expected status: " + expectedStatus.get().wireName()));
                 } else {
                     allowed.check(current).ifPresentOrElse(error -> failed.put(version, error),
                             () -> rows.put(version, current));
@@ -524,8 +524,8 @@ public final class PackageService {
     private static Optional<String> defaultDisplayVersion(MetadataStore.Transaction tx, PackageRow pkg) {
         return Optional.ofNullable(tx.packages().tags(pkg.id()).get("latest"))
                 .flatMap(tagged -> tx.versions().find(pkg.id(), tagged))
-                .filter(v -> v.status().equals(PUBLISHED))
-                .or(() -> tx.versions().latest(pkg.id(), List.of(PUBLISHED)))
+                .filter(v -> v.status().equals(VersionStatus.PUBLISHED))
+                .or(() -> tx.versions().latest(pkg.id(), List.of(VersionStatus.PUBLISHED)))
                 .map(VersionRow::version);
     }
 
@@ -572,7 +572,7 @@ public final class PackageService {
                 "Version " + version + " of " + ref.display() + " does not exist in this repository"));
     }
 
-    private static VersionRow setState(MetadataStore.Transaction tx, VersionRow row, String status) {
+    private static VersionRow setState(MetadataStore.Transaction tx, VersionRow row, VersionStatus status) {
         String revision = Revisions.next();
         tx.versions().updateState(row.id(), status, revision);
         return row.withStatus(status, revision);
@@ -583,10 +583,11 @@ public final class PackageService {
         return new PackageView(row, new PackageRef(format, row.namespace(), row.name()));
     }
 
-    static void checkStatus(String status) {
-        if (!STATUSES.contains(status)) {
-            throw ApiException.validation("Status " + status + " is not one of " + List.copyOf(new java.util.TreeSet<>(STATUSES)));
-        }
+    /** The status a request names by its wire name; Deleted and unknown names are a ValidationException. */
+    public static VersionStatus status(String wireName) {
+        return VersionStatus.fromWire(wireName).filter(STATUSES::contains).orElseThrow(() -> ApiException.validation(
+                "Status " + wireName + " is not one of " + STATUSES.stream().map(VersionStatus::wireName).sorted()
+                        .toList()));
     }
 
     private static void checkVersionList(List<String> versions, Map<String, String> revisions, boolean required) {

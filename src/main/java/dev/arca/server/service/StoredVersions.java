@@ -1,5 +1,6 @@
 package dev.arca.server.service;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.store.MetadataStore;
@@ -26,7 +27,7 @@ final class StoredVersions {
 
     /** Records {@code source}'s content as another version, in {@code status} under {@code revision}. */
     static VersionRow copy(MetadataStore.Transaction tx, long packageId, VersionRow source, String version,
-                           String status, String revision, Instant publishedTime) {
+                           VersionStatus status, String revision, Instant publishedTime) {
         VersionRow copied = tx.versions().insert(packageId, version, status, revision, publishedTime,
                 source.originType(), source.originRepository(), source.originExternal(), source.metadata());
         for (AssetRow asset : tx.assets().list(source.id(), Optional.empty(), Integer.MAX_VALUE)) {

@@ -1,5 +1,6 @@
 package dev.arca.server.store;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.DependencyRow;
 import dev.arca.server.model.Records.VersionMetadata;
 import dev.arca.server.model.Records.VersionRow;
@@ -16,17 +17,17 @@ public interface VersionRecords {
      * Versions of a package, by version string, or by published time newest first when
      * {@code newestFirst}; {@code afterKey} continues after the last key (version, or time NUL version).
      */
-    List<VersionRow> list(long packageId, Optional<String> status, Optional<String> originType, boolean newestFirst,
-                          Optional<String> afterKey, int limit);
+    List<VersionRow> list(long packageId, Optional<VersionStatus> status, Optional<String> originType,
+                          boolean newestFirst, Optional<String> afterKey, int limit);
 
     /** The most recently published version in one of {@code statuses}. */
-    Optional<VersionRow> latest(long packageId, List<String> statuses);
+    Optional<VersionRow> latest(long packageId, List<VersionStatus> statuses);
 
-    VersionRow insert(long packageId, String version, String status, String revision, Instant publishedTime,
+    VersionRow insert(long packageId, String version, VersionStatus status, String revision, Instant publishedTime,
                       String originType, Optional<String> originRepository, Optional<String> originExternal,
                       VersionMetadata metadata);
 
-    void updateState(long versionId, String status, String revision);
+    void updateState(long versionId, VersionStatus status, String revision);
 
     /** Replaces what a version says about itself (npm deprecation, for one), under a new revision. */
     void updateMetadata(long versionId, VersionMetadata metadata, String revision);

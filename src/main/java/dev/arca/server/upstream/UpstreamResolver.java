@@ -2,6 +2,7 @@ package dev.arca.server.upstream;
 
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.UpstreamSearchOrder;
+import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.PackageRow;
 import dev.arca.server.model.Records.RepositoryRow;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class UpstreamResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamResolver.class);
-    private static final Set<String> SERVABLE = Set.of(PackageService.PUBLISHED, PackageService.UNLISTED);
+    private static final Set<VersionStatus> SERVABLE = Set.of(VersionStatus.PUBLISHED, VersionStatus.UNLISTED);
     private static final int PREFETCH_CONCURRENCY = 4;
     private static final int MAX_PREFETCHES_PENDING = 1_000;
 

@@ -3,6 +3,7 @@ package dev.arca.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records;
 import dev.arca.server.model.Records.BlobRow;
 import dev.arca.server.model.Records.DomainRow;
@@ -65,8 +66,7 @@ public abstract class MetadataStoreContract {
         AtomicBoolean ran = new AtomicBoolean();
         assertThatThrownBy(() -> store.write(tx -> {
             PackageRow pkg = tx.packages().insert(repository.id(), "npm", "", "left-pad", "ALLOW", "BLOCK");
-            tx.versions().insert(pkg.id(), "1.0.0", "Published", "r1", T0, "INTERNAL", Optional.empty(),
-                    Optional.empty(), VersionMetadata.NONE);
+            version(tx, pkg, "1.0.0", VersionStatus.PUBLISHED, T0);
             tx.settings().put("marker", bytes("x"));
             tx.afterCommit(() -> ran.set(true));
             throw new IllegalStateException("the service changed its mind");
@@ -167,10 +167,8 @@ public abstract class MetadataStoreContract {
                 Optional.empty(), T0))).isInstanceOf(StoreException.class);
         PackageRow pkg = store.write(tx -> tx.packages().insert(repository.id(), "npm", "", "a", "ALLOW", "BLOCK"));
         assertThatThrownBy(() -> store.write(tx -> {
-            tx.versions().insert(pkg.id(), "1.0.0", "Published", "r1", T0, "INTERNAL", Optional.empty(),
-                    Optional.empty(), VersionMetadata.NONE);
-            return tx.versions().insert(pkg.id(), "1.0.0", "Published", "r2", T0, "INTERNAL", Optional.empty(),
-                    Optional.empty(), VersionMetadata.NONE);
+            version(tx, pkg, "1.0.0", VersionStatus.PUBLISHED, T0);
+            return version(tx, pkg, "1.0.0", VersionStatus.UNLISTED, T0);
         })).isInstanceOf(StoreException.class);
         assertThat(store.read((Transaction tx) -> tx.versions().count(pkg.id()))).isZero();
         assertThat(store.read((Transaction tx) -> tx.domains().count(OWNER))).isEqualTo(1);
@@ -179,8 +177,7 @@ public abstract class MetadataStoreContract {
     @Test
     void anAssetNeedsItsBlobAndDeletingAPackageTakesItsVersionsAssetsAndTagsWithIt() {
         PackageRow pkg = store.write(tx -> tx.packages().insert(repository.id(), "npm", "", "a", "ALLOW", "BLOCK"));
-        VersionRow version = store.write(tx -> tx.versions().insert(pkg.id(), "1.0.0", "Published", "r1", T0,
-                "INTERNAL", Optional.empty(), Optional.empty(), VersionMetadata.NONE));
+        VersionRow version = store.write(tx -> version(tx, pkg, "1.0.0", VersionStatus.PUBLISHED, T0));
         BlobRow blob = blob("aa");
         assertThatThrownBy(() -> store.write(tx -> {
             tx.assets().insert(version.id(), "a-1.0.0.tgz", blob);
@@ -240,8 +237,9 @@ public abstract class MetadataStoreContract {
                 Optional.of("# read me\n"), Optional.of("{\"name\":\"left-pad\"}"));
         PackageRow pkg = store.write(tx -> tx.packages().insert(repository.id(), "npm", "@scope", "left-pad",
                 "BLOCK", "ALLOW"));
-        VersionRow written = store.write(tx -> tx.versions().insert(pkg.id(), "1.0.0-beta.1", "Unfinished", "rev-1",
-                T0, "EXTERNAL", Optional.empty(), Optional.of("public:npmjs"), metadata));
+        VersionRow written = store.write(tx -> tx.versions().insert(pkg.id(), "1.0.0-beta.1",
+                VersionStatus.UNFINISHED, "rev-1", T0, "EXTERNAL", Optional.empty(), Optional.of("public:npmjs"),
+                metadata));
         VersionRow read = store.read(tx -> tx.versions().find(pkg.id(), "1.0.0-beta.1")).orElseThrow();
 
         assertThat(read).isEqualTo(written);
@@ -312,9 +310,8 @@ public abstract class MetadataStoreContract {
                 {"1.0.1", "3"}};
         store.write(tx -> {
             for (String[] v : versions) {
-                tx.versions().insert(pkg.id(), v[0], v[0].startsWith("0") ? "Archived" : "Published", "r", T0
-                        .plusSeconds(Long.parseLong(v[1])), "INTERNAL", Optional.empty(), Optional.empty(),
-                        VersionMetadata.NONE);
+                version(tx, pkg, v[0], v[0].startsWith("0") ? VersionStatus.ARCHIVED : VersionStatus.PUBLISHED,
+                        T0.plusSeconds(Long.parseLong(v[1])));
             }
             return null;
         });
@@ -336,9 +333,9 @@ public abstract class MetadataStoreContract {
         }
         assertThat(newest).containsExactly("0.9.0", "1.10.0", "1.2.0", "2.0.0", "1.0.1", "1.0.0");
         assertThat(store.read((Transaction tx) ->
-                tx.versions().list(pkg.id(), Optional.of("Archived"), Optional.empty(), false,
+                tx.versions().list(pkg.id(), Optional.of(VersionStatus.ARCHIVED), Optional.empty(), false,
                 Optional.empty(), 10)).stream().map(VersionRow::version)).containsExactly("0.9.0");
-        assertThat(store.read((Transaction tx) -> tx.versions().latest(pkg.id(), List.of("Published"))))
+        assertThat(store.read((Transaction tx) -> tx.versions().latest(pkg.id(), List.of(VersionStatus.PUBLISHED))))
                 .map(VersionRow::version).contains("2.0.0");
     }
 
@@ -364,16 +361,14 @@ public abstract class MetadataStoreContract {
         long leftBefore = store.changeStamp("npm", "", "left");
         long rightBefore = store.changeStamp("npm", "", "right");
         long structureBefore = store.structureStamp();
-        store.write(tx -> tx.versions().insert(left.id(), "1.0.0", "Published", "r1", T0, "INTERNAL",
-                Optional.empty(), Optional.empty(), VersionMetadata.NONE));
+        store.write(tx -> version(tx, left, "1.0.0", VersionStatus.PUBLISHED, T0));
         assertThat(store.changeStamp("npm", "", "left")).isGreaterThan(leftBefore);
         assertThat(store.changeStamp("npm", "", "right")).isEqualTo(rightBefore);
         assertThat(store.structureStamp()).isEqualTo(structureBefore);
 
         long leftNow = store.changeStamp("npm", "", "left");
         assertThatThrownBy(() -> store.write(tx -> {
-            tx.versions().insert(left.id(), "2.0.0", "Published", "r1", T0, "INTERNAL", Optional.empty(),
-                    Optional.empty(), VersionMetadata.NONE);
+            version(tx, left, "2.0.0", VersionStatus.PUBLISHED, T0);
             throw new IllegalStateException("rolled back");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(store.changeStamp("npm", "", "left")).isEqualTo(leftNow);
@@ -402,6 +397,12 @@ public abstract class MetadataStoreContract {
             String last = next.getLast();
             after = Optional.of(last.replace(' ', '\u0000'));
         }
+    }
+
+    private static VersionRow version(Transaction tx, PackageRow pkg, String version, VersionStatus status,
+                                      Instant published) {
+        return tx.versions().insert(pkg.id(), version, status, "r-" + version, published, "INTERNAL",
+                Optional.empty(), Optional.empty(), VersionMetadata.NONE);
     }
 
     private static String key(PackageRow p) {

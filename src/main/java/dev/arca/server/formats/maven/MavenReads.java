@@ -1,5 +1,6 @@
 package dev.arca.server.formats.maven;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageResponse;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  */
 final class MavenReads {
 
-    private static final Set<String> DOWNLOADABLE = Set.of(PackageService.PUBLISHED, PackageService.UNLISTED);
+    private static final Set<VersionStatus> DOWNLOADABLE = Set.of(VersionStatus.PUBLISHED, VersionStatus.UNLISTED);
 
     private final PackageIntake intake;
     private final UpstreamResolver resolver;
@@ -131,8 +132,8 @@ final class MavenReads {
     private static VersionRow downloadable(RepositoryRow repository, MavenPath.VersionFile request, VersionRow row) {
         if (!DOWNLOADABLE.contains(row.status())) {
             throw ApiException.notFound("package-version", request.version(), "Version " + request.version() + " of "
-                    + request.artifact().display() + " is " + row.status() + " in repository " + repository.name()
-                    + " and cannot be downloaded");
+                    + request.artifact().display() + " is " + row.status().wireName() + " in repository "
+                    + repository.name() + " and cannot be downloaded");
         }
         return row;
     }
@@ -156,7 +157,7 @@ final class MavenReads {
         Optional<Instant> lastUpdated = Optional.empty();
         for (UpstreamResolver.Layer<List<VersionRow>> layer : layers) {
             for (VersionRow row : layer.stored().orElse(List.of())) {
-                boolean published = row.status().equals(PackageService.PUBLISHED);
+                boolean published = row.status().equals(VersionStatus.PUBLISHED);
                 if (seen.contains(row.version()) || !(published || layer.depth() == 0)) {
                     continue;
                 }
@@ -186,7 +187,7 @@ final class MavenReads {
                 .filter(f -> f.build().isPresent())
                 .sorted(Comparator.comparing(MavenFile::name))
                 .toList();
-        if (!row.status().equals(PackageService.PUBLISHED) || files.isEmpty()) {
+        if (!row.status().equals(VersionStatus.PUBLISHED) || files.isEmpty()) {
             throw ApiException.notFound("package-version", version, "Version " + version + " of "
                     + artifact.display() + " has no published build in repository " + repository.name());
         }

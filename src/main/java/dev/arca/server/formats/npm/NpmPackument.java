@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.core.SemanticVersion;
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.BlobRow;
 import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.service.PackageService;
@@ -76,7 +77,7 @@ final class NpmPackument {
 
     private void addStored(Stored stored, boolean requested, Set<String> seen, String endpoint) {
         for (VersionRow row : stored.versions()) {
-            boolean published = row.status().equals(PackageService.PUBLISHED);
+            boolean published = row.status().equals(VersionStatus.PUBLISHED);
             if (seen.contains(row.version()) || !(requested || published)) {
                 continue;
             }

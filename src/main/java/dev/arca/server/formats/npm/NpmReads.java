@@ -1,6 +1,7 @@
 package dev.arca.server.formats.npm;
 
 import dev.arca.core.SemanticVersion;
+import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageRequest;
@@ -24,7 +25,7 @@ final class NpmReads {
 
     static final String TARBALL_ASSET = "package.tgz";
     static final String ABBREVIATED_TYPE = "application/vnd.npm.install-v1+json";
-    private static final Set<String> DOWNLOADABLE = Set.of(PackageService.PUBLISHED, PackageService.UNLISTED);
+    private static final Set<VersionStatus> DOWNLOADABLE = Set.of(VersionStatus.PUBLISHED, VersionStatus.UNLISTED);
 
     private final PackageIntake intake;
     private final UpstreamResolver resolver;
@@ -72,7 +73,8 @@ final class NpmReads {
         VersionRow row = resolver.resolve(repository, name.ref(), version);
         if (!DOWNLOADABLE.contains(row.status())) {
             throw ApiException.notFound("package-version", version, "Version " + version + " of " + name.full()
-                    + " is " + row.status() + " in repository " + repository.name() + " and cannot be downloaded");
+                    + " is " + row.status().wireName() + " in repository " + repository.name()
+                    + " and cannot be downloaded");
         }
         PackageIntake.OpenedAsset asset = intake.open(repository, name.ref(), row, TARBALL_ASSET).orElseThrow(() ->
                 ApiException.notFound("asset", TARBALL_ASSET, "Version " + version + " of " + name.full()

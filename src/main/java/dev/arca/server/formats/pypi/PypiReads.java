@@ -2,6 +2,7 @@ package dev.arca.server.formats.pypi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.core.PackageFormat;
+import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.DocumentCache;
 import dev.arca.server.formats.PackageRequest;
@@ -40,7 +41,7 @@ import java.util.TreeSet;
  */
 final class PypiReads {
 
-    private static final Set<String> DOWNLOADABLE = Set.of(PackageService.PUBLISHED, PackageService.UNLISTED);
+    private static final Set<VersionStatus> DOWNLOADABLE = Set.of(VersionStatus.PUBLISHED, VersionStatus.UNLISTED);
 
     /** What one repository stores of a project: its versions and each version's files. */
     private record Stored(List<VersionRow> versions, Map<Long, List<AssetRow>> files) {
@@ -67,7 +68,7 @@ final class PypiReads {
                 for (PackageRow pkg : tx.packages().list(repo.id(), Optional.of(PackageFormat.PYPI.wireName()),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                         Integer.MAX_VALUE)) {
-                    if (tx.versions().latest(pkg.id(), List.of(PackageService.PUBLISHED)).isPresent()) {
+                    if (tx.versions().latest(pkg.id(), List.of(VersionStatus.PUBLISHED)).isPresent()) {
                         out.add(pkg.name());
                     }
                 }
@@ -100,7 +101,7 @@ final class PypiReads {
         for (UpstreamResolver.Layer<Stored> layer : layers) {
             layer.stored().ifPresent(stored -> {
                 for (VersionRow row : stored.versions()) {
-                    boolean published = row.status().equals(PackageService.PUBLISHED);
+                    boolean published = row.status().equals(VersionStatus.PUBLISHED);
                     if ((layer.depth() == 0 || published) && seen.add(row.version()) && published) {
                         Optional<String> requiresPython = requiresPython(row);
                         stored.files().getOrDefault(row.id(), List.of()).forEach(asset -> files.add(
@@ -125,7 +126,8 @@ final class PypiReads {
         VersionRow row = resolver.resolve(repository, ref, version);
         if (!DOWNLOADABLE.contains(row.status())) {
             throw ApiException.notFound("package-version", version, "Version " + version + " of " + ref.name()
-                    + " is " + row.status() + " in repository " + repository.name() + " and cannot be downloaded");
+                    + " is " + row.status().wireName() + " in repository " + repository.name()
+                    + " and cannot be downloaded");
         }
         PackageIntake.OpenedAsset asset = intake.open(repository, ref, row, file).orElseThrow(() ->
                 ApiException.notFound("asset", file, "Version " + version + " of " + ref.name() + " has no file "
@@ -139,7 +141,7 @@ final class PypiReads {
                 Optional.empty(), Integer.MAX_VALUE);
         Map<Long, List<AssetRow>> files = new LinkedHashMap<>();
         for (VersionRow row : versions) {
-            if (row.status().equals(PackageService.PUBLISHED)) {
+            if (row.status().equals(VersionStatus.PUBLISHED)) {
                 files.put(row.id(), tx.assets().list(row.id(), Optional.empty(), Integer.MAX_VALUE));
             }
         }

@@ -1,5 +1,6 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.PackageKey;
 import dev.arca.server.store.StoreException;
 import java.sql.Connection;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * One transaction's connection as the record classes use it: queries mapped to rows, updates that tell the change
  * clock what they wrote, and statements prepared once per connection. Values bind as the schema stores them:
- * instants as epoch milliseconds, booleans as 0/1, an empty {@code Optional} as NULL.
+ * instants as epoch milliseconds, booleans as 0/1, version statuses by their wire names, an empty {@code Optional}
+ * as NULL.
  */
 final class SqlSession {
 
@@ -115,15 +117,25 @@ final class SqlSession {
         }
         ps.clearParameters();
         for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            switch (p) {
-                case null -> ps.setObject(i + 1, null);
-                case Instant t -> ps.setLong(i + 1, t.toEpochMilli());
-                case Optional<?> o -> ps.setObject(i + 1, o.orElse(null));
-                case Boolean b -> ps.setInt(i + 1, b ? 1 : 0);
-                default -> ps.setObject(i + 1, p);
-            }
+            bind(ps, i + 1, params[i]);
         }
         return ps;
+    }
+
+    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> ps.setObject(index, null);
+            case Instant t -> ps.setLong(index, t.toEpochMilli());
+            case Optional<?> o -> bind(ps, index, o.orElse(null));
+            case Boolean b -> ps.setInt(index, b ? 1 : 0);
+            case VersionStatus s -> ps.setString(index, s.wireName());
+            default -> ps.setObject(index, value);
+        }
+    }
+
+    static VersionStatus status(ResultSet rs, int column) throws SQLException {
+        String stored = rs.getString(column);
+        return VersionStatus.fromWire(stored)
+                .orElseThrow(() -> new StoreException("unknown version status in the database: " + stored, null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.arca.server.store.sql;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.DependencyRow;
 import dev.arca.server.model.Records.VersionMetadata;
 import dev.arca.server.model.Records.VersionRow;
@@ -26,7 +27,7 @@ final class SqlVersionRecords implements VersionRecords {
     }
 
     private static VersionRow row(ResultSet rs) throws SQLException {
-        return new VersionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        return new VersionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), SqlSession.status(rs, 4), rs.getString(5),
                 SqlSession.instant(rs, 6), rs.getString(7), Optional.ofNullable(rs.getString(8)),
                 Optional.ofNullable(rs.getString(9)), new VersionMetadata(
                 Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
@@ -42,7 +43,7 @@ final class SqlVersionRecords implements VersionRecords {
     }
 
     @Override
-    public List<VersionRow> list(long packageId, Optional<String> status, Optional<String> originType,
+    public List<VersionRow> list(long packageId, Optional<VersionStatus> status, Optional<String> originType,
                                  boolean newestFirst, Optional<String> afterKey, int limit) {
         String filter = " WHERE package_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR origin_type = ?)";
         if (!newestFirst) {
@@ -66,7 +67,7 @@ final class SqlVersionRecords implements VersionRecords {
     }
 
     @Override
-    public Optional<VersionRow> latest(long packageId, List<String> statuses) {
+    public Optional<VersionRow> latest(long packageId, List<VersionStatus> statuses) {
         String placeholders = String.join(", ", Collections.nCopies(statuses.size(), "?"));
         List<Object> params = new ArrayList<>();
         params.add(packageId);
@@ -76,9 +77,9 @@ final class SqlVersionRecords implements VersionRecords {
     }
 
     @Override
-    public VersionRow insert(long packageId, String version, String status, String revision, Instant publishedTime,
-                             String originType, Optional<String> originRepository, Optional<String> originExternal,
-                             VersionMetadata metadata) {
+    public VersionRow insert(long packageId, String version, VersionStatus status, String revision,
+                             Instant publishedTime, String originType, Optional<String> originRepository,
+                             Optional<String> originExternal, VersionMetadata metadata) {
         sql.touchPackage(packageId);
         long id = sql.update("INSERT INTO package_version (package_id, version, status, revision, published_time,"
                         + " origin_type, origin_repository, origin_external, display_name, summary, home_page,"
@@ -92,7 +93,7 @@ final class SqlVersionRecords implements VersionRecords {
     }
 
     @Override
-    public void updateState(long versionId, String status, String revision) {
+    public void updateState(long versionId, VersionStatus status, String revision) {
         sql.touchVersion(versionId);
         sql.update("UPDATE package_version SET status = ?, revision = ? WHERE id = ?", status, revision, versionId);
     }

@@ -3,6 +3,7 @@ package dev.arca.server.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.BlobRow;
 import dev.arca.server.model.Records.PackageRow;
 import dev.arca.server.model.Records.RepositoryRow;
@@ -69,16 +70,16 @@ class ChangeStampsTest {
     }
 
     private VersionRow version(PackageRow pkg, String version) {
-        return store.write(tx -> tx.versions().insert(pkg.id(), version, "Published", "r1", NOW, "INTERNAL",
+        return store.write(tx -> tx.versions().insert(pkg.id(), version, VersionStatus.PUBLISHED, "r1", NOW, "INTERNAL",
                 Optional.empty(), Optional.empty(), NO_METADATA));
     }
 
     @Test
     void aWriteToAPackageMovesThatPackagesStampOnly() {
-        assertThat(moved(tx -> tx.versions().insert(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL",
+        assertThat(moved(tx -> tx.versions().insert(left.id(), "1.0.0", VersionStatus.PUBLISHED, "r1", NOW, "INTERNAL",
                 Optional.empty(), Optional.empty(), NO_METADATA))).containsExactly(true, false, false);
         VersionRow v = store.read(tx -> tx.versions().find(left.id(), "1.0.0").orElseThrow());
-        assertThat(moved(tx -> tx.versions().updateState(v.id(), "Archived", "r2")))
+        assertThat(moved(tx -> tx.versions().updateState(v.id(), VersionStatus.ARCHIVED, "r2")))
                 .containsExactly(true, false, false);
         assertThat(moved(tx -> tx.packages().putTag(right.id(), "latest", "1.0.0")))
                 .containsExactly(false, true, false);
@@ -119,7 +120,7 @@ class ChangeStampsTest {
         long before = stampOf(left);
         long structure = store.structureStamp();
         assertThatThrownBy(() -> store.write(tx -> {
-            tx.versions().insert(left.id(), "1.0.0", "Published", "r1", NOW, "INTERNAL", Optional.empty(),
+            tx.versions().insert(left.id(), "1.0.0", VersionStatus.PUBLISHED, "r1", NOW, "INTERNAL", Optional.empty(),
                     Optional.empty(), NO_METADATA);
             tx.repositories().replaceUpstreams(repository.id(), List.of());
             throw new IllegalStateException("changed my mind");
