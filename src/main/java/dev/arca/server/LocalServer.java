@@ -34,8 +34,7 @@ import dev.arca.server.service.DomainService;
 import dev.arca.server.service.EventWebhook;
 import dev.arca.server.service.PackageEvents;
 import dev.arca.server.service.PackageGroupService;
-import dev.arca.server.service.PackageIntake;
-import dev.arca.server.service.PackageService;
+import dev.arca.server.service.Packages;
 import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
@@ -303,7 +302,7 @@ public final class LocalServer implements AutoCloseable {
         PackageEvents events = new PackageEvents(store, config.region(), clock);
         AssetStorage assets = new AssetStorage(blobStore(config), kms, new AssetStorage.AssetLimits(
                 config.maxAssetBytes(), AssetStorage.AssetLimits.DEFAULT.maxAssetsPerVersion()), clock);
-        PackageService packages = new PackageService(store, assets, repositories, groups, events, clock);
+        Packages packages = new Packages(store, assets, repositories, groups, events, clock);
         int swept = assets.sweepUnrecordedFiles(store);
         if (swept > 0) {
             LOG.info("Removed {} blob files left by an interrupted publish", swept);
@@ -317,10 +316,9 @@ public final class LocalServer implements AutoCloseable {
         PolicyService policies = new PolicyService(store, domains, repositories);
         ControlPlaneApi controlPlane = new ControlPlaneApi(domains, repositories, policies, tags,
                 tokens, packages, groups, limits, codeartifactAccess);
-        PackageIntake intake = new PackageIntake(store, assets, groups, events, clock);
         return new ArcaHttpHandler(verifier, controlPlane, new KmsApi(new KeyService(store, kms, clock), iam.access()),
                 new ActivityApi(events, audit, config.accountId()), packageEndpoints(config, store, tokens,
-                repositories, intake, limits, codeartifactAccess, clock, background), iam.iam(), iam.sts(), audit,
+                repositories, packages, limits, codeartifactAccess, clock, background), iam.iam(), iam.sts(), audit,
                 new PolicyValidationApi(), config.emulateQuotas()
                         ? RequestQuotas.codeArtifact(RequestQuotas.Ticker.of(clock)) : RequestQuotas.off());
     }
@@ -338,7 +336,7 @@ public final class LocalServer implements AutoCloseable {
      * public registries external connections point at (only where configuration says; never a built-in host).
      */
     private static PackageEndpoints packageEndpoints(ServerConfig config, MetadataStore store, TokenService tokens,
-                                                     RepositoryService repositories, PackageIntake intake,
+                                                     RepositoryService repositories, Packages packages,
                                                      ServiceLimits limits, CodeArtifactAccess access, Clock clock,
                                                      List<AutoCloseable> background) {
         ExecutorService upstreamWork = Executors.newVirtualThreadPerTaskExecutor();
@@ -363,14 +361,14 @@ public final class LocalServer implements AutoCloseable {
         });
         ExternalRegistries externals = new ExternalRegistries(sources, EXTERNAL_METADATA_FRESH_FOR,
                 EXTERNAL_METADATA_CACHE_BYTES, clock, upstreamWork);
-        UpstreamResolver resolver = new UpstreamResolver(store, intake, externals, limits.upstreamSearchBudget(),
+        UpstreamResolver resolver = new UpstreamResolver(store, packages, externals, limits.upstreamSearchBudget(),
                 INGESTION_WAIT, upstreamWork);
         DocumentCache documents = new DocumentCache(store, DOCUMENT_CACHE_BYTES, EXTERNAL_DOCUMENT_LIFETIME,
                 System::nanoTime);
         return new PackageEndpoints(tokens, new PackageAuthorizer(access), store, repositories, config.region(),
-                config.maxAssetBytes(), List.of(new NpmEndpoint(intake, resolver, documents),
-                new PypiEndpoint(store, intake, resolver, documents),
-                new MavenEndpoint(intake, resolver, documents)));
+                config.maxAssetBytes(), List.of(new NpmEndpoint(packages, resolver, documents),
+                new PypiEndpoint(store, packages, resolver, documents),
+                new MavenEndpoint(packages, resolver, documents)));
     }
 
     private static BlobStore blobStore(ServerConfig config) {

@@ -8,11 +8,10 @@ import dev.arca.core.ServiceLimits;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.iam.CodeArtifactAccess;
 import dev.arca.server.model.Records.DomainRow;
-import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.model.Records.TagRow;
 import dev.arca.server.service.DomainService;
 import dev.arca.server.service.PackageGroupService;
-import dev.arca.server.service.PackageService;
+import dev.arca.server.service.Packages;
 import dev.arca.server.service.PageToken;
 import dev.arca.server.service.PolicyService;
 import dev.arca.server.service.RepositoryService;
@@ -55,11 +54,11 @@ public final class ControlPlaneApi {
     private final TagService tags;
     private final TokenService tokens;
     private final ServiceLimits limits;
-    private final PackageService packages;
+    private final Packages packages;
     private final OperationPermissions permissions;
 
     public ControlPlaneApi(DomainService domains, RepositoryService repositories, PolicyService policies,
-                           TagService tags, TokenService tokens, PackageService packages,
+                           TagService tags, TokenService tokens, Packages packages,
                            PackageGroupService groups, ServiceLimits limits, CodeArtifactAccess access) {
         this.permissions = new OperationPermissions(access);
         this.domains = Objects.requireNonNull(domains);
@@ -201,7 +200,7 @@ public final class ControlPlaneApi {
         Map<String, Object> deleted = Shapes.repositoryDescription(
                 repositories.delete(r.caller(), owner(r), domainName(r), repositoryName(r)));
         // Its packages went with it; blobs no other repository holds go now.
-        packages.collectGarbage();
+        packages.lifecycle().collectGarbage();
         return Map.of("repository", deleted);
     }
 

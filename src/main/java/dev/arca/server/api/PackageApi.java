@@ -8,9 +8,18 @@ import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.VersionRow;
+import dev.arca.server.service.GenericPublishing;
+import dev.arca.server.service.GenericPublishing.PublishedAsset;
+import dev.arca.server.service.PackageLifecycle;
+import dev.arca.server.service.PackageLifecycle.BatchResult;
+import dev.arca.server.service.PackageReads;
+import dev.arca.server.service.PackageReads.AssetPage;
+import dev.arca.server.service.PackageReads.OpenAsset;
+import dev.arca.server.service.PackageReads.PackageView;
+import dev.arca.server.service.PackageReads.VersionPage;
+import dev.arca.server.service.PackageReads.VersionView;
 import dev.arca.server.service.PackageRef;
-import dev.arca.server.service.PackageService;
-import dev.arca.server.service.PackageService.BatchResult;
+import dev.arca.server.service.Packages;
 import dev.arca.server.service.PageToken;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +36,14 @@ public final class PackageApi {
     private static final Constraint ORIGIN_TYPE = Constraint.of(1, 20, "INTERNAL|EXTERNAL|UNKNOWN");
     private static final Constraint SORT = Constraint.of(1, 20, "PUBLISHED_TIME");
 
-    private final PackageService packages;
+    private final PackageReads reads;
+    private final GenericPublishing generic;
+    private final PackageLifecycle lifecycle;
 
-    public PackageApi(PackageService packages) {
-        this.packages = Objects.requireNonNull(packages);
+    public PackageApi(Packages packages) {
+        this.reads = packages.reads();
+        this.generic = packages.generic();
+        this.lifecycle = packages.lifecycle();
     }
 
     /** Registers every route of this group: the model's operation name, method, path, adapter. */
@@ -64,7 +77,7 @@ public final class PackageApi {
 
     private Object listPackages(ApiRequest r) {
         Optional<PackageFormat> format = r.query("format", "format", FORMAT).map(PackageApi::format);
-        PageToken.Page<PackageService.PackageView> page = packages.listPackages(r.caller(), owner(r), domain(r),
+        PageToken.Page<PackageView> page = reads.listPackages(r.caller(), owner(r), domain(r),
                 repository(r), format, r.query("namespace", "namespace", ResourceNames.PACKAGE_NAME),
                 r.query("package-prefix", "packagePrefix", ResourceNames.PACKAGE_NAME),
                 r.query("publish", "publish", ORIGIN), r.query("upstream", "upstream", ORIGIN),
@@ -76,7 +89,7 @@ public final class PackageApi {
     }
 
     private Object describePackage(ApiRequest r) {
-        PackageService.PackageView view = packages.describePackage(r.caller(), owner(r), domain(r), repository(r), ref(r));
+        PackageView view = reads.describePackage(r.caller(), owner(r), domain(r), repository(r), ref(r));
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("format", view.ref().format().wireName());
         view.ref().namespaceIfAny().ifPresent(ns -> description.put("namespace", ns));
@@ -86,7 +99,7 @@ public final class PackageApi {
     }
 
     private Object deletePackage(ApiRequest r) {
-        return Map.of("deletedPackage", packageSummary(packages.deletePackage(r.caller(), owner(r), domain(r),
+        return Map.of("deletedPackage", packageSummary(lifecycle.deletePackage(r.caller(), owner(r), domain(r),
                 repository(r), ref(r))));
     }
 
@@ -97,7 +110,7 @@ public final class PackageApi {
         }
         String publish = ApiRequest.requiredField(restrictions, "restrictions", "publish", ORIGIN);
         String upstream = ApiRequest.requiredField(restrictions, "restrictions", "upstream", ORIGIN);
-        PackageService.PackageView view = packages.putOriginConfiguration(r.caller(), owner(r), domain(r),
+        PackageView view = lifecycle.putOriginConfiguration(r.caller(), owner(r), domain(r),
                 repository(r), ref(r), publish, upstream);
         return Map.of("originConfiguration", origin(view));
     }
@@ -107,8 +120,8 @@ public final class PackageApi {
     private Object listPackageVersions(ApiRequest r) {
         boolean newestFirst = r.query("sortBy", "sortBy", SORT).isPresent();
         PackageRef ref = ref(r);
-        PackageService.VersionPage page = packages.listVersions(r.caller(), owner(r), domain(r), repository(r), ref,
-                r.query("status", "status", STATUS).map(PackageService::status),
+        VersionPage page = reads.listVersions(r.caller(), owner(r), domain(r), repository(r), ref,
+                r.query("status", "status", STATUS).map(PackageLifecycle::status),
                 r.query("originType", "originType", ORIGIN_TYPE), newestFirst,
                 r.queryInt("max-results", "maxResults", 1, 1000), nextToken(r));
         Map<String, Object> out = coordinates(ref);
@@ -126,7 +139,7 @@ public final class PackageApi {
     }
 
     private Object describePackageVersion(ApiRequest r) {
-        PackageService.VersionView view = packages.describeVersion(r.caller(), owner(r), domain(r), repository(r),
+        VersionView view = reads.describeVersion(r.caller(), owner(r), domain(r), repository(r),
                 ref(r), version(r));
         VersionRow v = view.row();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -147,7 +160,7 @@ public final class PackageApi {
     }
 
     private Object listPackageVersionAssets(ApiRequest r) {
-        PackageService.AssetPage page = packages.listAssets(r.caller(), owner(r), domain(r), repository(r), ref(r),
+        AssetPage page = reads.listAssets(r.caller(), owner(r), domain(r), repository(r), ref(r),
                 version(r), r.queryInt("max-results", "maxResults", 1, 1000), nextToken(r));
         Map<String, Object> out = versionCoordinates(page.version());
         out.put("assets", page.assets().stream().map(PackageApi::assetSummary).toList());
@@ -156,7 +169,7 @@ public final class PackageApi {
     }
 
     private Object getPackageVersionAsset(ApiRequest r) {
-        PackageService.OpenAsset asset = packages.openAsset(r.caller(), owner(r), domain(r), repository(r), ref(r),
+        OpenAsset asset = reads.openAsset(r.caller(), owner(r), domain(r), repository(r), ref(r),
                 version(r), r.requiredQuery("asset", "assetName", ResourceNames.ASSET_NAME),
                 r.query("revision", "packageVersionRevision", ResourceNames.REVISION));
         return new StreamedBody(Map.of("X-AssetName", asset.name(), "X-PackageVersion", asset.version(),
@@ -164,7 +177,7 @@ public final class PackageApi {
     }
 
     private Object getPackageVersionReadme(ApiRequest r) {
-        PackageService.VersionView view = packages.describeVersion(r.caller(), owner(r), domain(r), repository(r),
+        VersionView view = reads.describeVersion(r.caller(), owner(r), domain(r), repository(r),
                 ref(r), version(r));
         Map<String, Object> out = versionCoordinates(view);
         view.row().metadata().readme().ifPresent(readme -> out.put("readme", readme));
@@ -174,10 +187,10 @@ public final class PackageApi {
     private Object listPackageVersionDependencies(ApiRequest r) {
         PackageRef ref = ref(r);
         String version = version(r);
-        PackageService.VersionView view = packages.describeVersion(r.caller(), owner(r), domain(r), repository(r),
+        VersionView view = reads.describeVersion(r.caller(), owner(r), domain(r), repository(r),
                 ref, version);
         Map<String, Object> out = versionCoordinates(view);
-        out.put("dependencies", packages.dependencies(r.caller(), owner(r), domain(r), repository(r), ref, version)
+        out.put("dependencies", reads.dependencies(r.caller(), owner(r), domain(r), repository(r), ref, version)
                 .stream().map(d -> {
                     Map<String, Object> dependency = new LinkedHashMap<>();
                     d.namespace().ifPresent(ns -> dependency.put("namespace", ns));
@@ -192,7 +205,7 @@ public final class PackageApi {
     private Object publishPackageVersion(ApiRequest r) {
         String declared = r.header("x-amz-content-sha256").orElseThrow(() -> ApiRequest.missing("assetSHA256"));
         ApiRequest.check("assetSHA256", declared, ResourceNames.SHA256);
-        PackageService.Published published = packages.publish(r.caller(), owner(r), domain(r), repository(r), ref(r),
+        PublishedAsset published = generic.publish(r.caller(), owner(r), domain(r), repository(r), ref(r),
                 version(r), r.requiredQuery("asset", "assetName", ResourceNames.ASSET_NAME), declared,
                 r.queryBoolean("unfinished", "unfinished"), r.content());
         Map<String, Object> out = versionCoordinates(published.version());
@@ -204,7 +217,7 @@ public final class PackageApi {
     // Batches
 
     private Object copyPackageVersions(ApiRequest r) {
-        BatchResult result = packages.copy(r.caller(), owner(r), domain(r),
+        BatchResult result = lifecycle.copy(r.caller(), owner(r), domain(r),
                 r.requiredQuery("source-repository", "sourceRepository", ResourceNames.REPOSITORY),
                 r.requiredQuery("destination-repository", "destinationRepository", ResourceNames.REPOSITORY), ref(r),
                 versions(r).orElse(List.of()), revisions(r), r.body().path("allowOverwrite").asBoolean(false),
@@ -213,19 +226,19 @@ public final class PackageApi {
     }
 
     private Object updatePackageVersionsStatus(ApiRequest r) {
-        return batch(packages.updateStatus(r.caller(), owner(r), domain(r), repository(r), ref(r),
+        return batch(lifecycle.updateStatus(r.caller(), owner(r), domain(r), repository(r), ref(r),
                 versions(r).orElseThrow(() -> ApiRequest.missing("versions")), revisions(r),
-                expectedStatus(r), PackageService.status(r.requiredBodyString("targetStatus", STATUS))));
+                expectedStatus(r), PackageLifecycle.status(r.requiredBodyString("targetStatus", STATUS))));
     }
 
     private Object disposePackageVersions(ApiRequest r) {
-        return batch(packages.dispose(r.caller(), owner(r), domain(r), repository(r), ref(r),
+        return batch(lifecycle.dispose(r.caller(), owner(r), domain(r), repository(r), ref(r),
                 versions(r).orElseThrow(() -> ApiRequest.missing("versions")), revisions(r),
                 expectedStatus(r)));
     }
 
     private Object deletePackageVersions(ApiRequest r) {
-        return batch(packages.delete(r.caller(), owner(r), domain(r), repository(r), ref(r),
+        return batch(lifecycle.delete(r.caller(), owner(r), domain(r), repository(r), ref(r),
                 versions(r).orElseThrow(() -> ApiRequest.missing("versions")), expectedStatus(r)));
     }
 
@@ -302,7 +315,7 @@ public final class PackageApi {
 
     // Shapes
 
-    private static Map<String, Object> packageSummary(PackageService.PackageView view) {
+    private static Map<String, Object> packageSummary(PackageView view) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", view.ref().format().wireName());
         view.ref().namespaceIfAny().ifPresent(ns -> out.put("namespace", ns));
@@ -311,7 +324,7 @@ public final class PackageApi {
         return out;
     }
 
-    private static Map<String, Object> origin(PackageService.PackageView view) {
+    private static Map<String, Object> origin(PackageView view) {
         return Map.of("restrictions", Map.of("publish", view.row().publish(), "upstream", view.row().upstream()));
     }
 
@@ -333,7 +346,7 @@ public final class PackageApi {
         return out;
     }
 
-    private static Map<String, Object> versionCoordinates(PackageService.VersionView view) {
+    private static Map<String, Object> versionCoordinates(VersionView view) {
         Map<String, Object> out = coordinates(view.ref());
         out.put("version", view.row().version());
         out.put("versionRevision", view.row().revision());
@@ -363,6 +376,6 @@ public final class PackageApi {
     }
 
     private static Optional<VersionStatus> expectedStatus(ApiRequest r) {
-        return r.bodyString("expectedStatus", STATUS).map(PackageService::status);
+        return r.bodyString("expectedStatus", STATUS).map(PackageLifecycle::status);
     }
 }

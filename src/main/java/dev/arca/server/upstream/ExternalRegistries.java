@@ -1,6 +1,6 @@
 package dev.arca.server.upstream;
 
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import java.io.IOException;
@@ -96,7 +96,7 @@ public final class ExternalRegistries {
      *
      * @throws IOException when the registry cannot be reached, or no URL is configured for the connection
      */
-    public Optional<PackageIntake.NewVersion> fetch(String connection, PackageRef ref, String version,
+    public Optional<PackagePublishing.NewVersion> fetch(String connection, PackageRef ref, String version,
                                                     ExternalSource.Stager stager) throws IOException {
         return source(connection).fetch(ref, version, stager);
     }
@@ -114,7 +114,7 @@ public final class ExternalRegistries {
     }
 
     /** What to fetch through the connection after {@code fetched}, as its registry's clients will want it next. */
-    public List<ExternalSource.Wanted> companions(String connection, PackageIntake.NewVersion fetched) {
+    public List<ExternalSource.Wanted> companions(String connection, PackagePublishing.NewVersion fetched) {
         ExternalSource source = sources.get(connection);
         return source == null ? List.of() : source.companions(fetched, ref -> describe(connection, ref));
     }

@@ -1,6 +1,6 @@
 package dev.arca.server.upstream;
 
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public interface ExternalSource {
      *
      * @throws IOException when the registry cannot be reached, or sends bytes that do not match their hashes
      */
-    Optional<PackageIntake.NewVersion> fetch(PackageRef ref, String version, Stager stager) throws IOException;
+    Optional<PackagePublishing.NewVersion> fetch(PackageRef ref, String version, Stager stager) throws IOException;
 
     /**
      * Fetches one more file of a version the registry has, that {@link #fetch} did not bring (a Maven artifact
@@ -58,7 +58,7 @@ public interface ExternalSource {
      *
      * @param describe what the registry offers of a package (cached)
      */
-    default List<Wanted> companions(PackageIntake.NewVersion fetched,
+    default List<Wanted> companions(PackagePublishing.NewVersion fetched,
                                     Function<PackageRef, Optional<ExternalPackage>> describe) {
         return List.of();
     }

@@ -7,9 +7,9 @@ import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.PackageRow;
 import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.model.Records.VersionRow;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
 import dev.arca.server.service.PackageRef;
-import dev.arca.server.service.PackageService;
+import dev.arca.server.service.Packages;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StampedMemo;
@@ -75,7 +75,7 @@ public final class UpstreamResolver {
     }
 
     private final MetadataStore store;
-    private final PackageIntake intake;
+    private final Packages packages;
     private final ExternalRegistries externals;
     private final int searchBudget;
     private final Duration ingestionWait;
@@ -92,10 +92,10 @@ public final class UpstreamResolver {
      * @param ingestionWait how long a client waits for an ingestion before it is told to try again (40 s); the
      *                      ingestion goes on
      */
-    public UpstreamResolver(MetadataStore store, PackageIntake intake, ExternalRegistries externals, int searchBudget,
+    public UpstreamResolver(MetadataStore store, Packages packages, ExternalRegistries externals, int searchBudget,
                             Duration ingestionWait, Executor executor) {
         this.store = Objects.requireNonNull(store);
-        this.intake = Objects.requireNonNull(intake);
+        this.packages = Objects.requireNonNull(packages);
         this.externals = Objects.requireNonNull(externals);
         this.searchBudget = searchBudget;
         this.ingestionWait = Objects.requireNonNull(ingestionWait);
@@ -145,7 +145,7 @@ public final class UpstreamResolver {
         Set<String> unreachable = new LinkedHashSet<>();
         for (Candidate candidate : candidates) {
             Optional<VersionRow> found = candidate.stored().isPresent()
-                    ? intake.retain(requested, ref, candidate.stored().get())
+                    ? packages.upstreams().retain(requested, ref, candidate.stored().get())
                     : ingestThrough(candidate.stop(), requested, ref, version, unreachable);
             if (found.isPresent()) {
                 return found.get();
@@ -180,14 +180,14 @@ public final class UpstreamResolver {
                 : List.of(holder.get(), requested);
         CompletableFuture<Boolean> flight = assetFetches.run(new AssetKey(requested.id(), ref, version.version(),
                 assetName), () -> {
-            byte[] key = intake.domainKey(holder.get());
+            byte[] key = packages.reads().domainKey(holder.get());
             Optional<BlobStore.StagedBlob> staged = externals.fetchAsset(connection.get(), ref, version.version(),
-                    assetName, content -> intake.assets().stage(content, key));
+                    assetName, content -> packages.publishing().assets().stage(content, key));
             if (staged.isEmpty()) {
                 return false;
             }
             try (BlobStore.StagedBlob blob = staged.get()) {
-                return intake.addFetchedAsset(into, ref, version.version(), assetName, blob);
+                return packages.upstreams().addFetchedAsset(into, ref, version.version(), assetName, blob);
             }
         });
         return await(flight, connection.get(), "asset", assetName, assetName + " of " + ref.display() + " "
@@ -261,11 +261,12 @@ public final class UpstreamResolver {
     /** The search order with, per repository, whether origin rules let the search use its connection. */
     private List<Stop> plan(MetadataStore.Transaction tx, RepositoryRow requested, PackageRef ref) {
         List<UpstreamSearchOrder.Stop<RepositoryRow>> order = UpstreamSearchOrder.of(requested,
-                repo -> intake.acceptsUpstream(tx, repo, ref) ? upstreams(tx, repo) : List.of(), searchBudget);
+                repo -> packages.upstreams().acceptsUpstream(tx, repo, ref) ? upstreams(tx, repo) : List.of(),
+                searchBudget);
         return order.stream().map(stop -> new Stop(stop.repository(), stop.depth(),
                 tx.repositories().externalConnection(stop.repository().id())
                         .filter(c -> ExternalConnections.formatOf(c).equals(Optional.of(ref.format())))
-                        .filter(c -> intake.acceptsExternal(tx, stop.repository(), ref)))).toList();
+                        .filter(c -> packages.upstreams().acceptsExternal(tx, stop.repository(), ref)))).toList();
     }
 
     private List<Candidate> candidates(MetadataStore.Transaction tx, RepositoryRow requested, PackageRef ref,
@@ -301,7 +302,7 @@ public final class UpstreamResolver {
         if (stored.isEmpty() || holder.id() == requested.id()) {
             return stored;
         }
-        return intake.retain(requested, ref, stored.get());
+        return packages.upstreams().retain(requested, ref, stored.get());
     }
 
     /**
@@ -310,7 +311,7 @@ public final class UpstreamResolver {
      * they bring their own in turn. A version fetched this way is stored where the connection is, under the same
      * origin rules as any other; a failure is only logged, and the client that asks for it later fetches it then.
      */
-    private void prefetchCompanions(RepositoryRow holder, String connection, PackageIntake.NewVersion fetched) {
+    private void prefetchCompanions(RepositoryRow holder, String connection, PackagePublishing.NewVersion fetched) {
         executor.execute(() -> {
             for (ExternalSource.Wanted wanted : externals.companions(connection, fetched)) {
                 if (prefetchesPending.incrementAndGet() > MAX_PREFETCHES_PENDING) {
@@ -350,21 +351,21 @@ public final class UpstreamResolver {
         if (already.isPresent()) {
             return already;
         }
-        byte[] key = intake.domainKey(holder);
-        Optional<PackageIntake.NewVersion> fetched = externals.fetch(connection, ref, version,
-                content -> intake.assets().stage(content, key));
+        byte[] key = packages.reads().domainKey(holder);
+        Optional<PackagePublishing.NewVersion> fetched = externals.fetch(connection, ref, version,
+                content -> packages.publishing().assets().stage(content, key));
         if (fetched.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Optional<VersionRow> stored = intake.ingest(holder, ref, connection, fetched.get());
+            Optional<VersionRow> stored = packages.upstreams().ingest(holder, ref, connection, fetched.get());
             stored.ifPresent(row -> {
                 LOG.info("Ingested {} {} through {} into {}", ref.display(), version, connection, holder.name());
                 prefetchCompanions(holder, connection, fetched.get());
             });
             return stored;
         } finally {
-            for (PackageIntake.NewAsset asset : fetched.get().assets()) {
+            for (PackagePublishing.NewAsset asset : fetched.get().assets()) {
                 asset.staged().close();
             }
         }

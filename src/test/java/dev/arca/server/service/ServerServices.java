@@ -28,7 +28,7 @@ final class ServerServices implements AutoCloseable {
     final DomainService domains;
     final RepositoryService repositories;
     final PackageGroupService groups;
-    final PackageService packages;
+    final Packages packages;
     final PolicyService policies;
 
     ServerServices(Path dir) {
@@ -44,7 +44,7 @@ final class ServerServices implements AutoCloseable {
         repositories = new RepositoryService(store, domains, tags, ServiceLimits.DEFAULT, REGION, clock);
         groups = new PackageGroupService(store, domains, tags, REGION, clock);
         AssetStorage assets = new AssetStorage(blobs, kms, AssetStorage.AssetLimits.DEFAULT, clock);
-        packages = new PackageService(store, assets, repositories, groups, new PackageEvents(store, REGION, clock),
+        packages = new Packages(store, assets, repositories, groups, new PackageEvents(store, REGION, clock),
                 clock);
         policies = new PolicyService(store, domains, repositories);
     }

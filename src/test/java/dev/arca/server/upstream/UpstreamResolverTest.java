@@ -17,8 +17,8 @@ import dev.arca.server.service.Caller;
 import dev.arca.server.service.DomainService;
 import dev.arca.server.service.PackageEvents;
 import dev.arca.server.service.PackageGroupService;
-import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
+import dev.arca.server.service.Packages;
 import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.store.BlobStore;
@@ -71,12 +71,13 @@ class UpstreamResolverTest {
         DomainService domains = new DomainService(store, kms, tags, ServiceLimits.DEFAULT, clock);
         RepositoryService repositories = new RepositoryService(store, domains, tags, ServiceLimits.DEFAULT, REGION,
                 clock);
-        PackageIntake intake = new PackageIntake(store, new AssetStorage(new BlobStore(dir.resolve("blobs")), kms,
-                AssetStorage.AssetLimits.DEFAULT, clock), new PackageGroupService(store, domains, tags, REGION, clock),
-                new PackageEvents(store, REGION, clock), clock);
+        Packages packages = new Packages(store, new AssetStorage(new BlobStore(dir.resolve("blobs")), kms,
+                AssetStorage.AssetLimits.DEFAULT, clock), repositories,
+                new PackageGroupService(store, domains, tags, REGION, clock), new PackageEvents(store, REGION, clock),
+                clock);
         ExternalRegistries externals = new ExternalRegistries(Map.of("public:npmjs",
                 new NpmRegistrySource(registry.url(), http)), Duration.ofMinutes(5), 1 << 20, clock, executor);
-        resolver = new UpstreamResolver(store, intake, externals, 25, Duration.ofMillis(200), executor);
+        resolver = new UpstreamResolver(store, packages, externals, 25, Duration.ofMillis(200), executor);
         domains.create(ROOT, "acme", Optional.empty(), List.of());
         repositories.create(ROOT, Optional.empty(), "acme", "npm-store", Optional.empty(), List.of(), List.of());
         repositories.associateExternalConnection(ROOT, Optional.empty(), "acme", "npm-store", "public:npmjs");

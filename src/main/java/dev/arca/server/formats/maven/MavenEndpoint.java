@@ -7,7 +7,7 @@ import dev.arca.server.formats.FormatEndpoint;
 import dev.arca.server.formats.Operation;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.service.PackageAction;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.Packages;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +29,9 @@ public final class MavenEndpoint implements FormatEndpoint {
     private final MavenReads reads;
     private final MavenWrites writes;
 
-    public MavenEndpoint(PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
-        this.reads = new MavenReads(intake, resolver, documents);
-        this.writes = new MavenWrites(intake, resolver);
+    public MavenEndpoint(Packages packages, UpstreamResolver resolver, DocumentCache documents) {
+        this.reads = new MavenReads(packages, resolver, documents);
+        this.writes = new MavenWrites(packages, resolver);
     }
 
     @Override

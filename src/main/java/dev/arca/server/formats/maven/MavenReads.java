@@ -7,8 +7,8 @@ import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.model.Records.VersionRow;
-import dev.arca.server.service.PackageIntake;
-import dev.arca.server.service.PackageService;
+import dev.arca.server.service.PackageReads;
+import dev.arca.server.service.Packages;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +31,12 @@ final class MavenReads {
 
     private static final Set<VersionStatus> DOWNLOADABLE = Set.of(VersionStatus.PUBLISHED, VersionStatus.UNLISTED);
 
-    private final PackageIntake intake;
+    private final Packages packages;
     private final UpstreamResolver resolver;
     private final DocumentCache documents;
 
-    MavenReads(PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
-        this.intake = Objects.requireNonNull(intake);
+    MavenReads(Packages packages, UpstreamResolver resolver, DocumentCache documents) {
+        this.packages = Objects.requireNonNull(packages);
         this.resolver = Objects.requireNonNull(resolver);
         this.documents = Objects.requireNonNull(documents);
     }
@@ -48,11 +48,11 @@ final class MavenReads {
         if (request.checksum().isPresent()) {
             Checksum checksum = request.checksum().get();
             AssetRow asset = orFetched(repository, request, located,
-                    () -> intake.asset(located.version(), located.assetName()));
+                    () -> packages.reads().asset(located.version(), located.assetName()));
             return checksum(checksum, checksum.of(asset.blob()), name);
         }
-        PackageIntake.OpenedAsset opened = orFetched(repository, request, located,
-                () -> intake.open(repository, request.artifact().ref(), located.version(),
+        PackageReads.OpenedAsset opened = orFetched(repository, request, located,
+                () -> packages.reads().open(repository, request.artifact().ref(), located.version(),
                         located.assetName()));
         return new PackageResponse.Download(name, "application/octet-stream", opened.blob().size(),
                 opened.content(), Optional.of(opened.blob().sha256()));
@@ -115,7 +115,7 @@ final class MavenReads {
         if (file.build().isPresent()) {
             return new Located(row, file.name());
         }
-        return intake.assetsOf(row).stream().map(AssetRow::name)
+        return packages.reads().assetsOf(row).stream().map(AssetRow::name)
                 .filter(name -> MavenFile.parse(artifact.artifactId(), row.version(), name)
                         .filter(file::sameKind).isPresent())
                 .findFirst().map(name -> new Located(row, name))
@@ -182,7 +182,7 @@ final class MavenReads {
     private DocumentCache.Rendered snapshotMetadata(RepositoryRow repository, MavenArtifact artifact,
                                                     String version) {
         VersionRow row = snapshot(repository, artifact, version);
-        List<MavenFile> files = intake.assetsOf(row).stream()
+        List<MavenFile> files = packages.reads().assetsOf(row).stream()
                 .flatMap(a -> MavenFile.parse(artifact.artifactId(), version, a.name()).stream())
                 .filter(f -> f.build().isPresent())
                 .sorted(Comparator.comparing(MavenFile::name))

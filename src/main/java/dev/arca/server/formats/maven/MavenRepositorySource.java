@@ -3,7 +3,7 @@ package dev.arca.server.formats.maven;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.arca.server.formats.BoundedBody;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.ExternalPackage;
@@ -67,7 +67,7 @@ public final class MavenRepositorySource implements ExternalSource {
     }
 
     @Override
-    public Optional<PackageIntake.NewVersion> fetch(PackageRef ref, String version, Stager stager)
+    public Optional<PackagePublishing.NewVersion> fetch(PackageRef ref, String version, Stager stager)
             throws IOException {
         if (MavenFile.isSnapshot(version)) {
             return Optional.empty();
@@ -89,23 +89,23 @@ public final class MavenRepositorySource implements ExternalSource {
         List<String> names = new ArrayList<>(List.of(file + ".pom"));
         mainExtension(described.packaging()).ifPresent(extension -> names.add(file + "." + extension));
         COMPANIONS.forEach(companion -> names.add(file + companion));
-        List<PackageIntake.NewAsset> assets = new ArrayList<>();
+        List<PackagePublishing.NewAsset> assets = new ArrayList<>();
         try {
-            assets.add(new PackageIntake.NewAsset(names.getFirst(),
+            assets.add(new PackagePublishing.NewAsset(names.getFirst(),
                     stager.stage(new ByteArrayInputStream(pom.get()))));
             for (String name : names.subList(1, names.size())) {
                 Optional<BlobStore.StagedBlob> staged = stage(directory + name, stager);
                 if (staged.isPresent()) {
-                    assets.add(new PackageIntake.NewAsset(name, staged.get()));
+                    assets.add(new PackagePublishing.NewAsset(name, staged.get()));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            for (PackageIntake.NewAsset asset : assets) {
+            for (PackagePublishing.NewAsset asset : assets) {
                 asset.staged().close();
             }
             throw e;
         }
-        return Optional.of(new PackageIntake.NewVersion(version, described.metadata(), described.dependencies(),
+        return Optional.of(new PackagePublishing.NewVersion(version, described.metadata(), described.dependencies(),
                 assets));
     }
 

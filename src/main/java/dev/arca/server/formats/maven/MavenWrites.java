@@ -7,8 +7,9 @@ import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.model.Records.VersionRow;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
 import dev.arca.server.service.PackageRef;
+import dev.arca.server.service.Packages;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.io.ByteArrayInputStream;
@@ -32,11 +33,11 @@ final class MavenWrites {
     private static final long METADATA_BYTES = 4L << 20;
     private static final long CHECKSUM_BYTES = 1024;
 
-    private final PackageIntake intake;
+    private final Packages packages;
     private final UpstreamResolver resolver;
 
-    MavenWrites(PackageIntake intake, UpstreamResolver resolver) {
-        this.intake = Objects.requireNonNull(intake);
+    MavenWrites(Packages packages, UpstreamResolver resolver) {
+        this.packages = Objects.requireNonNull(packages);
         this.resolver = Objects.requireNonNull(resolver);
     }
 
@@ -50,27 +51,27 @@ final class MavenWrites {
                     + MavenFile.buildVersion(request.version(), "20240102.030405-1") + ".jar), as mvn deploy and"
                     + " Gradle name them");
         }
-        long maxAsset = intake.assets().limits().maxAssetBytes();
+        long maxAsset = packages.publishing().assets().limits().maxAssetBytes();
         if (http.contentLength() > maxAsset) {
             throw new BlobStore.TooLargeException(maxAsset);
         }
         PackageRef ref = request.artifact().ref();
         String target = target(repository, request);
-        byte[] key = intake.domainKey(repository);
-        Optional<PackageIntake.Description> description = Optional.empty();
+        byte[] key = packages.reads().domainKey(repository);
+        Optional<PackagePublishing.Description> description = Optional.empty();
         BlobStore.StagedBlob staged;
         if (file.isPom()) {
             byte[] pom = new BoundedBody(http.body(), Math.min(maxAsset, POM_BYTES)).readAllBytes();
             description = Optional.of(describe(request, pom));
-            staged = intake.assets().stage(new ByteArrayInputStream(pom), key);
+            staged = packages.publishing().assets().stage(new ByteArrayInputStream(pom), key);
         } else {
-            staged = intake.assets().stage(http.body(), key);
+            staged = packages.publishing().assets().stage(http.body(), key);
         }
         try (staged) {
-            Optional<String> shadowedBy = intake.stored(repository, ref, target).isPresent() ? Optional.empty()
-                    : resolver.availableUpstream(repository, ref, request.version());
-            PackageIntake.Uploaded uploaded = intake.upload(repository, ref, target,
-                    new PackageIntake.NewAsset(file.name(), staged), description, shadowedBy);
+            Optional<String> shadowedBy = packages.reads().stored(repository, ref, target).isPresent()
+                    ? Optional.empty() : resolver.availableUpstream(repository, ref, request.version());
+            PackagePublishing.Uploaded uploaded = packages.publishing().upload(repository, ref, target,
+                    new PackagePublishing.NewAsset(file.name(), staged), description, shadowedBy);
             return acknowledged(uploaded.stored() ? 201 : 200);
         }
     }
@@ -81,8 +82,8 @@ final class MavenWrites {
         Checksum checksum = request.checksum().orElseThrow();
         String sent = readChecksum(checksum, http);
         String name = request.file().name();
-        AssetRow asset = intake.stored(repository, request.artifact().ref(), target(repository, request))
-                .flatMap(row -> intake.asset(row, name))
+        AssetRow asset = packages.reads().stored(repository, request.artifact().ref(), target(repository, request))
+                .flatMap(row -> packages.reads().asset(row, name))
                 .orElseThrow(() -> ApiException.conflict("asset", name, name + " has not been uploaded to"
                         + " repository " + repository.name() + "; upload a file before its checksum"));
         String actual = checksum.of(asset.blob());
@@ -117,7 +118,7 @@ final class MavenWrites {
                     + document.artifactId().orElse("?") + ", but was sent to " + artifact.display());
         }
         if (request.snapshot().isEmpty()) {
-            intake.finish(repository, artifact.ref(), document.versions().stream()
+            packages.publishing().finish(repository, artifact.ref(), document.versions().stream()
                     .filter(v -> !MavenFile.isSnapshot(v)).toList());
             return acknowledged(200);
         }
@@ -128,7 +129,7 @@ final class MavenWrites {
         }
         String build = document.snapshotBuild().orElseThrow(() -> ApiException.validation("The metadata of a"
                 + " SNAPSHOT names the build it publishes: versioning/snapshot with timestamp and buildNumber"));
-        Optional<VersionRow> published = intake.publishBuild(repository, artifact.ref(),
+        Optional<VersionRow> published = packages.publishing().publishBuild(repository, artifact.ref(),
                 MavenFile.buildVersion(version, build), version, assets -> MavenFile.buildOf(artifact.artifactId(),
                         version, assets.stream().map(AssetRow::name).toList())
                         .map(previous -> MavenFile.buildVersion(version, previous)));
@@ -154,12 +155,12 @@ final class MavenWrites {
 
     /** The build a SNAPSHOT version stored here holds. */
     private Optional<String> build(RepositoryRow repository, MavenArtifact artifact, String version) {
-        return intake.stored(repository, artifact.ref(), version).flatMap(row -> MavenFile.buildOf(
-                artifact.artifactId(), version, intake.assetsOf(row).stream().map(AssetRow::name).toList()));
+        return packages.reads().stored(repository, artifact.ref(), version).flatMap(row -> MavenFile.buildOf(
+                artifact.artifactId(), version, packages.reads().assetsOf(row).stream().map(AssetRow::name).toList()));
     }
 
     /** The POM's metadata and dependencies, once its coordinates are those of the path it is deployed to. */
-    private static PackageIntake.Description describe(MavenPath.VersionFile request, byte[] content) {
+    private static PackagePublishing.Description describe(MavenPath.VersionFile request, byte[] content) {
         MavenArtifact artifact = request.artifact();
         MavenPom pom;
         try {
@@ -171,7 +172,7 @@ final class MavenWrites {
         check("group id", pom.groupId(), artifact.groupId());
         check("artifact id", pom.artifactId(), artifact.artifactId());
         check("version", pom.version(), request.version());
-        return new PackageIntake.Description(pom.metadata(), pom.dependencies());
+        return new PackagePublishing.Description(pom.metadata(), pom.dependencies());
     }
 
     /** A coordinate the POM states (not through a property it cannot resolve) must be the path's. */

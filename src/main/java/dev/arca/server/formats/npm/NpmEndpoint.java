@@ -8,7 +8,7 @@ import dev.arca.server.formats.Operation;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.service.PackageAction;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.Packages;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +37,9 @@ public final class NpmEndpoint implements FormatEndpoint {
     private final NpmReads reads;
     private final NpmWrites writes;
 
-    public NpmEndpoint(PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
-        this.reads = new NpmReads(intake, resolver, documents);
-        this.writes = new NpmWrites(intake, resolver);
+    public NpmEndpoint(Packages packages, UpstreamResolver resolver, DocumentCache documents) {
+        this.reads = new NpmReads(packages, resolver, documents);
+        this.writes = new NpmWrites(packages, resolver);
     }
 
     @Override

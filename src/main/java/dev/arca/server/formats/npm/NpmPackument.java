@@ -7,7 +7,6 @@ import dev.arca.core.SemanticVersion;
 import dev.arca.core.VersionStatus;
 import dev.arca.server.model.Records.BlobRow;
 import dev.arca.server.model.Records.VersionRow;
-import dev.arca.server.service.PackageService;
 import dev.arca.server.upstream.ExternalPackage;
 import dev.arca.server.upstream.UpstreamResolver.Layer;
 import java.time.Instant;

@@ -8,8 +8,8 @@ import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.model.Records.VersionRow;
-import dev.arca.server.service.PackageIntake;
-import dev.arca.server.service.PackageService;
+import dev.arca.server.service.PackageReads;
+import dev.arca.server.service.Packages;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +27,12 @@ final class NpmReads {
     static final String ABBREVIATED_TYPE = "application/vnd.npm.install-v1+json";
     private static final Set<VersionStatus> DOWNLOADABLE = Set.of(VersionStatus.PUBLISHED, VersionStatus.UNLISTED);
 
-    private final PackageIntake intake;
+    private final Packages packages;
     private final UpstreamResolver resolver;
     private final DocumentCache documents;
 
-    NpmReads(PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
-        this.intake = Objects.requireNonNull(intake);
+    NpmReads(Packages packages, UpstreamResolver resolver, DocumentCache documents) {
+        this.packages = Objects.requireNonNull(packages);
         this.resolver = Objects.requireNonNull(resolver);
         this.documents = Objects.requireNonNull(documents);
     }
@@ -76,9 +76,9 @@ final class NpmReads {
                     + " is " + row.status().wireName() + " in repository " + repository.name()
                     + " and cannot be downloaded");
         }
-        PackageIntake.OpenedAsset asset = intake.open(repository, name.ref(), row, TARBALL_ASSET).orElseThrow(() ->
-                ApiException.notFound("asset", TARBALL_ASSET, "Version " + version + " of " + name.full()
-                        + " has no tarball"));
+        PackageReads.OpenedAsset asset = packages.reads().open(repository, name.ref(), row, TARBALL_ASSET)
+                .orElseThrow(() -> ApiException.notFound("asset", TARBALL_ASSET, "Version " + version + " of "
+                        + name.full() + " has no tarball"));
         return new PackageResponse.Download(name.tarball(version), "application/octet-stream", asset.blob().size(),
                 asset.content(), Optional.of(asset.blob().sha256()));
     }

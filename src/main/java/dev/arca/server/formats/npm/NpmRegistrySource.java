@@ -9,7 +9,7 @@ import dev.arca.server.error.ApiException;
 import dev.arca.server.formats.BoundedBody;
 import dev.arca.server.json.Json;
 import dev.arca.server.model.Records.DependencyRow;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.ExternalPackage;
@@ -77,7 +77,7 @@ public final class NpmRegistrySource implements ExternalSource {
      * version its {@code latest} tag names — what CodeArtifact ingests along with a version (spec/formats.md §1).
      */
     @Override
-    public List<Wanted> companions(PackageIntake.NewVersion fetched,
+    public List<Wanted> companions(PackagePublishing.NewVersion fetched,
                                    Function<PackageRef, Optional<ExternalPackage>> describe) {
         List<Wanted> wanted = new ArrayList<>();
         for (DependencyRow dependency : fetched.dependencies()) {
@@ -104,7 +104,7 @@ public final class NpmRegistrySource implements ExternalSource {
     }
 
     @Override
-    public Optional<PackageIntake.NewVersion> fetch(PackageRef ref, String version, Stager stager)
+    public Optional<PackagePublishing.NewVersion> fetch(PackageRef ref, String version, Stager stager)
             throws IOException {
         NpmName name = NpmName.of(ref);
         Optional<FullVersion> found = fullVersion(name, version);
@@ -124,9 +124,9 @@ public final class NpmRegistrySource implements ExternalSource {
                     + " does not match the integrity its registry publishes");
         }
         Optional<String> readme = found.get().readme().filter(r -> !manifest.has("readme"));
-        return Optional.of(new PackageIntake.NewVersion(version, NpmManifests.metadata(name, manifest, readme),
+        return Optional.of(new PackagePublishing.NewVersion(version, NpmManifests.metadata(name, manifest, readme),
                 NpmManifests.dependencies(manifest),
-                List.of(new PackageIntake.NewAsset(NpmReads.TARBALL_ASSET, staged))));
+                List.of(new PackagePublishing.NewAsset(NpmReads.TARBALL_ASSET, staged))));
     }
 
     /** A version's manifest from a full document, and the document's readme when that version is latest. */

@@ -9,7 +9,8 @@ import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.json.Json;
 import dev.arca.server.model.Records.RepositoryRow;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
+import dev.arca.server.service.Packages;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.io.IOException;
@@ -31,23 +32,23 @@ final class NpmWrites {
     private static final Pattern TAG = Pattern.compile("[A-Za-z][A-Za-z0-9._~-]{0,63}");
     private static final int MAX_TAG_BODY = 1024;
 
-    private final PackageIntake intake;
+    private final Packages packages;
     private final UpstreamResolver resolver;
 
-    NpmWrites(PackageIntake intake, UpstreamResolver resolver) {
-        this.intake = Objects.requireNonNull(intake);
+    NpmWrites(Packages packages, UpstreamResolver resolver) {
+        this.packages = Objects.requireNonNull(packages);
         this.resolver = Objects.requireNonNull(resolver);
     }
 
     /** {@code PUT /{name}}: a publish when the document carries an attachment, otherwise a deprecation. */
     PackageResponse put(RepositoryRow repository, NpmName name, PackageRequest request) throws IOException {
-        long maxAsset = intake.assets().limits().maxAssetBytes();
+        long maxAsset = packages.publishing().assets().limits().maxAssetBytes();
         if (request.contentLength() > NpmPublishReader.METADATA_BYTES + (maxAsset + 2) / 3 * 4 + 4) {
             throw new BlobStore.TooLargeException(maxAsset);
         }
-        byte[] key = intake.domainKey(repository);
+        byte[] key = packages.reads().domainKey(repository);
         try (NpmPublishReader.Document document = NpmPublishReader.read(request.body(), maxAsset,
-                content -> intake.assets().stage(content, key))) {
+                content -> packages.publishing().assets().stage(content, key))) {
             String sent = document.root().path("name").asText(name.full());
             if (!sent.equals(name.full())) {
                 throw ApiException.validation("The document is for package " + sent + ", but was sent to "
@@ -92,10 +93,10 @@ final class NpmWrites {
         });
         Optional<String> readme = Optional.ofNullable(document.root().get("readme")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText);
-        PackageIntake.NewVersion newVersion = new PackageIntake.NewVersion(version,
+        PackagePublishing.NewVersion newVersion = new PackagePublishing.NewVersion(version,
                 NpmManifests.metadata(name, manifest, readme), NpmManifests.dependencies(manifest),
-                List.of(new PackageIntake.NewAsset(NpmReads.TARBALL_ASSET, tarball.staged())));
-        PackageIntake.Published published = intake.publish(repository, name.ref(), newVersion,
+                List.of(new PackagePublishing.NewAsset(NpmReads.TARBALL_ASSET, tarball.staged())));
+        PackagePublishing.Published published = packages.publishing().publish(repository, name.ref(), newVersion,
                 resolver.availableUpstream(repository, name.ref(), version),
                 (tx, pkg) -> tags.forEach((tag, tagged) -> tx.packages().putTag(pkg.id(), tag, tagged)));
         Map<String, Object> body = new LinkedHashMap<>(NpmReads.ok());
@@ -131,7 +132,7 @@ final class NpmWrites {
      */
     private PackageResponse deprecate(RepositoryRow repository, NpmName name, ObjectNode root) {
         ObjectNode versions = object(root, "versions");
-        intake.revise(repository, name.ref(), row -> {
+        packages.metadata().revise(repository, name.ref(), row -> {
             JsonNode sent = versions.get(row.version());
             if (sent == null) {
                 return Optional.empty();
@@ -165,7 +166,7 @@ final class NpmWrites {
         if (version == null || !version.isTextual() || SemanticVersion.parse(version.asText()).isEmpty()) {
             throw ApiException.validation("The body of a dist-tag change is the version as a JSON string");
         }
-        intake.tag(repository, name.ref(), tag, version.asText());
+        packages.metadata().tag(repository, name.ref(), tag, version.asText());
         return new PackageResponse.Json(201, "application/json", NpmReads.ok());
     }
 
@@ -174,7 +175,7 @@ final class NpmWrites {
         if (checkTag(tag).equals("latest")) {
             throw ApiException.validation("The latest tag cannot be removed; point it at another version instead");
         }
-        intake.untag(repository, name.ref(), tag);
+        packages.metadata().untag(repository, name.ref(), tag);
         return PackageResponse.Json.ok(NpmReads.ok());
     }
 

@@ -8,8 +8,8 @@ import dev.arca.server.formats.Operation;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.service.PackageAction;
-import dev.arca.server.service.PackageIntake;
 import dev.arca.server.service.PackageRef;
+import dev.arca.server.service.Packages;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.io.IOException;
@@ -35,10 +35,10 @@ public final class PypiEndpoint implements FormatEndpoint {
     private final PypiReads reads;
     private final PypiUpload upload;
 
-    public PypiEndpoint(MetadataStore store, PackageIntake intake, UpstreamResolver resolver,
+    public PypiEndpoint(MetadataStore store, Packages packages, UpstreamResolver resolver,
                         DocumentCache documents) {
-        this.reads = new PypiReads(store, intake, resolver, documents);
-        this.upload = new PypiUpload(intake, resolver);
+        this.reads = new PypiReads(store, packages, resolver, documents);
+        this.upload = new PypiUpload(packages, resolver);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.arca.server.formats.pypi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arca.server.formats.BoundedBody;
 import dev.arca.server.json.Json;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.ExternalPackage;
@@ -80,7 +80,7 @@ public final class PypiIndexSource implements ExternalSource {
     }
 
     @Override
-    public Optional<PackageIntake.NewVersion> fetch(PackageRef ref, String version, Stager stager)
+    public Optional<PackagePublishing.NewVersion> fetch(PackageRef ref, String version, Stager stager)
             throws IOException {
         Optional<JsonNode> listed = describe(ref).map(p -> p.versions().get(version));
         if (listed.isEmpty()) {
@@ -88,19 +88,19 @@ public final class PypiIndexSource implements ExternalSource {
         }
         List<IndexFile> files = IndexFile.fromJson(listed.get());
         PythonMetadata metadata = metadata(files);
-        List<PackageIntake.NewAsset> assets = new ArrayList<>();
+        List<PackagePublishing.NewAsset> assets = new ArrayList<>();
         try {
             for (IndexFile file : files) {
-                assets.add(new PackageIntake.NewAsset(file.fileName(), download(file, stager)));
+                assets.add(new PackagePublishing.NewAsset(file.fileName(), download(file, stager)));
             }
         } catch (IOException | RuntimeException e) {
-            for (PackageIntake.NewAsset asset : assets) {
+            for (PackagePublishing.NewAsset asset : assets) {
                 asset.staged().close();
             }
             throw e;
         }
         String displayName = metadata.first("name").orElse(ref.name());
-        return Optional.of(new PackageIntake.NewVersion(version, metadata.versionMetadata(displayName, version),
+        return Optional.of(new PackagePublishing.NewVersion(version, metadata.versionMetadata(displayName, version),
                 metadata.dependencies(), assets));
     }
 

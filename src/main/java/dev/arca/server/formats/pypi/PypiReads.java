@@ -12,9 +12,9 @@ import dev.arca.server.model.Records.AssetRow;
 import dev.arca.server.model.Records.PackageRow;
 import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.model.Records.VersionRow;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackageReads;
 import dev.arca.server.service.PackageRef;
-import dev.arca.server.service.PackageService;
+import dev.arca.server.service.Packages;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.io.IOException;
@@ -48,13 +48,13 @@ final class PypiReads {
     }
 
     private final MetadataStore store;
-    private final PackageIntake intake;
+    private final Packages packages;
     private final UpstreamResolver resolver;
     private final DocumentCache documents;
 
-    PypiReads(MetadataStore store, PackageIntake intake, UpstreamResolver resolver, DocumentCache documents) {
+    PypiReads(MetadataStore store, Packages packages, UpstreamResolver resolver, DocumentCache documents) {
         this.store = Objects.requireNonNull(store);
-        this.intake = Objects.requireNonNull(intake);
+        this.packages = Objects.requireNonNull(packages);
         this.resolver = Objects.requireNonNull(resolver);
         this.documents = Objects.requireNonNull(documents);
     }
@@ -129,7 +129,7 @@ final class PypiReads {
                     + " is " + row.status().wireName() + " in repository " + repository.name()
                     + " and cannot be downloaded");
         }
-        PackageIntake.OpenedAsset asset = intake.open(repository, ref, row, file).orElseThrow(() ->
+        PackageReads.OpenedAsset asset = packages.reads().open(repository, ref, row, file).orElseThrow(() ->
                 ApiException.notFound("asset", file, "Version " + version + " of " + ref.name() + " has no file "
                         + file));
         return new PackageResponse.Download(file, "application/octet-stream", asset.blob().size(), asset.content(),

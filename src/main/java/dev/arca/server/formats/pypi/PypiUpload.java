@@ -6,8 +6,9 @@ import dev.arca.server.formats.MultipartForm;
 import dev.arca.server.formats.PackageRequest;
 import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.model.Records.RepositoryRow;
-import dev.arca.server.service.PackageIntake;
+import dev.arca.server.service.PackagePublishing;
 import dev.arca.server.service.PackageRef;
+import dev.arca.server.service.Packages;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.io.IOException;
@@ -38,11 +39,11 @@ final class PypiUpload {
                    MultipartForm.Part content, BoundedBody body) {
     }
 
-    private final PackageIntake intake;
+    private final Packages packages;
     private final UpstreamResolver resolver;
 
-    PypiUpload(PackageIntake intake, UpstreamResolver resolver) {
-        this.intake = Objects.requireNonNull(intake);
+    PypiUpload(Packages packages, UpstreamResolver resolver) {
+        this.packages = Objects.requireNonNull(packages);
         this.resolver = Objects.requireNonNull(resolver);
     }
 
@@ -51,7 +52,7 @@ final class PypiUpload {
         if (!MultipartForm.isForm(request.header("content-type"))) {
             throw ApiException.validation("An upload is a multipart/form-data POST (twine upload)");
         }
-        long maxAsset = intake.assets().limits().maxAssetBytes();
+        long maxAsset = packages.publishing().assets().limits().maxAssetBytes();
         if (request.contentLength() > METADATA_BYTES + maxAsset) {
             throw new BlobStore.TooLargeException(maxAsset);
         }
@@ -82,9 +83,9 @@ final class PypiUpload {
                 .filter(d -> PythonNames.belongsTo(d, upload.project(), upload.version()))
                 .orElseThrow(() -> ApiException.validation("'" + fileName + "' is not a wheel (.whl) or sdist"
                         + " (.tar.gz, .zip) of " + upload.project().name() + " " + upload.version()));
-        byte[] key = intake.domainKey(repository);
-        upload.body().allow(intake.assets().limits().maxAssetBytes());
-        try (BlobStore.StagedBlob staged = intake.assets().stage(upload.content().content(), key)) {
+        byte[] key = packages.reads().domainKey(repository);
+        upload.body().allow(packages.publishing().assets().limits().maxAssetBytes());
+        try (BlobStore.StagedBlob staged = packages.publishing().assets().stage(upload.content().content(), key)) {
             upload.body().limitTo(METADATA_BYTES);
             Map<String, List<String>> fields = upload.fields();
             Optional<MultipartForm.Part> part;
@@ -93,10 +94,10 @@ final class PypiUpload {
             }
             check(fields, file, staged);
             PythonMetadata metadata = PythonMetadata.of(fields);
-            PackageIntake.NewVersion version = new PackageIntake.NewVersion(upload.version(),
+            PackagePublishing.NewVersion version = new PackagePublishing.NewVersion(upload.version(),
                     metadata.versionMetadata(required(fields, "name"), upload.version()), metadata.dependencies(),
-                    List.of(new PackageIntake.NewAsset(fileName, staged)));
-            intake.publishAssets(repository, upload.project(), version,
+                    List.of(new PackagePublishing.NewAsset(fileName, staged)));
+            packages.publishing().publishAssets(repository, upload.project(), version,
                     resolver.availableUpstream(repository, upload.project(), upload.version()));
         }
         return new PackageResponse.Text(200, "text/plain; charset=utf-8", "OK\n");

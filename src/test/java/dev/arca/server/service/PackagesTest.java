@@ -8,7 +8,7 @@ import dev.arca.core.PackageFormat;
 import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.VersionRow;
-import dev.arca.server.service.PackageService.BatchResult;
+import dev.arca.server.service.PackageLifecycle.BatchResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@link PackageService} promises below HTTP, on a real store and blob directory: publishing stores exactly the
+ * What {@link Packages} promises below HTTP, on a real store and blob directory: publishing stores exactly the
  * bytes it hashed or nothing, batch writes are all-or-nothing and guarded by status and revision, disposed and
  * deleted versions give their bytes back, and copies cost no bytes.
  */
-class PackageServiceTest {
+class PackagesTest {
 
     private static final Optional<String> OWNER = Optional.empty();
     private static final PackageRef TOOL = new PackageRef(PackageFormat.GENERIC, "tools", "cli");
@@ -39,12 +39,16 @@ class PackageServiceTest {
     Path dir;
 
     private ServerServices services;
-    private PackageService packages;
+    private GenericPublishing generic;
+    private PackageReads reads;
+    private PackageLifecycle lifecycle;
 
     @BeforeEach
     void open() {
         services = new ServerServices(dir);
-        packages = services.packages;
+        generic = services.packages.generic();
+        reads = services.packages.reads();
+        lifecycle = services.packages.lifecycle();
         services.domains.create(ROOT, "acme", Optional.empty(), List.of());
         services.repositories.create(ROOT, OWNER, "acme", "dev", Optional.empty(), List.of(), List.of());
         services.repositories.create(ROOT, OWNER, "acme", "prod", Optional.empty(), List.of(), List.of());
@@ -58,11 +62,11 @@ class PackageServiceTest {
     @Test
     void aPublishedAssetReadsBackByteForByteAndAWrongHashStoresNothing() throws Exception {
         publish("dev", "1.0.0", "cli.tar.gz", "first build");
-        PackageService.OpenAsset asset = open("dev", "1.0.0", "cli.tar.gz");
+        PackageReads.OpenAsset asset = open("dev", "1.0.0", "cli.tar.gz");
         assertThat(read(asset)).isEqualTo("first build");
         assertThat(asset.size()).isEqualTo("first build".length());
 
-        assertThatThrownBy(() -> packages.publish(ROOT, OWNER, "acme", "dev", TOOL, "2.0.0", "cli.tar.gz",
+        assertThatThrownBy(() -> generic.publish(ROOT, OWNER, "acme", "dev", TOOL, "2.0.0", "cli.tar.gz",
                 sha256("what was declared"), false, stream("what was sent")))
                 .isInstanceOf(ApiException.class).hasMessageContaining("does not match");
         assertThat(versions("dev", Optional.empty())).containsExactly("1.0.0");
@@ -73,10 +77,10 @@ class PackageServiceTest {
     void aStatusChangeGuardedByTheStatusSeenTouchesNothingWhenAVersionMovedMeanwhile() {
         publish("dev", "1.0.0", "a.bin", "one");
         publish("dev", "1.1.0", "a.bin", "two");
-        packages.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.1.0"), Map.of(), Optional.empty(),
+        lifecycle.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.1.0"), Map.of(), Optional.empty(),
                 VersionStatus.UNLISTED);
 
-        BatchResult refused = packages.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0", "1.1.0"),
+        BatchResult refused = lifecycle.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0", "1.1.0"),
                 Map.of(), Optional.of(VersionStatus.PUBLISHED), VersionStatus.ARCHIVED);
 
         assertThat(refused.successful()).isEmpty();
@@ -91,27 +95,27 @@ class PackageServiceTest {
     @Test
     void archivedVersionsCannotBeDownloadedAndDisposedOnesNoLongerChangeStatus() throws IOException {
         publish("dev", "1.0.0", "a.bin", "bytes");
-        packages.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Map.of(), Optional.empty(),
+        lifecycle.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Map.of(), Optional.empty(),
                 VersionStatus.ARCHIVED);
         assertThatThrownBy(() -> open("dev", "1.0.0", "a.bin")).isInstanceOf(ApiException.class)
                 .hasMessage("Assets of version 1.0.0 cannot be downloaded while it is Archived");
 
-        BatchResult disposed = packages.dispose(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Map.of(),
+        BatchResult disposed = lifecycle.dispose(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Map.of(),
                 Optional.of(VersionStatus.ARCHIVED));
         assertThat(disposed.successful().get("1.0.0").status()).isEqualTo(VersionStatus.DISPOSED);
         assertThat(services.blobs.list()).isEmpty();
 
-        BatchResult restore = packages.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Map.of(),
+        BatchResult restore = lifecycle.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Map.of(),
                 Optional.empty(), VersionStatus.PUBLISHED);
         assertThat(restore.failed().get("1.0.0").errorCode()).isEqualTo("NOT_ALLOWED");
     }
 
     @Test
     void aStatusARequestMayNotNameIsAValidationError() {
-        assertThat(PackageService.status("Unlisted")).isEqualTo(VersionStatus.UNLISTED);
-        assertThatThrownBy(() -> PackageService.status("Deleted")).isInstanceOf(ApiException.class)
+        assertThat(PackageLifecycle.status("Unlisted")).isEqualTo(VersionStatus.UNLISTED);
+        assertThatThrownBy(() -> PackageLifecycle.status("Deleted")).isInstanceOf(ApiException.class)
                 .hasMessage("Status Deleted is not one of [Archived, Disposed, Published, Unfinished, Unlisted]");
-        assertThatThrownBy(() -> packages.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Map.of(),
+        assertThatThrownBy(() -> lifecycle.updateStatus(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Map.of(),
                 Optional.empty(), VersionStatus.DISPOSED)).isInstanceOf(ApiException.class)
                 .hasMessageContaining("use DisposePackageVersions");
     }
@@ -121,7 +125,7 @@ class PackageServiceTest {
         publish("dev", "1.0.0", "a.bin", "release candidate");
         long bytes = domainBytes();
 
-        BatchResult copied = packages.copy(ROOT, OWNER, "acme", "dev", "prod", TOOL, List.of("1.0.0"), Map.of(),
+        BatchResult copied = lifecycle.copy(ROOT, OWNER, "acme", "dev", "prod", TOOL, List.of("1.0.0"), Map.of(),
                 false, false);
         assertThat(copied.successful()).containsOnlyKeys("1.0.0");
         assertThat(domainBytes()).isEqualTo(bytes);
@@ -129,42 +133,42 @@ class PackageServiceTest {
         assertThat(read(open("prod", "1.0.0", "a.bin"))).isEqualTo("release candidate");
 
         publish("dev", "1.0.0", "b.bin", "a second file");
-        BatchResult again = packages.copy(ROOT, OWNER, "acme", "dev", "prod", TOOL, List.of("1.0.0"), Map.of(),
+        BatchResult again = lifecycle.copy(ROOT, OWNER, "acme", "dev", "prod", TOOL, List.of("1.0.0"), Map.of(),
                 false, false);
         assertThat(again.failed().get("1.0.0").errorCode()).isEqualTo("ALREADY_EXISTS");
-        assertThat(packages.copy(ROOT, OWNER, "acme", "dev", "prod", TOOL, List.of("1.0.0"), Map.of(), true, false)
+        assertThat(lifecycle.copy(ROOT, OWNER, "acme", "dev", "prod", TOOL, List.of("1.0.0"), Map.of(), true, false)
                 .successful()).containsOnlyKeys("1.0.0");
     }
 
     @Test
     void deletingTheLastVersionsThatHoldABlobRemovesItsFile() {
         publish("dev", "1.0.0", "a.bin", "shared bytes");
-        packages.copy(ROOT, OWNER, "acme", "dev", "prod", TOOL, List.of("1.0.0"), Map.of(), false, false);
+        lifecycle.copy(ROOT, OWNER, "acme", "dev", "prod", TOOL, List.of("1.0.0"), Map.of(), false, false);
 
-        packages.delete(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Optional.empty());
+        lifecycle.delete(ROOT, OWNER, "acme", "dev", TOOL, List.of("1.0.0"), Optional.empty());
         assertThat(listBlobs()).hasSize(1);
-        packages.delete(ROOT, OWNER, "acme", "prod", TOOL, List.of("1.0.0"), Optional.of(VersionStatus.PUBLISHED));
+        lifecycle.delete(ROOT, OWNER, "acme", "prod", TOOL, List.of("1.0.0"), Optional.of(VersionStatus.PUBLISHED));
         assertThat(listBlobs()).isEmpty();
         assertThat(domainBytes()).isZero();
     }
 
     private void publish(String repository, String version, String asset, String content) {
-        packages.publish(ROOT, OWNER, "acme", repository, TOOL, version, asset, sha256(content), false,
+        generic.publish(ROOT, OWNER, "acme", repository, TOOL, version, asset, sha256(content), false,
                 stream(content));
     }
 
-    private PackageService.OpenAsset open(String repository, String version, String asset) {
-        return packages.openAsset(ROOT, OWNER, "acme", repository, TOOL, version, asset, Optional.empty());
+    private PackageReads.OpenAsset open(String repository, String version, String asset) {
+        return reads.openAsset(ROOT, OWNER, "acme", repository, TOOL, version, asset, Optional.empty());
     }
 
-    private static String read(PackageService.OpenAsset asset) throws IOException {
+    private static String read(PackageReads.OpenAsset asset) throws IOException {
         try (InputStream in = asset.content()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     private List<String> versions(String repository, Optional<VersionStatus> status) {
-        return packages.listVersions(ROOT, OWNER, "acme", repository, TOOL, status, Optional.empty(), false,
+        return reads.listVersions(ROOT, OWNER, "acme", repository, TOOL, status, Optional.empty(), false,
                 Optional.empty(), Optional.empty()).versions().stream().map(VersionRow::version).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.arca.server.service;
 
+import dev.arca.core.PackageFormat;
 import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.AssetRow;
@@ -12,7 +13,6 @@ import dev.arca.server.model.Records.VersionMetadata;
 import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StampedMemo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,23 +20,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How versions enter a repository through its package endpoints, whatever the format: a package client's publish,
- * retention of a version found in an upstream repository, ingestion through an external connection — each under
- * the origin rules (package origin controls, package groups; spec/behavior.md §5–§9) and recorded with a package
- * event, like any other change. Formats that upload a version file by file (Maven) add assets one at a time to a
- * version that stays Unfinished until the client says it is complete. Also the package-level tags (npm dist-tags)
- * and metadata revisions clients make.
+ * How package clients publish versions through their repository endpoints — a whole version (npm), files added to a version (PyPI), or files uploaded one by one
+ * into an Unfinished version that a later request completes (Maven, including snapshot builds). Every publish is
+ * checked against the origin rules (package origin controls, package groups; spec/behavior.md §5–§9), refused when
+ * the version exists upstream, stores nothing unless it all succeeds, and records a package event.
  */
-public final class PackageIntake {
-
-    private static final String INTERNAL_UPSTREAM = "INTERNAL_UPSTREAM";
-    private static final String EXTERNAL_UPSTREAM = "EXTERNAL_UPSTREAM";
+public final class PackagePublishing {
 
     /** An asset arriving with a version, staged and hashed. */
     public record NewAsset(String name, BlobStore.StagedBlob staged) {
@@ -59,10 +53,6 @@ public final class PackageIntake {
         void apply(MetadataStore.Transaction tx, PackageRow pkg);
     }
 
-    /** An asset opened for download: its stored blob (size, hashes) and its bytes, which must be closed. */
-    public record OpenedAsset(BlobRow blob, InputStream content) {
-    }
-
     /**
      * The stored version after a publish, and whether this publish stored anything — a new version, or new files of
      * one (false: an identical republish).
@@ -82,22 +72,15 @@ public final class PackageIntake {
     public record Uploaded(VersionRow version, boolean stored) {
     }
 
-    private record AssetKey(long repositoryId, long versionId, String assetName) {
-    }
 
-    /** A stored asset's blob and the key that decrypts it. */
-    private record FoundAsset(BlobRow blob, byte[] key) {
-    }
-
-    private final StampedMemo<AssetKey, FoundAsset> foundAssets = new StampedMemo<>(10_000);
     private final MetadataStore store;
     private final AssetStorage assets;
     private final PackageGroupService groups;
     private final PackageEvents events;
     private final Clock clock;
 
-    public PackageIntake(MetadataStore store, AssetStorage assets, PackageGroupService groups, PackageEvents events,
-                         Clock clock) {
+    PackagePublishing(MetadataStore store, AssetStorage assets, PackageGroupService groups, PackageEvents events,
+                      Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.assets = Objects.requireNonNull(assets);
         this.groups = Objects.requireNonNull(groups);
@@ -105,72 +88,12 @@ public final class PackageIntake {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Where assets bound for a repository are staged: its domain's key. */
-    public byte[] domainKey(RepositoryRow repository) {
-        return store.read(tx -> assets.domainKey(tx, domain(tx, repository)));
-    }
-
+    /** Where package endpoints stage the bytes they receive (staging needs the domain's key: {@code reads}). */
     public AssetStorage assets() {
         return assets;
     }
 
-    /** A version the repository itself stores (not its upstreams), in whatever status. */
-    public Optional<VersionRow> stored(RepositoryRow repository, PackageRef ref, String version) {
-        return store.read(tx -> ref.findIn(tx, repository.id())
-                .flatMap(p -> tx.versions().find(p.id(), version)));
-    }
 
-    /** One asset of a stored version, with its blob's size and hashes; empty when it has no asset of that name. */
-    public Optional<AssetRow> asset(VersionRow version, String assetName) {
-        return store.read(tx -> tx.assets().find(version.id(), assetName));
-    }
-
-    /** The assets of a stored version, by name, with their blobs' sizes and hashes. */
-    public List<AssetRow> assetsOf(VersionRow version) {
-        return store.read(tx -> tx.assets().list(version.id(), Optional.empty(), Integer.MAX_VALUE));
-    }
-
-    /**
-     * Opens a stored version of {@code ref}'s asset; empty when the version has no asset of that name. Where an
-     * asset is and its domain's key are remembered until the package changes: downloads repeat.
-     */
-    public Optional<OpenedAsset> open(RepositoryRow repository, PackageRef ref, VersionRow version,
-                                      String assetName) {
-        Optional<FoundAsset> found = foundAssets.get(new AssetKey(repository.id(), version.id(), assetName),
-                store.changeStamp(ref.format().wireName(), ref.namespace(), ref.name()),
-                () -> store.read(tx -> tx.assets().find(version.id(), assetName)
-                        .map(asset -> new FoundAsset(asset.blob(), assets.domainKey(tx, domain(tx, repository))))));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new OpenedAsset(found.get().blob(), assets.open(found.get().blob(), found.get().key())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("asset " + assetName + " of version " + version.version()
-                    + " cannot be read", e);
-        }
-    }
-
-    // Origin rules
-
-    /** Whether versions of the package may come into {@code repository} from its upstream repositories. */
-    public boolean acceptsUpstream(MetadataStore.Transaction tx, RepositoryRow repository,
-                                   PackageRef ref) {
-        return accepts(tx, repository, ref, INTERNAL_UPSTREAM);
-    }
-
-    /** Whether versions of the package may be ingested into {@code repository} from its external connection. */
-    public boolean acceptsExternal(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
-        return accepts(tx, repository, ref, EXTERNAL_UPSTREAM);
-    }
-
-    private boolean accepts(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref, String type) {
-        boolean allowedByPackage = ref.findIn(tx, repository.id())
-                .map(p -> !PackageService.BLOCK.equals(p.upstream())).orElse(true);
-        return allowedByPackage && groups.refusal(tx, repository.domainId(), repository.name(), type, ref).isEmpty();
-    }
-
-    // Publishing
 
     /**
      * Publishes a version a package client sent. A byte-identical republish succeeds and changes nothing; any other
@@ -197,7 +120,7 @@ public final class PackageIntake {
                               Optional<String> shadowedBy, PackageUpdate update, boolean adding) {
         checkAssetCount(version.version(), version.assets().size());
         return store.write(tx -> {
-            DomainRow domain = domain(tx, repository);
+            DomainRow domain = PackageRows.domain(tx, repository);
             PackageRow pkg = publishable(tx, domain, repository, ref);
             Optional<VersionRow> existing = tx.versions().find(pkg.id(), version.version());
             if (existing.isPresent()) {
@@ -256,7 +179,7 @@ public final class PackageIntake {
         return new Published(updated, true);
     }
 
-    private void checkAssetCount(String version, int count) {
+    void checkAssetCount(String version, int count) {
         if (count > assets.limits().maxAssetsPerVersion()) {
             throw ApiException.quotaExceeded("package-version", version, "A version can hold at most "
                     + assets.limits().maxAssetsPerVersion() + " assets");
@@ -274,7 +197,7 @@ public final class PackageIntake {
     public Uploaded upload(RepositoryRow repository, PackageRef ref, String version, NewAsset asset,
                            Optional<Description> description, Optional<String> shadowedBy) {
         return store.write(tx -> {
-            DomainRow domain = domain(tx, repository);
+            DomainRow domain = PackageRows.domain(tx, repository);
             PackageRow pkg = publishable(tx, domain, repository, ref);
             Optional<VersionRow> existing = tx.versions().find(pkg.id(), version);
             if (existing.isEmpty()) {
@@ -283,7 +206,7 @@ public final class PackageIntake {
                 });
                 VersionRow row = tx.versions().insert(pkg.id(), version, VersionStatus.UNFINISHED, Revisions.next(),
                         clock.instant(), "INTERNAL", Optional.of(repository.name()), Optional.empty(),
-                        description.map(Description::metadata).orElseGet(() -> named(ref)));
+                        description.map(Description::metadata).orElseGet(() -> PackageRows.named(ref)));
                 tx.assets().insert(row.id(), asset.name(), assets.record(tx, domain.id(), asset.staged()));
                 description.ifPresent(d -> tx.versions().insertDependencies(row.id(), d.dependencies()));
                 events.record(tx, repository, ref, row, "Created", row.status(),
@@ -397,8 +320,8 @@ public final class PackageIntake {
     private PackageRow publishable(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
                                    PackageRef ref) {
         PackageRow pkg = ref.findIn(tx, repository.id())
-                .orElseGet(() -> ref.insertInto(tx, repository.id(), PackageService.ALLOW, PackageService.BLOCK));
-        if (PackageService.BLOCK.equals(pkg.publish())) {
+                .orElseGet(() -> ref.insertInto(tx, repository.id(), Packages.ALLOW, Packages.BLOCK));
+        if (Packages.BLOCK.equals(pkg.publish())) {
             throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository.name()
                     + " is blocked by the package's origin configuration (publish=BLOCK)");
         }
@@ -415,12 +338,6 @@ public final class PackageIntake {
                 + repository.name());
     }
 
-    /** What a version says about itself before anything describes it: its package's name. */
-    private static VersionMetadata named(PackageRef ref) {
-        return new VersionMetadata(Optional.of(ref.name()), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
     private static boolean sameAssets(MetadataStore.Transaction tx, VersionRow existing, NewVersion version) {
         var stored = tx.assets().list(existing.id(), Optional.empty(), Integer.MAX_VALUE);
         return stored.size() == version.assets().size() && version.assets().stream().allMatch(asset ->
@@ -428,7 +345,7 @@ public final class PackageIntake {
                         && s.blob().sha256().equals(asset.staged().sha256())));
     }
 
-    private void addContent(MetadataStore.Transaction tx, DomainRow domain, VersionRow row, NewVersion version) {
+    void addContent(MetadataStore.Transaction tx, DomainRow domain, VersionRow row, NewVersion version) {
         for (NewAsset asset : version.assets()) {
             BlobRow blob = assets.record(tx, domain.id(), asset.staged());
             tx.assets().insert(row.id(), asset.name(), blob);
@@ -436,158 +353,4 @@ public final class PackageIntake {
         tx.versions().insertDependencies(row.id(), version.dependencies());
     }
 
-    // Upstreams and external connections
-
-    /**
-     * Keeps a version found in an upstream repository in the requested repository, as a reference to the same
-     * assets (no bytes are copied). The requested repository's own row comes back — the one a concurrent request
-     * stored first, if any; empty when the source is gone or origin rules now refuse it.
-     */
-    public Optional<VersionRow> retain(RepositoryRow target, PackageRef ref, VersionRow source) {
-        return store.write(tx -> {
-            Optional<VersionRow> current = tx.versions().find(source.packageId(), source.version());
-            Optional<PackageRow> pkg = ref.findIn(tx, target.id());
-            Optional<VersionRow> present = pkg.flatMap(p -> tx.versions().find(p.id(), source.version()));
-            if (present.isPresent()) {
-                return present;
-            }
-            if (current.isEmpty() || !acceptsUpstream(tx, target, ref)) {
-                return Optional.empty();
-            }
-            PackageRow into = pkg.orElseGet(() -> enteredFromUpstream(tx, target, ref));
-            VersionRow retained = StoredVersions.copy(tx, into.id(), current.get());
-            events.record(tx, target, ref, retained, "Created", retained.status(),
-                    new PackageEvents.Changes(tx.assets().count(retained.id()), 0, true, 0, true));
-            return Optional.of(retained);
-        });
-    }
-
-    /**
-     * Stores a version fetched through an external connection in the repository that holds the connection; the
-     * existing row if a concurrent request stored it first, empty when origin rules refuse it.
-     */
-    public Optional<VersionRow> ingest(RepositoryRow holder, PackageRef ref, String connection, NewVersion fetched) {
-        return store.write(tx -> {
-            Optional<PackageRow> pkg = ref.findIn(tx, holder.id());
-            Optional<VersionRow> present = pkg.flatMap(p -> tx.versions().find(p.id(), fetched.version()));
-            if (present.isPresent()) {
-                return present;
-            }
-            if (!acceptsExternal(tx, holder, ref)) {
-                return Optional.empty();
-            }
-            PackageRow into = pkg.orElseGet(() -> enteredFromUpstream(tx, holder, ref));
-            VersionRow row = tx.versions().insert(into.id(), fetched.version(), VersionStatus.PUBLISHED,
-                    Revisions.next(), clock.instant(), "EXTERNAL", Optional.empty(), Optional.of(connection),
-                    fetched.metadata());
-            addContent(tx, domain(tx, holder), row, fetched);
-            events.record(tx, holder, ref, row, "Created", row.status(),
-                    new PackageEvents.Changes(fetched.assets().size(), 0, true, 0, true));
-            return Optional.of(row);
-        });
-    }
-
-    /**
-     * Adds a file fetched through an external connection to a version that came through it — where the connection
-     * is, then in the repository it was asked for (the same blob) — unless the version already has a file of that
-     * name or is gone there. Whether the last repository's version now has the file.
-     */
-    public boolean addFetchedAsset(List<RepositoryRow> repositories, PackageRef ref, String version, String assetName,
-                                   BlobStore.StagedBlob staged) {
-        return store.write(tx -> {
-            boolean has = false;
-            for (RepositoryRow repository : repositories) {
-                Optional<VersionRow> row = ref.findIn(tx, repository.id())
-                        .flatMap(p -> tx.versions().find(p.id(), version));
-                has = row.isPresent();
-                if (row.isEmpty() || tx.assets().find(row.get().id(), assetName).isPresent()) {
-                    continue;
-                }
-                checkAssetCount(version, tx.assets().count(row.get().id()) + 1);
-                tx.assets().insert(row.get().id(), assetName, assets.record(tx, domain(tx, repository).id(), staged));
-                events.record(tx, repository, ref, row.get(), "Updated", row.get().status(),
-                        new PackageEvents.Changes(1, 0, false, 0, false));
-            }
-            return has;
-        });
-    }
-
-    /** A package whose first version came from upstream: publishing blocked, upstream allowed (EXT defaults). */
-    private static PackageRow enteredFromUpstream(MetadataStore.Transaction tx, RepositoryRow repository,
-                                                  PackageRef ref) {
-        return ref.insertInto(tx, repository.id(), PackageService.BLOCK, PackageService.ALLOW);
-    }
-
-    // Metadata a client changes
-
-    /**
-     * Revises versions the repository stores: {@code change} returns new metadata for a version it changes. Each
-     * changed version gets a new revision and an Updated event. Returns how many changed.
-     */
-    public int revise(RepositoryRow repository, PackageRef ref,
-                      Function<VersionRow, Optional<VersionMetadata>> change) {
-        return store.write(tx -> {
-            PackageRow pkg = storedPackage(tx, repository, ref);
-            int changed = 0;
-            for (VersionRow row : tx.versions().list(pkg.id(), Optional.empty(), Optional.empty(), false,
-                    Optional.empty(), Integer.MAX_VALUE)) {
-                Optional<VersionMetadata> revised = change.apply(row).filter(m -> !m.equals(row.metadata()));
-                if (revised.isPresent()) {
-                    String revision = Revisions.next();
-                    tx.versions().updateMetadata(row.id(), revised.get(), revision);
-                    VersionRow updated = new VersionRow(row.id(), row.packageId(), row.version(), row.status(),
-                            revision, row.publishedTime(), row.originType(), row.originRepository(),
-                            row.originExternal(), revised.get());
-                    events.record(tx, repository, ref, updated, "Updated", row.status(),
-                            new PackageEvents.Changes(0, 0, true, 0, false));
-                    changed++;
-                }
-            }
-            return changed;
-        });
-    }
-
-    /** The package's own tags in this repository (not its upstreams'); empty when it has none or is not here. */
-    public Map<String, String> tags(RepositoryRow repository, PackageRef ref) {
-        return store.read(tx -> ref.findIn(tx, repository.id())
-                .map(p -> tx.packages().tags(p.id())).orElse(Map.of()));
-    }
-
-    /** Points a tag at a version the repository stores (not Disposed). */
-    public void tag(RepositoryRow repository, PackageRef ref, String tag, String version) {
-        store.write(tx -> {
-            PackageRow pkg = storedPackage(tx, repository, ref);
-            VersionRow row = tx.versions().find(pkg.id(), version)
-                    .filter(v -> !v.status().equals(VersionStatus.DISPOSED))
-                    .orElseThrow(() -> ApiException.notFound("package-version", version, "Version " + version + " of "
-                            + ref.display() + " is not stored in repository " + repository.name()
-                            + "; only stored versions can be tagged here"));
-            tx.packages().putTag(pkg.id(), tag, row.version());
-            return null;
-        });
-    }
-
-    /** Removes a tag the repository itself defines. */
-    public void untag(RepositoryRow repository, PackageRef ref, String tag) {
-        store.write(tx -> {
-            PackageRow pkg = storedPackage(tx, repository, ref);
-            if (!tx.packages().tags(pkg.id()).containsKey(tag)) {
-                throw ApiException.notFound("package", ref.name(), "Tag " + tag + " is not defined for "
-                        + ref.display() + " in repository " + repository.name()
-                        + " (tags from upstream repositories cannot be removed here)");
-            }
-            tx.packages().deleteTag(pkg.id(), tag);
-            return null;
-        });
-    }
-
-    private static PackageRow storedPackage(MetadataStore.Transaction tx, RepositoryRow repository, PackageRef ref) {
-        return ref.findIn(tx, repository.id())
-                .orElseThrow(() -> ApiException.notFound("package", ref.name(), "Package " + ref.display()
-                        + " is not stored in repository " + repository.name()));
-    }
-
-    private static DomainRow domain(MetadataStore.Transaction tx, RepositoryRow repository) {
-        return tx.domains().find(repository.domainOwner(), repository.domainName()).orElseThrow();
-    }
 }
