@@ -36,16 +36,16 @@ public final class GenericPublishing {
     private final MetadataStore store;
     private final AssetStorage assets;
     private final RepositoryService repositories;
-    private final PackageGroupService groups;
+    private final PackagePublishing publishing;
     private final PackageEvents events;
     private final Clock clock;
 
     GenericPublishing(MetadataStore store, AssetStorage assets, RepositoryService repositories,
-                      PackageGroupService groups, PackageEvents events, Clock clock) {
+                      PackagePublishing publishing, PackageEvents events, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.assets = Objects.requireNonNull(assets);
         this.repositories = Objects.requireNonNull(repositories);
-        this.groups = Objects.requireNonNull(groups);
+        this.publishing = Objects.requireNonNull(publishing);
         this.events = Objects.requireNonNull(events);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -75,17 +75,7 @@ public final class GenericPublishing {
                         + ") does not match the one declared in x-amz-content-sha256 (" + declaredSha256 + ")");
             }
             return store.write(tx -> {
-                long repositoryId = target.repository().id();
-                PackageRow pkg = ref.findIn(tx, repositoryId)
-                        .orElseGet(() -> ref.insertInto(tx, repositoryId, Packages.ALLOW, Packages.BLOCK));
-                if (Packages.BLOCK.equals(pkg.publish())) {
-                    throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository
-                            + " is blocked by the package's origin configuration (publish=BLOCK)");
-                }
-                groups.refusal(tx, target.domain().id(), repository, "PUBLISH", ref).ifPresent(reason -> {
-                    throw ApiException.accessDenied("Publishing " + ref.display() + " to " + repository
-                            + " is refused: " + reason);
-                });
+                PackageRow pkg = publishing.publishable(tx, target.domain(), target.repository(), ref);
                 Optional<VersionRow> existing = tx.versions().find(pkg.id(), version);
                 VersionRow row;
                 RepositoryRow repo = target.repository();

@@ -317,8 +317,8 @@ public final class PackagePublishing {
      * The package a client publishes into, created on its first publish (publish=ALLOW, upstream=BLOCK); refused
      * when its origin controls or a package group block publishing it here.
      */
-    private PackageRow publishable(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
-                                   PackageRef ref) {
+    PackageRow publishable(MetadataStore.Transaction tx, DomainRow domain, RepositoryRow repository,
+                           PackageRef ref) {
         PackageRow pkg = ref.findIn(tx, repository.id())
                 .orElseGet(() -> ref.insertInto(tx, repository.id(), Packages.ALLOW, Packages.BLOCK));
         if (Packages.BLOCK.equals(pkg.publish())) {

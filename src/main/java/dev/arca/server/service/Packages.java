@@ -27,8 +27,8 @@ public final class Packages {
     public Packages(MetadataStore store, AssetStorage assets, RepositoryService repositories,
                     PackageGroupService groups, PackageEvents events, Clock clock) {
         reads = new PackageReads(store, assets, repositories);
-        generic = new GenericPublishing(store, assets, repositories, groups, events, clock);
         publishing = new PackagePublishing(store, assets, groups, events, clock);
+        generic = new GenericPublishing(store, assets, repositories, publishing, events, clock);
         upstreams = new UpstreamIntake(store, publishing, assets, groups, events, clock);
         lifecycle = new PackageLifecycle(store, assets, repositories, events);
         metadata = new PackageMetadata(store, events);
