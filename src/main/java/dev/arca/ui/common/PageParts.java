@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -15,7 +16,9 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -47,6 +50,8 @@ public final class PageParts {
     public static final String STYLESHEET =
             Objects.requireNonNull(PageParts.class.getResource("pages.css")).toExternalForm();
 
+    private static final String COMMANDS = "arca.page-commands";
+
     private PageParts() {
     }
 
@@ -65,6 +70,32 @@ public final class PageParts {
                         .forEach(scene.getStylesheets()::add);
             }
         });
+    }
+
+    /**
+     * Offers {@code button} to the command palette as {@code title} while {@code page} is shown: the palette runs
+     * the button, and only while it is enabled and visible.
+     */
+    public static void offer(Node page, String title, ButtonBase button) {
+        offer(page, new PageCommand(title, () -> !button.isDisabled() && button.isVisible(), button::fire));
+    }
+
+    /** Offers an item of the menu {@code owner} (an export format, say) to the command palette as {@code title}. */
+    public static void offer(Node page, String title, MenuItem item, Node owner) {
+        offer(page, new PageCommand(title, () -> !item.isDisable() && !owner.isDisabled(), item::fire));
+    }
+
+    /** Offers {@code command} to the command palette while {@code page} is shown. */
+    @SuppressWarnings("unchecked")
+    public static void offer(Node page, PageCommand command) {
+        ((List<PageCommand>) page.getProperties().computeIfAbsent(COMMANDS, key -> new ArrayList<PageCommand>()))
+                .add(command);
+    }
+
+    /** What {@code page} offers to the command palette, in the order offered. */
+    @SuppressWarnings("unchecked")
+    public static List<PageCommand> commands(Node page) {
+        return List.copyOf((List<PageCommand>) page.getProperties().getOrDefault(COMMANDS, List.of()));
     }
 
     /** A centred icon, title and one-line hint: the empty and error states. */
