@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
@@ -77,7 +78,7 @@ public final class PageParts {
      * the button, and only while it is enabled and visible.
      */
     public static void offer(Node page, String title, ButtonBase button) {
-        offer(page, new PageCommand(title, () -> !button.isDisabled() && button.isVisible(), button::fire));
+        offer(page, new PageCommand(title, () -> !button.isDisabled() && shown(button), button::fire));
     }
 
     /** Offers an item of the menu {@code owner} (an export format, say) to the command palette as {@code title}. */
@@ -92,10 +93,25 @@ public final class PageParts {
                 .add(command);
     }
 
-    /** What {@code page} offers to the command palette, in the order offered. */
+    /** What {@code page} and the parts inside it offer to the command palette, in the order offered. */
     @SuppressWarnings("unchecked")
     public static List<PageCommand> commands(Node page) {
-        return List.copyOf((List<PageCommand>) page.getProperties().getOrDefault(COMMANDS, List.of()));
+        List<PageCommand> found = new ArrayList<>((List<PageCommand>) page.getProperties()
+                .getOrDefault(COMMANDS, List.of()));
+        if (page instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> found.addAll(commands(child)));
+        }
+        return found;
+    }
+
+    /** Whether {@code node} and everything it sits in are visible: a button on a hidden tab is not. */
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     /** A centred icon, title and one-line hint: the empty and error states. */
