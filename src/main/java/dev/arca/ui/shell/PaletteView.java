@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -45,7 +46,6 @@ final class PaletteView extends StackPane {
     PaletteView(PaletteViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         setId("palette");
-        getStyleClass().add("palette-layer");
         setAlignment(Pos.TOP_CENTER);
 
         Region backdrop = new Region();
@@ -96,11 +96,13 @@ final class PaletteView extends StackPane {
 
         Label hint = new Label("↑ ↓ to choose · Enter to open · Esc to close");
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "palette-hint");
+        hint.setMaxWidth(Double.MAX_VALUE);
         VBox card = new VBox(field, list, hint);
         card.setId("palette-card");
         card.getStyleClass().add("palette-card");
         card.setMaxWidth(640);
         card.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane.setMargin(card, new Insets(48, 24, 24, 24));
         return card;
     }
 
