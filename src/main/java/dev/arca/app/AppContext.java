@@ -44,6 +44,11 @@ import dev.arca.ui.repositories.RepositoriesView;
 import dev.arca.ui.repositories.RepositoriesViewModel;
 import dev.arca.ui.shell.MainViewModel;
 import dev.arca.ui.shell.Page;
+import dev.arca.ui.shell.PaletteIndex;
+import dev.arca.ui.shell.PaletteItem;
+import dev.arca.ui.shell.PaletteViewModel;
+import dev.arca.ui.common.TaskRunner;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import java.nio.file.Path;
@@ -99,6 +104,34 @@ public final class AppContext implements AutoCloseable {
     public MainViewModel newMainViewModel() {
         mainViewModel = new MainViewModel(tasks, settings, connectionCheck, connections);
         return mainViewModel;
+    }
+
+    /** The command palette of the main window made by {@link #newMainViewModel()}, for the connection in use. */
+    public PaletteViewModel newPaletteViewModel() {
+        return new PaletteViewModel(mainViewModel, settings, () -> {
+            ConnectionSession session = connections.session();
+            return new PaletteViewModel.Target() {
+                @Override
+                public String connectionId() {
+                    return session.connection().id();
+                }
+
+                @Override
+                public TaskRunner tasks() {
+                    return session.tasks();
+                }
+
+                @Override
+                public Navigation navigation() {
+                    return AppContext.this.navigation(session);
+                }
+
+                @Override
+                public List<PaletteItem> loadIndex() {
+                    return PaletteIndex.load(session.awaitGateway());
+                }
+            };
+        });
     }
 
     /** The connections dialog; each opening reads the AWS profiles afresh. */

@@ -46,7 +46,8 @@ final class ArcaGui {
     static MainView showMainWindow(Stage stage, AppContext context) {
         context.errorHandler().install();
         MainViewModel viewModel = context.newMainViewModel();
-        MainView view = new MainView(viewModel, context::page, context.connectionsDialog());
+        MainView view = new MainView(viewModel, context::page, context.connectionsDialog(),
+                context.newPaletteViewModel());
         Scene scene = new Scene(view, 1200, 760);
         view.installShortcuts(scene);
         stage.setTitle(TITLE);

@@ -76,6 +76,7 @@ public final class AccessSimulatorPane extends ScrollPane {
         addField(form, 4, "Resource", resource, viewModel.resourceProblemProperty(), "resource-problem");
 
         Button ask = new Button("Ask", new FontIcon(Feather.HELP_CIRCLE));
+        PageParts.offer(this, "Ask the access simulator", ask);
         ask.setId("simulate-ask");
         ask.getStyleClass().add(Styles.ACCENT);
         ask.disableProperty().bind(viewModel.canAskProperty().not());

@@ -70,9 +70,11 @@ public final class ActivityView extends BorderPane {
             }
         });
         ToggleButton live = new ToggleButton("Live", new FontIcon(Feather.RADIO));
+        PageParts.offer(this, "Live activity on or off", live);
         live.setId("activity-live");
         live.selectedProperty().bindBidirectional(viewModel.liveProperty());
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        PageParts.offer(this, "Refresh activity", refresh);
         refresh.setOnAction(e -> viewModel.poll());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -14,8 +15,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -47,6 +51,8 @@ public final class PageParts {
     public static final String STYLESHEET =
             Objects.requireNonNull(PageParts.class.getResource("pages.css")).toExternalForm();
 
+    private static final String COMMANDS = "arca.page-commands";
+
     private PageParts() {
     }
 
@@ -65,6 +71,47 @@ public final class PageParts {
                         .forEach(scene.getStylesheets()::add);
             }
         });
+    }
+
+    /**
+     * Offers {@code button} to the command palette as {@code title} while {@code page} is shown: the palette runs
+     * the button, and only while it is enabled and visible.
+     */
+    public static void offer(Node page, String title, ButtonBase button) {
+        offer(page, new PageCommand(title, () -> !button.isDisabled() && shown(button), button::fire));
+    }
+
+    /** Offers an item of the menu {@code owner} (an export format, say) to the command palette as {@code title}. */
+    public static void offer(Node page, String title, MenuItem item, Node owner) {
+        offer(page, new PageCommand(title, () -> !item.isDisable() && !owner.isDisabled(), item::fire));
+    }
+
+    /** Offers {@code command} to the command palette while {@code page} is shown. */
+    @SuppressWarnings("unchecked")
+    public static void offer(Node page, PageCommand command) {
+        ((List<PageCommand>) page.getProperties().computeIfAbsent(COMMANDS, key -> new ArrayList<PageCommand>()))
+                .add(command);
+    }
+
+    /** What {@code page} and the parts inside it offer to the command palette, in the order offered. */
+    @SuppressWarnings("unchecked")
+    public static List<PageCommand> commands(Node page) {
+        List<PageCommand> found = new ArrayList<>((List<PageCommand>) page.getProperties()
+                .getOrDefault(COMMANDS, List.of()));
+        if (page instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> found.addAll(commands(child)));
+        }
+        return found;
+    }
+
+    /** Whether {@code node} and everything it sits in are visible: a button on a hidden tab is not. */
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     /** A centred icon, title and one-line hint: the empty and error states. */

@@ -6,6 +6,7 @@ import dev.arca.core.ByteSizes;
 import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
 import dev.arca.gateway.DomainSearch;
+import dev.arca.ui.common.PageCommand;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.tags.TagsEditorDialog;
 import java.util.List;
@@ -70,14 +71,17 @@ public final class DomainsView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        PageParts.offer(this, "Refresh domains", refresh);
         refresh.setId("refresh-domains");
         refresh.setOnAction(e -> viewModel.refresh());
         Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
+        PageParts.offer(this, "Delete domain", delete);
         delete.setId("delete-domain");
         delete.getStyleClass().add(Styles.DANGER);
         delete.disableProperty().bind(viewModel.canDeleteProperty().not());
         delete.setOnAction(e -> viewModel.delete());
         Button forget = new Button("Forget", new FontIcon(Feather.X_CIRCLE));
+        PageParts.offer(this, "Forget domain", forget);
         forget.setId("forget-domain");
         forget.setTooltip(new Tooltip("Remove this other account's domain from the list;"
                 + " the domain itself is not touched"));
@@ -91,6 +95,7 @@ public final class DomainsView extends BorderPane {
 
     private Node createForm() {
         TextField name = new TextField();
+        PageParts.offer(this, new PageCommand("Create domain…", () -> true, name::requestFocus));
         name.setId("new-domain-name");
         name.setPromptText("new-domain-name");
         name.setPrefColumnCount(22);
@@ -157,6 +162,7 @@ public final class DomainsView extends BorderPane {
         tags.setId("domain-tags");
         tags.setWrapText(true);
         Button editTags = new Button("Edit tags…", new FontIcon(Feather.TAG));
+        PageParts.offer(this, "Edit domain tags…", editTags);
         editTags.setId("edit-domain-tags");
         editTags.disableProperty().bind(viewModel.selectedProperty().isNull());
         editTags.setOnAction(e -> viewModel.tagsEditor().ifPresent(editor -> {
@@ -212,6 +218,7 @@ public final class DomainsView extends BorderPane {
         text.setOnAction(e -> viewModel.search());
         HBox.setHgrow(text, Priority.ALWAYS);
         Button find = new Button("Find", new FontIcon(Feather.SEARCH));
+        PageParts.offer(this, "Find domains", find);
         find.setId("domain-search");
         find.disableProperty().bind(viewModel.canSearchProperty().not());
         find.setOnAction(e -> viewModel.search());

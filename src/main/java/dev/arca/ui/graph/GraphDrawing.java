@@ -117,6 +117,8 @@ final class GraphDrawing {
         node.getStyleClass().addAll("graph-box", "graph-box-" + box.kind().name().toLowerCase(java.util.Locale.ROOT));
         node.setId("graph-box-" + box.id().replace(':', '-'));
         node.setUserData(box.id());
+        node.setAccessibleRole(javafx.scene.AccessibleRole.NODE);
+        node.setAccessibleText(accessibleName(box));
         node.relocate(box.x(), box.y());
         node.setMinSize(box.width(), box.height());
         node.setPrefSize(box.width(), box.height());
@@ -125,6 +127,16 @@ final class GraphDrawing {
         node.setManaged(false);
         node.resize(box.width(), box.height());
         return node;
+    }
+
+    /** What a screen reader says for a box: "Repository web-app, 2 upstreams", "External connection npmjs". */
+    static String accessibleName(GraphLayout.Box box) {
+        String kind = switch (box.kind()) {
+            case CONNECTION -> "External connection ";
+            case MISSING -> "Missing repository ";
+            case REPOSITORY -> "Repository ";
+        };
+        return kind + box.name() + (box.subtitle().isBlank() ? "" : ", " + box.subtitle());
     }
 
     private static EdgeShape edge(GraphLayout.Route route) {

@@ -177,6 +177,7 @@ final class GraphEditPanel extends VBox {
             Button button = new Button(null, new FontIcon(icon));
             button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             button.setTooltip(new javafx.scene.control.Tooltip(tip));
+            button.setAccessibleText(tip);
             button.setOnAction(e -> action.run());
             return button;
         }

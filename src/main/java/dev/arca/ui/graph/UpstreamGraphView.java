@@ -1,8 +1,10 @@
 package dev.arca.ui.graph;
 
 import atlantafx.base.theme.Styles;
+import dev.arca.ui.common.PageCommand;
 import dev.arca.ui.common.PageParts;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -98,6 +100,7 @@ public final class UpstreamGraphView extends BorderPane {
         domain.setPromptText("Domain");
         domain.setMinWidth(180);
         Button reload = new Button("Reload", new FontIcon(Feather.REFRESH_CW));
+        PageParts.offer(this, "Reload graph", reload);
         reload.setId("graph-reload");
         reload.setMinWidth(Region.USE_PREF_SIZE);
         reload.setOnAction(e -> {
@@ -133,6 +136,12 @@ public final class UpstreamGraphView extends BorderPane {
                 item("SVG drawing…", () -> viewModel.export(UpstreamGraphViewModel.ExportFormat.SVG, () -> null)),
                 item("Graphviz DOT…", () -> viewModel.export(UpstreamGraphViewModel.ExportFormat.DOT, () -> null)));
         exportMenu.disableProperty().bind(viewModel.pictureProperty().map(Optional::isEmpty));
+        List<String> exports = List.of("Export graph as PNG…", "Export graph as SVG…", "Export graph as DOT…");
+        for (int i = 0; i < exports.size(); i++) {
+            PageParts.offer(this, exports.get(i), exportMenu.getItems().get(i), exportMenu);
+        }
+        PageParts.offer(this, "Fit the whole graph", fit);
+        PageParts.offer(this, new PageCommand("Find a repository in the graph", () -> true, find::requestFocus));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -154,6 +163,7 @@ public final class UpstreamGraphView extends BorderPane {
         Button button = new Button(null, new FontIcon(icon));
         button.getStyleClass().add(Styles.BUTTON_ICON);
         button.setTooltip(new Tooltip(tip));
+        button.setAccessibleText(tip);
         button.setOnAction(e -> action.run());
         return button;
     }

@@ -118,6 +118,7 @@ public final class PackagesView extends BorderPane {
         repository.setMinWidth(180);
         repository.valueProperty().bindBidirectional(viewModel.repositoryProperty());
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        PageParts.offer(this, "Refresh packages", refresh);
         refresh.setId("packages-refresh");
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setOnAction(e -> viewModel.refresh());
@@ -144,6 +145,7 @@ public final class PackagesView extends BorderPane {
         Button clear = new Button("Clear filters");
         clear.getStyleClass().add(Styles.FLAT);
         clear.setMinWidth(Region.USE_PREF_SIZE);
+        PageParts.offer(this, "Clear package filters", clear);
         clear.setOnAction(e -> viewModel.clearFilters());
         HBox row = new HBox(8, new FontIcon(Feather.FILTER), format, namespace, nameFilter, publish, upstream, clear);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -219,6 +221,7 @@ public final class PackagesView extends BorderPane {
         viewModel.packageGroup().valueProperty().subscribe(describeGroup);
 
         Button save = new Button("Save origin controls", new FontIcon(Feather.CHECK));
+        PageParts.offer(this, "Save origin controls", save);
         save.setId("save-origin-controls");
         save.getStyleClass().add(Styles.ACCENT);
         save.setMinWidth(Region.USE_PREF_SIZE);

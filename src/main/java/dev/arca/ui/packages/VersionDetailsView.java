@@ -138,6 +138,7 @@ final class VersionDetailsView extends TabPane {
         });
 
         Button download = new Button("Download…", new FontIcon(Feather.DOWNLOAD));
+        PageParts.offer(this, "Download asset…", download);
         download.setId("download-asset");
         download.setMinWidth(Region.USE_PREF_SIZE);
         download.disableProperty().bind(viewModel.canDownloadProperty().not());
@@ -150,6 +151,7 @@ final class VersionDetailsView extends TabPane {
         Button cancel = new Button(null, new FontIcon(Feather.X_CIRCLE));
         cancel.setId("cancel-download");
         cancel.setTooltip(new Tooltip("Cancel the download"));
+        cancel.setAccessibleText("Cancel the download");
         cancel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
         for (Node shownWhileDownloading : List.of(progress, cancel)) {
             shownWhileDownloading.visibleProperty().bind(viewModel.downloadingProperty());
@@ -239,6 +241,7 @@ final class VersionDetailsView extends TabPane {
         Button copy = new Button(null, new FontIcon(Feather.COPY));
         copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         copy.setTooltip(new Tooltip("Copy"));
+        copy.setAccessibleText("Copy the checksum");
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(value);

@@ -1,5 +1,6 @@
 package dev.arca.ui.policies;
 
+import dev.arca.ui.common.PageParts;
 import atlantafx.base.theme.Styles;
 import dev.arca.core.policy.FindingType;
 import dev.arca.core.policy.PolicyTemplate;
@@ -77,6 +78,7 @@ final class PolicyEditorPane extends VBox {
             templates.getItems().add(item);
         }
         Button format = new Button("Format", new FontIcon(Feather.ALIGN_LEFT));
+        PageParts.offer(this, "Format policy", format);
         format.setId("policy-format");
         format.setOnAction(e -> editor.format());
         Label state = new Label();
@@ -88,6 +90,7 @@ final class PolicyEditorPane extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button save = new Button("Review and save…", new FontIcon(Feather.SAVE));
+        PageParts.offer(this, "Review and save policy…", save);
         save.setId("policy-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.disableProperty().bind(editor.canSaveProperty().not());
@@ -97,6 +100,7 @@ final class PolicyEditorPane extends VBox {
             }
         });
         Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
+        PageParts.offer(this, "Delete policy", delete);
         delete.setId("policy-delete");
         delete.getStyleClass().add(Styles.DANGER);
         delete.disableProperty().bind(editor.canDeleteProperty().not());

@@ -69,6 +69,7 @@ public final class PrincipalsPane extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        PageParts.offer(this, "Refresh principals", refresh);
         refresh.setId("refresh-principals");
         refresh.setOnAction(e -> viewModel.load());
         Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
@@ -90,11 +91,13 @@ public final class PrincipalsPane extends BorderPane {
         viewModel.nameProblemProperty().subscribe(p -> name.pseudoClassStateChanged(Styles.STATE_DANGER,
                 !p.isEmpty()));
         Button user = new Button("Create user", new FontIcon(Feather.USER_PLUS));
+        PageParts.offer(this, "Create IAM user", user);
         user.setId("create-user");
         user.getStyleClass().add(Styles.ACCENT);
         user.disableProperty().bind(viewModel.canCreateProperty().not());
         user.setOnAction(e -> viewModel.createUser());
         Button role = new Button("Create role", new FontIcon(Feather.SHIELD));
+        PageParts.offer(this, "Create IAM role", role);
         role.setId("create-role");
         role.disableProperty().bind(viewModel.canCreateRoleProperty().not());
         role.setOnAction(e -> viewModel.createRole());

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.arca.core.ClientSetup;
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.RepositoryInfo;
+import dev.arca.ui.common.PageCommand;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.tags.TagsEditorDialog;
 import java.util.List;
@@ -69,8 +70,10 @@ public final class RepositoriesView extends BorderPane {
         filter.textProperty().bindBidirectional(viewModel.filterProperty());
         filter.setPrefColumnCount(18);
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        PageParts.offer(this, "Refresh repositories", refresh);
         refresh.setOnAction(e -> viewModel.refresh());
         Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
+        PageParts.offer(this, "Delete repository", delete);
         delete.setId("delete-repository");
         delete.getStyleClass().add(Styles.DANGER);
         delete.disableProperty().bind(viewModel.canDeleteProperty().not());
@@ -88,6 +91,7 @@ public final class RepositoriesView extends BorderPane {
 
     private Node createForm() {
         TextField name = new TextField();
+        PageParts.offer(this, new PageCommand("Create repository…", () -> true, name::requestFocus));
         name.setId("new-repository-name");
         name.setPromptText("new-repository");
         name.textProperty().bindBidirectional(viewModel.newNameProperty());
@@ -226,6 +230,7 @@ public final class RepositoriesView extends BorderPane {
         snippet.setWrapText(true);
         snippet.textProperty().bind(viewModel.instructionsProperty());
         Button copy = new Button("Copy", new FontIcon(Feather.COPY));
+        PageParts.offer(this, "Copy connection settings", copy);
         copy.setId("instructions-copy");
         copy.disableProperty().bind(viewModel.instructionsProperty().isEmpty());
         copy.setOnAction(e -> {
@@ -241,11 +246,13 @@ public final class RepositoriesView extends BorderPane {
         heading.getStyleClass().add(Styles.TEXT_BOLD);
 
         Button edit = new Button("Edit…", new FontIcon(Feather.EDIT_2));
+        PageParts.offer(this, "Edit repository…", edit);
         edit.setId("edit-repository");
         edit.disableProperty().bind(viewModel.detailsProperty().map(Optional::isEmpty));
         edit.setOnAction(e -> viewModel.editor().ifPresent(editor ->
                 new RepositoryEditorDialog(editor, getScene().getWindow()).showAndWait().ifPresent(viewModel::edited)));
         Button tags = new Button("Tags…", new FontIcon(Feather.TAG));
+        PageParts.offer(this, "Edit repository tags…", tags);
         tags.setId("edit-repository-tags");
         tags.disableProperty().bind(viewModel.selectedProperty().isNull());
         tags.setOnAction(e -> viewModel.tagsEditor().ifPresent(editor ->

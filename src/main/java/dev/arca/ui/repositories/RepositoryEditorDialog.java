@@ -133,6 +133,7 @@ public final class RepositoryEditorDialog extends Dialog<RepositoryInfo> {
         Button button = new Button(null, new FontIcon(icon));
         button.getStyleClass().add(Styles.BUTTON_ICON);
         button.setTooltip(new javafx.scene.control.Tooltip(tip));
+        button.setAccessibleText(tip);
         return button;
     }
 

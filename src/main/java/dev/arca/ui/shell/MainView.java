@@ -64,14 +64,16 @@ public final class MainView extends BorderPane {
     private final ListView<Page> navigation = new ListView<>();
     private final Function<Page, Optional<Node>> builtPages;
     private final ConnectionsDialog connectionsDialog;
+    private final PaletteViewModel palette;
 
     /**
      * The shell; {@code builtPages} supplies the pages that exist, for the connection in use, the rest say they are
-     * not built yet.
+     * not built yet; {@code palette} is the command palette that Ctrl+K opens over the pages.
      */
     public MainView(MainViewModel viewModel, Function<Page, Optional<Node>> builtPages,
-                    ConnectionsDialog connectionsDialog) {
+                    ConnectionsDialog connectionsDialog, PaletteViewModel palette) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.palette = Objects.requireNonNull(palette, "palette");
         this.builtPages = Objects.requireNonNull(builtPages, "builtPages");
         this.connectionsDialog = Objects.requireNonNull(connectionsDialog, "connectionsDialog");
         getStyleClass().add("arca-shell");
@@ -79,20 +81,23 @@ public final class MainView extends BorderPane {
         setTop(header());
         setLeft(navigation());
         content.getStyleClass().add("page-area");
-        setCenter(content);
+        setCenter(new StackPane(content, new PaletteView(palette)));
         setBottom(statusBar());
 
         viewModel.currentPageProperty().subscribe(this::show);
         // A new connection: every page starts over, built for it; the old pages and their ViewModels go.
         viewModel.sessionProperty().subscribe((before, now) -> {
+            palette.close();
             pages.clear();
             show(viewModel.currentPageProperty().get());
         });
         viewModel.darkThemeProperty().subscribe(MainView::applyTheme);
     }
 
-    /** Installs the window-wide shortcuts: Ctrl+1…7 for the pages. */
+    /** Installs the window-wide shortcuts: Ctrl+1…7 for the pages, Ctrl+K for the command palette. */
     public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                this::openPalette);
         Page[] all = Page.values();
         for (int i = 0; i < all.length; i++) {
             Page page = all[i];
@@ -100,6 +105,12 @@ public final class MainView extends BorderPane {
                     KeyCombination.SHORTCUT_DOWN);
             scene.getAccelerators().put(combo, () -> viewModel.navigate(page));
         }
+    }
+
+    /** Opens the command palette with the actions of the page shown. */
+    public void openPalette() {
+        Node page = pages.get(viewModel.currentPageProperty().get());
+        palette.open(page == null ? List.of() : PageParts.commands(page));
     }
 
     private static void applyTheme(boolean dark) {
@@ -123,6 +134,8 @@ public final class MainView extends BorderPane {
                 .map(dark -> new FontIcon(dark ? Feather.SUN : Feather.MOON)));
         theme.tooltipProperty().bind(viewModel.darkThemeProperty()
                 .map(dark -> new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme")));
+        theme.accessibleTextProperty().bind(viewModel.darkThemeProperty()
+                .map(dark -> dark ? "Switch to the light theme" : "Switch to the dark theme"));
         theme.setOnAction(event -> viewModel.toggleTheme());
 
         HBox header = new HBox(8, logo, name, spacer, connectionPicker(), theme);

@@ -39,21 +39,25 @@ final class PlanRunPane extends VBox {
         PlanPreviewViewModel preview = page.preview();
         RunViewModel run = page.run();
         Button plan = new Button("Plan", new FontIcon(Feather.LIST));
+        PageParts.offer(this, "Plan workflow (dry run)", plan);
         plan.setId("workflow-plan");
         plan.getStyleClass().add(Styles.ACCENT);
         plan.disableProperty().bind(page.canPlanProperty().not());
         plan.setOnAction(e -> page.plan());
         Button apply = new Button("Apply…", new FontIcon(Feather.PLAY));
+        PageParts.offer(this, "Run workflow…", apply);
         apply.setId("workflow-apply");
         apply.disableProperty().bind(page.canApplyProperty().not());
         apply.setOnAction(e -> page.apply());
         Button cancel = new Button("Cancel");
+        PageParts.offer(this, "Cancel workflow run", cancel);
         cancel.setId("workflow-cancel");
         cancel.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> page.stageProperty().get() != Stage.RUNNING || run.cancellingProperty().get(),
                 page.stageProperty(), run.cancellingProperty()));
         cancel.setOnAction(e -> run.cancel());
         Button export = new Button("Export…", new FontIcon(Feather.DOWNLOAD));
+        PageParts.offer(this, "Export run report…", export);
         export.setId("workflow-export");
         export.disableProperty().bind(run.reportProperty().map(Optional::isEmpty));
         export.setOnAction(e -> run.export());

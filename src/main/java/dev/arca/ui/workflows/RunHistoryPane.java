@@ -62,15 +62,18 @@ final class RunHistoryPane extends SplitPane {
 
     private VBox report() {
         Button resume = new Button("Resume…", new FontIcon(Feather.PLAY));
+        PageParts.offer(this, "Resume run…", resume);
         resume.setId("workflow-history-resume");
         resume.getStyleClass().add(Styles.ACCENT);
         resume.disableProperty().bind(history.canResumeProperty().not());
         resume.setOnAction(e -> history.resume());
         Button export = new Button("Export…", new FontIcon(Feather.DOWNLOAD));
+        PageParts.offer(this, "Export history report…", export);
         export.setId("workflow-history-export");
         export.disableProperty().bind(history.canExportProperty().not());
         export.setOnAction(e -> history.export());
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
+        PageParts.offer(this, "Refresh run history", refresh);
         refresh.setId("workflow-history-refresh");
         refresh.setOnAction(e -> history.refresh());
         Label summary = new Label();
