@@ -75,7 +75,7 @@ public final class PolicyCodeArea extends StackPane {
     /**
      * Replaces only the stretch where {@code shown} and {@code now} differ: Format rewrites the few lines that were
      * not in the normal layout, and the other lines of a long policy keep their cells, colours and the scroll
-     * position instead of all being built again.
+     * position instead of all being built again. The new text comes in its colours.
      */
     private void replaceWhatDiffers(String shown, String now) {
         int most = Math.min(shown.length(), now.length());
@@ -88,7 +88,7 @@ public final class PolicyCodeArea extends StackPane {
                 && shown.charAt(shown.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
             suffix++;
         }
-        area.replaceText(prefix, shown.length() - suffix, now.substring(prefix, now.length() - suffix));
+        restyler.replace(prefix, shown.length() - suffix, now.substring(prefix, now.length() - suffix));
     }
 
     /** Underlines {@code marks} at their spans (a mark without a place is not drawn) and explains each on hover. */

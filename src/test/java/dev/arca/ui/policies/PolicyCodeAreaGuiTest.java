@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
@@ -98,6 +100,26 @@ class PolicyCodeAreaGuiTest {
     }
 
     @Test
+    void textSetFromOutsideComesInItsColoursAsOneChange(FxRobot robot) throws Exception {
+        String formatted = NearLimitPolicy.afterEditAndFormat(POLICY);
+        int[] typedOver = NearLimitPolicy.statement(POLICY, NearLimitPolicy.REPLACED_SID);
+        String typed = POLICY.substring(0, typedOver[0]) + NearLimitPolicy.typed() + POLICY.substring(typedOver[1]);
+        robot.interact(() -> text.set(typed));
+        afterNextLayout(robot);
+        List<Object> changes = new ArrayList<>();
+        robot.interact(() -> edited.area().richChanges().subscribe(changes::add));
+
+        robot.interact(() -> {
+            text.set(formatted); // what Format does
+            freshText.set(formatted);
+        });
+        afterNextLayout(robot);
+
+        assertThat(styles(edited)).isEqualTo(styles(fresh));
+        assertThat(changes).hasSize(1);
+    }
+
+    @Test
     void aKeyRestylesOnlyTheLineItIsTypedIn(FxRobot robot) throws Exception {
         int key = POLICY.indexOf("\"Principal\"");
         int line = edited.area().offsetToPosition(key, Bias.Forward).getMajor();
@@ -113,6 +135,23 @@ class PolicyCodeAreaGuiTest {
                 assertThat(after.get(p)).as("line %d", p + 1).isSameAs(before.get(p));
             }
         }
+    }
+
+    /** Waits until the scene has had a pulse, and with it the restyle before its layout. */
+    private void afterNextLayout(FxRobot robot) throws Exception {
+        CountDownLatch laidOut = new CountDownLatch(1);
+        Scene scene = edited.getScene();
+        robot.interact(() -> {
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    laidOut.countDown();
+                }
+            });
+            Platform.requestNextPulse();
+        });
+        assertThat(laidOut.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     private static PolicyMark mark(String text, int from, int to) {
