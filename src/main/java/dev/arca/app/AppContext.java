@@ -11,6 +11,7 @@ import dev.arca.gateway.ConnectionProfile;
 import dev.arca.server.LocalServer;
 import dev.arca.server.ServerConfig;
 import dev.arca.server.ServerStartException;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.FxDialogService;
 import dev.arca.ui.common.Navigation;
@@ -213,7 +214,7 @@ public final class AppContext implements AutoCloseable {
         return new WorkflowsView(viewModel);
     }
 
-    /** Opening a domain or repository: remembered as last picked, which the page opened then shows. */
+    /** Opening a domain, repository or package: remembered as last picked, which the page opened then shows. */
     private Navigation navigation(ConnectionSession session) {
         return new Navigation() {
             @Override
@@ -231,6 +232,12 @@ public final class AppContext implements AutoCloseable {
             @Override
             public void showPackages(String domain, String repository) {
                 session.domains().rememberRepository(domain, repository);
+                mainViewModel.navigate(Page.PACKAGES);
+            }
+
+            @Override
+            public void showPackage(DomainMemory.PackageToOpen pkg) {
+                session.domains().openPackage(pkg);
                 mainViewModel.navigate(Page.PACKAGES);
             }
         };

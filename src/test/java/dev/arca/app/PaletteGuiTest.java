@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
+import dev.arca.core.PackageInfo;
 import dev.arca.core.RepositoryInfo;
 import dev.arca.gateway.EmbeddedGateway;
 import dev.arca.ui.shell.Page;
@@ -56,7 +57,7 @@ class PaletteGuiTest {
     }
 
     @Test
-    void thePaletteJumpsToAPageARepositoryAndAnActionAndAPageIsWorkedWithTabAndSpace(FxRobot robot)
+    void thePaletteJumpsToAPageARepositoryAPackageAndAnActionAndAPageIsWorkedWithTabAndSpace(FxRobot robot)
             throws Exception {
         waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#connection-detail").getText().contains("· Arca"));
         seed();
@@ -76,6 +77,20 @@ class PaletteGuiTest {
         waitFor(15, TimeUnit.SECONDS, () -> repositories.getSelectionModel().getSelectedItem() instanceof
                 RepositoryInfo chosen && chosen.name().equals("web-app"));
 
+        openPalette(robot);
+        robot.write("build-tools");
+        PaletteItem buildTools = PaletteItem.pkg("platform", "builds", "generic", "ci", "build-tools");
+        waitFor(15, TimeUnit.SECONDS, () -> selected(robot).equals(buildTools));
+        robot.type(KeyCode.ENTER);
+        TableView<?> packages = robot.lookup("#packages-table").queryAs(TableView.class);
+        waitFor(15, TimeUnit.SECONDS, () -> packages.getSelectionModel().getSelectedItem() instanceof
+                PackageInfo chosen && chosen.display().equals("ci/build-tools"));
+
+        openPalette(robot);
+        robot.write("repositories");
+        waitFor(15, TimeUnit.SECONDS, () -> selected(robot).equals(PaletteItem.page(Page.REPOSITORIES)));
+        robot.type(KeyCode.ENTER);
+        waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#page-title").getText().equals(Page.REPOSITORIES.title()));
         openPalette(robot);
         robot.write("create repo");
         waitFor(15, TimeUnit.SECONDS, () -> selected(robot).equals(PaletteItem.action("Create repository…")));

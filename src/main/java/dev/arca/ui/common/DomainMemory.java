@@ -1,6 +1,8 @@
 package dev.arca.ui.common;
 
 import dev.arca.core.DomainInfo;
+import dev.arca.core.PackageFormat;
+import dev.arca.core.PackageInfo;
 import dev.arca.core.ResourceNames;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,12 +17,14 @@ import java.util.stream.Stream;
  * What one connection remembers about domains, in the user settings: the domain (and repository) last picked on a
  * page, preselected next time and on the other pages, and the domains of other accounts the user opened by owner.
  * Keys: {@code domains.ID.last}, {@code domains.ID.last-repository} and {@code domains.ID.other-accounts}
- * ({@code OWNER/NAME,OWNER/NAME}).
+ * ({@code OWNER/NAME,OWNER/NAME}). It also hands one package to open from the page that chose it (the command
+ * palette) to the Packages page, in memory only.
  */
 public final class DomainMemory {
 
     private final UserSettings settings;
     private final String prefix;
+    private volatile PackageToOpen packageToOpen;
 
     /** The memory of the connection {@code connectionId}. */
     public DomainMemory(UserSettings settings, String connectionId) {
@@ -55,6 +59,22 @@ public final class DomainMemory {
         if (!lastDomain().equals(Optional.of(domain)) || !lastRepository().equals(Optional.of(repository))) {
             write(Optional.of(domain), Optional.of(repository), otherAccountDomains());
         }
+    }
+
+    /** Remembers the package's repository as the one last picked, and the package for the Packages page to open. */
+    public void openPackage(PackageToOpen pkg) {
+        rememberRepository(pkg.domain(), pkg.repository());
+        packageToOpen = pkg;
+    }
+
+    /** The package to open in {@code repository} of {@code domain}, once: it is forgotten when taken. */
+    public Optional<PackageToOpen> takePackageToOpen(String domain, String repository) {
+        PackageToOpen pkg = packageToOpen;
+        if (pkg == null || !pkg.domain().equals(domain) || !pkg.repository().equals(repository)) {
+            return Optional.empty();
+        }
+        packageToOpen = null;
+        return Optional.of(pkg);
     }
 
     /** What a domain picker offers: the account's own domains, then the other accounts' ones opened before. */
@@ -103,6 +123,25 @@ public final class DomainMemory {
                     .toList()));
         }
         settings.replace(prefix, values);
+    }
+
+    /** A package to show selected on the Packages page: where it is and its format, namespace and name. */
+    public record PackageToOpen(String domain, String repository, PackageFormat format, String namespace,
+                                String name) {
+
+        public PackageToOpen {
+            Objects.requireNonNull(domain, "domain");
+            Objects.requireNonNull(repository, "repository");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(name, "name");
+        }
+
+        /** Whether {@code pkg} is this package. */
+        public boolean is(PackageInfo pkg) {
+            return pkg.format().equals(format.wireName()) && pkg.namespace().equals(namespace)
+                    && pkg.name().equals(name);
+        }
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.arca.ui.common;
 
 /**
  * Takes the user from one page to another with something opened: a domain's repositories, a repository's
- * packages. The composition root implements it; ViewModels call it for "open" (Enter or a double click).
+ * packages, a package. The composition root implements it; ViewModels call it for "open" (Enter or a double click).
  */
 public interface Navigation {
 
@@ -14,4 +14,7 @@ public interface Navigation {
 
     /** Shows the Packages page on {@code repository} of {@code domain}. */
     void showPackages(String domain, String repository);
+
+    /** Shows the Packages page on {@code pkg}'s repository with {@code pkg} selected. */
+    void showPackage(DomainMemory.PackageToOpen pkg);
 }

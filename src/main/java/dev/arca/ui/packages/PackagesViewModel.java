@@ -12,6 +12,7 @@ import dev.arca.gateway.CodeArtifactGateway;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.DomainMemory;
+import dev.arca.ui.common.DomainMemory.PackageToOpen;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.LoadedValue;
 import dev.arca.ui.common.PagedList;
@@ -86,6 +87,10 @@ public final class PackagesViewModel {
     private final PackageBulkActions bulk;
     /** The package to select again once a reloaded list shows it. */
     private Optional<PackageInfo> reselect = Optional.empty();
+    /** The package another page asked to open, selected once listed; it wins over {@link #reselect}. */
+    private Optional<PackageToOpen> opening = Optional.empty();
+    /** True while several filters change together, which reload the packages once. */
+    private boolean settingFilters;
     /** The repository {@link #watch()} looked at last ("DOMAIN/REPOSITORY"), its newest event (-1: none kept). */
     private String watched;
     private long newestEvent;
@@ -124,7 +129,11 @@ public final class PackagesViewModel {
             reloadPackages();
         });
         List.<ObservableValue<?>>of(formatFilter, namespaceFilter, namePrefixFilter, publishFilter, upstreamFilter)
-                .forEach(filter -> filter.addListener((observable, before, now) -> reloadPackages()));
+                .forEach(filter -> filter.addListener((observable, before, now) -> {
+                    if (!settingFilters) {
+                        reloadPackages();
+                    }
+                }));
         selectedPackage.subscribe((before, now) -> {
             if (now != null && now.isSamePackage(before)) {
                 showOriginControls(now); // the same package with new origin controls: nothing else changed
@@ -372,6 +381,7 @@ public final class PackagesViewModel {
                         emptyHint.set("Domain " + d + " has no repositories: create one on the Repositories page.");
                     } else {
                         repository.set(wanted.orElse(repositories.getFirst()));
+                        memory.takePackageToOpen(d, repository.get()).ifPresent(this::open);
                     }
                 })
                 .onFailure(packages::fail)
@@ -398,9 +408,35 @@ public final class PackagesViewModel {
                 PAGE_SIZE));
     }
 
+    /** Narrows the list down to {@code pkg}'s name, whatever the filters were, and selects it once listed. */
+    private void open(PackageToOpen pkg) {
+        opening = Optional.of(pkg);
+        settingFilters = true;
+        try {
+            formatFilter.set(Optional.of(pkg.format()));
+            namespaceFilter.set(pkg.namespace());
+            namePrefixFilter.set(pkg.name());
+            publishFilter.set(Optional.empty());
+            upstreamFilter.set(Optional.empty());
+        } finally {
+            settingFilters = false;
+        }
+        reloadPackages();
+    }
+
     private void reselectIfListed() {
+        if (packages.items().isEmpty()) {
+            return;
+        }
+        if (opening.isPresent()) {
+            PackageToOpen wanted = opening.get();
+            opening = Optional.empty();
+            reselect = Optional.empty();
+            packages.items().stream().filter(wanted::is).findFirst().ifPresent(selectedPackage::set);
+            return;
+        }
         Optional<PackageInfo> wanted = reselect;
-        if (wanted.isEmpty() || packages.items().isEmpty()) {
+        if (wanted.isEmpty()) {
             return;
         }
         reselect = Optional.empty();

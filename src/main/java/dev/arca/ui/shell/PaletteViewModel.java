@@ -1,6 +1,8 @@
 package dev.arca.ui.shell;
 
+import dev.arca.core.PackageFormat;
 import dev.arca.ui.common.BackgroundTask;
+import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.Navigation;
 import dev.arca.ui.common.PageCommand;
 import dev.arca.ui.common.TaskRunner;
@@ -154,7 +156,10 @@ public final class PaletteViewModel {
             case ACTION -> action.ifPresent(command -> command.action().run());
             case DOMAIN -> now.navigation().showRepositories(path.getFirst());
             case REPOSITORY -> now.navigation().showRepository(path.getFirst(), path.get(1));
-            case PACKAGE -> now.navigation().showPackages(path.getFirst(), path.get(1));
+            case PACKAGE -> PackageFormat.fromWire(path.get(2)).ifPresentOrElse(
+                    format -> now.navigation().showPackage(new DomainMemory.PackageToOpen(path.getFirst(), path.get(1),
+                            format, path.get(3), path.get(4))),
+                    () -> now.navigation().showPackages(path.getFirst(), path.get(1)));
         }
     }
 

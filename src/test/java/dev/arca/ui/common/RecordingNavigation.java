@@ -8,7 +8,7 @@ public final class RecordingNavigation implements Navigation {
 
     private final List<String> opened = new ArrayList<>();
 
-    /** "repositories of DOMAIN", "packages of DOMAIN/REPOSITORY", in order. */
+    /** "repositories of DOMAIN", "packages of DOMAIN/REPOSITORY", "package DOMAIN/REPOSITORY/FORMAT/NAMESPACE/NAME", in order. */
     public List<String> opened() {
         return opened;
     }
@@ -26,5 +26,11 @@ public final class RecordingNavigation implements Navigation {
     @Override
     public void showPackages(String domain, String repository) {
         opened.add("packages of " + domain + "/" + repository);
+    }
+
+    @Override
+    public void showPackage(DomainMemory.PackageToOpen pkg) {
+        opened.add("package " + pkg.domain() + "/" + pkg.repository() + "/" + pkg.format().wireName() + "/"
+                + pkg.namespace() + "/" + pkg.name());
     }
 }

@@ -123,6 +123,27 @@ class PackagesViewModelTest {
     }
 
     @Test
+    void aPackageOpenedFromThePaletteIsShownSelectedBeyondTheFirstPageWhateverTheFilters() throws Exception {
+        for (int i = 0; i < PackagesViewModel.PAGE_SIZE + 5; i++) {
+            fixture.publish("ns", String.format("pkg-%03d", i), "1.0", new byte[] {(byte) i});
+        }
+        viewModel.loadDomains();
+        viewModel.namespaceFilterProperty().set("other");
+        assertThat(listed()).isEmpty();
+        String last = String.format("pkg-%03d", PackagesViewModel.PAGE_SIZE + 4);
+
+        memory.openPackage(new DomainMemory.PackageToOpen(DOMAIN, REPOSITORY, PackageFormat.GENERIC, "ns", last));
+        viewModel.loadDomains(); // the page is shown again
+
+        assertThat(viewModel.selectedPackageProperty().get().display()).isEqualTo("ns/" + last);
+        assertThat(viewModel.namePrefixFilterProperty().get()).isEqualTo(last);
+        assertThat(memory.takePackageToOpen(DOMAIN, REPOSITORY)).as("opened once").isEmpty();
+        viewModel.clearFilters();
+        assertThat(viewModel.packages().items()).hasSize(PackagesViewModel.PAGE_SIZE);
+        assertThat(viewModel.selectedPackageProperty().get()).as("not listed any more").isNull();
+    }
+
+    @Test
     void packagesPublishedMeanwhileAppearWithoutAReload() throws Exception {
         fixture.publish("ns", "first", "1.0", new byte[] {1});
         viewModel.loadDomains();

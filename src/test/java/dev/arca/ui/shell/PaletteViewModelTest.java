@@ -178,7 +178,7 @@ class PaletteViewModelTest {
         palette.run(PaletteItem.pkg("platform", "web-app", "npm", "acme", "left-pad"));
 
         assertThat(navigation.opened()).containsExactly("repository platform/web-app", "repositories of platform",
-                "packages of platform/web-app");
+                "package platform/web-app/npm/acme/left-pad");
     }
 
     @Test
