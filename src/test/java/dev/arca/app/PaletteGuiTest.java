@@ -109,6 +109,7 @@ class PaletteGuiTest {
             waitForFxEvents();
         }
         assertThat(idOf(scene.getFocusOwner())).isEqualTo("create-repository");
+        assertThat(Screenshots.capture(scene, "keyboard-focus.png")).isNotEmptyFile();
         int before = repositories.getItems().size();
         robot.type(KeyCode.SPACE);
         waitFor(15, TimeUnit.SECONDS, () -> repositories.getItems().size() == before + 1);
