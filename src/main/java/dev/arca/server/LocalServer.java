@@ -381,14 +381,18 @@ public final class LocalServer implements AutoCloseable {
     private static BlobStore openBlobs(ServerConfig config, Path dataDir, List<AutoCloseable> background)
             throws ServerStartException {
         Path files = dataDir.resolve(BLOBS_DIR);
+        BlobBackend backend;
         try {
-            BlobBackend backend = config.blobs().isPresent() ? S3Blobs.connect(config.blobs().get())
-                    : new FileBlobs(files);
-            background.add(backend);
-            return new BlobStore(backend, files.resolve("staging"));
+            backend = config.blobs().isPresent() ? S3Blobs.connect(config.blobs().get()) : new FileBlobs(files);
         } catch (IOException e) {
             throw new ServerStartException(config.blobs().isPresent() ? e.getMessage()
                     : "cannot prepare the blob store in " + files + ": " + reason(e), e);
+        }
+        background.add(backend);
+        try {
+            return new BlobStore(backend, files.resolve("staging"));
+        } catch (IOException e) {
+            throw new ServerStartException("cannot prepare the blob store in " + files + ": " + reason(e), e);
         }
     }
 
