@@ -4,6 +4,7 @@ import dev.arca.core.ExternalConnections;
 import dev.arca.server.LocalServer;
 import dev.arca.server.RootCredentials;
 import dev.arca.server.ServerConfig;
+import dev.arca.server.store.s3.S3Location;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -70,6 +71,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "Largest asset a publish may upload, in bytes (default: ${DEFAULT-VALUE}, CodeArtifact's quota).")
     private long maxAssetSize;
 
+    @Option(names = "--blobs", paramLabel = "s3://BUCKET[/PREFIX]",
+            description = "Keep asset bytes in S3-compatible storage instead of DIR/blobs, still encrypted; region,"
+                    + " credentials and endpoint (AWS_ENDPOINT_URL_S3) come from the standard AWS settings.")
+    private String blobs;
+
     @Option(names = "--event-webhook", paramLabel = "URL",
             description = "POST every package event (EventBridge JSON, in order, at least once) to this URL.")
     private String eventWebhook;
@@ -130,9 +136,17 @@ final class ServerCommand implements Callable<Integer> {
                     accountIds.isEmpty() ? List.of(ServerConfig.DEFAULT_ACCOUNT_ID) : accountIds,
                     Optional.ofNullable(organizationId), region, urls, credentials,
                     Optional.ofNullable(eventWebhook).map(url -> externalUrl("--event-webhook", url)), maxAssetSize,
-                    emulateQuotas);
+                    emulateQuotas, blobLocation());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+    }
+
+    private Optional<S3Location> blobLocation() {
+        try {
+            return Optional.ofNullable(blobs).map(S3Location::parse);
+        } catch (IllegalArgumentException e) {
+            throw usage("--blobs: " + e.getMessage());
         }
     }
 
