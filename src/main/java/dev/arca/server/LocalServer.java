@@ -44,7 +44,7 @@ import dev.arca.server.store.AuditStore;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.StoreException;
-import dev.arca.server.store.sql.SqliteIamStore;
+import dev.arca.server.store.sql.SqlIamStore;
 import dev.arca.server.store.sql.SqliteMetadataStore;
 import dev.arca.server.upstream.ExternalRegistries;
 import dev.arca.server.upstream.ExternalSource;
@@ -151,9 +151,7 @@ public final class LocalServer implements AutoCloseable {
             Map<String, RootCredentials> credentials = resolveCredentials(config, dataDir);
             store = openStore(dataDir);
             TokenService tokens = new TokenService(store, clock);
-            SqliteIamStore iamStore = SqliteIamStore.open(store);
-            background.add(iamStore);
-            LocalIam iam = LocalIam.create(rootKeys(credentials), iamStore, store,
+            LocalIam iam = LocalIam.create(rootKeys(credentials), SqlIamStore.on(store), store,
                     new LocalAccounts(config.accountIds(), config.organizationId()), clock);
             Server jetty = newJetty(config, handler(config, store, tokens, iam, clock, background));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
