@@ -32,6 +32,11 @@ public final class SqlIamStore implements IamStore {
         return new SqlIamStore(metadata);
     }
 
+    /** IAM's tables in {@code metadata}'s database, whose schema the metadata store has migrated. */
+    public static SqlIamStore on(PostgresMetadataStore metadata) {
+        return new SqlIamStore(metadata);
+    }
+
     private <T> T read(Function<SqlSession, T> work) {
         return metadata.inSession(false, work);
     }
