@@ -25,7 +25,9 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
+import software.amazon.awssdk.services.codeartifact.model.PackageSummary;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionSummary;
+import software.amazon.awssdk.services.codeartifact.model.RepositorySummary;
 
 /**
  * {@code arca server --metadata jdbc:postgresql://…} on a real PostgreSQL 15, logged in as a role that owns its
@@ -76,6 +78,10 @@ class ServerOnPostgresTest {
 
             assertThat(versions(sdk)).containsExactly("1.0.0");
             assertThat(download(sdk)).isEqualTo(content);
+            assertThat(sdk.listRepositoriesPaginator(r -> r.repositoryPrefix("te")).repositories().stream()
+                    .map(RepositorySummary::name)).containsExactly("team");
+            assertThat(sdk.listPackagesPaginator(r -> r.domain("acme").repository("team").packagePrefix("to"))
+                    .packages().stream().map(PackageSummary::packageValue)).containsExactly("tool");
         }
         String database = url.substring(url.lastIndexOf('/') + 1);
         assertThat(postgres.query(database, "SELECT d.name || '/' || r.name FROM repository r"
