@@ -8,7 +8,7 @@ import dev.arca.server.store.sql.SqlIamStore;
 import dev.arca.server.store.sql.SqliteMetadataStore;
 import java.nio.file.Path;
 
-/** The metadata store the configuration names — SQLite in the data directory or a PostgreSQL database — and IAM's. */
+/** The metadata store the configuration names (SQLite in the data directory, or a PostgreSQL database) and IAM's. */
 record MetadataStores(MetadataStore metadata, IamStore iam) {
 
     static MetadataStores open(ServerConfig config, Path dataDir) throws ServerStartException {

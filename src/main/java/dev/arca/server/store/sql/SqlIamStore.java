@@ -86,7 +86,8 @@ public final class SqlIamStore implements IamStore {
     @Override
     public void createAccessKey(AccessKeyRow key) {
         write(sql -> sql.update("INSERT INTO iam_access_key (id, user_id, active, secret, created_at)"
-                + " VALUES (?, ?, ?, ?, ?)", key.id(), key.userId(), key.active(), key.sealedSecret(), key.createdAt()));
+                        + " VALUES (?, ?, ?, ?, ?)", key.id(), key.userId(), key.active(), key.sealedSecret(),
+                key.createdAt()));
     }
 
     @Override
