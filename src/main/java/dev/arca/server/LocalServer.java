@@ -44,10 +44,7 @@ import dev.arca.server.store.BlobBackend;
 import dev.arca.server.store.BlobStore;
 import dev.arca.server.store.FileBlobs;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreException;
 import dev.arca.server.store.s3.S3Blobs;
-import dev.arca.server.store.sql.SqliteIamStore;
-import dev.arca.server.store.sql.SqliteMetadataStore;
 import dev.arca.server.upstream.ExternalRegistries;
 import dev.arca.server.upstream.ExternalSource;
 import dev.arca.server.upstream.UpstreamResolver;
@@ -146,22 +143,22 @@ public final class LocalServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
         FileChannel lock = lockDataDirectory(dataDir);
-        SqliteMetadataStore store = null;
+        MetadataStore store = null;
         List<AutoCloseable> background = new ArrayList<>();
         try {
             Map<String, RootCredentials> credentials = resolveCredentials(config, dataDir);
-            store = openStore(dataDir);
+            MetadataStores stores = MetadataStores.open(config, dataDir);
+            store = stores.metadata();
             TokenService tokens = new TokenService(store, clock);
-            SqliteIamStore iamStore = SqliteIamStore.open(store);
-            background.add(iamStore);
-            LocalIam iam = LocalIam.create(rootKeys(credentials), iamStore, store,
+            LocalIam iam = LocalIam.create(rootKeys(credentials), stores.iam(), store,
                     new LocalAccounts(config.accountIds(), config.organizationId()), clock);
             BlobStore blobs = openBlobs(config, dataDir, background);
             Server jetty = newJetty(config, handler(config, store, blobs, tokens, iam, clock, background));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
-            LOG.info("Local server on {} with data in {}", endpoint, dataDir);
+            LOG.info("Local server on {} with data in {}{}", endpoint, dataDir,
+                    config.metadataDatabase().map(d -> " and metadata in " + d).orElse(""));
             return new LocalServer(config, credentials, jetty, lock, store, tokens, background, endpoint);
         } catch (ServerStartException | RuntimeException e) {
             closeAll(background);
@@ -281,14 +278,6 @@ public final class LocalServer implements AutoCloseable {
             return file.loadOrCreate(config.accountIds(), config.credentials(), new SecureRandom());
         } catch (IOException e) {
             throw new ServerStartException("cannot use credentials file " + file.path() + ": " + reason(e), e);
-        }
-    }
-
-    private static SqliteMetadataStore openStore(Path dataDir) throws ServerStartException {
-        try {
-            return SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
-        } catch (StoreException e) {
-            throw new ServerStartException(e.getMessage(), e);
         }
     }
 
