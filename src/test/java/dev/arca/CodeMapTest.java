@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CodeMapTest {
 
     private static final Path SOURCES = Path.of("src/main/java/dev/arca");
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z/]+)/` \\| [^|]+ \\| ([^|]+) \\|$");
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9/]+)/` \\| [^|]+ \\| ([^|]+) \\|$");
 
     @Test
     void everyFolderWithCodeHasARowAndAPackageInfoAndEveryRowItsFolder() throws IOException {

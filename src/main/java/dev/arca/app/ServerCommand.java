@@ -2,8 +2,10 @@ package dev.arca.app;
 
 import dev.arca.core.ExternalConnections;
 import dev.arca.server.LocalServer;
+import dev.arca.server.MetadataDatabase;
 import dev.arca.server.RootCredentials;
 import dev.arca.server.ServerConfig;
+import dev.arca.server.store.s3.S3Location;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -28,11 +30,15 @@ import picocli.CommandLine.Spec;
             "Runs the Arca local server without the GUI and prints one line:",
             "  Arca local server listening on http://HOST:PORT",
             "Root credentials come from ARCA_ACCESS_KEY_ID and ARCA_SECRET_ACCESS_KEY, or are generated",
-            "on first start and kept in DIR/credentials (AWS shared-credentials format, mode 600)."
+            "on first start and kept in DIR/credentials (AWS shared-credentials format, mode 600).",
+            "With --metadata, the PostgreSQL login comes from ARCA_DB_USER and ARCA_DB_PASSWORD, or the URL."
         })
 final class ServerCommand implements Callable<Integer> {
 
     static final String LISTENING = "Arca local server listening on ";
+    /** Environment variables with the PostgreSQL login for --metadata. */
+    static final String DB_USER = "ARCA_DB_USER";
+    static final String DB_PASSWORD = "ARCA_DB_PASSWORD";
 
     @Spec
     private CommandSpec spec;
@@ -44,6 +50,11 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data directory (default: the per-user data directory).")
     private Path data;
+
+    @Option(names = "--metadata", paramLabel = "JDBC_URL",
+            description = "Keep the metadata in PostgreSQL, e.g. jdbc:postgresql://127.0.0.1:5432/arca, instead of"
+                    + " SQLite in DIR (blobs stay in DIR).")
+    private String metadata;
 
     @Option(names = "--host", paramLabel = "H", defaultValue = ServerConfig.DEFAULT_HOST,
             description = "Interface to bind (default: ${DEFAULT-VALUE}).")
@@ -69,6 +80,11 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-asset-size", paramLabel = "BYTES", defaultValue = "1073741824",
             description = "Largest asset a publish may upload, in bytes (default: ${DEFAULT-VALUE}, CodeArtifact's quota).")
     private long maxAssetSize;
+
+    @Option(names = "--blobs", paramLabel = "s3://BUCKET[/PREFIX]",
+            description = "Keep asset bytes in S3-compatible storage instead of DIR/blobs, still encrypted; region,"
+                    + " credentials and endpoint (AWS_ENDPOINT_URL_S3) come from the standard AWS settings.")
+    private String blobs;
 
     @Option(names = "--event-webhook", paramLabel = "URL",
             description = "POST every package event (EventBridge JSON, in order, at least once) to this URL.")
@@ -130,10 +146,24 @@ final class ServerCommand implements Callable<Integer> {
                     accountIds.isEmpty() ? List.of(ServerConfig.DEFAULT_ACCOUNT_ID) : accountIds,
                     Optional.ofNullable(organizationId), region, urls, credentials,
                     Optional.ofNullable(eventWebhook).map(url -> externalUrl("--event-webhook", url)), maxAssetSize,
-                    emulateQuotas);
+                    emulateQuotas, Optional.ofNullable(metadata)
+                            .map(url -> new MetadataDatabase(url, envValue(DB_USER), envValue(DB_PASSWORD))),
+                    blobLocation());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    private Optional<S3Location> blobLocation() {
+        try {
+            return Optional.ofNullable(blobs).map(S3Location::parse);
+        } catch (IllegalArgumentException e) {
+            throw usage("--blobs: " + e.getMessage());
+        }
+    }
+
+    private Optional<String> envValue(String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isEmpty());
     }
 
     private String externalName(String name) {

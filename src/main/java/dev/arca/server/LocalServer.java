@@ -40,16 +40,15 @@ import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.service.TokenService;
 import dev.arca.server.store.AuditStore;
+import dev.arca.server.store.BlobBackend;
 import dev.arca.server.store.BlobStore;
+import dev.arca.server.store.FileBlobs;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.StoreException;
-import dev.arca.server.store.sql.SqliteIamStore;
-import dev.arca.server.store.sql.SqliteMetadataStore;
+import dev.arca.server.store.s3.S3Blobs;
 import dev.arca.server.upstream.ExternalRegistries;
 import dev.arca.server.upstream.ExternalSource;
 import dev.arca.server.upstream.UpstreamResolver;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -144,21 +143,22 @@ public final class LocalServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
         FileChannel lock = lockDataDirectory(dataDir);
-        SqliteMetadataStore store = null;
+        MetadataStore store = null;
         List<AutoCloseable> background = new ArrayList<>();
         try {
             Map<String, RootCredentials> credentials = resolveCredentials(config, dataDir);
-            store = openStore(dataDir);
+            MetadataStores stores = MetadataStores.open(config, dataDir);
+            store = stores.metadata();
             TokenService tokens = new TokenService(store, clock);
-            SqliteIamStore iamStore = SqliteIamStore.open(store);
-            background.add(iamStore);
-            LocalIam iam = LocalIam.create(rootKeys(credentials), iamStore, store,
+            LocalIam iam = LocalIam.create(rootKeys(credentials), stores.iam(), store,
                     new LocalAccounts(config.accountIds(), config.organizationId()), clock);
-            Server jetty = newJetty(config, handler(config, store, tokens, iam, clock, background));
+            BlobStore blobs = openBlobs(config, dataDir, background);
+            Server jetty = newJetty(config, handler(config, store, blobs, tokens, iam, clock, background));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
-            LOG.info("Local server on {} with data in {}", endpoint, dataDir);
+            LOG.info("Local server on {} with data in {}{}", endpoint, dataDir,
+                    config.metadataDatabase().map(d -> " and metadata in " + d).orElse(""));
             return new LocalServer(config, credentials, jetty, lock, store, tokens, background, endpoint);
         } catch (ServerStartException | RuntimeException e) {
             closeAll(background);
@@ -281,17 +281,10 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static SqliteMetadataStore openStore(Path dataDir) throws ServerStartException {
-        try {
-            return SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
-        } catch (StoreException e) {
-            throw new ServerStartException(e.getMessage(), e);
-        }
-    }
-
     /** Wires the services behind the HTTP entry point. */
-    private static ArcaHttpHandler handler(ServerConfig config, MetadataStore store, TokenService tokens,
-                                           LocalIam iam, Clock clock, List<AutoCloseable> background) {
+    private static ArcaHttpHandler handler(ServerConfig config, MetadataStore store, BlobStore blobs,
+                                           TokenService tokens, LocalIam iam, Clock clock,
+                                           List<AutoCloseable> background) {
         ServiceLimits limits = ServiceLimits.DEFAULT;
         SigV4Verifier verifier = new SigV4Verifier(iam.keys(), clock);
         LocalKms kms = new LocalKms(config.region(), clock);
@@ -300,7 +293,7 @@ public final class LocalServer implements AutoCloseable {
         RepositoryService repositories = new RepositoryService(store, domains, tags, limits, config.region(), clock);
         PackageGroupService groups = new PackageGroupService(store, domains, tags, config.region(), clock);
         PackageEvents events = new PackageEvents(store, config.region(), clock);
-        AssetStorage assets = new AssetStorage(blobStore(config), kms, new AssetStorage.AssetLimits(
+        AssetStorage assets = new AssetStorage(blobs, kms, new AssetStorage.AssetLimits(
                 config.maxAssetBytes(), AssetStorage.AssetLimits.DEFAULT.maxAssetsPerVersion()), clock);
         Packages packages = new Packages(store, assets, repositories, groups, events, clock);
         int swept = assets.sweepUnrecordedFiles(store);
@@ -371,11 +364,22 @@ public final class LocalServer implements AutoCloseable {
                 new MavenEndpoint(packages, resolver, documents)));
     }
 
-    private static BlobStore blobStore(ServerConfig config) {
+    /** Blob files in {@code DIR/blobs}, or objects in the configured S3 bucket; staged in {@code DIR/blobs/staging}. */
+    private static BlobStore openBlobs(ServerConfig config, Path dataDir, List<AutoCloseable> background)
+            throws ServerStartException {
+        Path files = dataDir.resolve(BLOBS_DIR);
+        BlobBackend backend;
         try {
-            return new BlobStore(config.dataDir().toAbsolutePath().normalize().resolve(BLOBS_DIR));
+            backend = config.blobs().isPresent() ? S3Blobs.connect(config.blobs().get()) : new FileBlobs(files);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the blob store: " + e.getMessage(), e);
+            throw new ServerStartException(config.blobs().isPresent() ? e.getMessage()
+                    : "cannot prepare the blob store in " + files + ": " + reason(e), e);
+        }
+        background.add(backend);
+        try {
+            return new BlobStore(backend, files.resolve("staging"));
+        } catch (IOException e) {
+            throw new ServerStartException("cannot prepare the blob store in " + files + ": " + reason(e), e);
         }
     }
 

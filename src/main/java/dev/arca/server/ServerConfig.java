@@ -1,5 +1,6 @@
 package dev.arca.server;
 
+import dev.arca.server.store.s3.S3Location;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param host       interface to bind, 127.0.0.1 unless told otherwise
  * @param port       TCP port, 0 for a free one
- * @param dataDir    directory holding metadata, blobs and the credentials file
+ * @param dataDir    directory holding metadata (unless in {@code metadataDatabase}), blobs and the credentials file
  * @param accountIds the local accounts, 12 digits each, no repeats; the first is the default one (the embedded
  *                   app's, and {@code [default]} in the credentials file)
  * @param organizationId the organization every local account belongs to, for {@code aws:PrincipalOrgID}
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  * @param maxAssetBytes the largest asset a publish may upload
  * @param emulateQuotas whether CodeArtifact's request-rate quotas are enforced (ThrottlingException beyond them);
  *                      off by default
+ * @param metadataDatabase the PostgreSQL database holding the metadata instead of SQLite in {@code dataDir}
+ * @param blobs      the S3 bucket and prefix that keep asset bytes; empty keeps them in {@code dataDir}
  */
 public record ServerConfig(
         String host,
@@ -37,7 +40,9 @@ public record ServerConfig(
         Optional<RootCredentials> credentials,
         Optional<URI> eventWebhook,
         long maxAssetBytes,
-        boolean emulateQuotas) {
+        boolean emulateQuotas,
+        Optional<MetadataDatabase> metadataDatabase,
+        Optional<S3Location> blobs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
@@ -57,6 +62,8 @@ public record ServerConfig(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(eventWebhook, "eventWebhook");
+        Objects.requireNonNull(metadataDatabase, "metadataDatabase");
+        Objects.requireNonNull(blobs, "blobs");
         if (maxAssetBytes < 1) {
             throw new IllegalArgumentException("the asset size limit must be at least 1 byte");
         }
@@ -88,7 +95,8 @@ public record ServerConfig(
     /** A loopback server on a free port with generated credentials: the embedded default. */
     public static ServerConfig embedded(Path dataDir) {
         return new ServerConfig(DEFAULT_HOST, 0, dataDir, List.of(DEFAULT_ACCOUNT_ID), Optional.empty(),
-                DEFAULT_REGION, Map.of(), Optional.empty(), Optional.empty(), DEFAULT_MAX_ASSET_BYTES, false);
+                DEFAULT_REGION, Map.of(), Optional.empty(), Optional.empty(), DEFAULT_MAX_ASSET_BYTES, false,
+                Optional.empty(), Optional.empty());
     }
 
     /** The default account: the first one given. */
@@ -98,37 +106,43 @@ public record ServerConfig(
 
     public ServerConfig withAccounts(List<String> ids, Optional<String> organization) {
         return new ServerConfig(host, port, dataDir, ids, organization, region, externals, credentials, eventWebhook,
-                maxAssetBytes, emulateQuotas);
+                maxAssetBytes, emulateQuotas, metadataDatabase, blobs);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, accountIds, organizationId, region, externals, credentials,
-                eventWebhook, maxAssetBytes, emulateQuotas);
+                eventWebhook, maxAssetBytes, emulateQuotas, metadataDatabase, blobs);
     }
 
     public ServerConfig withCredentials(RootCredentials fixed) {
         return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals,
-                Optional.of(fixed), eventWebhook, maxAssetBytes, emulateQuotas);
+                Optional.of(fixed), eventWebhook, maxAssetBytes, emulateQuotas, metadataDatabase, blobs);
     }
 
     public ServerConfig withEventWebhook(URI url) {
         return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials,
-                Optional.of(url), maxAssetBytes, emulateQuotas);
+                Optional.of(url), maxAssetBytes, emulateQuotas, metadataDatabase, blobs);
     }
 
     public ServerConfig withExternals(Map<String, URI> urls) {
         return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, urls, credentials,
-                eventWebhook, maxAssetBytes, emulateQuotas);
+                eventWebhook, maxAssetBytes, emulateQuotas, metadataDatabase, blobs);
     }
 
     /** The same server with CodeArtifact's request-rate quotas enforced ({@code on}) or not. */
     public ServerConfig withQuotaEmulation(boolean on) {
         return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials,
-                eventWebhook, maxAssetBytes, on);
+                eventWebhook, maxAssetBytes, on, metadataDatabase, blobs);
     }
 
     public ServerConfig withMaxAssetBytes(long limit) {
         return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials,
-                eventWebhook, limit, emulateQuotas);
+                eventWebhook, limit, emulateQuotas, metadataDatabase, blobs);
+    }
+
+    /** The same server with its metadata in {@code database} instead of SQLite in the data directory. */
+    public ServerConfig withMetadataDatabase(MetadataDatabase database) {
+        return new ServerConfig(host, port, dataDir, accountIds, organizationId, region, externals, credentials,
+                eventWebhook, maxAssetBytes, emulateQuotas, Optional.of(database), blobs);
     }
 }

@@ -46,7 +46,7 @@ class ArcaCliTest {
     void serverHelpDocumentsEveryOption() {
         assertThat(run("server", "--help")).isZero();
         assertThat(out.toString()).contains("--port", "--data", "--host", "--account-id", "--external",
-                "--emulate-quotas",
+                "--emulate-quotas", "--metadata", "ARCA_DB_USER",
                 "Arca local server listening on");
     }
 
@@ -122,6 +122,12 @@ class ArcaCliTest {
     void externalConnectionUrlMustBeAbsoluteHttp() {
         assertOneLineError(run("server", "--external", "public:npmjs=ftp://127.0.0.1/", "--data", temp.toString()),
                 "must be an absolute http or https URL");
+    }
+
+    @Test
+    void metadataMustBeAPostgresqlJdbcUrl() {
+        assertOneLineError(run("server", "--metadata", "postgres://127.0.0.1/arca", "--data", temp.toString()),
+                "the metadata database must be a URL like jdbc:postgresql://HOST[:PORT]/DATABASE");
     }
 
     @Test

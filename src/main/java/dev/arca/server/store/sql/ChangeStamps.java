@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
  * <p>
  * Which tables a write touched decides its kind, so a new kind of write is never missed: package tables count for
  * the coordinates the write named ({@link Changes#touch}), tables that no read of package documents depends on
- * (resource tags, keys, blobs, events) count for nothing, every other table counts as structure.
+ * (resource tags, keys, blobs, events, IAM principals) count for nothing, every other table counts as structure.
  */
 final class ChangeStamps {
 
     private static final Set<String> PACKAGE_TABLES = Set.of("package", "package_version", "asset", "package_tag",
             "dependency");
-    private static final Set<String> NEUTRAL_TABLES = Set.of("tag", "kms_key", "kms_alias", "blob", "event");
+    private static final Set<String> NEUTRAL_TABLES = Set.of("tag", "kms_key", "kms_alias", "blob", "event",
+            "iam_user", "iam_access_key", "iam_role", "iam_inline_policy", "iam_session");
     private static final Pattern WRITTEN_TABLE = Pattern.compile(
             "^\\s*(?:INSERT\\s+(?:OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
     /** Coordinates remembered before they are folded into one structure change, bounding memory. */

@@ -42,8 +42,8 @@ final class SqlDomainRecords implements DomainRecords {
 
     @Override
     public DomainRow insert(String owner, String name, String encryptionKeyArn, Instant createdTime) {
-        long id = sql.update("INSERT INTO domain (owner, name, encryption_key_arn, created_time) VALUES (?, ?, ?, ?)",
-                owner, name, encryptionKeyArn, createdTime);
+        long id = sql.insert("INSERT INTO domain (owner, name, encryption_key_arn, created_time) VALUES (?, ?, ?, ?)",
+                "id", owner, name, encryptionKeyArn, createdTime);
         return new DomainRow(id, owner, name, encryptionKeyArn, SqlSession.stored(createdTime));
     }
 

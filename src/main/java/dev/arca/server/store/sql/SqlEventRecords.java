@@ -17,8 +17,8 @@ final class SqlEventRecords implements EventRecords {
 
     @Override
     public long append(Instant time, String domain, String repository, String body) {
-        return sql.update("INSERT INTO event (time, domain, repository, body) VALUES (?, ?, ?, ?)", time, domain,
-                repository, body);
+        return sql.insert("INSERT INTO event (time, domain, repository, body) VALUES (?, ?, ?, ?)", "seq", time,
+                domain, repository, body);
     }
 
     @Override

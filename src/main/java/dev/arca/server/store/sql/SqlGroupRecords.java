@@ -43,8 +43,8 @@ final class SqlGroupRecords implements GroupRecords {
     @Override
     public GroupRow insert(long domainId, String pattern, Optional<String> description, Optional<String> contactInfo,
                            Instant createdTime) {
-        long id = sql.update("INSERT INTO package_group (domain_id, pattern, description, contact_info, created_time)"
-                + " VALUES (?, ?, ?, ?, ?)", domainId, pattern, description, contactInfo, createdTime);
+        long id = sql.insert("INSERT INTO package_group (domain_id, pattern, description, contact_info, created_time)"
+                + " VALUES (?, ?, ?, ?, ?)", "id", domainId, pattern, description, contactInfo, createdTime);
         return new GroupRow(id, domainId, pattern, description, contactInfo, SqlSession.stored(createdTime));
     }
 

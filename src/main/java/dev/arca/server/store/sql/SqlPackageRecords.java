@@ -35,8 +35,8 @@ final class SqlPackageRecords implements PackageRecords {
     public PackageRow insert(long repositoryId, String format, String namespace, String name, String publish,
                              String upstream) {
         sql.changes.touch(new PackageKey(format, namespace, name));
-        long id = sql.update("INSERT INTO package (repository_id, format, namespace, name, publish, upstream)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", repositoryId, format, namespace, name, publish, upstream);
+        long id = sql.insert("INSERT INTO package (repository_id, format, namespace, name, publish, upstream)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", "id", repositoryId, format, namespace, name, publish, upstream);
         return new PackageRow(id, repositoryId, format, namespace, name, publish, upstream);
     }
 
@@ -56,15 +56,17 @@ final class SqlPackageRecords implements PackageRecords {
     public List<PackageRow> list(long repositoryId, Optional<String> format, Optional<String> namespace,
                                  Optional<String> namePrefix, Optional<String> publish, Optional<String> upstream,
                                  Optional<String> afterKey, int limit) {
+        Object[] after = SqlSession.keyParts(afterKey, 3);
         return sql.query("SELECT " + COLUMNS + " WHERE repository_id = ?"
                         + " AND (? IS NULL OR format = ?)"
-                        + " AND (? IS NULL OR (namespace >= ? AND namespace < ? || char(1114111)))"
-                        + " AND (? IS NULL OR (name >= ? AND name < ? || char(1114111)))"
+                        + " AND (? IS NULL OR (namespace >= ? AND namespace < ?))"
+                        + " AND (? IS NULL OR (name >= ? AND name < ?))"
                         + " AND (? IS NULL OR publish = ?) AND (? IS NULL OR upstream = ?)"
-                        + " AND (format || char(0) || namespace || char(0) || name) > ?"
+                        + " AND (format, namespace, name) > (?, ?, ?)"
                         + " ORDER BY format, namespace, name LIMIT ?",
-                SqlPackageRecords::row, repositoryId, format, format, namespace, namespace, namespace, namePrefix,
-                namePrefix, namePrefix, publish, publish, upstream, upstream, afterKey.orElse(""), limit);
+                SqlPackageRecords::row, repositoryId, format, format, namespace, namespace,
+                SqlSession.prefixEnd(namespace), namePrefix, namePrefix, SqlSession.prefixEnd(namePrefix), publish,
+                publish, upstream, upstream, after[0], after[1], after[2], limit);
     }
 
     @Override

@@ -57,18 +57,19 @@ final class SqlRepositoryRecords implements RepositoryRecords {
     @Override
     public List<RepositoryRow> listAdministeredBy(String account, Optional<String> prefix, Optional<String> afterKey,
                                                   int limit) {
+        Object[] after = SqlSession.keyParts(afterKey, 3);
         return sql.query("SELECT " + COLUMNS + " WHERE r.administrator = ?"
-                        + " AND (r.name || char(0) || d.owner || char(0) || d.name) > ?"
+                        + " AND (r.name, d.owner, d.name) > (?, ?, ?)"
                         + " AND (? IS NULL OR substr(r.name, 1, length(?)) = ?)"
                         + " ORDER BY r.name, d.owner, d.name LIMIT ?",
-                SqlRepositoryRecords::row, account, afterKey.orElse(""), prefix, prefix, prefix, limit);
+                SqlRepositoryRecords::row, account, after[0], after[1], after[2], prefix, prefix, prefix, limit);
     }
 
     @Override
     public RepositoryRow insert(long domainId, String name, String administrator, Optional<String> description,
                                 Instant createdTime) {
-        long id = sql.update("INSERT INTO repository (domain_id, name, administrator, description, created_time)"
-                + " VALUES (?, ?, ?, ?, ?)", domainId, name, administrator, description, createdTime);
+        long id = sql.insert("INSERT INTO repository (domain_id, name, administrator, description, created_time)"
+                + " VALUES (?, ?, ?, ?, ?)", "id", domainId, name, administrator, description, createdTime);
         return findById(id).orElseThrow();
     }
 

@@ -7,9 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,10 @@ import java.util.Optional;
 
 /**
  * One transaction's connection as the record classes use it: queries mapped to rows, updates that tell the change
- * clock what they wrote, and statements prepared once per connection. Values bind as the schema stores them:
- * instants as epoch milliseconds, booleans as 0/1, version statuses by their wire names, an empty {@code Optional}
- * as NULL.
+ * clock what they wrote, and prepared statements reused as long as the store keeps them. Values bind as the schema
+ * stores them: instants as epoch milliseconds, booleans as 0/1, version statuses by their wire names, an empty
+ * {@code Optional} or null as a text NULL (PostgreSQL must know a parameter's type even in {@code ? IS NULL}; every
+ * nullable parameter is text). The SQL is the part both backends understand alike.
  */
 final class SqlSession {
 
@@ -27,6 +29,8 @@ final class SqlSession {
     interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
+
+    private static final String[] NO_KEYS = {};
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements;
@@ -38,12 +42,8 @@ final class SqlSession {
         this.statements = statements;
     }
 
-    Connection connection() {
-        return connection;
-    }
-
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (ResultSet rs = prepare(sql, params).executeQuery()) {
+        try (ResultSet rs = prepare(sql, NO_KEYS, params).executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(mapper.map(rs));
@@ -70,18 +70,51 @@ final class SqlSession {
         return one(sql, rs -> rs.getInt(1), params).orElse(0);
     }
 
-    /** Runs a write; returns the generated key of an insert, or -1. */
-    long update(String sql, Object... params) {
+    /** Runs a write; returns how many rows it changed. */
+    int update(String sql, Object... params) {
         try {
-            PreparedStatement ps = prepare(sql, params);
+            PreparedStatement ps = prepare(sql, NO_KEYS, params);
+            changes.wrote(sql);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs an insert of one row into a table whose {@code keyColumn} the database generates; returns the key. */
+    long insert(String sql, String keyColumn, Object... params) {
+        try {
+            PreparedStatement ps = prepare(sql, new String[] {keyColumn}, params);
             changes.wrote(sql);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : -1;
+                if (!keys.next()) {
+                    throw new SQLException("no generated " + keyColumn + " for: " + sql);
+                }
+                return keys.getLong(1);
             }
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The values a keyset key joins with NUL, for a row-value comparison {@code (a, b, c) > (?, ?, ?)}. Without a
+     * key they are empty, which sorts before every row (a row's first value is never empty).
+     */
+    static Object[] keyParts(Optional<String> afterKey, int parts) {
+        Object[] out = new Object[parts];
+        Arrays.fill(out, "");
+        afterKey.ifPresent(key -> {
+            String[] split = key.split("\u0000", parts);
+            System.arraycopy(split, 0, out, 0, split.length);
+        });
+        return out;
+    }
+
+    /** What every string starting with {@code prefix} sorts below: the prefix followed by the last code point. */
+    static Optional<String> prefixEnd(Optional<String> prefix) {
+        return prefix.map(p -> p + Character.toString(Character.MAX_CODE_POINT));
     }
 
     /** Tells the change clock which package a write of a package table is about to change. */
@@ -108,11 +141,12 @@ final class SqlSession {
         return Instant.ofEpochMilli(instant.toEpochMilli());
     }
 
-    /** A statement from the connection's cache: SQLite compiles each SQL text once per connection. */
-    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+    /** A statement from the store's cache (SQLite compiles each SQL text once per connection). */
+    private PreparedStatement prepare(String sql, String[] keyColumns, Object... params) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
-            ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            ps = keyColumns.length == 0 ? connection.prepareStatement(sql)
+                    : connection.prepareStatement(sql, keyColumns);
             statements.put(sql, ps);
         }
         ps.clearParameters();
@@ -124,9 +158,10 @@ final class SqlSession {
 
     private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         switch (value) {
-            case null -> ps.setObject(index, null);
+            case null -> ps.setNull(index, Types.VARCHAR);
             case Instant t -> ps.setLong(index, t.toEpochMilli());
-            case Optional<?> o -> bind(ps, index, o.orElse(null));
+            case Optional<?> o when o.isEmpty() -> ps.setNull(index, Types.VARCHAR);
+            case Optional<?> o -> bind(ps, index, o.get());
             case Boolean b -> ps.setInt(index, b ? 1 : 0);
             case VersionStatus s -> ps.setString(index, s.wireName());
             default -> ps.setObject(index, value);

@@ -17,6 +17,8 @@ import dev.arca.server.store.VersionRecords;
 final class SqlTransaction implements MetadataStore.Transaction {
 
     final SqlSession session;
+    /** False for a read transaction: a write cannot join it. */
+    final boolean writable;
     private final DomainRecords domains;
     private final RepositoryRecords repositories;
     private final PolicyRecords policies;
@@ -29,8 +31,9 @@ final class SqlTransaction implements MetadataStore.Transaction {
     private final EventRecords events;
     private final SettingRecords settings;
 
-    SqlTransaction(SqlSession session) {
+    SqlTransaction(SqlSession session, boolean writable) {
         this.session = session;
+        this.writable = writable;
         domains = new SqlDomainRecords(session);
         repositories = new SqlRepositoryRecords(session);
         policies = new SqlPolicyRecords(session);

@@ -81,13 +81,13 @@ final class SqlVersionRecords implements VersionRecords {
                              Instant publishedTime, String originType, Optional<String> originRepository,
                              Optional<String> originExternal, VersionMetadata metadata) {
         sql.touchPackage(packageId);
-        long id = sql.update("INSERT INTO package_version (package_id, version, status, revision, published_time,"
+        long id = sql.insert("INSERT INTO package_version (package_id, version, status, revision, published_time,"
                         + " origin_type, origin_repository, origin_external, display_name, summary, home_page,"
                         + " source_code_repository, licenses, readme, manifest)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                packageId, version, status, revision, publishedTime, originType, originRepository, originExternal,
-                metadata.displayName(), metadata.summary(), metadata.homePage(), metadata.sourceCodeRepository(),
-                metadata.licensesJson(), metadata.readme(), metadata.manifest());
+                "id", packageId, version, status, revision, publishedTime, originType, originRepository,
+                originExternal, metadata.displayName(), metadata.summary(), metadata.homePage(),
+                metadata.sourceCodeRepository(), metadata.licensesJson(), metadata.readme(), metadata.manifest());
         return new VersionRow(id, packageId, version, status, revision, SqlSession.stored(publishedTime), originType,
                 originRepository, originExternal, metadata);
     }

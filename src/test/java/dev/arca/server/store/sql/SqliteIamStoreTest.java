@@ -13,18 +13,15 @@ class SqliteIamStoreTest extends IamStoreContract {
     Path dir;
 
     private SqliteMetadataStore metadata;
-    private SqliteIamStore store;
 
     @Override
     protected IamStore store() {
         metadata = SqliteMetadataStore.open(dir.resolve("metadata.db"));
-        store = SqliteIamStore.open(metadata);
-        return store;
+        return SqlIamStore.on(metadata);
     }
 
     @AfterEach
     void close() {
-        store.close();
         metadata.close();
     }
 }

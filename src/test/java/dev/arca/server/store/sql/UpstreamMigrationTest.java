@@ -2,8 +2,6 @@ package dev.arca.server.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +23,7 @@ class UpstreamMigrationTest {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
             s.execute("PRAGMA foreign_keys=ON");
             for (int i = 0; i < 6; i++) {
-                for (String statement : script(SqliteMetadataStore.MIGRATIONS.get(i)).split(";\\s*(\\r?\\n|$)")) {
+                for (String statement : SchemaMigrations.script(SchemaMigrations.SQLITE, i + 1).split(";\\s*(\\r?\\n|$)")) {
                     String sql = statement.lines().filter(l -> !l.strip().startsWith("--"))
                             .reduce("", (a, b) -> a + "\n" + b).strip();
                     if (!sql.isEmpty()) {
@@ -57,12 +55,6 @@ class UpstreamMigrationTest {
             assertThat(namesAfter).containsExactly("store", "shared");
             assertThat(idsAfter).containsExactly(2L);
             assertThat(graph).containsEntry(1L, List.of(2L));
-        }
-    }
-
-    private static String script(String name) throws Exception {
-        try (InputStream in = SqliteMetadataStore.class.getResourceAsStream("migrations/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
