@@ -42,8 +42,8 @@ final class BlobReader extends InputStream {
         try {
             fill();
             byte[] sealed = buffers.sealed;
-            if (sealedEnd < BlobCipher.MAGIC.length
-                    || !Arrays.equals(sealed, 0, BlobCipher.MAGIC.length, BlobCipher.MAGIC, 0, BlobCipher.MAGIC.length)) {
+            int magic = BlobCipher.MAGIC.length;
+            if (sealedEnd < magic || !Arrays.equals(sealed, 0, magic, BlobCipher.MAGIC, 0, magic)) {
                 throw new IOException("not an Arca blob file");
             }
             if (sealedEnd < BlobCipher.HEADER) {
@@ -82,7 +82,7 @@ final class BlobReader extends InputStream {
         return n;
     }
 
-    /** Hands whole decrypted batches to {@code out}, each in one write, straight from the array they were decrypted into. */
+    /** Hands whole decrypted batches to {@code out}, each in one write from the array it was decrypted into. */
     @Override
     public long transferTo(OutputStream out) throws IOException {
         long total = 0;
