@@ -2,6 +2,7 @@
 # Protocol benchmark, side by side in one run (docs/benchmarks.md; peers as ../shared/design/PEERS.md says):
 #   npm  — `npm install` of a project with 50 dependencies, tarball and package-document GETs: Arca vs Verdaccio 6.8
 #   bytes — 1 MB downloads: Arca vs Verdaccio vs nginx serving the same file (the ceiling)
+#           (bench/downloads.sh: the same download against nginx, Nexus, Arca before/after and the decrypt ceiling)
 #   maven — artifact GETs and `mvn` resolution time: Arca vs Sonatype Nexus 3.71       (SECTIONS=maven)
 #   pypi  — `pip install` of 20 wheels: Arca vs nginx serving a static PEP 503 tree    (SECTIONS=pypi)
 # Every load is wrk on loopback at equal concurrency, interleaved, ROUNDS times. Arca runs as `arca server` with

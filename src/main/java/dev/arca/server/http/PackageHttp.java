@@ -160,7 +160,7 @@ final class PackageHttp {
                 response.write(true, ByteBuffer.allocate(0), callback);
                 return;
             }
-            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            try (OutputStream out = new AttachmentBody(response, download.size())) {
                 content.transferTo(out);
             }
         } catch (IOException | RuntimeException e) {

@@ -196,7 +196,7 @@ public final class BlobStore {
 
     /** The decrypted bytes of a blob, streamed; fails with an IOException if the sealed bytes were altered. */
     public InputStream open(long domainId, String sha256, byte[] domainKey) throws IOException {
-        return new BlobCipher.ChunkReader(backend.open(domainId, sha256), domainKey);
+        return new BlobReader(backend.open(domainId, sha256), domainKey);
     }
 
     public void delete(long domainId, String sha256) throws IOException {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,6 +149,80 @@ public abstract class BlobBackendContract {
         alterSealed(1, sha256, sealed -> Arrays.copyOf(sealed, sealed.length - (BlobStore.CHUNK + 16)));
 
         assertThatThrownBy(() -> read(1, sha256)).isInstanceOf(IOException.class);
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1000, BlobStore.CHUNK, BlobReader.BATCH * BlobStore.CHUNK,
+            BlobReader.BATCH * BlobStore.CHUNK + 1, 9 * BlobStore.CHUNK + 90})
+    void contentStreamedWholeBatchesAtATimeReadsBackByteExact(int size) throws Exception {
+        byte[] content = bytes(size);
+        String sha256 = commit(1, content);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = store.open(1, sha256, key)) {
+            assertThat(in.transferTo(out)).isEqualTo(size);
+        }
+
+        assertThat(out.toByteArray()).isEqualTo(content);
+    }
+
+    @Test
+    void aChangedByteInALaterChunkFailsTheStreamBeforeThatChunkIsHandedOn() throws Exception {
+        int size = 3 * BlobReader.BATCH * BlobStore.CHUNK;
+        byte[] content = bytes(size);
+        String sha256 = commit(1, content);
+        alterSealed(1, sha256, sealed -> {
+            sealed[sealed.length - BlobStore.CHUNK / 2] ^= 1; // in the last chunk
+            return sealed;
+        });
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = store.open(1, sha256, key)) {
+            assertThatThrownBy(() -> in.transferTo(out)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("damaged");
+        }
+
+        assertThat(out.size()).isLessThan(size - BlobStore.CHUNK);
+        assertThat(out.toByteArray()).isEqualTo(Arrays.copyOf(content, out.size()));
+    }
+
+    @ParameterizedTest(name = "cut {0} bytes short")
+    @ValueSource(ints = {1, 16, 17, 1000, BlobStore.CHUNK + 16, 2 * (BlobStore.CHUNK + 16)})
+    void aBlobCutShortAnywhereFailsTheStream(int cut) throws Exception {
+        String sha256 = commit(1, bytes(2 * BlobReader.BATCH * BlobStore.CHUNK + 5));
+        alterSealed(1, sha256, sealed -> Arrays.copyOf(sealed, sealed.length - cut));
+
+        try (InputStream in = store.open(1, sha256, key)) {
+            assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream())).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aBlobCutShortInItsHeaderCannotBeOpened() throws Exception {
+        String sha256 = commit(1, bytes(10));
+        alterSealed(1, sha256, sealed -> Arrays.copyOf(sealed, 40));
+
+        assertThatThrownBy(() -> store.open(1, sha256, key)).isInstanceOf(IOException.class)
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void readersClosedEarlyLeaveNothingBehindForTheNextReaders() throws Exception {
+        byte[] first = bytes(5 * BlobStore.CHUNK);
+        byte[] second = bytes(2 * BlobStore.CHUNK + 3);
+        String firstSha = commit(1, first);
+        String secondSha = commit(1, second);
+
+        for (int i = 0; i < 40; i++) { // more than the pool holds, abandoned part-way
+            InputStream in = store.open(1, firstSha, key);
+            assertThat(in.readNBytes(100)).isEqualTo(Arrays.copyOf(first, 100));
+            in.close();
+            in.close();
+            assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+        }
+
+        assertThat(read(1, secondSha)).isEqualTo(second);
+        assertThat(read(1, firstSha)).isEqualTo(first);
     }
 
     @Test
