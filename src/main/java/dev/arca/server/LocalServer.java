@@ -74,6 +74,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -153,7 +154,8 @@ public final class LocalServer implements AutoCloseable {
             LocalIam iam = LocalIam.create(rootKeys(credentials), stores.iam(), store,
                     new LocalAccounts(config.accountIds(), config.organizationId()), clock);
             BlobStore blobs = openBlobs(config, dataDir, background);
-            Server jetty = newJetty(config, handler(config, store, blobs, tokens, iam, clock, background));
+            Server jetty = newJetty(config, new CatchUpHandler(store,
+                    handler(config, store, blobs, tokens, iam, clock, background)));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
@@ -383,7 +385,7 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static Server newJetty(ServerConfig config, ArcaHttpHandler handler) {
+    private static Server newJetty(ServerConfig config, Handler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("arca-http");
         // Handlers block on storage; virtual threads keep that cheap.
