@@ -65,6 +65,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,13 @@ public final class LocalServer implements AutoCloseable {
     private static final Duration EXTERNAL_DOCUMENT_LIFETIME = Duration.ofSeconds(30);
     /** CodeArtifact's 40-second rule: a client waits this long for an ingestion, then is told to try again. */
     private static final Duration INGESTION_WAIT = Duration.ofSeconds(40);
+
+    /**
+     * How old a blob in shared storage must be before the start-up sweep may remove it for want of metadata: far
+     * longer than any upload takes, so a publish in flight on another instance is never touched. Blob files in the
+     * data directory need none: the directory is locked, so no upload can be in flight at start.
+     */
+    private static final Duration SHARED_BLOB_GRACE = Duration.ofHours(1);
 
     private final ServerConfig config;
     private final Map<String, RootCredentials> credentials;
@@ -298,7 +306,8 @@ public final class LocalServer implements AutoCloseable {
         AssetStorage assets = new AssetStorage(blobs, kms, new AssetStorage.AssetLimits(
                 config.maxAssetBytes(), AssetStorage.AssetLimits.DEFAULT.maxAssetsPerVersion()), clock);
         Packages packages = new Packages(store, assets, repositories, groups, events, clock);
-        int swept = assets.sweepUnrecordedFiles(store);
+        int swept = assets.sweepUnrecordedFiles(store, Instant.now().minus(config.blobs().isPresent()
+                ? SHARED_BLOB_GRACE : Duration.ZERO));
         if (swept > 0) {
             LOG.info("Removed {} blob files left by an interrupted publish", swept);
         }
