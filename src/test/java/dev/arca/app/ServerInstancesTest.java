@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.server.LocalServer;
+import dev.arca.server.NpmPublishes;
 import dev.arca.server.NpmTarballs;
+import dev.arca.server.StandInNpmRegistry;
 import dev.arca.server.store.s3.MotoServer;
 import dev.arca.server.store.sql.PostgresServer;
 import java.net.URI;
@@ -15,12 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +62,8 @@ class ServerInstancesTest {
     Path temp;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private StandInNpmRegistry publicRegistry;
+    private String blobPrefix;
     private LocalServer first;
     private LocalServer second;
     private CodeartifactClient viaFirst;
@@ -89,7 +91,9 @@ class ServerInstancesTest {
     void startTwoInstances() throws Exception {
         PostgresServer postgres = PostgresServer.shared();
         String url = postgres.url(postgres.createDatabase());
-        String blobs = "s3://" + BUCKET + "/team-" + (++prefixes);
+        publicRegistry = StandInNpmRegistry.start();
+        blobPrefix = "team-" + (++prefixes);
+        String blobs = "s3://" + BUCKET + "/" + blobPrefix;
         first = start(url, blobs, "first");
         second = start(url, blobs, "second");
         viaFirst = codeartifact(first, rootCredentials(first));
@@ -102,13 +106,14 @@ class ServerInstancesTest {
         viaSecond.close();
         first.close();
         second.close();
+        publicRegistry.close();
     }
 
     private LocalServer start(String url, String blobs, String name) throws Exception {
         ServerCommand command = new ServerCommand(Map.of("ARCA_DB_USER", PostgresServer.USER, "ARCA_DB_PASSWORD",
                 PostgresServer.PASSWORD, "ARCA_ACCESS_KEY_ID", ACCESS_KEY_ID, "ARCA_SECRET_ACCESS_KEY", SECRET));
         new CommandLine(command).parseArgs("--port", "0", "--data", temp.resolve(name).toString(), "--metadata", url,
-                "--blobs", blobs);
+                "--blobs", blobs, "--external", "public:npmjs=" + publicRegistry.url());
         return LocalServer.start(command.config());
     }
 
@@ -181,6 +186,38 @@ class ServerInstancesTest {
         assertThat(get(npmOnFirst + "left-pad", afterRotation).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aPublicVersionFetchedThroughBothInstancesAtOnceIsStoredOnce() throws Exception {
+        byte[] tarball = NpmTarballs.pack("is-odd", "3.0.1", Map.of(), "'odd'");
+        publicRegistry.add("is-odd", "3.0.1", tarball, Map.of());
+        publicRegistry.delayTarballs(500);
+        viaFirst.createDomain(r -> r.domain("acme"));
+        viaFirst.createRepository(r -> r.domain("acme").repository("web"));
+        viaFirst.associateExternalConnection(r -> r.domain("acme").repository("web")
+                .externalConnection("public:npmjs"));
+        String token = viaFirst.getAuthorizationToken(r -> r.domain("acme")).authorizationToken();
+
+        List<CompletableFuture<HttpResponse<byte[]>>> both = new ArrayList<>();
+        for (String registry : List.of(npmEndpoint(viaFirst), npmEndpoint(viaSecond))) {
+            both.add(http.sendAsync(HttpRequest.newBuilder(URI.create(registry + "is-odd/-/is-odd-3.0.1.tgz"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        for (CompletableFuture<HttpResponse<byte[]>> download : both) {
+            assertThat(download.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(download.get().body()).isEqualTo(tarball);
+        }
+
+        assertThat(viaSecond.listPackageVersions(r -> r.domain("acme").repository("web").format(PackageFormat.NPM)
+                .packageValue("is-odd")).versions()).singleElement()
+                .satisfies(v -> assertThat(v.version()).isEqualTo("3.0.1"));
+        assertThat(viaFirst.listPackageVersionAssets(r -> r.domain("acme").repository("web").format(PackageFormat.NPM)
+                .packageValue("is-odd").packageVersion("3.0.1")).assets()).hasSize(1);
+        try (S3Client s3 = MotoServer.shared().client()) {
+            assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(blobPrefix + "/")).contents())
+                    .as("one blob").hasSize(1);
+        }
+    }
+
     private String npmEndpoint(CodeartifactClient sdk) {
         return sdk.getRepositoryEndpoint(r -> r.domain("acme").repository("web").format(PackageFormat.NPM))
                 .repositoryEndpoint();
@@ -189,22 +226,9 @@ class ServerInstancesTest {
     /** What {@code npm publish} sends for one version; returns the tarball. */
     private byte[] publish(String registry, String token, String name, String version) throws Exception {
         byte[] tarball = NpmTarballs.pack(name, version, Map.of(), "'" + name + "@" + version + "'");
-        ObjectNode root = JSON.createObjectNode().put("_id", name).put("name", name);
-        root.putObject("dist-tags").put("latest", version);
-        ObjectNode manifest = root.putObject("versions").putObject(version);
-        manifest.put("name", name).put("version", version).put("_id", name + "@" + version);
-        manifest.putObject("dist")
-                .put("integrity", "sha512-" + Base64.getEncoder().encodeToString(
-                        MessageDigest.getInstance("SHA-512").digest(tarball)))
-                .put("shasum", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(tarball)))
-                .put("tarball", registry + name + "/-/" + name + "-" + version + ".tgz");
-        root.putObject("_attachments").putObject(name + "-" + version + ".tgz")
-                .put("content_type", "application/octet-stream")
-                .put("data", Base64.getEncoder().encodeToString(tarball))
-                .put("length", tarball.length);
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(registry + name))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(root))).build(),
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(NpmPublishes.document(registry, name, version, tarball))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("publish of %s@%s", name, version).isEqualTo(201);
         return tarball;

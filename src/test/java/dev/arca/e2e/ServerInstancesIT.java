@@ -2,15 +2,21 @@ package dev.arca.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arca.server.NpmPublishes;
+import dev.arca.server.NpmTarballs;
 import dev.arca.server.store.s3.MotoServer;
 import dev.arca.server.store.sql.PostgresServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,12 +51,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ServerInstancesIT {
 
     private static final Path JAR = Path.of(System.getProperty("arca.jar", "target/arca.jar"));
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final String BUCKET = "arca-instances-it";
     private static final String ACCESS_KEY_ID = "AKIAINSTANCESITTEST1";
     private static final String SECRET = "a-root-secret-shared-by-both-instances";
     private static final int WORKERS = 3;
     private static final int VERSIONS_EACH = 5;
+    /** Publishers without npm, fast enough that the kill finds some of their requests in flight. */
+    private static final int BURSTS = 4;
 
     @TempDir
     Path temp;
@@ -111,23 +121,53 @@ class ServerInstancesIT {
                         return null;
                     }));
                 }
+                AtomicBoolean bursting = new AtomicBoolean(true);
+                AtomicInteger refused = new AtomicInteger();
+                ExecutorService bursts = Executors.newFixedThreadPool(BURSTS);
+                List<Future<?>> burstRuns = new ArrayList<>();
+                for (int b = 0; b < BURSTS; b++) {
+                    String name = "burst-" + b;
+                    burstRuns.add(bursts.submit(() -> {
+                        for (int v = 0; bursting.get(); v++) {
+                            if (publishRaw(viaNginx, token, name, "2.0." + v)) {
+                                acknowledged.add(name + "@2.0." + v);
+                            } else {
+                                refused.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    }));
+                }
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
                 while (done.get() < WORKERS + 1 && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 int finishedBeforeKill = done.get();
                 first.process().destroyForcibly();
+                Thread.sleep(2_000);
+                bursting.set(false);
+                for (Future<?> worker : burstRuns) {
+                    worker.get(2, TimeUnit.MINUTES);
+                }
+                bursts.shutdown();
                 for (Future<?> worker : running) {
                     worker.get(10, TimeUnit.MINUTES);
                 }
                 workers.shutdown();
                 assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(acknowledged.size()).as("publishes acknowledged").isGreaterThan(WORKERS);
-                System.out.printf("ServerInstancesIT: first instance killed after %d publishes finished;"
-                        + " %d of %d acknowledged%n", finishedBeforeKill, acknowledged.size(), WORKERS * VERSIONS_EACH);
+                System.out.printf("ServerInstancesIT: first instance killed after %d npm publishes finished;"
+                        + " %d publishes acknowledged, %d not (cut short by the kill)%n", finishedBeforeKill,
+                        acknowledged.size(), refused.get());
 
+                List<String> names = new ArrayList<>();
                 for (int w = 0; w < WORKERS; w++) {
-                    String name = "load-" + w;
+                    names.add("load-" + w);
+                }
+                for (int b = 0; b < BURSTS; b++) {
+                    names.add("burst-" + b);
+                }
+                for (String name : names) {
                     List<PackageVersionSummary> stored = sdk.listPackageVersionsPaginator(r -> r.domain("acme")
                             .repository("team").format("npm").packageValue(name)).versions().stream().toList();
                     for (String version : acknowledged.stream().filter(v -> v.startsWith(name + "@"))
@@ -174,6 +214,24 @@ class ServerInstancesIT {
                 + "\",\"main\":\"index.js\",\"license\":\"MIT\"}");
         Files.writeString(dir.resolve("index.js"), "module.exports = '" + name + "@" + version + "';\n");
         return dir;
+    }
+
+    /** What npm sends to publish, sent without npm; true when the server acknowledged it (201). */
+    private static boolean publishRaw(String registry, String token, String name, String version) {
+        byte[] tarball = NpmTarballs.pack(name, version, Map.of(), "'" + name + "@" + version + "'");
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(registry + name))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(NpmPublishes.document(registry, name, version,
+                            tarball))).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 201;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** {@code npm publish}; true when npm says it was published. */
