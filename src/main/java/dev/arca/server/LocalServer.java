@@ -40,11 +40,8 @@ import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.service.TokenService;
 import dev.arca.server.store.AuditStore;
-import dev.arca.server.store.BlobBackend;
 import dev.arca.server.store.BlobStore;
-import dev.arca.server.store.FileBlobs;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.s3.S3Blobs;
 import dev.arca.server.upstream.ExternalRegistries;
 import dev.arca.server.upstream.ExternalSource;
 import dev.arca.server.upstream.UpstreamResolver;
@@ -65,7 +62,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,13 +100,6 @@ public final class LocalServer implements AutoCloseable {
     private static final Duration EXTERNAL_DOCUMENT_LIFETIME = Duration.ofSeconds(30);
     /** CodeArtifact's 40-second rule: a client waits this long for an ingestion, then is told to try again. */
     private static final Duration INGESTION_WAIT = Duration.ofSeconds(40);
-
-    /**
-     * How old a blob in shared storage must be before the start-up sweep may remove it for want of metadata: far
-     * longer than any upload takes, so a publish in flight on another instance is never touched. Blob files in the
-     * data directory need none: the directory is locked, so no upload can be in flight at start.
-     */
-    private static final Duration SHARED_BLOB_GRACE = Duration.ofHours(1);
 
     private final ServerConfig config;
     private final Map<String, RootCredentials> credentials;
@@ -161,7 +150,7 @@ public final class LocalServer implements AutoCloseable {
             TokenService tokens = new TokenService(store, clock);
             LocalIam iam = LocalIam.create(rootKeys(credentials), stores.iam(), store,
                     new LocalAccounts(config.accountIds(), config.organizationId()), clock);
-            BlobStore blobs = openBlobs(config, dataDir, background);
+            BlobStore blobs = ServerBlobs.open(config, dataDir, background);
             Server jetty = newJetty(config, new CatchUpHandler(store,
                     handler(config, store, blobs, tokens, iam, clock, background)));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
@@ -306,8 +295,7 @@ public final class LocalServer implements AutoCloseable {
         AssetStorage assets = new AssetStorage(blobs, kms, new AssetStorage.AssetLimits(
                 config.maxAssetBytes(), AssetStorage.AssetLimits.DEFAULT.maxAssetsPerVersion()), clock);
         Packages packages = new Packages(store, assets, repositories, groups, events, clock);
-        int swept = assets.sweepUnrecordedFiles(store, Instant.now().minus(config.blobs().isPresent()
-                ? SHARED_BLOB_GRACE : Duration.ZERO));
+        int swept = assets.sweepUnrecordedFiles(store, ServerBlobs.sweepCutoff(config));
         if (swept > 0) {
             LOG.info("Removed {} blob files left by an interrupted publish", swept);
         }
@@ -375,25 +363,6 @@ public final class LocalServer implements AutoCloseable {
                 new MavenEndpoint(packages, resolver, documents)));
     }
 
-    /** Blob files in {@code DIR/blobs}, or objects in the configured S3 bucket; staged in {@code DIR/blobs/staging}. */
-    private static BlobStore openBlobs(ServerConfig config, Path dataDir, List<AutoCloseable> background)
-            throws ServerStartException {
-        Path files = dataDir.resolve(BLOBS_DIR);
-        BlobBackend backend;
-        try {
-            backend = config.blobs().isPresent() ? S3Blobs.connect(config.blobs().get()) : new FileBlobs(files);
-        } catch (IOException e) {
-            throw new ServerStartException(config.blobs().isPresent() ? e.getMessage()
-                    : "cannot prepare the blob store in " + files + ": " + reason(e), e);
-        }
-        background.add(backend);
-        try {
-            return new BlobStore(backend, files.resolve("staging"));
-        } catch (IOException e) {
-            throw new ServerStartException("cannot prepare the blob store in " + files + ": " + reason(e), e);
-        }
-    }
-
     private static Server newJetty(ServerConfig config, Handler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("arca-http");
@@ -434,7 +403,7 @@ public final class LocalServer implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         return switch (e) {
             case AccessDeniedException denied -> "permission denied on " + denied.getFile();
             case FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";
