@@ -40,11 +40,8 @@ import dev.arca.server.service.RepositoryService;
 import dev.arca.server.service.TagService;
 import dev.arca.server.service.TokenService;
 import dev.arca.server.store.AuditStore;
-import dev.arca.server.store.BlobBackend;
 import dev.arca.server.store.BlobStore;
-import dev.arca.server.store.FileBlobs;
 import dev.arca.server.store.MetadataStore;
-import dev.arca.server.store.s3.S3Blobs;
 import dev.arca.server.upstream.ExternalRegistries;
 import dev.arca.server.upstream.ExternalSource;
 import dev.arca.server.upstream.UpstreamResolver;
@@ -74,6 +71,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -152,8 +150,9 @@ public final class LocalServer implements AutoCloseable {
             TokenService tokens = new TokenService(store, clock);
             LocalIam iam = LocalIam.create(rootKeys(credentials), stores.iam(), store,
                     new LocalAccounts(config.accountIds(), config.organizationId()), clock);
-            BlobStore blobs = openBlobs(config, dataDir, background);
-            Server jetty = newJetty(config, handler(config, store, blobs, tokens, iam, clock, background));
+            BlobStore blobs = ServerBlobs.open(config, dataDir, background);
+            Server jetty = newJetty(config, new CatchUpHandler(store,
+                    handler(config, store, blobs, tokens, iam, clock, background)));
             ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
             startJetty(jetty, config);
             URI endpoint = URI.create("http://" + hostForUri(config.host()) + ":" + connector.getLocalPort());
@@ -296,7 +295,7 @@ public final class LocalServer implements AutoCloseable {
         AssetStorage assets = new AssetStorage(blobs, kms, new AssetStorage.AssetLimits(
                 config.maxAssetBytes(), AssetStorage.AssetLimits.DEFAULT.maxAssetsPerVersion()), clock);
         Packages packages = new Packages(store, assets, repositories, groups, events, clock);
-        int swept = assets.sweepUnrecordedFiles(store);
+        int swept = assets.sweepUnrecordedFiles(store, ServerBlobs.sweepCutoff(config));
         if (swept > 0) {
             LOG.info("Removed {} blob files left by an interrupted publish", swept);
         }
@@ -364,26 +363,7 @@ public final class LocalServer implements AutoCloseable {
                 new MavenEndpoint(packages, resolver, documents)));
     }
 
-    /** Blob files in {@code DIR/blobs}, or objects in the configured S3 bucket; staged in {@code DIR/blobs/staging}. */
-    private static BlobStore openBlobs(ServerConfig config, Path dataDir, List<AutoCloseable> background)
-            throws ServerStartException {
-        Path files = dataDir.resolve(BLOBS_DIR);
-        BlobBackend backend;
-        try {
-            backend = config.blobs().isPresent() ? S3Blobs.connect(config.blobs().get()) : new FileBlobs(files);
-        } catch (IOException e) {
-            throw new ServerStartException(config.blobs().isPresent() ? e.getMessage()
-                    : "cannot prepare the blob store in " + files + ": " + reason(e), e);
-        }
-        background.add(backend);
-        try {
-            return new BlobStore(backend, files.resolve("staging"));
-        } catch (IOException e) {
-            throw new ServerStartException("cannot prepare the blob store in " + files + ": " + reason(e), e);
-        }
-    }
-
-    private static Server newJetty(ServerConfig config, ArcaHttpHandler handler) {
+    private static Server newJetty(ServerConfig config, Handler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("arca-http");
         // Handlers block on storage; virtual threads keep that cheap.
@@ -423,7 +403,7 @@ public final class LocalServer implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         return switch (e) {
             case AccessDeniedException denied -> "permission denied on " + denied.getFile();
             case FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";

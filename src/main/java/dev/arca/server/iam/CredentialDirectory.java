@@ -5,27 +5,27 @@ import dev.arca.server.service.Caller;
 import dev.arca.server.store.IamStore;
 import dev.arca.server.store.IamStore.AccessKeyRow;
 import dev.arca.server.store.IamStore.SessionRow;
+import dev.arca.server.store.StampedMemo;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every access key the server accepts, for the SigV4 verifier: the accounts' roots, IAM users' Active keys and role
- * sessions' temporary keys (which also need their session token). Found keys are cached — every signed request asks —
- * and the cache is dropped whenever IAM changes, so a deactivated or deleted key stops working at once. Unknown keys
- * are not cached: anyone can make up as many as they like.
+ * sessions' temporary keys (which also need their session token). Found keys are remembered — every signed request
+ * asks — while the IAM store's {@linkplain IamStore#changeStamp change stamp} stays the same, so a key deactivated or
+ * deleted through any instance stops working at once. Unknown keys are not remembered: anyone can make up as many as
+ * they like.
  */
 public final class CredentialDirectory implements KeyLookup {
+
+    private static final int REMEMBERED = 10_000;
 
     private final Map<String, KnownKey> roots;
     private final IamStore store;
     private final SecretSealer sealer;
-    private final Map<String, KnownKey> cache = new ConcurrentHashMap<>();
-    /** Counts invalidations, so a look-up that raced with a change does not leave its stale answer cached. */
-    private final AtomicLong generation = new AtomicLong();
+    private final StampedMemo<String, KnownKey> found = new StampedMemo<>(REMEMBERED);
 
     /** @param roots each account root's access key id and what it stands for */
     public CredentialDirectory(Map<String, KnownKey> roots, IamStore store, SecretSealer sealer) {
@@ -40,25 +40,8 @@ public final class CredentialDirectory implements KeyLookup {
         if (root != null) {
             return Optional.of(root);
         }
-        KnownKey cached = cache.get(accessKeyId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        long seen = generation.get();
-        Optional<KnownKey> found = accessKeyId.startsWith("ASIA") ? session(accessKeyId) : userKey(accessKeyId);
-        found.ifPresent(key -> {
-            cache.put(accessKeyId, key);
-            if (generation.get() != seen) {
-                cache.remove(accessKeyId);
-            }
-        });
-        return found;
-    }
-
-    /** Forgets what was cached: IAM changed. */
-    public void invalidate() {
-        generation.incrementAndGet();
-        cache.clear();
+        return found.get(accessKeyId, store.changeStamp(),
+                () -> accessKeyId.startsWith("ASIA") ? session(accessKeyId) : userKey(accessKeyId));
     }
 
     private Optional<KnownKey> userKey(String accessKeyId) {

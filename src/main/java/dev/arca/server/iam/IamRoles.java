@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * IAM roles of the local accounts: their trust policies (who may assume them, {@link TrustPolicies}), session
- * length limits and inline policies, with IAM's rules and quotas. Every change that could alter a cached session or
- * policy tells {@code changed}.
+ * length limits and inline policies, with IAM's rules and quotas. Caches of keys and policies notice every change by the
+ * store's {@linkplain IamStore#changeStamp change stamp}.
  */
 public final class IamRoles {
 
@@ -27,13 +27,11 @@ public final class IamRoles {
     private final IamStore store;
     private final InlinePolicies policies;
     private final IamIds ids = new IamIds();
-    private final Runnable changed;
     private final Clock clock;
 
-    public IamRoles(IamStore store, Runnable changed, Clock clock) {
+    public IamRoles(IamStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.policies = new InlinePolicies(store);
-        this.changed = Objects.requireNonNull(changed, "changed");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -93,20 +91,17 @@ public final class IamRoles {
             throw IamException.deleteConflict("Cannot delete entity, must delete policies first.");
         }
         store.deleteRole(role.id());
-        changed.run();
     }
 
     public void updateTrustPolicy(String account, String name, String trustPolicy) {
         RoleRow role = get(account, name);
         checkTrustPolicy(trustPolicy);
         store.setTrustPolicy(role.id(), trustPolicy);
-        changed.run();
     }
 
     public void putPolicy(String account, String roleName, String policyName, String document) {
         RoleRow role = get(account, roleName);
         policies.put(role.id(), "role " + role.name(), policyName, document, InlinePolicies.ROLE_AGGREGATE);
-        changed.run();
     }
 
     public String policy(String account, String roleName, String policyName) {
@@ -121,7 +116,6 @@ public final class IamRoles {
     public void deletePolicy(String account, String roleName, String policyName) {
         RoleRow role = get(account, roleName);
         policies.delete(role.id(), "role " + role.name(), policyName);
-        changed.run();
     }
 
     private static void checkTrustPolicy(String document) {

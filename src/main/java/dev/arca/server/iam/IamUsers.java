@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * IAM users of the local accounts, their access keys and inline policies, with IAM's rules: names unique per account
  * regardless of case, at most two access keys per user (IAM-QUOTAS), no deleting a user that still has keys or
- * policies (DeleteConflict). Every change that could alter a cached key or policy tells {@code changed}, so
- * cached credentials and policies are dropped.
+ * policies (DeleteConflict). Cached credentials and policies notice every change by
+ * the store's {@linkplain IamStore#changeStamp change stamp}, whichever instance made it.
  */
 public final class IamUsers {
 
@@ -28,14 +28,12 @@ public final class IamUsers {
     private final SecretSealer sealer;
     private final InlinePolicies policies;
     private final IamIds ids = new IamIds();
-    private final Runnable changed;
     private final Clock clock;
 
-    public IamUsers(IamStore store, SecretSealer sealer, Runnable changed, Clock clock) {
+    public IamUsers(IamStore store, SecretSealer sealer, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.policies = new InlinePolicies(store);
-        this.changed = Objects.requireNonNull(changed, "changed");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -80,7 +78,6 @@ public final class IamUsers {
             throw IamException.deleteConflict("Cannot delete entity, must delete policies first.");
         }
         store.deleteUser(user.id());
-        changed.run();
     }
 
     public NewAccessKey createAccessKey(String account, String userName) {
@@ -108,18 +105,15 @@ public final class IamUsers {
                     + "' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]");
         };
         store.setAccessKeyActive(ownKey(account, userName, accessKeyId).id(), active);
-        changed.run();
     }
 
     public void deleteAccessKey(String account, String userName, String accessKeyId) {
         store.deleteAccessKey(ownKey(account, userName, accessKeyId).id());
-        changed.run();
     }
 
     public void putPolicy(String account, String userName, String policyName, String document) {
         UserRow user = get(account, userName);
         policies.put(user.id(), "user " + user.name(), policyName, document, InlinePolicies.USER_AGGREGATE);
-        changed.run();
     }
 
     public String policy(String account, String userName, String policyName) {
@@ -134,7 +128,6 @@ public final class IamUsers {
     public void deletePolicy(String account, String userName, String policyName) {
         UserRow user = get(account, userName);
         policies.delete(user.id(), "user " + user.name(), policyName);
-        changed.run();
     }
 
     private AccessKeyRow ownKey(String account, String userName, String accessKeyId) {

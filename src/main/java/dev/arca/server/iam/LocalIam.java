@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The IAM side of a local server, wired once: the keys the SigV4 verifier accepts, the decision point with the
- * stored identity policies, and the IAM and STS APIs. An IAM change drops the cached keys and policies.
+ * stored identity policies, and the IAM and STS APIs. Cached keys and policies follow the IAM store's change stamp.
  *
  * @param keys   every accepted access key: roots, IAM users' active keys, role sessions
  * @param access the one decision point, reading users' and roles' inline policies
@@ -23,13 +23,9 @@ public record LocalIam(CredentialDirectory keys, AccessControl access, IamApi ia
         SecretSealer sealer = new SecretSealer(settings);
         CredentialDirectory keys = new CredentialDirectory(roots, store, sealer);
         StoredIdentityPolicies identities = new StoredIdentityPolicies(store);
-        Runnable changed = () -> {
-            keys.invalidate();
-            identities.invalidate();
-        };
         AccessControl access = new AccessControl(accounts, identities, clock);
-        IamRoles roles = new IamRoles(store, changed, clock);
-        return new LocalIam(keys, access, new IamApi(new IamUsers(store, sealer, changed, clock), roles, access),
+        IamRoles roles = new IamRoles(store, clock);
+        return new LocalIam(keys, access, new IamApi(new IamUsers(store, sealer, clock), roles, access),
                 new StsApi(new RoleSessions(store, roles, sealer, access, clock)));
     }
 }

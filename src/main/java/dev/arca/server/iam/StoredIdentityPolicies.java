@@ -5,23 +5,23 @@ import dev.arca.core.policy.PolicySourceType;
 import dev.arca.core.policy.PolicyType;
 import dev.arca.core.policy.RequestPrincipal;
 import dev.arca.server.store.IamStore;
+import dev.arca.server.store.StampedMemo;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 
 /**
  * {@link IdentityPolicies} from the IAM store: an IAM user's inline policies; a role's (or role session's) role's
- * inline policies; none for roots and unknown principals. Parsed documents are cached per principal and dropped
- * whenever IAM changes, so a changed policy applies from the next request.
+ * inline policies; none for roots and unknown principals. Parsed documents are remembered per principal while the
+ * IAM store's {@linkplain IamStore#changeStamp change stamp} stays the same, so a policy changed through any instance
+ * applies from the next request.
  */
 public final class StoredIdentityPolicies implements IdentityPolicies {
 
+    private static final int REMEMBERED = 10_000;
+
     private final IamStore store;
-    private final Map<String, List<AttachedPolicy>> cache = new ConcurrentHashMap<>();
-    /** Counts invalidations, so a read that raced with a change does not leave its stale answer cached. */
-    private final AtomicLong generation = new AtomicLong();
+    private final StampedMemo<String, List<AttachedPolicy>> parsed = new StampedMemo<>(REMEMBERED);
 
     public StoredIdentityPolicies(IamStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -39,26 +39,11 @@ public final class StoredIdentityPolicies implements IdentityPolicies {
         };
     }
 
-    /** Forgets what was cached: IAM changed. */
-    public void invalidate() {
-        generation.incrementAndGet();
-        cache.clear();
-    }
-
     private List<AttachedPolicy> policies(String principalId, PolicySourceType source) {
-        List<AttachedPolicy> cached = cache.get(principalId);
-        if (cached != null) {
-            return cached;
-        }
-        long seen = generation.get();
-        List<AttachedPolicy> read = store.inlinePolicies(principalId).entrySet().stream()
+        return parsed.get(principalId, store.changeStamp(), () -> Optional.of(store.inlinePolicies(principalId)
+                .entrySet().stream()
                 .map(e -> new AttachedPolicy(e.getKey(), source,
                         InlinePolicies.parse(e.getValue(), PolicyType.IDENTITY_POLICY)))
-                .toList();
-        cache.put(principalId, read);
-        if (generation.get() != seen) {
-            cache.remove(principalId);
-        }
-        return read;
+                .toList())).orElseThrow();
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -99,14 +100,29 @@ public final class AssetStorage {
     }
 
     /**
-     * Removes blob files that no metadata knows: a crash between putting a file in place and committing its
-     * record leaves one. Runs at start, under the write lock, before any publish.
+     * Removes blobs that no metadata knows and that were last written before {@code writtenBefore}: a crash between
+     * putting a blob in place and committing its record leaves one. The listing runs outside any transaction, so a
+     * large bucket holds up no other instance's writes; each blob found unknown is checked again and removed under
+     * the write lock, which every publish holds from putting its blob in place until its record commits — so no
+     * publish in flight on another instance sharing the blobs can lose its bytes. The cutoff keeps anything recent
+     * out of reach even so.
      */
-    public int sweepUnrecordedFiles(MetadataStore store) {
+    public int sweepUnrecordedFiles(MetadataStore store, Instant writtenBefore) {
+        List<BlobStore.StoredBlob> candidates;
+        try {
+            candidates = blobs.listWrittenBefore(writtenBefore);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<BlobStore.StoredBlob> unknown = store.read(tx -> candidates.stream()
+                .filter(file -> tx.assets().findBlob(file.domainId(), file.sha256()).isEmpty()).toList());
+        if (unknown.isEmpty()) {
+            return 0;
+        }
         return store.write(tx -> {
             int removed = 0;
             try {
-                for (BlobStore.StoredBlob file : blobs.list()) {
+                for (BlobStore.StoredBlob file : unknown) {
                     if (tx.assets().findBlob(file.domainId(), file.sha256()).isEmpty()) {
                         blobs.delete(file.domainId(), file.sha256());
                         removed++;

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +44,10 @@ public final class TokenService {
     public record IssuedToken(String token, Instant expiration) {
     }
 
+    /** The signing secret as read under a structure stamp. */
+    private record Secret(byte[] bytes, long stamp) {
+    }
+
     /** A token whose signature was checked, and the secret it was checked with. */
     private record Verified(TokenClaims claims, byte[] secret) {
     }
@@ -54,16 +59,33 @@ public final class TokenService {
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    private volatile byte[] secret;
+    private volatile Secret secret;
 
     public TokenService(MetadataStore store, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
-        this.secret = store.write(tx -> tx.settings().get(SECRET_SETTING).orElseGet(() -> {
+        byte[] stored = store.write(tx -> tx.settings().get(SECRET_SETTING).orElseGet(() -> {
             byte[] fresh = freshSecret();
             tx.settings().put(SECRET_SETTING, fresh);
             return fresh;
         }));
+        this.secret = new Secret(stored, store.structureStamp());
+    }
+
+    /**
+     * The signing secret as stored: read again when the structure stamp moved, so a rotation by another instance
+     * sharing the database applies here too. The same bytes stay the same array, which verified tokens are keyed by.
+     */
+    private byte[] secret() {
+        long stamp = store.structureStamp();
+        Secret known = secret;
+        if (known.stamp() == stamp) {
+            return known.bytes();
+        }
+        byte[] stored = store.read(tx -> tx.settings().get(SECRET_SETTING)).orElse(known.bytes());
+        byte[] current = Arrays.equals(stored, known.bytes()) ? known.bytes() : stored;
+        secret = new Secret(current, stamp);
+        return current;
     }
 
     /**
@@ -95,7 +117,7 @@ public final class TokenService {
                 .put("iat", now.getEpochSecond())
                 .put("exp", expiration.getEpochSecond());
         String payload = ENCODER.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-        return new IssuedToken(payload + "." + ENCODER.encodeToString(sign(payload, secret)), expiration);
+        return new IssuedToken(payload + "." + ENCODER.encodeToString(sign(payload, secret())), expiration);
     }
 
     /**
@@ -103,7 +125,7 @@ public final class TokenService {
      * send the same token with every request: a token's signature is checked once for each signing secret.
      */
     public Optional<TokenClaims> verify(String token) {
-        byte[] signingSecret = secret;
+        byte[] signingSecret = secret();
         Verified known = verified.get(token);
         if (known != null && known.secret() == signingSecret) {
             return clock.instant().isBefore(known.claims().expiration()) ? Optional.of(known.claims())
@@ -170,7 +192,6 @@ public final class TokenService {
             tx.settings().put(SECRET_SETTING, fresh);
             return null;
         });
-        secret = fresh;
     }
 
     private static byte[] sign(String payload, byte[] signingSecret) {

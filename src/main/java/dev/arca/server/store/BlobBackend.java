@@ -3,6 +3,7 @@ package dev.arca.server.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,16 @@ public interface BlobBackend extends AutoCloseable {
     /** Removes the blob; nothing happens when it is not there. */
     void delete(long domainId, String sha256) throws IOException;
 
-    /** Every blob kept, for reconciling with the metadata after a crash. */
-    List<BlobStore.StoredBlob> list() throws IOException;
+    /** Every blob kept. */
+    default List<BlobStore.StoredBlob> list() throws IOException {
+        return listWrittenBefore(Instant.MAX);
+    }
+
+    /**
+     * Every blob whose bytes were last written before {@code cutoff} (the file's modification time, the object's
+     * LastModified), for reconciling with the metadata after a crash without touching uploads still in flight.
+     */
+    List<BlobStore.StoredBlob> listWrittenBefore(Instant cutoff) throws IOException;
 
     @Override
     default void close() {

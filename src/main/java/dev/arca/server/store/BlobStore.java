@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -53,9 +54,14 @@ public final class BlobStore {
     public record StoredBlob(long domainId, String sha256) {
     }
 
-    /** Every blob kept, for reconciling with the metadata after a crash. */
+    /** Every blob kept. */
     public List<StoredBlob> list() throws IOException {
         return backend.list();
+    }
+
+    /** Every blob last written before {@code cutoff}, for reconciling with the metadata after a crash. */
+    public List<StoredBlob> listWrittenBefore(Instant cutoff) throws IOException {
+        return backend.listWrittenBefore(cutoff);
     }
 
     /** Bytes read and hashed while staging, not yet in place. Closing discards what was not committed. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public final class FileBlobs implements BlobBackend {
     }
 
     @Override
-    public List<BlobStore.StoredBlob> list() throws IOException {
+    public List<BlobStore.StoredBlob> listWrittenBefore(Instant cutoff) throws IOException {
         List<BlobStore.StoredBlob> out = new ArrayList<>();
         try (var domains = Files.list(root)) {
             for (Path domainDir : domains.filter(Files::isDirectory).toList()) {
@@ -75,12 +76,21 @@ public final class FileBlobs implements BlobBackend {
                 try (var files = Files.walk(domainDir, 2)) {
                     files.filter(Files::isRegularFile)
                             .filter(f -> SHA256.matcher(f.getFileName().toString()).matches())
+                            .filter(f -> writtenBefore(f, cutoff))
                             .forEach(f -> out.add(new BlobStore.StoredBlob(Long.parseLong(name),
                                     f.getFileName().toString())));
                 }
             }
         }
         return out;
+    }
+
+    private static boolean writtenBefore(Path file, Instant cutoff) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            return false; // gone meanwhile, or unreadable: not something to remove now
+        }
     }
 
     Path path(long domainId, String sha256) {

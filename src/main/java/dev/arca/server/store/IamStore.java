@@ -64,6 +64,12 @@ public interface IamStore {
     // Users
 
     /** Adds {@code user}; false when the account already has a user of that name (in any case). */
+    /**
+     * A number that changes whenever a committed write may have changed a user, access key, role or inline policy —
+     * by this process or another using the same database — for caches of keys and policies to check.
+     */
+    long changeStamp();
+
     boolean createUser(UserRow user);
 
     Optional<UserRow> user(String account, String name);

@@ -27,6 +27,14 @@ public interface MetadataStore extends AutoCloseable {
      */
     long structureStamp();
 
+    /**
+     * Brings the change stamps up to date with what other processes using the same database committed: afterwards
+     * they account for every write acknowledged before this call began. The server calls it as each request arrives;
+     * a store no other process writes to has nothing to do.
+     */
+    default void catchUp() {
+    }
+
     @Override
     void close();
 

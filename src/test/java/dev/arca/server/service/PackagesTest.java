@@ -9,6 +9,7 @@ import dev.arca.core.VersionStatus;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.VersionRow;
 import dev.arca.server.service.PackageLifecycle.BatchResult;
+import dev.arca.server.store.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,24 @@ class PackagesTest {
                 .isInstanceOf(ApiException.class).hasMessageContaining("does not match");
         assertThat(versions("dev", Optional.empty())).containsExactly("1.0.0");
         assertThat(services.blobs.list()).hasSize(1);
+    }
+
+    @Test
+    void theStartUpSweepRemovesOnlyUnrecordedBlobsWrittenBeforeTheCutoff() throws Exception {
+        publish("dev", "1.0.0", "a.bin", "recorded");
+        long domainId = services.store.read(tx -> tx.domains().find(ServerServices.ACCOUNT, "acme").orElseThrow().id());
+        try (BlobStore.StagedBlob orphan = services.blobs.stage(stream("left by a crash"), 1_000, new byte[32])) {
+            services.blobs.commit(domainId, orphan);
+        }
+        assertThat(services.blobs.list()).hasSize(2);
+
+        assertThat(services.assets.sweepUnrecordedFiles(services.store, Instant.now().minusSeconds(3_600)))
+                .as("written within the grace period: maybe a publish in flight").isZero();
+        assertThat(services.blobs.list()).hasSize(2);
+
+        assertThat(services.assets.sweepUnrecordedFiles(services.store, Instant.now().plusSeconds(60))).isOne();
+        assertThat(services.blobs.list()).hasSize(1);
+        assertThat(read(open("dev", "1.0.0", "a.bin"))).isEqualTo("recorded");
     }
 
     @Test

@@ -25,6 +25,7 @@ final class ServerServices implements AutoCloseable {
     final Clock clock = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
     final MetadataStore store;
     final BlobStore blobs;
+    final AssetStorage assets;
     final DomainService domains;
     final RepositoryService repositories;
     final PackageGroupService groups;
@@ -43,7 +44,7 @@ final class ServerServices implements AutoCloseable {
         domains = new DomainService(store, kms, tags, ServiceLimits.DEFAULT, clock);
         repositories = new RepositoryService(store, domains, tags, ServiceLimits.DEFAULT, REGION, clock);
         groups = new PackageGroupService(store, domains, tags, REGION, clock);
-        AssetStorage assets = new AssetStorage(blobs, kms, AssetStorage.AssetLimits.DEFAULT, clock);
+        assets = new AssetStorage(blobs, kms, AssetStorage.AssetLimits.DEFAULT, clock);
         packages = new Packages(store, assets, repositories, groups, new PackageEvents(store, REGION, clock),
                 clock);
         policies = new PolicyService(store, domains, repositories);

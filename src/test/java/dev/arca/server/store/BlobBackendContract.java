@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -130,6 +131,16 @@ public abstract class BlobBackendContract {
         assertThat(second).isEqualTo(first);
         assertThat(store.list()).containsExactly(new BlobStore.StoredBlob(1, first));
         assertThat(read(1, first)).isEqualTo(content);
+    }
+
+    @Test
+    void aListingBeforeACutoffLeavesOutWhatWasWrittenSince() throws Exception {
+        Instant before = Instant.now().minusSeconds(3_600);
+        String sha256 = commit(2, bytes(1_000));
+
+        assertThat(store.listWrittenBefore(before)).isEmpty();
+        assertThat(store.listWrittenBefore(Instant.now().plusSeconds(60)))
+                .containsExactly(new BlobStore.StoredBlob(2, sha256));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -209,14 +210,15 @@ public final class S3Blobs implements BlobBackend {
     }
 
     @Override
-    public List<StoredBlob> list() throws IOException {
+    public List<StoredBlob> listWrittenBefore(Instant cutoff) throws IOException {
         String prefix = location.keyPrefix();
         List<StoredBlob> out = new ArrayList<>();
         try {
             for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(location.bucket()).prefix(prefix)
                     .maxKeys(listPageSize)).contents()) {
                 Matcher key = BLOB_KEY.matcher(object.key().substring(prefix.length()));
-                if (key.matches() && key.group(3).startsWith(key.group(2))) {
+                if (key.matches() && key.group(3).startsWith(key.group(2))
+                        && object.lastModified().isBefore(cutoff)) {
                     out.add(new StoredBlob(Long.parseLong(key.group(1)), key.group(3)));
                 }
             }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,10 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     private final HikariDataSource pool;
     /** The connection holding the write lock on this thread, while a write and its after-commit actions run. */
     private final ThreadLocal<Connection> lockHolder = new ThreadLocal<>();
+    private final ReentrantLock catchingUp = new ReentrantLock();
+    /** When the last catch-up that finished began ({@link System#nanoTime}); guarded by {@link #catchingUp}. */
+    private long lastCatchUpBegan;
+    private boolean caughtUp;
 
     private PostgresMetadataStore(HikariDataSource pool) {
         this.pool = pool;
@@ -75,11 +80,37 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
         // Reads see one snapshot, as on SQLite; writes never conflict, as they take turns under WRITE_LOCK and each
         // begins its snapshot only once it holds the lock.
         config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        PostgresMetadataStore store;
         try {
-            return new PostgresMetadataStore(new HikariDataSource(config));
+            store = new PostgresMetadataStore(new HikariDataSource(config));
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the metadata database " + withoutParameters(url) + ": "
                     + (e.getCause() instanceof SQLException s ? reason(s) : e.getMessage()), e);
+        }
+        store.startClock();
+        return store;
+    }
+
+    /**
+     * Catches up with the database's change clock, one query at a time: a caller that arrives while one runs waits
+     * for it and, unless that one began after it arrived, runs the next, which then serves everyone waiting. So each
+     * request sees every write acknowledged before it arrived, on any instance, at the price of one indexed query per
+     * burst of requests.
+     */
+    @Override
+    public void catchUp() {
+        long arrived = System.nanoTime();
+        catchingUp.lock();
+        try {
+            if (caughtUp && lastCatchUpBegan - arrived > 0) {
+                return;
+            }
+            long began = System.nanoTime();
+            catchUpClock();
+            lastCatchUpBegan = began;
+            caughtUp = true;
+        } finally {
+            catchingUp.unlock();
         }
     }
 

@@ -15,7 +15,8 @@ final class SchemaMigrations {
 
     static final List<String> NAMES = List.of("V1__control_plane.sql", "V2__packages.sql",
             "V3__package_groups.sql", "V4__events.sql",
-            "V5__package_name_index.sql", "V6__package_protocols.sql", "V7__dangling_upstreams.sql", "V8__iam.sql");
+            "V5__package_name_index.sql", "V6__package_protocols.sql", "V7__dangling_upstreams.sql", "V8__iam.sql",
+            "V9__change_clock.sql");
     static final String SQLITE = "migrations/";
     static final String POSTGRESQL = "migrations/postgresql/";
 

@@ -53,6 +53,11 @@ public final class SqlIamStore implements IamStore {
     }
 
     @Override
+    public long changeStamp() {
+        return metadata.iamStamp();
+    }
+
+    @Override
     public boolean createUser(UserRow user) {
         return write(sql -> sql.update("INSERT INTO iam_user (id, account, name, path, created_at)"
                         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", user.id(), user.account(), user.name(),

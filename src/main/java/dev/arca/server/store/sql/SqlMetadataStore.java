@@ -98,9 +98,10 @@ abstract class SqlMetadataStore implements MetadataStore {
         } finally {
             current.remove();
         }
+        long tick = write ? ChangeStamps.tick(tx.session, tx.session.changes) : 0;
         commit(connection);
         // Still inside onWriter for a write: no other write can see the committed state before these run.
-        stamps.committed(tx.session.changes);
+        stamps.committed(tick, tx.session.changes);
         tx.session.afterCommit.forEach(Runnable::run);
         return result;
     }
@@ -113,6 +114,27 @@ abstract class SqlMetadataStore implements MetadataStore {
     @Override
     public final long structureStamp() {
         return stamps.structure();
+    }
+
+    /** Like {@link #structureStamp} for IAM's users, roles, access keys and inline policies. */
+    final long iamStamp() {
+        return stamps.iam();
+    }
+
+    /** Sets the change clock to the database's, once the schema is up to date. */
+    final void startClock() {
+        database(() -> onReader(connection -> {
+            stamps.start(new SqlSession(connection, statements(connection)));
+            return null;
+        }));
+    }
+
+    /** Applies the ticks other processes committed since the last one seen. */
+    final void catchUpClock() {
+        database(() -> onReader(connection -> {
+            stamps.catchUp(new SqlSession(connection, statements(connection)));
+            return null;
+        }));
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class SqliteMetadataStore extends SqlMetadataStore {
                 configure(reader);
                 store.readers.add(reader);
             }
+            store.startClock();
             return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open metadata database " + file + ": " + e.getMessage(), e);

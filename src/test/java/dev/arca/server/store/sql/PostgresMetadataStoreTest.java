@@ -3,12 +3,18 @@ package dev.arca.server.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arca.core.VersionStatus;
+import dev.arca.server.model.Records.PackageRow;
+import dev.arca.server.model.Records.RepositoryRow;
+import dev.arca.server.model.Records.VersionMetadata;
+import dev.arca.server.store.IamStore;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.store.MetadataStoreContract;
 import dev.arca.server.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -154,6 +160,51 @@ class PostgresMetadataStoreTest extends MetadataStoreContract {
         }
         assertThat(store.read(tx -> tx.settings().get("marker")).map(PostgresMetadataStoreTest::text))
                 .contains("written after commit");
+    }
+
+    @Test
+    void anotherInstanceSeesEveryStampMoveOnceItCatchesUp() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        RepositoryRow repository = store.write(tx -> {
+            long domain = tx.domains().insert("444455556666", "shared", "arn:aws:kms:us-east-1:444455556666:key/k",
+                    now).id();
+            return tx.repositories().insert(domain, "libs", "444455556666", Optional.empty(), now);
+        });
+        PackageRow left = store.write(tx -> tx.packages().insert(repository.id(), "npm", "", "left", "ALLOW", "BLOCK"));
+        try (PostgresMetadataStore other = openInstance();
+             PostgresMetadataStore third = openInstance()) {
+            SqlIamStore otherIam = SqlIamStore.on(other);
+            long leftBefore = other.changeStamp("npm", "", "left");
+            long rightBefore = other.changeStamp("npm", "", "right");
+            long structureBefore = other.structureStamp();
+            long iamBefore = otherIam.changeStamp();
+
+            store.write(tx -> tx.versions().insert(left.id(), "1.0.0", VersionStatus.PUBLISHED, "r1", now,
+                    "INTERNAL", Optional.empty(), Optional.empty(), new VersionMetadata(Optional.empty(),
+                            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                            Optional.empty())));
+            assertThat(other.changeStamp("npm", "", "left")).as("not caught up yet").isEqualTo(leftBefore);
+            other.catchUp();
+            assertThat(other.changeStamp("npm", "", "left")).isGreaterThan(leftBefore);
+            assertThat(other.changeStamp("npm", "", "right")).isEqualTo(rightBefore);
+            assertThat(other.structureStamp()).isEqualTo(structureBefore);
+            assertThat(otherIam.changeStamp()).isEqualTo(iamBefore);
+
+            long leftNow = other.changeStamp("npm", "", "left");
+            SqlIamStore.on(third).createUser(new IamStore.UserRow("AIDAEXAMPLE", "444455556666", "ci", "/", now));
+            other.catchUp();
+            assertThat(otherIam.changeStamp()).isGreaterThan(iamBefore);
+            assertThat(other.changeStamp("npm", "", "left")).isEqualTo(leftNow);
+
+            third.write(tx -> {
+                tx.repositories().updateDescription(repository.id(), Optional.of("changed"));
+                return null;
+            });
+            other.catchUp();
+            assertThat(other.structureStamp()).isGreaterThan(structureBefore);
+            assertThat(other.changeStamp("npm", "", "right")).isGreaterThan(rightBefore);
+            assertThat(other.changeStamp("npm", "", "left")).isGreaterThan(leftNow);
+        }
     }
 
     @Test
