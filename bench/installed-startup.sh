@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Start-up of the installed app (issue 16): the .deb from installers/build-linux.sh unpacked with dpkg -x, its launcher
+# timed like bench/startup.sh times java -jar (time from process start to the first shown window under Xvfb, RSS 2 s
+# later), interleaved run by run with the README's launch (installers/bin/arca's options on target/arca.jar).
+# The first run of each is left out. Usage: bench/installed-startup.sh DEB [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deb=$(realpath "$1")
+runs=${2:-5}
+java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+work=$(mktemp -d)
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
+cd "$work"  # where a crashing JVM leaves its hs_err file
+sleep 1
+dpkg -x "$deb" "$work/root"
+echo "installed size: $(du -sk "$work/root" | cut -f1) KiB, .deb: $(( $(stat -c %s "$deb") / 1024 )) KiB"
+
+declare -A shown rss
+for i in $(seq 0 "$runs"); do
+  for mode in installed launcher; do
+    rm -f "$work/report"
+    if [ "$mode" = installed ]; then
+      command=("$work/root/opt/arca/bin/arca")
+    else
+      command=("$java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/arca-gui.jsa" -Xlog:disable
+        -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -jar "$OLDPWD/target/arca.jar")
+    fi
+    DISPLAY=$display XDG_CONFIG_HOME="$work/config-$mode" XDG_DATA_HOME="$work/data-$mode" \
+      JAVA_TOOL_OPTIONS="-Darca.benchmark.startupReport=$work/report" "${command[@]}" 2>>"$work/stderr" \
+      || { echo "$mode run $i failed (exit $?)"; continue; }
+    [ "$i" -eq 0 ] && continue
+    shown[$mode]+="$(sed -n 's/windowShownMillis=//p' "$work/report") "
+    rss[$mode]+="$(( $(sed -n 's/rssKiB=//p' "$work/report") / 1024 )) "
+  done
+done
+stats() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {printf "min %5d  median %5d  max %5d", a[1], a[int((NR+1)/2)], a[NR]}'; }
+echo "runs per launch: $runs (after one cold start each), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for mode in installed launcher; do
+  printf '%-9s window shown ms: %s   RSS MiB: %s\n' "$mode" "$(stats "${shown[$mode]}")" "$(stats "${rss[$mode]}")"
+done
