@@ -163,7 +163,7 @@ public final class AppContext implements AutoCloseable {
         ConnectionSession session = connections.session();
         return switch (page) {
             case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(session::awaitGateway, session.tasks(),
-                    dialogs, session.domains(), navigation(session))));
+                    dialogs, session.domains(), navigation(session), session.connection().isEmbedded())));
             case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(session::awaitGateway,
                     session.tasks(), dialogs, java.time.Clock.systemUTC(), session.domains(), navigation(session))));
             case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(session::awaitGateway,

@@ -1,6 +1,13 @@
 package dev.arca.app;
 
 import dev.arca.core.ExternalConnections;
+import dev.arca.gateway.AwsSharedConfig;
+import dev.arca.gateway.ClientFactory;
+import dev.arca.gateway.CodeArtifactGateway;
+import dev.arca.gateway.ConnectionKind;
+import dev.arca.gateway.ConnectionProfile;
+import dev.arca.gateway.GatewayException;
+import dev.arca.gateway.SampleDomainLoader;
 import dev.arca.server.LocalServer;
 import dev.arca.server.MetadataDatabase;
 import dev.arca.server.RootCredentials;
@@ -100,7 +107,14 @@ final class ServerCommand implements Callable<Integer> {
                     + " account): requests beyond them get ThrottlingException (HTTP 429, Retry-After).")
     private boolean emulateQuotas;
 
+    @Option(names = "--sample-data",
+            description = "Before serving, load the sample domain 'demo' (team, shared and store repositories, a few"
+                    + " hundred package versions in every status, package groups, policies, tags) through the API;"
+                    + " refused when the server already has a domain.")
+    private boolean sampleData;
+
     private final Map<String, String> env;
+    private final CountDownLatch stop = new CountDownLatch(1);
 
     ServerCommand(Map<String, String> env) {
         this.env = env;
@@ -111,12 +125,14 @@ final class ServerCommand implements Callable<Integer> {
         ServerConfig config = config();
         Path dataDir = LocalServer.prepareDataDirectory(config.dataDir());
         LoggingSetup.attachFile(dataDir);
-        CountDownLatch stop = new CountDownLatch(1);
         TerminationSignals.onTermination(stop::countDown);
         try (LocalServer server = LocalServer.start(config)) {
             if (rotateTokenSecret) {
                 server.rotateTokenSecret();
                 spec.commandLine().getErr().println("Token secret rotated: earlier authorization tokens no longer work");
+            }
+            if (sampleData) {
+                loadSampleData(server, config.region());
             }
             // A kill that bypasses the signal handlers (or System.exit elsewhere) still stops Jetty and unlocks.
             Thread hook = new Thread(server::close, "arca-shutdown");
@@ -128,6 +144,30 @@ final class ServerCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("Arca local server stopped");
         return Arca.EXIT_OK;
+    }
+
+    /** Stops a running server as SIGTERM does. */
+    void stop() {
+        stop.countDown();
+    }
+
+    /**
+     * Loads the sample domain through the server's own API, as any client would, before the listening line is
+     * printed (so a script that waits for it finds the sample there); a server with domains is a usage error.
+     */
+    private void loadSampleData(LocalServer server, String region) throws CommandProblem, InterruptedException {
+        try (ClientFactory clients = new ClientFactory(AwsSharedConfig.standard());
+             CodeArtifactGateway gateway = clients.open(new ConnectionProfile(ConnectionKind.ARCA_SERVER.label(),
+                     ConnectionKind.ARCA_SERVER, server.endpoint(), region), server.credentials().accessKeyId(),
+                     server.credentials().secretAccessKey())) {
+            SampleDomainLoader.Summary summary = new SampleDomainLoader(gateway).load((done, total, message) -> { });
+            spec.commandLine().getErr().println(summary.describe());
+        } catch (SampleDomainLoader.Refused e) {
+            throw new CommandProblem(e.getMessage(), Arca.EXIT_USAGE);
+        } catch (GatewayException e) {
+            throw new CommandProblem("The sample domain was not completely loaded: " + e.getMessage(),
+                    Arca.EXIT_FAILURE);
+        }
     }
 
     /** The configuration the parsed options describe; bad values are usage errors. */

@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arca.server.ServerConfig;
 import dev.arca.server.store.s3.S3Location;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 /** What {@code arca server}'s options turn into: the configuration the local server starts with. */
 class ServerCommandTest {
@@ -60,5 +70,67 @@ class ServerCommandTest {
                 .hasMessage("--blobs: 'Not_A_Bucket' is not a valid S3 bucket name");
         assertThatThrownBy(() -> parse("--data", temp.toString(), "--blobs", "s3://bucket/a//b"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageStartingWith("--blobs: 'a//b' is not");
+    }
+
+    private static final Map<String, String> ROOT = Map.of("ARCA_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE01",
+            "ARCA_SECRET_ACCESS_KEY", "sample0data0secret0key0for0the0tests000");
+
+    @Test
+    void sampleDataLoadsTheDemoDomainBeforeTheListeningLine() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ServerCommand command = new ServerCommand(ROOT);
+        CommandLine commandLine = new CommandLine(command).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("--sample-data",
+                "--data", temp.toString(), "--port", "0"));
+        URI endpoint = awaitListening(out, exit);
+
+        try (CodeartifactClient sdk = CodeartifactClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .httpClientBuilder(ApacheHttpClient.builder()).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ROOT.get("ARCA_ACCESS_KEY_ID"),
+                                ROOT.get("ARCA_SECRET_ACCESS_KEY")))).build()) {
+            assertThat(sdk.listDomains(r -> { }).domains()).extracting(d -> d.name()).containsExactly("demo");
+            assertThat(sdk.listRepositoriesInDomain(r -> r.domain("demo")).repositories()).hasSize(7);
+        } finally {
+            command.stop();
+        }
+        assertThat(exit.get()).isZero();
+        assertThat(err.toString()).contains("Loaded domain demo: 7 repositories, 266 package versions");
+    }
+
+    @Test
+    void sampleDataIsRefusedWithExitTwoWhenTheServerHasItAlready() throws Exception {
+        ServerCommand first = new ServerCommand(ROOT);
+        StringWriter firstOut = new StringWriter();
+        CommandLine firstLine = new CommandLine(first).setOut(new PrintWriter(firstOut, true))
+                .setErr(new PrintWriter(new StringWriter(), true));
+        CompletableFuture<Integer> firstExit = CompletableFuture.supplyAsync(() -> firstLine.execute("--sample-data",
+                "--data", temp.toString()));
+        awaitListening(firstOut, firstExit);
+        first.stop();
+        assertThat(firstExit.get()).isZero();
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Arca.execute(new String[] {"server", "--sample-data", "--data", temp.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true), ROOT);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).containsExactly("arca server: The sample domain is loaded already"
+                + " (domain demo exists), so nothing was changed.");
+    }
+
+    private static URI awaitListening(StringWriter out, CompletableFuture<Integer> exit) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!out.toString().contains(ServerCommand.LISTENING)) {
+            if (exit.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("the server did not start: exit " + (exit.isDone() ? exit.get() : "none"));
+            }
+            Thread.sleep(50);
+        }
+        String line = out.toString().lines().filter(l -> l.startsWith(ServerCommand.LISTENING)).findFirst().orElseThrow();
+        return URI.create(line.substring(ServerCommand.LISTENING.length()).strip());
     }
 }

@@ -21,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -319,11 +320,50 @@ public final class DomainsView extends BorderPane {
         VBox empty = PageParts.stateBox(Feather.GLOBE, "No domains yet",
                 "Create one above: a domain is the first thing every repository needs.");
         empty.setId("domains-empty");
+        empty.getChildren().add(sampleOffer(viewModel.sampleDomain()));
         VBox error = PageParts.errorBox("The domains could not be loaded", viewModel.errorMessageProperty(),
                 viewModel::refresh);
         error.setId("domains-error");
         StackPane stack = PageParts.stateStack(table, viewModel.stateProperty(), empty, error);
         BorderPane.setMargin(stack, new Insets(16, 0, 0, 0));
         return stack;
+    }
+
+    /** The first-run offer under the empty state: a button, then progress and the outcome as one sentence. */
+    private Node sampleOffer(SampleDomainViewModel sample) {
+        Button load = new Button("Load a sample domain", new FontIcon(Feather.PACKAGE));
+        load.setId("load-sample-domain");
+        load.getStyleClass().add(Styles.ACCENT);
+        load.disableProperty().bind(sample.canLoadProperty().not());
+        load.setOnAction(e -> sample.load());
+        Label hint = new Label("Or explore first: a domain named demo with team, shared and store repositories,"
+                + " a few hundred package versions, package groups and policies.");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        ProgressBar bar = new ProgressBar();
+        bar.setId("sample-domain-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(sample.progressProperty());
+        bar.visibleProperty().bind(sample.loadingProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label message = new Label();
+        message.setId("sample-domain-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(sample.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        sample.failedProperty().subscribe(failed -> {
+            message.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
+            message.getStyleClass().add(failed ? Styles.DANGER : Styles.TEXT_MUTED);
+        });
+        VBox box = new VBox(8, load, hint, bar, message);
+        box.setId("sample-domain-offer");
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        box.visibleProperty().bind(sample.offeredProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 }

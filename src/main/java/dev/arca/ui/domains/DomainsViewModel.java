@@ -83,10 +83,17 @@ public final class DomainsViewModel {
     private final BooleanBinding canOpenOther;
     private final BooleanBinding canForget;
     private final BooleanBinding canSearch;
+    private final SampleDomainViewModel sampleDomain;
     private TaskHandle search;
 
     public DomainsViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
                             DomainMemory memory, Navigation navigation) {
+        this(gateway, tasks, dialogs, memory, navigation, false);
+    }
+
+    /** @param offerSampleDomain whether the empty page offers the sample domain (on the embedded server) */
+    public DomainsViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
+                            DomainMemory memory, Navigation navigation, boolean offerSampleDomain) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
@@ -110,6 +117,16 @@ public final class DomainsViewModel {
             }
         });
         selected.subscribe(this::loadDetails);
+        sampleDomain = new SampleDomainViewModel(gateway, tasks, offerSampleDomain, name -> {
+            memory.rememberDomain(name);
+            selected.set(null);
+            refresh();
+        });
+    }
+
+    /** The first-run offer of a sample domain, shown while the page is empty. */
+    public SampleDomainViewModel sampleDomain() {
+        return sampleDomain;
     }
 
     public ObservableList<DomainInfo> domains() {
