@@ -5,6 +5,8 @@ import java.util.Objects;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.action.Action;
@@ -30,8 +32,19 @@ final class WorkNoticePane extends NotificationPane {
         PageParts.useSceneStylesheets(this, PageParts.CONTROLSFX_STYLESHEET);
         viewModel.noticeProperty().subscribe(notice -> notice.ifPresentOrElse(this::show, this::hide));
         setOnHidden(event -> viewModel.dismiss()); // closed with its own button
+        skinProperty().subscribe(skin -> nameTheCloseButton()); // the skin builds the bar and its close button
         sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::focusedProperty)
                 .subscribe(focused -> viewModel.windowFocusedProperty().set(focused == null || focused));
+    }
+
+    /** ControlsFX's close button shows only a cross: say what it does, for screen readers and as a tooltip. */
+    private void nameTheCloseButton() {
+        lookupAll(".close-button").forEach(node -> {
+            if (node instanceof Button close) {
+                close.setAccessibleText("Close the notice");
+                close.setTooltip(new Tooltip("Close the notice"));
+            }
+        });
     }
 
     private void show(WorkNoticesViewModel.Notice notice) {
