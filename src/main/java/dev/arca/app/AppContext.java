@@ -15,6 +15,7 @@ import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.FxDialogService;
 import dev.arca.ui.common.Navigation;
+import dev.arca.ui.common.NoticingTaskRunner;
 import dev.arca.ui.common.UncaughtErrorHandler;
 import dev.arca.ui.common.UserSettings;
 import dev.arca.ui.activity.ActivityView;
@@ -44,6 +45,7 @@ import dev.arca.ui.domains.DomainsViewModel;
 import dev.arca.ui.repositories.RepositoriesView;
 import dev.arca.ui.repositories.RepositoriesViewModel;
 import dev.arca.ui.shell.MainViewModel;
+import dev.arca.ui.shell.WorkNoticesViewModel;
 import dev.arca.ui.shell.Page;
 import dev.arca.ui.shell.PaletteIndex;
 import dev.arca.ui.shell.PaletteItem;
@@ -85,6 +87,7 @@ public final class AppContext implements AutoCloseable {
     private final Connections connections;
     private volatile Window mainWindow;
     private MainViewModel mainViewModel;
+    private WorkNoticesViewModel workNotices;
 
     private AppContext(Path dataDir, Path configDir) {
         this.settings = UserSettings.load(configDir.resolve(SETTINGS_FILE));
@@ -104,7 +107,18 @@ public final class AppContext implements AutoCloseable {
 
     public MainViewModel newMainViewModel() {
         mainViewModel = new MainViewModel(tasks, settings, connectionCheck, connections);
+        workNotices = new WorkNoticesViewModel(mainViewModel);
         return mainViewModel;
+    }
+
+    /** The notices of work the user left, for the main window made by {@link #newMainViewModel()}. */
+    public WorkNoticesViewModel workNotices() {
+        return workNotices;
+    }
+
+    /** The tasks of {@code page} for the session: work marked for it tells the window how it ended. */
+    private TaskRunner tasksOf(ConnectionSession session, Page page) {
+        return new NoticingTaskRunner(session.tasks(), workNotices.from(page));
     }
 
     /** The command palette of the main window made by {@link #newMainViewModel()}, for the connection in use. */
@@ -167,7 +181,7 @@ public final class AppContext implements AutoCloseable {
             case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(session::awaitGateway,
                     session.tasks(), dialogs, java.time.Clock.systemUTC(), session.domains(), navigation(session))));
             case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(session::awaitGateway,
-                    session.tasks(), dialogs, session.domains(), journalDir(),
+                    tasksOf(session, Page.PACKAGES), dialogs, session.domains(), journalDir(),
                     java.time.Clock.systemUTC())));
             case UPSTREAM_GRAPH -> Optional.of(new UpstreamGraphView(new UpstreamGraphViewModel(session::awaitGateway,
                     session.tasks(), dialogs, session.domains(), navigation(session))));
@@ -208,8 +222,8 @@ public final class AppContext implements AutoCloseable {
      * may let the run go on in the background; the rest stop it, and its journal keeps what is left to resume).
      */
     private WorkflowsView workflows(ConnectionSession session) {
-        WorkflowsViewModel viewModel = new WorkflowsViewModel(session::awaitGateway, session.tasks(), dialogs,
-                session.domains(), journalDir(), java.time.Clock.systemUTC());
+        WorkflowsViewModel viewModel = new WorkflowsViewModel(session::awaitGateway, tasksOf(session, Page.WORKFLOWS),
+                dialogs, session.domains(), journalDir(), java.time.Clock.systemUTC());
         mainViewModel.guardLeaving(Page.WORKFLOWS, how -> viewModel.mayLeave(how == MainViewModel.Leaving.PAGE));
         return new WorkflowsView(viewModel);
     }

@@ -47,7 +47,7 @@ final class ArcaGui {
         context.errorHandler().install();
         MainViewModel viewModel = context.newMainViewModel();
         MainView view = new MainView(viewModel, context::page, context.connectionsDialog(),
-                context.newPaletteViewModel());
+                context.newPaletteViewModel(), context.workNotices());
         Scene scene = new Scene(view, 1200, 760);
         view.installShortcuts(scene);
         stage.setTitle(TITLE);

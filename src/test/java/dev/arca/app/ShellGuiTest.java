@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 
 /** The real shell, wired by AppContext with a real embedded server, driven headless (Monocle). */
 @ExtendWith(ApplicationExtension.class)
@@ -111,8 +112,18 @@ class ShellGuiTest {
         waitForFxEvents();
         assertThat(label(robot, "#new-domain-problem").getText()).startsWith("Use lower-case letters");
         assertThat(robot.lookup("#create-domain").queryButton().isDisabled()).isTrue();
+        // The field itself carries ControlsFX's error mark, whose tooltip says the same sentence.
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".field-problem-mark").match(NodeQueryUtils.isVisible())
+                .tryQuery().isPresent());
+        Screenshots.capture(stage.getScene(), "validation.png");
+        robot.clickOn("#theme-toggle");
+        waitForFxEvents();
+        Screenshots.capture(stage.getScene(), "validation-dark.png");
+        robot.clickOn("#theme-toggle");
 
         robot.doubleClickOn("#new-domain-name").eraseText(8).write("platform");
+        waitForFxEvents();
+        assertThat(robot.lookup(".field-problem-mark").tryQuery()).isEmpty();
         robot.clickOn("#create-domain");
         TableView<?> table = robot.lookup("#domains-table").queryAs(TableView.class);
         waitFor(15, TimeUnit.SECONDS, () -> table.isVisible() && table.getItems().size() == 1);

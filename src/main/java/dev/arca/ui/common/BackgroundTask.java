@@ -3,6 +3,7 @@ package dev.arca.ui.common;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A unit of work to run off the UI thread, with fluent callbacks that a {@link TaskRunner} delivers on
@@ -25,6 +26,11 @@ public final class BackgroundTask<T> {
     private Consumer<? super Throwable> onFailure;
     private Consumer<Progress> onProgress = progress -> { };
     private Runnable onFinished = () -> { };
+    private Optional<Notice<T>> notice = Optional.empty();
+
+    /** The sentences that say how work the user started ended, for a user who has left it (see {@link WorkNotices}). */
+    record Notice<T>(Function<? super T, String> finished, Function<? super Throwable, String> failed) {
+    }
 
     private BackgroundTask(String title, Work<T> work) {
         this.title = Objects.requireNonNull(title, "title");
@@ -62,6 +68,16 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * Marks work the user started and may leave while it runs: how it ended is told in one sentence, by
+     * {@code finished} or {@code failed}, to the runner's {@link WorkNotices} (see {@link NoticingTaskRunner}).
+     */
+    public BackgroundTask<T> noticeWhenLeft(Function<? super T, String> finished,
+                                            Function<? super Throwable, String> failed) {
+        this.notice = Optional.of(new Notice<>(Objects.requireNonNull(finished), Objects.requireNonNull(failed)));
+        return this;
+    }
+
     /** Submits this task; shorthand for {@code runner.submit(this)}. */
     public TaskHandle runWith(TaskRunner runner) {
         return runner.submit(this);
@@ -89,6 +105,10 @@ public final class BackgroundTask<T> {
 
     Consumer<Progress> progressCallback() {
         return onProgress;
+    }
+
+    Optional<Notice<T>> notice() {
+        return notice;
     }
 
     Runnable finishedCallback() {

@@ -51,6 +51,13 @@ public final class PageParts {
     public static final String STYLESHEET =
             Objects.requireNonNull(PageParts.class.getResource("pages.css")).toExternalForm();
 
+    /**
+     * ControlsFX's looks in AtlantaFX's colours (notification bar, validation decorations), light and dark: put it on
+     * the scene of any node that uses a ControlsFX control, with {@link #useSceneStylesheets}.
+     */
+    public static final String CONTROLSFX_STYLESHEET =
+            Objects.requireNonNull(PageParts.class.getResource("controlsfx.css")).toExternalForm();
+
     private static final String COMMANDS = "arca.page-commands";
 
     private PageParts() {

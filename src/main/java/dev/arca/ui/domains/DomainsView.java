@@ -6,6 +6,7 @@ import dev.arca.core.ByteSizes;
 import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
 import dev.arca.gateway.DomainSearch;
+import dev.arca.ui.common.FieldProblems;
 import dev.arca.ui.common.PageCommand;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.tags.TagsEditorDialog;
@@ -102,8 +103,7 @@ public final class DomainsView extends BorderPane {
         name.setPrefColumnCount(22);
         name.textProperty().bindBidirectional(viewModel.newNameProperty());
         name.setOnAction(e -> viewModel.create());
-        viewModel.nameProblemProperty().subscribe(problem ->
-                name.pseudoClassStateChanged(Styles.STATE_DANGER, !problem.isEmpty()));
+        FieldProblems.mark(name, viewModel.nameProblemProperty());
 
         ComboBox<Optional<KeyChoice>> key = new ComboBox<>(viewModel.keys());
         key.setId("new-domain-key");

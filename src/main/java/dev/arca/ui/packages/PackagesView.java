@@ -46,6 +46,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.controlsfx.control.SegmentedButton;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -384,20 +385,21 @@ public final class PackagesView extends BorderPane {
         return box;
     }
 
-    /** Allow | Block as two joined toggle buttons following {@code value}. */
+    /**
+     * Allow | Block as a ControlsFX segmented button following {@code value}; its skin gives the buttons AtlantaFX's
+     * pill classes, so it looks like the theme's joined buttons.
+     */
     private static Node segmented(String id, ObjectProperty<String> value) {
-        ToggleGroup group = new ToggleGroup();
-        HBox box = new HBox();
+        SegmentedButton box = new SegmentedButton();
         box.setId(id);
         for (String choice : PackagesViewModel.ORIGIN_CHOICES) {
             ToggleButton button = new ToggleButton(choice.charAt(0) + lower(choice).substring(1));
             button.setMinWidth(Region.USE_PREF_SIZE);
             button.setId(id + "-" + lower(choice));
             button.setUserData(choice);
-            button.setToggleGroup(group);
-            button.getStyleClass().add(box.getChildren().isEmpty() ? Styles.LEFT_PILL : Styles.RIGHT_PILL);
-            box.getChildren().add(button);
+            box.getButtons().add(button);
         }
+        ToggleGroup group = box.getToggleGroup();
         group.selectedToggleProperty().subscribe((before, now) -> {
             if (now != null) {
                 value.set((String) now.getUserData());

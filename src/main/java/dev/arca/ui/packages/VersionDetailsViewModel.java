@@ -199,6 +199,8 @@ public final class VersionDetailsViewModel {
                     downloadStatus.set("The download of " + asset.name() + " failed; nothing was kept.");
                     dialogs.showError("Download", UserMessages.describe(failure), failure);
                 })
+                .noticeWhenLeft(saved -> "Downloaded " + asset.name() + " to " + saved + ".",
+                        failure -> "The download of " + asset.name() + " failed; nothing was kept.")
                 .onFinished(() -> {
                     downloading.set(false);
                     if (download.equals(Optional.of(current))) {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.arca.core.ClientSetup;
 import dev.arca.core.ExternalConnections;
 import dev.arca.core.RepositoryInfo;
+import dev.arca.ui.common.FieldProblems;
 import dev.arca.ui.common.PageCommand;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.tags.TagsEditorDialog;
@@ -95,8 +96,7 @@ public final class RepositoriesView extends BorderPane {
         name.setId("new-repository-name");
         name.setPromptText("new-repository");
         name.textProperty().bindBidirectional(viewModel.newNameProperty());
-        viewModel.nameProblemProperty().subscribe(problem ->
-                name.pseudoClassStateChanged(Styles.STATE_DANGER, !problem.isEmpty()));
+        FieldProblems.mark(name, viewModel.nameProblemProperty());
         TextField description = new TextField();
         description.setPromptText("Description (optional)");
         description.textProperty().bindBidirectional(viewModel.newDescriptionProperty());

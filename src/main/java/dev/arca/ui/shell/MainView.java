@@ -68,10 +68,11 @@ public final class MainView extends BorderPane {
 
     /**
      * The shell; {@code builtPages} supplies the pages that exist, for the connection in use, the rest say they are
-     * not built yet; {@code palette} is the command palette that Ctrl+K opens over the pages.
+     * not built yet; {@code palette} is the command palette that Ctrl+K opens over the pages; {@code notices} say
+     * when work the user left has ended.
      */
     public MainView(MainViewModel viewModel, Function<Page, Optional<Node>> builtPages,
-                    ConnectionsDialog connectionsDialog, PaletteViewModel palette) {
+                    ConnectionsDialog connectionsDialog, PaletteViewModel palette, WorkNoticesViewModel notices) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.palette = Objects.requireNonNull(palette, "palette");
         this.builtPages = Objects.requireNonNull(builtPages, "builtPages");
@@ -81,7 +82,8 @@ public final class MainView extends BorderPane {
         setTop(header());
         setLeft(navigation());
         content.getStyleClass().add("page-area");
-        setCenter(new StackPane(content, new PaletteView(palette)));
+        setCenter(new StackPane(new WorkNoticePane(content, Objects.requireNonNull(notices, "notices")),
+                new PaletteView(palette)));
         setBottom(statusBar());
 
         viewModel.currentPageProperty().subscribe(this::show);

@@ -6,6 +6,7 @@ import dev.arca.gateway.PackageVersionWrites;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.TaskRunner;
+import dev.arca.ui.common.UserMessages;
 import dev.arca.workflow.Cancellation;
 import dev.arca.workflow.ExecutionOptions;
 import dev.arca.workflow.ExecutionProgress;
@@ -268,6 +269,8 @@ public final class RunViewModel {
                     cancelling.set(false);
                     ended.run();
                 })
+                .noticeWhenLeft(done -> "The cleanup of " + runRepository + " finished: " + shortSummary(done) + ".",
+                        failure -> "The cleanup of " + runRepository + " stopped: " + UserMessages.describe(failure))
                 .runWith(tasks);
     }
 

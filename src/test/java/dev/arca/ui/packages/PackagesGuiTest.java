@@ -31,6 +31,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.controlsfx.control.SegmentedButton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +141,9 @@ class PackagesGuiTest {
         robot.clickOn("#origin-publish-block");
         robot.clickOn("#origin-upstream-allow");
         assertThat(save.isDisabled()).isFalse();
+        assertThat((Object) robot.lookup("#origin-publish").query()).isInstanceOf(SegmentedButton.class);
+        waitForFxEvents();
+        Screenshots.capture(save.getScene(), "origin-controls.png");
         robot.clickOn(save);
 
         waitFor(15, TimeUnit.SECONDS, () -> ((PackageInfo) packages.getItems().getFirst()).publish().equals("BLOCK"));
