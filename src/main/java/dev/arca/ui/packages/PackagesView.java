@@ -76,7 +76,7 @@ public final class PackagesView extends BorderPane {
         this.details = new VersionDetailsView(viewModel.versionDetails());
         setId("page-packages");
         PageParts.useSceneStylesheets(this, PageParts.STYLESHEET, VersionDetailsView.STYLESHEET);
-        TextField nameFilter = debounced(viewModel.namePrefixFilterProperty());
+        TextField nameFilter = debounced(viewModel.filters().namePrefixProperty());
         nameFilter.setId("packages-filter");
         nameFilter.setPromptText("Name prefix (Ctrl+F)");
         setTop(new VBox(12, header(), filters(nameFilter)));
@@ -131,30 +131,30 @@ public final class PackagesView extends BorderPane {
     }
 
     private Node filters(TextField nameFilter) {
-        ComboBox<Optional<PackageFormat>> format = choice("packages-format", viewModel.formatChoices(),
-                viewModel.formatFilterProperty(), f -> f.map(PackageFormat::wireName).orElse("Any format"));
-        TextField namespace = debounced(viewModel.namespaceFilterProperty());
+        ComboBox<Optional<PackageFormat>> format = choice("packages-format", viewModel.filters().formatChoices(),
+                viewModel.filters().formatProperty(), f -> f.map(PackageFormat::wireName).orElse("Any format"));
+        TextField namespace = debounced(viewModel.filters().namespaceProperty());
         namespace.setId("packages-namespace");
         namespace.setPromptText("Namespace");
         namespace.setPrefColumnCount(10);
         nameFilter.setPrefColumnCount(14);
         HBox.setHgrow(nameFilter, Priority.SOMETIMES);
-        ComboBox<Optional<String>> publish = choice("packages-publish", viewModel.originFilterChoices(),
-                viewModel.publishFilterProperty(), v -> "Publish: " + v.map(PackagesView::lower).orElse("any"));
-        ComboBox<Optional<String>> upstream = choice("packages-upstream", viewModel.originFilterChoices(),
-                viewModel.upstreamFilterProperty(), v -> "Upstream: " + v.map(PackagesView::lower).orElse("any"));
+        ComboBox<Optional<String>> publish = choice("packages-publish", viewModel.filters().originChoices(),
+                viewModel.filters().publishProperty(), v -> "Publish: " + v.map(PackagesView::lower).orElse("any"));
+        ComboBox<Optional<String>> upstream = choice("packages-upstream", viewModel.filters().originChoices(),
+                viewModel.filters().upstreamProperty(), v -> "Upstream: " + v.map(PackagesView::lower).orElse("any"));
         Button clear = new Button("Clear filters");
         clear.getStyleClass().add(Styles.FLAT);
         clear.setMinWidth(Region.USE_PREF_SIZE);
         PageParts.offer(this, "Clear package filters", clear);
-        clear.setOnAction(e -> viewModel.clearFilters());
+        clear.setOnAction(e -> viewModel.filters().clear());
         HBox row = new HBox(8, new FontIcon(Feather.FILTER), format, namespace, nameFilter, publish, upstream, clear);
         row.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();
         problem.setId("packages-filter-problem");
         problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
         problem.setGraphic(new FontIcon(Feather.INFO));
-        problem.textProperty().bind(viewModel.filterProblemProperty());
+        problem.textProperty().bind(viewModel.filters().problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
         return new VBox(4, row, problem);
@@ -226,11 +226,11 @@ public final class PackagesView extends BorderPane {
         save.setId("save-origin-controls");
         save.getStyleClass().add(Styles.ACCENT);
         save.setMinWidth(Region.USE_PREF_SIZE);
-        save.disableProperty().bind(viewModel.canSaveOriginProperty().not());
-        save.setOnAction(e -> viewModel.saveOriginControls());
+        save.disableProperty().bind(viewModel.origin().canSaveProperty().not());
+        save.setOnAction(e -> viewModel.origin().save());
         GridPane origin = new GridPane(8, 6);
-        origin.addRow(0, fieldName("Publish"), segmented("origin-publish", viewModel.originPublishProperty()));
-        origin.addRow(1, fieldName("Upstream"), segmented("origin-upstream", viewModel.originUpstreamProperty()));
+        origin.addRow(0, fieldName("Publish"), segmented("origin-publish", viewModel.origin().publishProperty()));
+        origin.addRow(1, fieldName("Upstream"), segmented("origin-upstream", viewModel.origin().upstreamProperty()));
         origin.add(save, 1, 2);
         VBox card = new VBox(6, name, group, origin);
         card.getStyleClass().add("details-panel");
@@ -392,7 +392,7 @@ public final class PackagesView extends BorderPane {
     private static Node segmented(String id, ObjectProperty<String> value) {
         SegmentedButton box = new SegmentedButton();
         box.setId(id);
-        for (String choice : PackagesViewModel.ORIGIN_CHOICES) {
+        for (String choice : OriginControlsViewModel.CHOICES) {
             ToggleButton button = new ToggleButton(choice.charAt(0) + lower(choice).substring(1));
             button.setMinWidth(Region.USE_PREF_SIZE);
             button.setId(id + "-" + lower(choice));

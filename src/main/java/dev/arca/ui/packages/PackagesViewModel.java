@@ -1,8 +1,6 @@
 package dev.arca.ui.packages;
 
-import dev.arca.core.DomainInfo;
 import dev.arca.core.PackageFilter;
-import dev.arca.core.PackageFormat;
 import dev.arca.core.PackageGroupInfo;
 import dev.arca.core.PackageInfo;
 import dev.arca.core.RepositoryInfo;
@@ -17,7 +15,6 @@ import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.LoadedValue;
 import dev.arca.ui.common.PagedList;
 import dev.arca.ui.common.TaskRunner;
-import dev.arca.ui.common.UserMessages;
 import dev.arca.ui.packages.bulk.PackageBulkActions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,31 +23,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
  * The Packages page: a repository's packages, filtered by the service and loaded a page at a time (never all at
- * once); the selected package's package group and origin controls, which can be edited; its versions newest
- * first, filtered by status; and the selected version's details (see {@link VersionDetailsViewModel}).
+ * once); the selected package's package group and origin controls (edited in {@link OriginControlsViewModel}); its
+ * versions newest first, filtered by status; and the selected version's details (see
+ * {@link VersionDetailsViewModel}).
  */
 public final class PackagesViewModel {
 
     static final int PAGE_SIZE = 100;
-    /** The values of an origin control, as the service names them. */
-    public static final List<String> ORIGIN_CHOICES = List.of("ALLOW", "BLOCK");
 
     private final Supplier<CodeArtifactGateway> gateway;
     private final TaskRunner tasks;
@@ -62,23 +51,12 @@ public final class PackagesViewModel {
     private final ObjectProperty<String> domain = new SimpleObjectProperty<>(this, "domain");
     private final ObservableList<String> repositories = FXCollections.observableArrayList();
     private final ObjectProperty<String> repository = new SimpleObjectProperty<>(this, "repository");
-    private final ObjectProperty<Optional<PackageFormat>> formatFilter =
-            new SimpleObjectProperty<>(this, "formatFilter", Optional.empty());
-    private final StringProperty namespaceFilter = new SimpleStringProperty(this, "namespaceFilter", "");
-    private final StringProperty namePrefixFilter = new SimpleStringProperty(this, "namePrefixFilter", "");
-    private final ObjectProperty<Optional<String>> publishFilter =
-            new SimpleObjectProperty<>(this, "publishFilter", Optional.empty());
-    private final ObjectProperty<Optional<String>> upstreamFilter =
-            new SimpleObjectProperty<>(this, "upstreamFilter", Optional.empty());
-    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper(this, "filterProblem", "");
+    private final PackageFilters filters = new PackageFilters(this::reloadPackages);
     private final ReadOnlyStringWrapper emptyHint = new ReadOnlyStringWrapper(this, "emptyHint", "");
     private final PagedList<PackageInfo> packages;
     private final ObjectProperty<PackageInfo> selectedPackage = new SimpleObjectProperty<>(this, "selectedPackage");
     private final LoadedValue<PackageGroupInfo> packageGroup;
-    private final ObjectProperty<String> originPublish = new SimpleObjectProperty<>(this, "originPublish");
-    private final ObjectProperty<String> originUpstream = new SimpleObjectProperty<>(this, "originUpstream");
-    private final ReadOnlyBooleanWrapper savingOrigin = new ReadOnlyBooleanWrapper(this, "savingOrigin");
-    private final BooleanBinding canSaveOrigin;
+    private final OriginControlsViewModel origin;
     private final ObjectProperty<Optional<VersionStatus>> statusFilter =
             new SimpleObjectProperty<>(this, "statusFilter", Optional.empty());
     private final PagedList<VersionInfo> versions;
@@ -89,8 +67,6 @@ public final class PackagesViewModel {
     private Optional<PackageInfo> reselect = Optional.empty();
     /** The package another page asked to open, selected once listed; it wins over {@link #reselect}. */
     private Optional<PackageToOpen> opening = Optional.empty();
-    /** True while several filters change together, which reload the packages once. */
-    private boolean settingFilters;
     /** The repository {@link #watch()} looked at last ("DOMAIN/REPOSITORY"), its newest event (-1: none kept). */
     private String watched;
     private long newestEvent;
@@ -111,8 +87,8 @@ public final class PackagesViewModel {
         versionDetails = new VersionDetailsViewModel(gateway, tasks, dialogs);
         bulk = new PackageBulkActions(gateway, tasks, new PackageBulkActions.Page(domain, repository, selectedPackage,
                 selectedVersion), journalDir, clock, this::loadVersions, this::refresh);
-        canSaveOrigin = Bindings.createBooleanBinding(this::originEdited, selectedPackage, originPublish,
-                originUpstream, savingOrigin);
+        origin = new OriginControlsViewModel(gateway, tasks, dialogs, new OriginControlsViewModel.Page(domain,
+                repository, selectedPackage), this::originSaved);
         packages.items().addListener((ListChangeListener<PackageInfo>) change -> reselectIfListed());
         domain.subscribe(d -> {
             repositories.clear();
@@ -128,15 +104,9 @@ public final class PackagesViewModel {
             }
             reloadPackages();
         });
-        List.<ObservableValue<?>>of(formatFilter, namespaceFilter, namePrefixFilter, publishFilter, upstreamFilter)
-                .forEach(filter -> filter.addListener((observable, before, now) -> {
-                    if (!settingFilters) {
-                        reloadPackages();
-                    }
-                }));
         selectedPackage.subscribe((before, now) -> {
             if (now != null && now.isSamePackage(before)) {
-                showOriginControls(now); // the same package with new origin controls: nothing else changed
+                origin.show(now); // the same package with new origin controls: nothing else changed
             } else {
                 packageChosen(now);
             }
@@ -161,41 +131,9 @@ public final class PackagesViewModel {
         return repository;
     }
 
-    /** The formats to filter by; empty stands for any format. */
-    public List<Optional<PackageFormat>> formatChoices() {
-        return anyOr(Arrays.stream(PackageFormat.values()));
-    }
-
-    public ObjectProperty<Optional<PackageFormat>> formatFilterProperty() {
-        return formatFilter;
-    }
-
-    /** Only packages in this namespace (needs a format); empty for any. */
-    public StringProperty namespaceFilterProperty() {
-        return namespaceFilter;
-    }
-
-    /** Only packages whose name starts with this; empty for any. */
-    public StringProperty namePrefixFilterProperty() {
-        return namePrefixFilter;
-    }
-
-    /** The values an origin-control filter can take; empty stands for either. */
-    public List<Optional<String>> originFilterChoices() {
-        return anyOr(ORIGIN_CHOICES.stream());
-    }
-
-    public ObjectProperty<Optional<String>> publishFilterProperty() {
-        return publishFilter;
-    }
-
-    public ObjectProperty<Optional<String>> upstreamFilterProperty() {
-        return upstreamFilter;
-    }
-
-    /** Why the filters cannot be applied, as a sentence; empty when they can. */
-    public ReadOnlyStringProperty filterProblemProperty() {
-        return filterProblem.getReadOnlyProperty();
+    /** The package filters, which the service applies. */
+    public PackageFilters filters() {
+        return filters;
     }
 
     /** What the empty package list means and what to do about it. */
@@ -217,24 +155,14 @@ public final class PackagesViewModel {
         return packageGroup;
     }
 
-    /** The publish origin control being edited for the selected package. */
-    public ObjectProperty<String> originPublishProperty() {
-        return originPublish;
-    }
-
-    /** The upstream origin control being edited for the selected package. */
-    public ObjectProperty<String> originUpstreamProperty() {
-        return originUpstream;
-    }
-
-    /** Whether the edited origin controls differ from the package's and can be saved now. */
-    public BooleanBinding canSaveOriginProperty() {
-        return canSaveOrigin;
+    /** The selected package's origin controls, being edited. */
+    public OriginControlsViewModel origin() {
+        return origin;
     }
 
     /** The statuses to filter versions by; empty stands for every status. */
     public List<Optional<VersionStatus>> statusChoices() {
-        return anyOr(Arrays.stream(VersionStatus.values()));
+        return PackageFilters.anyOr(Arrays.stream(VersionStatus.values()));
     }
 
     public ObjectProperty<Optional<VersionStatus>> statusFilterProperty() {
@@ -327,39 +255,6 @@ public final class PackagesViewModel {
                 .runWith(tasks);
     }
 
-    /** Shows every package again. */
-    public void clearFilters() {
-        formatFilter.set(Optional.empty());
-        namespaceFilter.set("");
-        namePrefixFilter.set("");
-        publishFilter.set(Optional.empty());
-        upstreamFilter.set(Optional.empty());
-    }
-
-    /** Sets the selected package's two origin controls to the edited values, together. */
-    public void saveOriginControls() {
-        if (!canSaveOrigin.get()) {
-            return;
-        }
-        PackageInfo pkg = selectedPackage.get();
-        String d = domain.get();
-        String r = repository.get();
-        String publish = originPublish.get();
-        String upstream = originUpstream.get();
-        BackgroundTask.of("Setting the origin controls of " + pkg.display(), progress -> gateway.get()
-                        .setOriginControls(d, r, pkg, publish, upstream))
-                .onRunning(() -> savingOrigin.set(true))
-                .onSuccess(updated -> {
-                    packages.replace(pkg, updated);
-                    if (updated.isSamePackage(selectedPackage.get())) {
-                        selectedPackage.set(updated);
-                    }
-                })
-                .onFailure(failure -> dialogs.showError("Origin controls", UserMessages.describe(failure), failure))
-                .onFinished(() -> savingOrigin.set(false))
-                .runWith(tasks);
-    }
-
     /** Lists the chosen domain's repositories, keeping the chosen one when it is still there. */
     private void loadRepositories() {
         String d = domain.get();
@@ -393,9 +288,7 @@ public final class PackagesViewModel {
         selectedPackage.set(null);
         String d = domain.get();
         String r = repository.get();
-        PackageFilter filter = new PackageFilter(formatFilter.get(), namespaceFilter.get(), namePrefixFilter.get(),
-                publishFilter.get(), upstreamFilter.get());
-        filterProblem.set(filter.problem().orElse(""));
+        PackageFilter filter = filters.applied();
         if (d == null || r == null || filter.problem().isPresent()) {
             emptyHint.set(filter.problem().orElse("Choose a domain and a repository."));
             packages.clear();
@@ -411,16 +304,7 @@ public final class PackagesViewModel {
     /** Narrows the list down to {@code pkg}'s name, whatever the filters were, and selects it once listed. */
     private void open(PackageToOpen pkg) {
         opening = Optional.of(pkg);
-        settingFilters = true;
-        try {
-            formatFilter.set(Optional.of(pkg.format()));
-            namespaceFilter.set(pkg.namespace());
-            namePrefixFilter.set(pkg.name());
-            publishFilter.set(Optional.empty());
-            upstreamFilter.set(Optional.empty());
-        } finally {
-            settingFilters = false;
-        }
+        filters.narrowTo(pkg);
         reloadPackages();
     }
 
@@ -444,7 +328,7 @@ public final class PackagesViewModel {
     }
 
     private void packageChosen(PackageInfo pkg) {
-        showOriginControls(pkg);
+        origin.show(pkg);
         if (pkg == null) {
             packageGroup.clear();
         } else {
@@ -455,15 +339,11 @@ public final class PackagesViewModel {
         loadVersions();
     }
 
-    private void showOriginControls(PackageInfo pkg) {
-        originPublish.set(pkg == null ? null : pkg.publish());
-        originUpstream.set(pkg == null ? null : pkg.upstream());
-    }
-
-    private boolean originEdited() {
-        PackageInfo pkg = selectedPackage.get();
-        return pkg != null && !savingOrigin.get() && originPublish.get() != null && originUpstream.get() != null
-                && !(pkg.publish().equals(originPublish.get()) && pkg.upstream().equals(originUpstream.get()));
+    private void originSaved(PackageInfo before, PackageInfo updated) {
+        packages.replace(before, updated);
+        if (updated.isSamePackage(selectedPackage.get())) {
+            selectedPackage.set(updated);
+        }
     }
 
     private void loadVersions() {
@@ -489,8 +369,4 @@ public final class PackagesViewModel {
         }
     }
 
-    /** Filter choices: empty (any) first, then each of {@code values}. */
-    private static <T> List<Optional<T>> anyOr(Stream<T> values) {
-        return Stream.concat(Stream.of(Optional.<T>empty()), values.map(Optional::of)).toList();
-    }
 }

@@ -128,7 +128,7 @@ class PackagesViewModelTest {
             fixture.publish("ns", String.format("pkg-%03d", i), "1.0", new byte[] {(byte) i});
         }
         viewModel.loadDomains();
-        viewModel.namespaceFilterProperty().set("other");
+        viewModel.filters().namespaceProperty().set("other");
         assertThat(listed()).isEmpty();
         String last = String.format("pkg-%03d", PackagesViewModel.PAGE_SIZE + 4);
 
@@ -136,9 +136,9 @@ class PackagesViewModelTest {
         viewModel.loadDomains(); // the page is shown again
 
         assertThat(viewModel.selectedPackageProperty().get().display()).isEqualTo("ns/" + last);
-        assertThat(viewModel.namePrefixFilterProperty().get()).isEqualTo(last);
+        assertThat(viewModel.filters().namePrefixProperty().get()).isEqualTo(last);
         assertThat(memory.takePackageToOpen(DOMAIN, REPOSITORY)).as("opened once").isEmpty();
-        viewModel.clearFilters();
+        viewModel.filters().clear();
         assertThat(viewModel.packages().items()).hasSize(PackagesViewModel.PAGE_SIZE);
         assertThat(viewModel.selectedPackageProperty().get()).as("not listed any more").isNull();
     }
@@ -201,10 +201,10 @@ class PackagesViewModelTest {
         viewModel.loadDomains();
         assertThat(listed()).containsExactly("ns/tool", "@scope/left-pad", "requests");
 
-        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.NPM));
+        viewModel.filters().formatProperty().set(Optional.of(PackageFormat.NPM));
 
         assertThat(listed()).containsExactly("@scope/left-pad");
-        assertThat(viewModel.filterProblemProperty().get()).isEmpty();
+        assertThat(viewModel.filters().problemProperty().get()).isEmpty();
     }
 
     @Test
@@ -213,8 +213,8 @@ class PackagesViewModelTest {
         fixture.originControls("npm", "other", "left-pad", "ALLOW", "ALLOW");
         viewModel.loadDomains();
 
-        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.NPM));
-        viewModel.namespaceFilterProperty().set("@scope");
+        viewModel.filters().formatProperty().set(Optional.of(PackageFormat.NPM));
+        viewModel.filters().namespaceProperty().set("@scope");
 
         assertThat(listed()).containsExactly("@scope/left-pad");
     }
@@ -226,14 +226,14 @@ class PackagesViewModelTest {
         fixture.publish("team-b", "lib-core", "1.0", new byte[] {3});
         viewModel.loadDomains();
 
-        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.GENERIC));
-        viewModel.namespaceFilterProperty().set("team-a");
+        viewModel.filters().formatProperty().set(Optional.of(PackageFormat.GENERIC));
+        viewModel.filters().namespaceProperty().set("team-a");
         assertThat(listed()).containsExactly("team-a/app", "team-a/lib-core");
 
-        viewModel.namePrefixFilterProperty().set("lib-");
+        viewModel.filters().namePrefixProperty().set("lib-");
         assertThat(listed()).containsExactly("team-a/lib-core");
 
-        viewModel.namespaceFilterProperty().set("");
+        viewModel.filters().namespaceProperty().set("");
         assertThat(listed()).containsExactly("team-a/lib-core", "team-b/lib-core");
     }
 
@@ -242,16 +242,16 @@ class PackagesViewModelTest {
         fixture.publish("team-a", "app", "1.0", new byte[] {1});
         viewModel.loadDomains();
 
-        viewModel.namespaceFilterProperty().set("team-a");
+        viewModel.filters().namespaceProperty().set("team-a");
 
-        assertThat(viewModel.filterProblemProperty().get()).startsWith("Choose a format to filter by namespace");
+        assertThat(viewModel.filters().problemProperty().get()).startsWith("Choose a format to filter by namespace");
         assertThat(viewModel.packages().stateProperty().get()).as("no refused call, so no error")
                 .isEqualTo(ListState.EMPTY);
-        assertThat(viewModel.emptyHintProperty().get()).isEqualTo(viewModel.filterProblemProperty().get());
+        assertThat(viewModel.emptyHintProperty().get()).isEqualTo(viewModel.filters().problemProperty().get());
         assertThat(dialogs.shown()).isEmpty();
 
-        viewModel.formatFilterProperty().set(Optional.of(PackageFormat.GENERIC));
-        assertThat(viewModel.filterProblemProperty().get()).isEmpty();
+        viewModel.filters().formatProperty().set(Optional.of(PackageFormat.GENERIC));
+        assertThat(viewModel.filters().problemProperty().get()).isEmpty();
         assertThat(listed()).containsExactly("team-a/app");
     }
 
@@ -263,13 +263,13 @@ class PackagesViewModelTest {
         fixture.originControls("generic", "ns", "mirrored", "BLOCK", "ALLOW");
         viewModel.loadDomains();
 
-        viewModel.publishFilterProperty().set(Optional.of("BLOCK"));
+        viewModel.filters().publishProperty().set(Optional.of("BLOCK"));
         assertThat(listed()).containsExactly("ns/locked", "ns/mirrored");
 
-        viewModel.upstreamFilterProperty().set(Optional.of("ALLOW"));
+        viewModel.filters().upstreamProperty().set(Optional.of("ALLOW"));
         assertThat(listed()).containsExactly("ns/mirrored");
 
-        viewModel.clearFilters();
+        viewModel.filters().clear();
         assertThat(listed()).containsExactly("ns/locked", "ns/mirrored", "ns/open");
         assertThat(viewModel.emptyHintProperty().get()).doesNotContain("filters");
     }
@@ -282,7 +282,7 @@ class PackagesViewModelTest {
         fixture.publish("ns", "other", "1.0", new byte[] {1});
         viewModel.loadDomains();
 
-        viewModel.namePrefixFilterProperty().set("lib-");
+        viewModel.filters().namePrefixProperty().set("lib-");
 
         assertThat(viewModel.packages().items()).hasSize(PackagesViewModel.PAGE_SIZE);
         viewModel.packages().loadMore();
@@ -295,7 +295,7 @@ class PackagesViewModelTest {
         fixture.publish("ns", "tool", "1.0", new byte[] {1});
         viewModel.loadDomains();
 
-        viewModel.namePrefixFilterProperty().set("zzz");
+        viewModel.filters().namePrefixProperty().set("zzz");
 
         assertThat(viewModel.packages().stateProperty().get()).isEqualTo(ListState.EMPTY);
         assertThat(viewModel.emptyHintProperty().get()).isEqualTo("No package of repo matches these filters.");
@@ -312,8 +312,8 @@ class PackagesViewModelTest {
         held.releaseAll();
         assertThat(listed()).containsExactly("ns/alpha", "ns/beta");
 
-        viewModel.namePrefixFilterProperty().set("al");
-        viewModel.namePrefixFilterProperty().set("be");
+        viewModel.filters().namePrefixProperty().set("al");
+        viewModel.filters().namePrefixProperty().set("be");
         assertThat(held.heldCount()).isEqualTo(2);
         held.releaseNewest();
         assertThat(listed()).containsExactly("ns/beta");
@@ -422,19 +422,19 @@ class PackagesViewModelTest {
         PackageInfo tool = select("ns/tool");
         VersionInfo version = viewModel.versions().items().getFirst();
         viewModel.selectedVersionProperty().set(version);
-        assertThat(viewModel.canSaveOriginProperty().get()).as("nothing edited yet").isFalse();
+        assertThat(viewModel.origin().canSaveProperty().get()).as("nothing edited yet").isFalse();
 
-        viewModel.originPublishProperty().set("BLOCK");
-        viewModel.originUpstreamProperty().set("ALLOW");
-        assertThat(viewModel.canSaveOriginProperty().get()).isTrue();
-        viewModel.saveOriginControls();
+        viewModel.origin().publishProperty().set("BLOCK");
+        viewModel.origin().upstreamProperty().set("ALLOW");
+        assertThat(viewModel.origin().canSaveProperty().get()).isTrue();
+        viewModel.origin().save();
 
         PackageInfo updated = viewModel.packages().items().getFirst();
         assertThat(updated.publish()).isEqualTo("BLOCK");
         assertThat(updated.upstream()).isEqualTo("ALLOW");
         assertThat(viewModel.selectedPackageProperty().get()).isEqualTo(updated);
         assertThat(viewModel.selectedVersionProperty().get()).as("the versions were not reloaded").isEqualTo(version);
-        assertThat(viewModel.canSaveOriginProperty().get()).isFalse();
+        assertThat(viewModel.origin().canSaveProperty().get()).isFalse();
         var stored = fixture.client().describePackage(r -> r.domain(DOMAIN).repository(REPOSITORY)
                 .format(tool.format()).namespace(tool.namespace()).packageValue(tool.name()))
                 .packageValue().originConfiguration().restrictions();
@@ -449,12 +449,12 @@ class PackagesViewModelTest {
         PackageInfo tool = select("ns/tool");
         fixture.client().deleteRepository(r -> r.domain(DOMAIN).repository(REPOSITORY));
 
-        viewModel.originPublishProperty().set("BLOCK");
-        viewModel.saveOriginControls();
+        viewModel.origin().publishProperty().set("BLOCK");
+        viewModel.origin().save();
 
         assertThat(dialogs.shown()).singleElement().asString().startsWith("error: ").endsWith(".");
         assertThat(viewModel.packages().items()).containsExactly(tool);
-        assertThat(viewModel.canSaveOriginProperty().get()).as("the edit is kept to try again").isTrue();
+        assertThat(viewModel.origin().canSaveProperty().get()).as("the edit is kept to try again").isTrue();
     }
 
     @Test
