@@ -215,24 +215,24 @@ public final class DomainsView extends BorderPane {
         TextField text = new TextField();
         text.setId("domain-search-text");
         text.setPromptText("Package name starts with…");
-        text.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        text.setOnAction(e -> viewModel.search());
+        text.textProperty().bindBidirectional(viewModel.packageSearch().textProperty());
+        text.setOnAction(e -> viewModel.packageSearch().search());
         HBox.setHgrow(text, Priority.ALWAYS);
         Button find = new Button("Find", new FontIcon(Feather.SEARCH));
         PageParts.offer(this, "Find domains", find);
         find.setId("domain-search");
-        find.disableProperty().bind(viewModel.canSearchProperty().not());
-        find.setOnAction(e -> viewModel.search());
+        find.disableProperty().bind(viewModel.packageSearch().canSearchProperty().not());
+        find.setOnAction(e -> viewModel.packageSearch().search());
         Button stop = new Button("Stop");
-        stop.visibleProperty().bind(viewModel.searchingProperty());
+        stop.visibleProperty().bind(viewModel.packageSearch().searchingProperty());
         stop.managedProperty().bind(stop.visibleProperty());
-        stop.setOnAction(e -> viewModel.cancelSearch());
+        stop.setOnAction(e -> viewModel.packageSearch().cancel());
         Label summary = new Label();
         summary.setId("domain-search-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add(Styles.TEXT_MUTED);
-        summary.textProperty().bind(viewModel.searchSummaryProperty());
-        TableView<DomainSearch.Hit> hits = new TableView<>(viewModel.searchHits());
+        summary.textProperty().bind(viewModel.packageSearch().summaryProperty());
+        TableView<DomainSearch.Hit> hits = new TableView<>(viewModel.packageSearch().hits());
         hits.setId("domain-search-hits");
         hits.getColumns().setAll(List.of(
                 PageParts.<DomainSearch.Hit>textColumn("Package", h -> h.pkg().display(), 130, false),

@@ -4,7 +4,6 @@ import dev.arca.core.DomainInfo;
 import dev.arca.core.KeyChoice;
 import dev.arca.core.ResourceNames;
 import dev.arca.gateway.CodeArtifactGateway;
-import dev.arca.gateway.DomainSearch;
 import dev.arca.gateway.GatewayException;
 import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
@@ -12,7 +11,6 @@ import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.DomainMemory.OtherAccountDomain;
 import dev.arca.ui.common.ListState;
 import dev.arca.ui.common.Navigation;
-import dev.arca.ui.common.TaskHandle;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
 import dev.arca.ui.tags.TagsEditorViewModel;
@@ -27,7 +25,6 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,7 +39,7 @@ import javafx.collections.ObservableList;
 /**
  * The Domains page: the account's domains and the other accounts' domains opened by owner, creating one (name
  * checked as it is typed, key picked), deleting, and opening or forgetting a domain of another account; the
- * selected domain's tags and policy; and finding a package in every repository of the domain.
+ * selected domain's tags and policy; and finding a package in every repository of the domain ({@link PackageSearchViewModel}).
  */
 public final class DomainsViewModel {
 
@@ -69,10 +66,6 @@ public final class DomainsViewModel {
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
     private final ReadOnlyObjectWrapper<Optional<DomainDetails>> details =
             new ReadOnlyObjectWrapper<>(this, "details", Optional.empty());
-    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
-    private final ObservableList<DomainSearch.Hit> searchHits = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper searchSummary = new ReadOnlyStringWrapper(this, "searchSummary", "");
-    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final StringProperty otherOwner = new SimpleStringProperty(this, "otherOwner", "");
     private final StringProperty otherName = new SimpleStringProperty(this, "otherName", "");
     private final ReadOnlyStringWrapper otherProblem = new ReadOnlyStringWrapper(this, "otherProblem", "");
@@ -82,9 +75,8 @@ public final class DomainsViewModel {
     private final BooleanBinding canDelete;
     private final BooleanBinding canOpenOther;
     private final BooleanBinding canForget;
-    private final BooleanBinding canSearch;
     private final SampleDomainViewModel sampleDomain;
-    private TaskHandle search;
+    private final PackageSearchViewModel packageSearch;
 
     public DomainsViewModel(Supplier<CodeArtifactGateway> gateway, TaskRunner tasks, DialogService dialogs,
                             DomainMemory memory, Navigation navigation) {
@@ -102,8 +94,6 @@ public final class DomainsViewModel {
         newName.subscribe(name -> nameProblem.set(problemWith(name)));
         canCreate = Bindings.createBooleanBinding(() -> !newName.get().isBlank() && nameProblem.get().isEmpty()
                 && !creating.get(), newName, nameProblem, creating);
-        canSearch = Bindings.createBooleanBinding(() -> selected.get() != null && !searchText.get().isBlank()
-                && !searching.get(), selected, searchText, searching);
         canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && !isOtherAccount(selected.get()),
                 selected);
         canForget = Bindings.createBooleanBinding(() -> selected.get() != null && isOtherAccount(selected.get()),
@@ -117,6 +107,7 @@ public final class DomainsViewModel {
             }
         });
         selected.subscribe(this::loadDetails);
+        packageSearch = new PackageSearchViewModel(gateway, tasks, selected);
         sampleDomain = new SampleDomainViewModel(gateway, tasks, offerSampleDomain, name -> {
             memory.rememberDomain(name);
             selected.set(null);
@@ -175,26 +166,9 @@ public final class DomainsViewModel {
         return details.getReadOnlyProperty();
     }
 
-    /** The start of a package name to find in every repository of the selected domain. */
-    public StringProperty searchTextProperty() {
-        return searchText;
-    }
-
-    public ObservableList<DomainSearch.Hit> searchHits() {
-        return searchHits;
-    }
-
-    /** What the last search found, or how far the running one got, as a sentence. */
-    public ReadOnlyStringProperty searchSummaryProperty() {
-        return searchSummary.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty searchingProperty() {
-        return searching.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canSearchProperty() {
-        return canSearch;
+    /** Finding a package in every repository of the selected domain. */
+    public PackageSearchViewModel packageSearch() {
+        return packageSearch;
     }
 
     /** An editor for the selected domain's tags; empty when nothing is selected. */
@@ -247,36 +221,6 @@ public final class DomainsViewModel {
     /** Re-reads the selected domain's tags and policy, e.g. after the tags were edited. */
     public void reloadDetails() {
         loadDetails(selected.get());
-    }
-
-    /** Finds packages whose names start with the search text in every repository of the selected domain. */
-    public void search() {
-        if (!canSearch.get()) {
-            return;
-        }
-        String domainName = selected.get().name();
-        String prefix = searchText.get().strip();
-        searching.set(true);
-        searchHits.clear();
-        searchSummary.set("Searching the repositories of " + domainName + "…");
-        search = BackgroundTask.of("Finding " + prefix + " in " + domainName, progress -> new DomainSearch(
-                        gateway.get()).search(domainName, prefix, (done, total) -> progress.update(done, total,
-                        "Searched " + done + " of " + total + " repositories")))
-                .onProgress(p -> searchSummary.set(p.message() + "…"))
-                .onSuccess(result -> {
-                    searchHits.setAll(result.hits());
-                    searchSummary.set(summary(prefix, result));
-                })
-                .onFailure(failure -> searchSummary.set(UserMessages.describe(failure)))
-                .onFinished(() -> searching.set(false))
-                .runWith(tasks);
-    }
-
-    /** Stops a running search. */
-    public void cancelSearch() {
-        if (search != null) {
-            search.cancel();
-        }
     }
 
     /**
@@ -410,8 +354,6 @@ public final class DomainsViewModel {
 
     private void loadDetails(DomainInfo domain) {
         details.set(Optional.empty());
-        searchHits.clear();
-        searchSummary.set("");
         if (domain == null) {
             return;
         }
@@ -426,25 +368,6 @@ public final class DomainsViewModel {
                 })
                 .onFailure(failure -> details.set(Optional.empty()))
                 .runWith(tasks);
-    }
-
-    private static String summary(String prefix, DomainSearch.Result result) {
-        long repositories = result.hits().stream().map(DomainSearch.Hit::repository).distinct().count();
-        StringBuilder text = new StringBuilder(result.hits().isEmpty()
-                ? "No package starting with \"" + prefix + "\" in " + plural(result.searched(), "repository")
-                : result.hits().size() + (result.hits().size() == 1 ? " package" : " packages") + " in "
-                        + plural((int) repositories, "repository") + " (of " + result.searched() + " searched)");
-        text.append('.');
-        if (!result.capped().isEmpty()) {
-            text.append(" Only the first ").append(DomainSearch.HITS_PER_REPOSITORY).append(" matches are shown for ")
-                    .append(String.join(", ", result.capped())).append(": type more of the name.");
-        }
-        result.problems().forEach(problem -> text.append(" Not searched: ").append(problem));
-        return text.toString();
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + (count == 1 ? noun : noun.substring(0, noun.length() - 1) + "ies");
     }
 
     /** A domain's tags (reserved ones included) and its policy document, when it has one. */

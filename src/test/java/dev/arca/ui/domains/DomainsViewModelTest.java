@@ -198,24 +198,24 @@ class DomainsViewModelTest {
         embedded.publishGeneric("team", "alpha", "ns", "widget", "1.0", new byte[] {1});
         embedded.publishGeneric("team", "gamma", "ns", "widget-ui", "1.0", new byte[] {2});
         embedded.publishGeneric("team", "gamma", "ns", "gadget", "1.0", new byte[] {3});
-        assertThat(viewModel.canSearchProperty().get()).isFalse();
+        assertThat(viewModel.packageSearch().canSearchProperty().get()).isFalse();
 
-        viewModel.searchTextProperty().set("wid");
-        viewModel.search();
+        viewModel.packageSearch().textProperty().set("wid");
+        viewModel.packageSearch().search();
 
-        assertThat(viewModel.searchHits()).extracting(h -> h.repository() + "/" + h.pkg().name())
+        assertThat(viewModel.packageSearch().hits()).extracting(h -> h.repository() + "/" + h.pkg().name())
                 .containsExactly("alpha/widget", "gamma/widget-ui");
-        assertThat(viewModel.searchSummaryProperty().get()).isEqualTo("2 packages in 2 repositories (of 3 searched).");
+        assertThat(viewModel.packageSearch().summaryProperty().get()).isEqualTo("2 packages in 2 repositories (of 3 searched).");
 
-        viewModel.searchTextProperty().set("zzz");
-        viewModel.search();
-        assertThat(viewModel.searchHits()).isEmpty();
-        assertThat(viewModel.searchSummaryProperty().get()).isEqualTo("No package starting with \"zzz\" in 3"
+        viewModel.packageSearch().textProperty().set("zzz");
+        viewModel.packageSearch().search();
+        assertThat(viewModel.packageSearch().hits()).isEmpty();
+        assertThat(viewModel.packageSearch().summaryProperty().get()).isEqualTo("No package starting with \"zzz\" in 3"
                 + " repositories.");
 
         viewModel.selectedProperty().set(null);
-        assertThat(viewModel.searchSummaryProperty().get()).isEmpty();
-        assertThat(viewModel.canSearchProperty().get()).isFalse();
+        assertThat(viewModel.packageSearch().summaryProperty().get()).isEmpty();
+        assertThat(viewModel.packageSearch().canSearchProperty().get()).isFalse();
     }
 
     @Test
