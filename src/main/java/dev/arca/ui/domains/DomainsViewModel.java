@@ -39,7 +39,8 @@ import javafx.collections.ObservableList;
 /**
  * The Domains page: the account's domains and the other accounts' domains opened by owner, creating one (name
  * checked as it is typed, key picked), deleting, and opening or forgetting a domain of another account; the
- * selected domain's tags and policy; and finding a package in every repository of the domain ({@link PackageSearchViewModel}).
+ * selected domain's tags and policy; and finding a package in every repository of the domain
+ * ({@link PackageSearchViewModel}).
  */
 public final class DomainsViewModel {
 
