@@ -56,7 +56,8 @@ public final class SampleDomain {
 
         /** The status the sample leaves a published version in. */
         public VersionStatus statusOf(String version) {
-            return SampleDomain.statusOf(ref.name().hashCode() & 0x7fffffff, versions.indexOf(version), versions.size());
+            return SampleDomain.statusOf(ref.name().hashCode() & 0x7fffffff, versions.indexOf(version),
+                    versions.size());
         }
 
         /** The newest versions, copied into {@link #SHARED} when the package is a team's. */

@@ -222,7 +222,8 @@ final class SampleUploads {
     }
 
     private static String readme(SampleDomain.Package pkg, String version) {
-        return "# " + pkg.ref().name() + " " + version + "\n\n" + pkg.summary() + ".\n\nPart of Arca's sample domain.\n";
+        return "# " + pkg.ref().name() + " " + version + "\n\n" + pkg.summary()
+                + ".\n\nPart of Arca's sample domain.\n";
     }
 
     private static byte[] digest(String algorithm, byte[] data) {

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * IAM roles of the local accounts: their trust policies (who may assume them, {@link TrustPolicies}), session
- * length limits and inline policies, with IAM's rules and quotas. Caches of keys and policies notice every change by the
- * store's {@linkplain IamStore#changeStamp change stamp}.
+ * length limits and inline policies, with IAM's rules and quotas. Caches of keys and policies notice every change by
+ * the store's {@linkplain IamStore#changeStamp change stamp}.
  */
 public final class IamRoles {
 
