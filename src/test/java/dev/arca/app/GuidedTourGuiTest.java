@@ -69,7 +69,7 @@ class GuidedTourGuiTest {
         Bounds graphEntry = graph.localToScene(graph.getLayoutBounds());
         assertThat(callout.localToScene(callout.getLayoutBounds()).getMinX()).isGreaterThan(graphEntry.getMaxX());
 
-        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ENTER);
         waitForFxEvents();
         assertThat(text(robot, "#tour-title")).isEqualTo("Workflows");
 

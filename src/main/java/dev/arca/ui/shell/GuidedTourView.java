@@ -72,6 +72,11 @@ final class GuidedTourView extends VBox {
             if (event.getCode() == KeyCode.ESCAPE) {
                 viewModel.dismiss();
                 event.consume();
+            } else if (event.getCode() == KeyCode.ENTER && getScene().getFocusOwner() instanceof Button button
+                    && button.getParent() != null && button.getParent().getParent() == this) {
+                // Enter fires the focused tour button too, as users expect of a small dialog.
+                button.fire();
+                event.consume();
             }
         });
         viewModel.showingProperty().subscribe(this::refresh);
