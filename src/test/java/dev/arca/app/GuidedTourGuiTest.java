@@ -87,10 +87,19 @@ class GuidedTourGuiTest {
             restarted.close();
         }
 
-        robot.clickOn("#tour-button");
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        waitForFxEvents();
+        robot.write("show the tour").type(KeyCode.ENTER);
         waitForFxEvents();
         assertThat(callout.isVisible()).isTrue();
         assertThat(text(robot, "#tour-progress")).isEqualTo("Step 1 of 4");
+
+        robot.clickOn("#tour-skip");
+        waitForFxEvents();
+        assertThat(callout.isVisible()).isFalse();
+        robot.clickOn("#tour-button");
+        waitForFxEvents();
+        assertThat(callout.isVisible()).isTrue();
     }
 
     private static String text(FxRobot robot, String query) {

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.arca.gateway.Connection;
+import dev.arca.ui.common.PageCommand;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.connect.ConnectionsDialog;
 import java.util.ArrayList;
@@ -121,7 +122,10 @@ public final class MainView extends BorderPane {
     /** Opens the command palette with the actions of the page shown. */
     public void openPalette() {
         Node page = pages.get(viewModel.currentPageProperty().get());
-        palette.open(page == null ? List.of() : PageParts.commands(page));
+        List<PageCommand> commands = new ArrayList<>(page == null ? List.of() : PageParts.commands(page));
+        // Window-wide, so the tour can be found from any page by typing "tour".
+        commands.add(new PageCommand("Show the tour", () -> true, guidedTour::start));
+        palette.open(commands);
     }
 
     private static void applyTheme(boolean dark) {
