@@ -44,6 +44,7 @@ import dev.arca.ui.packages.PackagesViewModel;
 import dev.arca.ui.domains.DomainsViewModel;
 import dev.arca.ui.repositories.RepositoriesView;
 import dev.arca.ui.repositories.RepositoriesViewModel;
+import dev.arca.ui.shell.GuidedTourViewModel;
 import dev.arca.ui.shell.MainViewModel;
 import dev.arca.ui.shell.WorkNoticesViewModel;
 import dev.arca.ui.shell.Page;
@@ -109,6 +110,11 @@ public final class AppContext implements AutoCloseable {
         mainViewModel = new MainViewModel(tasks, settings, connectionCheck, connections);
         workNotices = new WorkNoticesViewModel(mainViewModel);
         return mainViewModel;
+    }
+
+    /** The guided tour of the main window; finishing or skipping it is remembered in the user settings. */
+    public GuidedTourViewModel newGuidedTour() {
+        return new GuidedTourViewModel(settings);
     }
 
     /** The notices of work the user left, for the main window made by {@link #newMainViewModel()}. */

@@ -34,7 +34,9 @@ final class ArcaGui {
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
-            showMainWindow(stage, pendingContext.join());
+            MainView view = showMainWindow(stage, pendingContext.join());
+            // Only the real start offers the tour, so GUI tests that build the window are not covered by it.
+            Platform.runLater(view.guidedTour()::startIfFirstRun);
             StartupReport.fromSystemProperties().ifPresent(report -> report.armOn(stage));
         });
         closed.await();
@@ -47,7 +49,7 @@ final class ArcaGui {
         context.errorHandler().install();
         MainViewModel viewModel = context.newMainViewModel();
         MainView view = new MainView(viewModel, context::page, context.connectionsDialog(),
-                context.newPaletteViewModel(), context.workNotices());
+                context.newPaletteViewModel(), context.workNotices(), context.newGuidedTour());
         Scene scene = new Scene(view, 1200, 760);
         view.installShortcuts(scene);
         stage.setTitle(TITLE);

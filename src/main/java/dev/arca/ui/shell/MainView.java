@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.arca.gateway.Connection;
+import dev.arca.ui.common.PageCommand;
 import dev.arca.ui.common.PageParts;
 import dev.arca.ui.connect.ConnectionsDialog;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public final class MainView extends BorderPane {
     private final Function<Page, Optional<Node>> builtPages;
     private final ConnectionsDialog connectionsDialog;
     private final PaletteViewModel palette;
+    private final GuidedTourViewModel guidedTour;
 
     /**
      * The shell; {@code builtPages} supplies the pages that exist, for the connection in use, the rest say they are
@@ -72,7 +74,9 @@ public final class MainView extends BorderPane {
      * when work the user left has ended.
      */
     public MainView(MainViewModel viewModel, Function<Page, Optional<Node>> builtPages,
-                    ConnectionsDialog connectionsDialog, PaletteViewModel palette, WorkNoticesViewModel notices) {
+                    ConnectionsDialog connectionsDialog, PaletteViewModel palette, WorkNoticesViewModel notices,
+                    GuidedTourViewModel guidedTour) {
+        this.guidedTour = Objects.requireNonNull(guidedTour, "guidedTour");
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.palette = Objects.requireNonNull(palette, "palette");
         this.builtPages = Objects.requireNonNull(builtPages, "builtPages");
@@ -85,6 +89,7 @@ public final class MainView extends BorderPane {
         setCenter(new StackPane(new WorkNoticePane(content, Objects.requireNonNull(notices, "notices")),
                 new PaletteView(palette)));
         setBottom(statusBar());
+        getChildren().add(new GuidedTourView(guidedTour, this));
 
         viewModel.currentPageProperty().subscribe(this::show);
         // A new connection: every page starts over, built for it; the old pages and their ViewModels go.
@@ -109,10 +114,18 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** The guided tour of this window; it starts by itself only when the app asks it to on a first run. */
+    public GuidedTourViewModel guidedTour() {
+        return guidedTour;
+    }
+
     /** Opens the command palette with the actions of the page shown. */
     public void openPalette() {
         Node page = pages.get(viewModel.currentPageProperty().get());
-        palette.open(page == null ? List.of() : PageParts.commands(page));
+        List<PageCommand> commands = new ArrayList<>(page == null ? List.of() : PageParts.commands(page));
+        // Window-wide, so the tour can be found from any page by typing "tour".
+        commands.add(new PageCommand("Show the tour", () -> true, guidedTour::start));
+        palette.open(commands);
     }
 
     private static void applyTheme(boolean dark) {
@@ -140,7 +153,14 @@ public final class MainView extends BorderPane {
                 .map(dark -> dark ? "Switch to the light theme" : "Switch to the dark theme"));
         theme.setOnAction(event -> viewModel.toggleTheme());
 
-        HBox header = new HBox(8, logo, name, spacer, connectionPicker(), theme);
+        Button tour = new Button(null, new FontIcon(Feather.HELP_CIRCLE));
+        tour.setId("tour-button");
+        tour.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        tour.setTooltip(new Tooltip("Show the tour"));
+        tour.setAccessibleText("Show the tour");
+        tour.setOnAction(event -> guidedTour.start());
+
+        HBox header = new HBox(8, logo, name, spacer, connectionPicker(), tour, theme);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;

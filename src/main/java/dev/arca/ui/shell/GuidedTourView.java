@@ -1,0 +1,133 @@
+package dev.arca.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The guided tour's callout: a card laid over the main window beside the control the step points at, with
+ * Back, Next and Skip; Esc skips. Drawn in the window (not a popup) so it moves with it and shows in screenshots.
+ */
+final class GuidedTourView extends VBox {
+
+    private static final double WIDTH = 320;
+    private static final double GAP = 12;
+
+    private final GuidedTourViewModel viewModel;
+    private final Pane host;
+    private final Label progress = new Label();
+    private final Label title = new Label();
+    private final Label text = new Label();
+    private final Button back = new Button("Back");
+    private final Button next = new Button("Next");
+    private final Button skip = new Button("Skip tour");
+
+    GuidedTourView(GuidedTourViewModel viewModel, Pane host) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.host = Objects.requireNonNull(host, "host");
+        setId("tour-callout");
+        getStyleClass().add("tour-callout");
+        setAccessibleRole(AccessibleRole.DIALOG);
+        setManaged(false);
+        setVisible(false);
+        setSpacing(8);
+        setPrefWidth(WIDTH);
+        setMaxWidth(WIDTH);
+
+        progress.setId("tour-progress");
+        progress.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        title.setId("tour-title");
+        title.getStyleClass().add(Styles.TITLE_4);
+        text.setId("tour-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        back.setId("tour-back");
+        next.setId("tour-next");
+        next.getStyleClass().add(Styles.ACCENT);
+        next.setDefaultButton(false);
+        skip.setId("tour-skip");
+        skip.getStyleClass().add(Styles.FLAT);
+        back.setOnAction(event -> viewModel.back());
+        next.setOnAction(event -> viewModel.next());
+        skip.setOnAction(event -> viewModel.dismiss());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, skip, spacer, back, next);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(progress, title, text, buttons);
+
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                viewModel.dismiss();
+                event.consume();
+            } else if (event.getCode() == KeyCode.ENTER && getScene().getFocusOwner() instanceof Button button
+                    && button.getParent() != null && button.getParent().getParent() == this) {
+                // Enter fires the focused tour button too, as users expect of a small dialog.
+                button.fire();
+                event.consume();
+            }
+        });
+        viewModel.showingProperty().subscribe(this::refresh);
+        viewModel.stepIndexProperty().subscribe(this::refresh);
+        host.widthProperty().subscribe(this::place);
+        host.heightProperty().subscribe(this::place);
+    }
+
+    private void refresh() {
+        boolean showing = viewModel.showingProperty().get();
+        setVisible(showing);
+        viewModel.currentStep().ifPresent(step -> {
+            progress.setText(viewModel.progressText());
+            title.setText(step.title());
+            text.setText(step.text());
+            back.setDisable(viewModel.isFirstStep());
+            next.setText(viewModel.isLastStep() ? "Done" : "Next");
+            setAccessibleText(viewModel.progressText() + ". " + step.title() + ". " + step.text());
+            // After layout, so the target's bounds are known; focus follows so Enter and Space go on.
+            Platform.runLater(() -> {
+                place();
+                next.requestFocus();
+            });
+        });
+    }
+
+    /** Puts the card beside the step's target: below it for the header, to its right for navigation entries. */
+    private void place() {
+        Node target = viewModel.currentStep().map(step -> host.lookup("#" + step.targetId())).orElse(null);
+        if (target == null || target.getScene() == null) {
+            return;
+        }
+        applyCss();
+        double height = prefHeight(WIDTH);
+        resize(WIDTH, height);
+        Bounds bounds = host.sceneToLocal(target.localToScene(target.getLayoutBounds()));
+        boolean inHeader = bounds.getMaxY() < host.getHeight() / 5;
+        double x;
+        double y;
+        if (inHeader) {
+            x = bounds.getMaxX() - WIDTH;
+            y = bounds.getMaxY() + GAP;
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("below"), true);
+        } else {
+            x = bounds.getMaxX() + GAP;
+            y = bounds.getMinY() + bounds.getHeight() / 2 - 24;
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("below"), false);
+        }
+        x = Math.max(GAP, Math.min(x, host.getWidth() - WIDTH - GAP));
+        y = Math.max(GAP, Math.min(y, host.getHeight() - height - GAP));
+        relocate(x, y);
+        toFront();
+    }
+}
