@@ -40,6 +40,8 @@ public final class Arca implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        // Off the start-up path: the management classes it loads would delay the window.
+        Thread.ofPlatform().daemon().name("arca-heap-governor-start").start(HeapGovernor::start);
         // The plain "arca" start skips the command-line parser: the window should not wait for it.
         int code = args.length == 0 ? launchGuiDirectly(err) : execute(args, out, err, System.getenv());
         System.exit(code);

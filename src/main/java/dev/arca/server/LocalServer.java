@@ -41,6 +41,7 @@ import dev.arca.server.service.TagService;
 import dev.arca.server.service.TokenService;
 import dev.arca.server.store.AuditStore;
 import dev.arca.server.store.BlobStore;
+import dev.arca.server.store.CacheBudget;
 import dev.arca.server.store.MetadataStore;
 import dev.arca.server.upstream.ExternalRegistries;
 import dev.arca.server.upstream.ExternalSource;
@@ -94,9 +95,7 @@ public final class LocalServer implements AutoCloseable {
     private static final Duration EXTERNAL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** npm's public versions show up within about ten minutes on CodeArtifact; Arca asks again after five. */
     private static final Duration EXTERNAL_METADATA_FRESH_FOR = Duration.ofMinutes(5);
-    private static final long EXTERNAL_METADATA_CACHE_BYTES = 32L << 20;
-    /** Rendered package documents kept (DocumentCache), and how long one showing a public registry's answer lives. */
-    private static final long DOCUMENT_CACHE_BYTES = 32L << 20;
+    /** How long a rendered package document showing a public registry's answer lives (DocumentCache). */
     private static final Duration EXTERNAL_DOCUMENT_LIFETIME = Duration.ofSeconds(30);
     /** CodeArtifact's 40-second rule: a client waits this long for an ingestion, then is told to try again. */
     private static final Duration INGESTION_WAIT = Duration.ofSeconds(40);
@@ -351,11 +350,12 @@ public final class LocalServer implements AutoCloseable {
                 sources.put(connection, protocol.apply(url));
             }
         });
+        CacheBudget budget = CacheBudget.ofThisJvm();
         ExternalRegistries externals = new ExternalRegistries(sources, EXTERNAL_METADATA_FRESH_FOR,
-                EXTERNAL_METADATA_CACHE_BYTES, clock, upstreamWork);
+                budget.externalBytes(), clock, upstreamWork);
         UpstreamResolver resolver = new UpstreamResolver(store, packages, externals, limits.upstreamSearchBudget(),
                 INGESTION_WAIT, upstreamWork);
-        DocumentCache documents = new DocumentCache(store, DOCUMENT_CACHE_BYTES, EXTERNAL_DOCUMENT_LIFETIME,
+        DocumentCache documents = new DocumentCache(store, budget.documentBytes(), EXTERNAL_DOCUMENT_LIFETIME,
                 System::nanoTime);
         return new PackageEndpoints(tokens, new PackageAuthorizer(access), store, repositories, config.region(),
                 config.maxAssetBytes(), List.of(new NpmEndpoint(packages, resolver, documents),

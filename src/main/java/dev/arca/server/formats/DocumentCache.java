@@ -5,20 +5,14 @@ import dev.arca.server.json.Json;
 import dev.arca.server.model.Records.RepositoryRow;
 import dev.arca.server.service.PackageRef;
 import dev.arca.server.store.MetadataStore;
+import dev.arca.server.store.WeighedCache;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -65,32 +59,16 @@ public final class DocumentCache {
     private record Key(long repositoryId, String format, String namespace, String name, String variant) {
     }
 
-    private static final class Entry {
-        final Cached document;
-        final long stamp;
-        final long expiresAt;
-        final long weight;
-        volatile long lastUsed;
-
-        Entry(Cached document, long stamp, long expiresAt, long weight, long now) {
-            this.document = document;
-            this.stamp = stamp;
-            this.expiresAt = expiresAt;
-            this.weight = weight;
-            this.lastUsed = now;
-        }
+    private record Entry(Cached document, long stamp, long expiresAt) {
     }
 
     /** What an entry costs beyond its bytes: key, strings, object headers. */
     private static final int OVERHEAD = 256;
 
     private final MetadataStore store;
-    private final long maxBytes;
     private final long externalLifetimeNanos;
     private final LongSupplier nanoTime;
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong bytes = new AtomicLong();
-    private final ReentrantLock evicting = new ReentrantLock();
+    private final WeighedCache<Key, Entry> entries;
 
     /**
      * @param maxBytes         how many bytes of documents to keep
@@ -100,9 +78,9 @@ public final class DocumentCache {
      */
     public DocumentCache(MetadataStore store, long maxBytes, Duration externalLifetime, LongSupplier nanoTime) {
         this.store = Objects.requireNonNull(store);
-        this.maxBytes = maxBytes;
         this.externalLifetimeNanos = externalLifetime.toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime);
+        this.entries = new WeighedCache<>(maxBytes, nanoTime);
     }
 
     /**
@@ -115,47 +93,20 @@ public final class DocumentCache {
         long stamp = store.changeStamp(key.format(), key.namespace(), key.name());
         long now = nanoTime.getAsLong();
         Entry entry = entries.get(key);
-        if (entry != null && entry.stamp == stamp && now - entry.expiresAt < 0) {
-            entry.lastUsed = now;
-            return entry.document;
+        if (entry != null && entry.stamp() == stamp && now - entry.expiresAt() < 0) {
+            return entry.document();
         }
         Rendered rendered = render.get();
         Cached document = new Cached(rendered.contentType(), rendered.body(), etag(rendered.body()));
         long expiresAt = now + (rendered.external() ? externalLifetimeNanos : Long.MAX_VALUE / 2);
         long weight = rendered.body().length + OVERHEAD + variant.length() * 2L;
-        if (weight <= maxBytes / 4) {
-            Entry previous = entries.put(key, new Entry(document, stamp, expiresAt, weight, now));
-            if (bytes.addAndGet(weight - (previous == null ? 0 : previous.weight)) > maxBytes) {
-                evict();
-            }
-        }
+        entries.put(key, new Entry(document, stamp, expiresAt), weight);
         return document;
     }
 
     /** Bytes held now, as weighed for the budget. */
     long weight() {
-        return bytes.get();
-    }
-
-    /** Drops the least recently used entries until a quarter of the budget is free. */
-    private void evict() {
-        if (!evicting.tryLock()) {
-            return;
-        }
-        try {
-            List<Map.Entry<Key, Entry>> byAge = new ArrayList<>(entries.entrySet());
-            byAge.sort(Comparator.comparingLong(e -> e.getValue().lastUsed));
-            for (Map.Entry<Key, Entry> oldest : byAge) {
-                if (bytes.get() <= maxBytes - maxBytes / 4) {
-                    break;
-                }
-                if (entries.remove(oldest.getKey(), oldest.getValue())) {
-                    bytes.addAndGet(-oldest.getValue().weight);
-                }
-            }
-        } finally {
-            evicting.unlock();
-        }
+        return entries.weight();
     }
 
     private static String etag(byte[] body) {

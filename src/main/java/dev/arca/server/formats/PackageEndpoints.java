@@ -51,7 +51,7 @@ public final class PackageEndpoints {
     private record RepositoryKey(String principal, String owner, String domain, String repository) {
     }
 
-    private final StampedMemo<RepositoryKey, RepositoryRow> knownRepositories = new StampedMemo<>(10_000);
+    private final StampedMemo<RepositoryKey, RepositoryRow> knownRepositories = new StampedMemo<>();
     private final TokenService tokens;
     private final Authorizer authorizer;
     private final MetadataStore store;

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -82,6 +83,8 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     private final AuditLog audit;
     private final AccessAnalyzerHttp accessAnalyzer;
     private final RequestQuotas quotas;
+    /** The Host header most recently found well-formed. */
+    private volatile String lastHost = "";
 
     public ArcaHttpHandler(SigV4Verifier verifier, ControlPlaneApi controlPlane, KmsApi kms, ActivityApi activity,
                            PackageEndpoints packages, IamApi iam, StsApi sts, AuditLog audit,
@@ -100,7 +103,7 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         response.getHeaders().put(REQUEST_ID_HEADER, requestId);
         String path = request.getHttpURI().getPath();
         Exchange exchange = new Exchange();
@@ -149,6 +152,17 @@ public final class ArcaHttpHandler extends Handler.Abstract {
                     Optional.ofNullable(exchange.errorType), (System.nanoTime() - started) / 1_000_000));
         }
         return true;
+    }
+
+    /**
+     * A fresh request id in UUID form (version 4). Ids tell requests apart in logs and the audit record; they are not
+     * secrets, so the thread's own generator does instead of the blocking-free but much slower secure one.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** The coordinates a request names, for the audit log: domain/repository/format/namespace/package@version. */
@@ -363,7 +377,8 @@ public final class ArcaHttpHandler extends Handler.Abstract {
     /** The server's address as this client reached it, so endpoints work through whatever host name it used. */
     private String baseUrl(Request request) {
         String host = request.getHeaders().get(HttpHeader.HOST);
-        if (host != null && HOST.matcher(host).matches()) {
+        if (host != null && (host.equals(lastHost) || HOST.matcher(host).matches())) {
+            lastHost = host; // clients repeat the same one: checked once
             return "http://" + host;
         }
         String server = Request.getServerName(request);

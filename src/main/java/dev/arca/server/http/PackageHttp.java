@@ -7,6 +7,7 @@ import dev.arca.server.formats.PackageResponse;
 import dev.arca.server.formats.RepositoryPath;
 import dev.arca.server.json.Json;
 import dev.arca.server.quota.RequestQuotas;
+import dev.arca.server.store.BlobStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class PackageHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackageHttp.class);
+    /** Downloads up to this size are read whole and then sent in one write (BlobStore keeps them decrypted). */
+    private static final long SMALL_DOWNLOAD = BlobStore.SMALL;
 
     private final PackageEndpoints endpoints;
     private final RequestQuotas quotas;
@@ -148,13 +151,19 @@ final class PackageHttp {
     }
 
     private static void download(Response response, Callback callback, PackageResponse.Download download,
-                                 boolean head) {
-        response.setStatus(download.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, download.contentType());
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, download.size());
-        response.getHeaders().put("Content-Disposition", "attachment; filename=\"" + safeFileName(download.fileName())
-                + "\"");
-        download.etag().ifPresent(tag -> response.getHeaders().put(HttpHeader.ETAG, "\"" + tag + "\""));
+                                 boolean head) throws IOException {
+        if (download.size() <= SMALL_DOWNLOAD) {
+            // Read whole before anything is sent, then written like a document: no wait for the socket, and a blob
+            // that cannot be read is still an error answer rather than a cut connection.
+            byte[] bytes;
+            try (InputStream content = download.content()) {
+                bytes = head ? new byte[0] : content.readAllBytes();
+            }
+            downloadHeaders(response, download);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+            return;
+        }
+        downloadHeaders(response, download);
         try (InputStream content = download.content()) {
             if (head) {
                 response.write(true, ByteBuffer.allocate(0), callback);
@@ -170,6 +179,15 @@ final class PackageHttp {
             return;
         }
         callback.succeeded();
+    }
+
+    private static void downloadHeaders(Response response, PackageResponse.Download download) {
+        response.setStatus(download.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, download.contentType());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, download.size());
+        response.getHeaders().put("Content-Disposition", "attachment; filename=\"" + safeFileName(download.fileName())
+                + "\"");
+        download.etag().ifPresent(tag -> response.getHeaders().put(HttpHeader.ETAG, "\"" + tag + "\""));
     }
 
     /** An error for a package client: {@code {"error": message}} (npm shows it), with a challenge on 401. */
@@ -196,7 +214,18 @@ final class PackageHttp {
 
     /** A file name safe inside a quoted header parameter: ASCII letters, digits, '.', '-' and '_'. */
     static String safeFileName(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return safe.isEmpty() ? "download" : safe;
+        if (name.isEmpty()) {
+            return "download";
+        }
+        char[] safe = name.toCharArray();
+        for (int i = 0; i < safe.length; i++) {
+            char c = safe[i];
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '-' || c == '_';
+            if (!allowed) {
+                safe[i] = '_';
+            }
+        }
+        return new String(safe);
     }
 }

@@ -20,12 +20,10 @@ import java.util.Optional;
  */
 public final class CredentialDirectory implements KeyLookup {
 
-    private static final int REMEMBERED = 10_000;
-
     private final Map<String, KnownKey> roots;
     private final IamStore store;
     private final SecretSealer sealer;
-    private final StampedMemo<String, KnownKey> found = new StampedMemo<>(REMEMBERED);
+    private final StampedMemo<String, KnownKey> found = new StampedMemo<>();
 
     /** @param roots each account root's access key id and what it stands for */
     public CredentialDirectory(Map<String, KnownKey> roots, IamStore store, SecretSealer sealer) {

@@ -19,14 +19,13 @@ import org.slf4j.LoggerFactory;
 public final class ResourcePolicies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourcePolicies.class);
-    private static final int REMEMBERED = 10_000;
 
     /** A resource's policy, or none; the memo keeps present values only. */
     private record Attached(Optional<AttachedPolicy> policy) {
     }
 
     private final MetadataStore store;
-    private final StampedMemo<String, Attached> parsed = new StampedMemo<>(REMEMBERED);
+    private final StampedMemo<String, Attached> parsed = new StampedMemo<>();
 
     public ResourcePolicies(MetadataStore store) {
         this.store = Objects.requireNonNull(store, "store");

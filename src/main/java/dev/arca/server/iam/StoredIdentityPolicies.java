@@ -18,10 +18,8 @@ import java.util.Optional;
  */
 public final class StoredIdentityPolicies implements IdentityPolicies {
 
-    private static final int REMEMBERED = 10_000;
-
     private final IamStore store;
-    private final StampedMemo<String, List<AttachedPolicy>> parsed = new StampedMemo<>(REMEMBERED);
+    private final StampedMemo<String, List<AttachedPolicy>> parsed = new StampedMemo<>();
 
     public StoredIdentityPolicies(IamStore store) {
         this.store = Objects.requireNonNull(store, "store");

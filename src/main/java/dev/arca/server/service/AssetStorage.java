@@ -76,7 +76,7 @@ public final class AssetStorage {
 
     /** The decrypted bytes of a recorded blob. */
     public InputStream open(BlobRow blob, byte[] domainKey) throws IOException {
-        return blobs.open(blob.domainId(), blob.sha256(), domainKey);
+        return blobs.open(blob.domainId(), blob.sha256(), blob.size(), domainKey);
     }
 
     /**

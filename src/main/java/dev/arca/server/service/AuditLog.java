@@ -14,17 +14,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The record of every API call (who, what, when, result). Calls are queued and written in batches by one
- * background thread, so auditing a read does not cost it a disk sync; a reader flushes first and so sees every
- * call that has completed.
+ * background thread, at most one commit per {@value #GATHER_MILLIS} ms while calls keep coming, so auditing a read
+ * costs it neither a disk sync nor a commit of its own; a reader flushes first and so sees every call that has
+ * completed.
  */
 public final class AuditLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final int BATCH = 1000;
+    /** How long the writer lets calls gather before a commit; a reader's flush waits about that long at most. */
+    private static final long GATHER_MILLIS = 50;
 
     private final AuditStore store;
     private final BlockingQueue<AuditRow> pending = new LinkedBlockingQueue<>(100_000);
-    private final ReentrantLock writing = new ReentrantLock();
+    private final ReentrantLock writing = new ReentrantLock(true);
     private final Thread writer;
     private volatile boolean closed;
 
@@ -59,23 +62,27 @@ public final class AuditLog implements AutoCloseable {
 
     private void run() {
         while (!closed) {
+            // Waiting and gathering hold the lock, so a reader's flush (next in line: the lock is fair) also waits
+            // for the calls this writer has taken and not yet written.
+            writing.lock();
             try {
-                AuditRow first = pending.poll(200, TimeUnit.MILLISECONDS);
+                AuditRow first = pending.poll(GATHER_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                writing.lock();
-                try {
-                    List<AuditRow> batch = new ArrayList<>(List.of(first));
-                    pending.drainTo(batch, BATCH - 1);
-                    write(batch);
-                } finally {
-                    writing.unlock();
+                if (pending.size() < BATCH - 1) {
+                    // Let a burst gather: under load one commit carries hundreds of calls instead of a handful.
+                    Thread.sleep(GATHER_MILLIS);
                 }
+                List<AuditRow> batch = new ArrayList<>(List.of(first));
+                pending.drainTo(batch, BATCH - 1);
+                write(batch);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Could not write audit entries: {}", e.getMessage());
+            } finally {
+                writing.unlock();
             }
         }
     }

@@ -58,7 +58,7 @@ public final class PackageReads {
     private record FoundAsset(BlobRow blob, byte[] key) {
     }
 
-    private final StampedMemo<AssetKey, FoundAsset> foundAssets = new StampedMemo<>(10_000);
+    private final StampedMemo<AssetKey, FoundAsset> foundAssets = new StampedMemo<>();
     private final MetadataStore store;
     private final AssetStorage assets;
     private final RepositoryService repositories;

@@ -7,6 +7,7 @@ import dev.arca.core.ServiceLimits;
 import dev.arca.core.policy.RequestPrincipal;
 import dev.arca.server.error.ApiException;
 import dev.arca.server.model.Records.DomainRow;
+import dev.arca.server.store.CacheBudget;
 import dev.arca.server.store.MetadataStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,8 @@ public final class TokenService {
     private record Verified(TokenClaims claims, byte[] secret) {
     }
 
-    /** Tokens remembered as checked; past this many the memory starts again. */
-    private static final int VERIFIED_KEPT = 10_000;
+    /** Tokens remembered as checked, as many as a look-up memory keeps; past that the memory starts again. */
+    private static final int VERIFIED_KEPT = CacheBudget.ofThisJvm().lookups();
 
     private final MetadataStore store;
     private final Clock clock;

@@ -1,5 +1,6 @@
 package dev.arca.server.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,23 +26,37 @@ import java.util.Objects;
 public final class BlobStore {
 
     static final int CHUNK = BlobCipher.CHUNK;
+    /** Blobs up to this size are kept decrypted once read: for them, opening and decrypting cost more than sending. */
+    public static final int SMALL = 64 * 1024;
+
+    /** A small blob's bytes and the domain key that opened them, which a later open must present again. */
+    private record Plain(byte[] domainKey, byte[] bytes) {
+    }
 
     private final BlobBackend backend;
     private final Path staging;
     private final SecureRandom random = new SecureRandom();
+    private final WeighedCache<StoredBlob, Plain> small;
 
     /** The data directory's own store: blob files under {@code root}, staged in {@code root/staging}. */
     public BlobStore(Path root) throws IOException {
         this(new FileBlobs(root), root.resolve("staging"));
     }
 
-    /**
-     * Blobs kept by {@code backend}, staged in the local directory {@code staging}. Staged files left by a crash
-     * mid-upload are removed: the data directory is locked, so no upload can be in flight.
-     */
+    /** Blobs kept by {@code backend}, with small ones kept decrypted within this JVM's {@link CacheBudget}. */
     public BlobStore(BlobBackend backend, Path staging) throws IOException {
+        this(backend, staging, CacheBudget.ofThisJvm().smallBlobBytes());
+    }
+
+    /**
+     * Blobs kept by {@code backend}, staged in the local directory {@code staging}, with up to {@code smallBytes} of
+     * small blobs kept decrypted. Staged files left by a crash mid-upload are removed: the data directory is locked,
+     * so no upload can be in flight.
+     */
+    public BlobStore(BlobBackend backend, Path staging, long smallBytes) throws IOException {
         this.backend = Objects.requireNonNull(backend);
         this.staging = Objects.requireNonNull(staging);
+        this.small = new WeighedCache<>(smallBytes, System::nanoTime);
         Files.createDirectories(staging);
         try (var leftovers = Files.list(staging)) {
             for (Path file : leftovers.toList()) {
@@ -205,7 +220,29 @@ public final class BlobStore {
         return new BlobReader(backend.open(domainId, sha256), domainKey);
     }
 
+    /**
+     * The decrypted bytes of a blob of {@code size} bytes. One of at most {@link #SMALL} bytes is read, decrypted and
+     * checked whole the first time and then served from memory, to callers presenting the same domain key.
+     */
+    public InputStream open(long domainId, String sha256, long size, byte[] domainKey) throws IOException {
+        if (size > SMALL) {
+            return open(domainId, sha256, domainKey);
+        }
+        StoredBlob blob = new StoredBlob(domainId, sha256);
+        Plain kept = small.get(blob);
+        if (kept == null || !MessageDigest.isEqual(kept.domainKey(), domainKey)) {
+            byte[] bytes;
+            try (InputStream in = open(domainId, sha256, domainKey)) {
+                bytes = in.readAllBytes();
+            }
+            kept = new Plain(domainKey.clone(), bytes);
+            small.put(blob, kept, bytes.length + domainKey.length + 128L);
+        }
+        return new ByteArrayInputStream(kept.bytes());
+    }
+
     public void delete(long domainId, String sha256) throws IOException {
+        small.remove(new StoredBlob(domainId, sha256));
         backend.delete(domainId, sha256);
     }
 

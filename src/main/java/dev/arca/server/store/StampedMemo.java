@@ -18,6 +18,11 @@ public final class StampedMemo<K, V> {
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final int capacity;
 
+    /** A memory of as many entries as this JVM's {@link CacheBudget} gives a look-up. */
+    public StampedMemo() {
+        this(CacheBudget.ofThisJvm().lookups());
+    }
+
     public StampedMemo(int capacity) {
         this.capacity = capacity;
     }

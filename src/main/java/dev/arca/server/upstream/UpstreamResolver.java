@@ -81,7 +81,7 @@ public final class UpstreamResolver {
     private final Duration ingestionWait;
     private final SingleFlight<IngestionKey, Optional<VersionRow>> ingestions;
     private final SingleFlight<AssetKey, Boolean> assetFetches;
-    private final StampedMemo<OwnVersion, VersionRow> ownVersions = new StampedMemo<>(10_000);
+    private final StampedMemo<OwnVersion, VersionRow> ownVersions = new StampedMemo<>();
     private final Executor executor;
     /** Fetches ahead run a few at a time, and only so many wait: the rest is fetched when clients ask. */
     private final Semaphore prefetchSlots = new Semaphore(PREFETCH_CONCURRENCY);

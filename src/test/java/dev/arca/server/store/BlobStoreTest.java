@@ -92,4 +92,51 @@ class BlobStoreTest {
         }
         assertThat(store.list()).isEmpty();
     }
+
+    @Test
+    void aSmallBlobIsReadFromItsFileOnceThenFromMemoryAndOnlyWithItsDomainKey() throws Exception {
+        BlobStore store = store();
+        byte[] content = bytes(3000);
+        BlobStore.StagedBlob staged = put(store, content);
+        try (InputStream first = store.open(1, staged.sha256(), content.length, key)) {
+            assertThat(first.readAllBytes()).isEqualTo(content);
+        }
+        Path file = onlyBlobFile();
+        Files.write(file, new byte[] {1, 2, 3}); // the file no longer holds the blob: only memory can answer now
+
+        try (InputStream again = store.open(1, staged.sha256(), content.length, key)) {
+            assertThat(again.readAllBytes()).isEqualTo(content);
+        }
+        assertThatThrownBy(() -> store.open(1, staged.sha256(), content.length, new byte[32]))
+                .as("kept bytes are not handed to another key").isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> store.open(1, staged.sha256(), key)).as("the streaming open reads the file")
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aDeletedSmallBlobIsForgottenAndALargeOneIsNeverKept() throws Exception {
+        BlobStore store = store();
+        byte[] small = bytes(100);
+        BlobStore.StagedBlob stagedSmall = put(store, small);
+        store.open(1, stagedSmall.sha256(), small.length, key).close();
+        store.delete(1, stagedSmall.sha256());
+        assertThatThrownBy(() -> store.open(1, stagedSmall.sha256(), small.length, key))
+                .isInstanceOf(IOException.class);
+
+        byte[] large = bytes(BlobStore.SMALL + 1);
+        BlobStore.StagedBlob stagedLarge = put(store, large);
+        store.open(1, stagedLarge.sha256(), large.length, key).close();
+        Files.write(onlyBlobFile(), new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> store.open(1, stagedLarge.sha256(), large.length, key).readAllBytes())
+                .as("read from its file again").isInstanceOf(IOException.class);
+    }
+
+    private Path onlyBlobFile() throws IOException {
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.startsWith(root.resolve("staging")))
+                    .reduce((a, b) -> {
+                        throw new AssertionError("more than one blob file: " + a + ", " + b);
+                    }).orElseThrow();
+        }
+    }
 }
