@@ -87,10 +87,10 @@ public final class AppContext implements AutoCloseable {
     private final AwsSharedConfig sharedConfig = AwsSharedConfig.standard();
     private final ClientFactory clients = new ClientFactory(sharedConfig);
     private final Connections connections;
+    private final GuidedTourViewModel guidedTour;
     private volatile Window mainWindow;
     private MainViewModel mainViewModel;
     private WorkNoticesViewModel workNotices;
-    private final GuidedTourViewModel guidedTour;
 
     private AppContext(Path dataDir, Path configDir) {
         this.settings = UserSettings.load(configDir.resolve(SETTINGS_FILE));
@@ -117,7 +117,7 @@ public final class AppContext implements AutoCloseable {
 
     /**
      * The guided tour of the main window; finishing or skipping it is remembered in the user settings. The Domains
-     * page offers it again once the sample domain has loaded.
+     * page offers it once the sample domain has loaded.
      */
     public GuidedTourViewModel guidedTour() {
         return guidedTour;

@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
-import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -31,7 +30,6 @@ final class GuidedTourView extends VBox {
     /** Half the pointer's base; the pointer spans the gap from the card's edge to the control. */
     private static final double POINTER = 9;
     private static final double RING_INSET = 4;
-    private static final PseudoClass BELOW = PseudoClass.getPseudoClass("below");
 
     private final GuidedTourViewModel viewModel;
     private final Pane host;
@@ -140,7 +138,6 @@ final class GuidedTourView extends VBox {
         double y = inHeader ? bounds.getMaxY() + GAP : bounds.getCenterY() - 24;
         x = clamp(x, GAP, host.getWidth() - WIDTH - GAP);
         y = clamp(y, GAP, host.getHeight() - height - GAP);
-        pseudoClassStateChanged(BELOW, inHeader);
         // In the card's own coordinates: the pointer's tip touches the ring, its base sits on the card's edge.
         double tip = GAP - RING_INSET;
         if (inHeader) {
