@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polygon;
+import javafx.util.Subscription;
 
 /**
  * The guided tour's callout: a card laid over the main window beside the control the step points at, with
@@ -41,6 +42,8 @@ final class GuidedTourView extends VBox {
     private final Button skip = new Button("Skip tour");
     private final Polygon pointer = new Polygon();
     private final Region ring = new Region();
+    private Node watched;
+    private Subscription watching = Subscription.EMPTY;
 
     GuidedTourView(GuidedTourViewModel viewModel, Pane host) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -129,6 +132,7 @@ final class GuidedTourView extends VBox {
         if (target == null || target.getScene() == null) {
             return;
         }
+        follow(target);
         applyCss();
         double height = prefHeight(WIDTH);
         resize(WIDTH, height);
@@ -151,6 +155,16 @@ final class GuidedTourView extends VBox {
                 bounds.getWidth() + 2 * RING_INSET, bounds.getHeight() + 2 * RING_INSET);
         relocate(x, y);
         toFront();
+    }
+
+    /** The control may still move or grow after the card is placed (the picker's text comes later): follow it. */
+    private void follow(Node target) {
+        if (target != watched) {
+            watching.unsubscribe();
+            watched = target;
+            watching = Subscription.combine(target.layoutBoundsProperty().subscribe((before, now) -> place()),
+                    target.localToSceneTransformProperty().subscribe((before, now) -> place()));
+        }
     }
 
     private static double clamp(double value, double min, double max) {
