@@ -42,6 +42,7 @@ import dev.arca.ui.graph.UpstreamGraphViewModel;
 import dev.arca.ui.packages.PackagesView;
 import dev.arca.ui.packages.PackagesViewModel;
 import dev.arca.ui.domains.DomainsViewModel;
+import dev.arca.ui.domains.SampleDomainViewModel;
 import dev.arca.ui.repositories.RepositoriesView;
 import dev.arca.ui.repositories.RepositoriesViewModel;
 import dev.arca.ui.shell.GuidedTourViewModel;
@@ -86,6 +87,7 @@ public final class AppContext implements AutoCloseable {
     private final AwsSharedConfig sharedConfig = AwsSharedConfig.standard();
     private final ClientFactory clients = new ClientFactory(sharedConfig);
     private final Connections connections;
+    private final GuidedTourViewModel guidedTour;
     private volatile Window mainWindow;
     private MainViewModel mainViewModel;
     private WorkNoticesViewModel workNotices;
@@ -99,6 +101,7 @@ public final class AppContext implements AutoCloseable {
         this.configDir = configDir;
         this.connections = new Connections(Connection.embedded(EMBEDDED_REGION), settings, tasks, this::openGateway,
                 command -> Thread.ofVirtual().name("arca-connect").start(command));
+        this.guidedTour = new GuidedTourViewModel(settings);
     }
 
     /** Wires the app for the given data and configuration directories; the server starts on request. */
@@ -112,9 +115,12 @@ public final class AppContext implements AutoCloseable {
         return mainViewModel;
     }
 
-    /** The guided tour of the main window; finishing or skipping it is remembered in the user settings. */
-    public GuidedTourViewModel newGuidedTour() {
-        return new GuidedTourViewModel(settings);
+    /**
+     * The guided tour of the main window; finishing or skipping it is remembered in the user settings. The Domains
+     * page offers it once the sample domain has loaded.
+     */
+    public GuidedTourViewModel guidedTour() {
+        return guidedTour;
     }
 
     /** The notices of work the user left, for the main window made by {@link #newMainViewModel()}. */
@@ -182,8 +188,7 @@ public final class AppContext implements AutoCloseable {
     public Optional<Node> page(Page page) {
         ConnectionSession session = connections.session();
         return switch (page) {
-            case DOMAINS -> Optional.of(new DomainsView(new DomainsViewModel(session::awaitGateway, session.tasks(),
-                    dialogs, session.domains(), navigation(session), session.connection().isEmbedded())));
+            case DOMAINS -> Optional.of(domains(session));
             case REPOSITORIES -> Optional.of(new RepositoriesView(new RepositoriesViewModel(session::awaitGateway,
                     session.tasks(), dialogs, java.time.Clock.systemUTC(), session.domains(), navigation(session))));
             case PACKAGES -> Optional.of(new PackagesView(new PackagesViewModel(session::awaitGateway,
@@ -197,6 +202,21 @@ public final class AppContext implements AutoCloseable {
                     session.tasks())));
             default -> Optional.empty();
         };
+    }
+
+    /** The Domains page; loading the sample domain puts the tour aside, and offers it once there is data to see. */
+    private DomainsView domains(ConnectionSession session) {
+        DomainsViewModel viewModel = new DomainsViewModel(session::awaitGateway, session.tasks(), dialogs,
+                session.domains(), navigation(session), session.connection().isEmbedded());
+        SampleDomainViewModel sample = viewModel.sampleDomain();
+        sample.loadingProperty().subscribe((wasLoading, loading) -> {
+            if (loading) {
+                guidedTour.stepAside();
+            } else {
+                guidedTour.offerAfterSampleDomain(!sample.failedProperty().get());
+            }
+        });
+        return new DomainsView(viewModel);
     }
 
     /** Where workflow runs are journalled, from the Workflows page and the Packages page alike. */

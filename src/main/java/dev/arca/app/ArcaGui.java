@@ -49,7 +49,7 @@ final class ArcaGui {
         context.errorHandler().install();
         MainViewModel viewModel = context.newMainViewModel();
         MainView view = new MainView(viewModel, context::page, context.connectionsDialog(),
-                context.newPaletteViewModel(), context.workNotices(), context.newGuidedTour());
+                context.newPaletteViewModel(), context.workNotices(), context.guidedTour());
         Scene scene = new Scene(view, 1200, 760);
         view.installShortcuts(scene);
         stage.setTitle(TITLE);

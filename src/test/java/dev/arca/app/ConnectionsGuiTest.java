@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
+import atlantafx.base.theme.Styles;
 import dev.arca.core.DomainInfo;
 import dev.arca.gateway.AwsProfile;
 import dev.arca.server.ServerFixture;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 
 /**
  * The real shell with its embedded server, and a second Arca server (the fixture's): add a connection to it in the
@@ -77,7 +79,7 @@ class ConnectionsGuiTest extends ServerFixture {
         TextField file = robot.lookup("#editor-credentials-file").queryAs(TextField.class);
         robot.interact(() -> file.setText(dataDir.resolve("credentials").toString())); // a path: no need to type it
         waitForFxEvents();
-        assertThat(label(robot, "#editor-problem").getText()).isEmpty();
+        assertThat(robot.lookup(".field-problem-text").match(NodeQueryUtils.isVisible()).tryQuery()).isEmpty();
 
         robot.clickOn("#test-connection");
         waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#editor-test-result").getText().startsWith("Connected"));
@@ -108,6 +110,48 @@ class ConnectionsGuiTest extends ServerFixture {
         waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#domains-empty").query().isVisible());
         TableView<DomainInfo> localDomains = robot.lookup("#domains-table").queryAs(TableView.class);
         assertThat(localDomains.getItems()).as("nothing of the team server shows on the local one").isEmpty();
+    }
+
+    @Test
+    void badInputIsMarkedAtItsFieldInOneSentenceAndNothingIsSaved(FxRobot robot) throws Exception {
+        robot.clickOn("#connection-picker");
+        robot.clickOn("Manage connections…");
+        waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#connections-manager").tryQuery().isPresent());
+        robot.clickOn("#new-arca-server");
+        robot.clickOn("#editor-name").write("Team server");
+        robot.clickOn("#editor-url").type(KeyCode.END).write(server.port() + "/builds");
+        TextField file = robot.lookup("#editor-credentials-file").queryAs(TextField.class);
+        robot.interact(() -> file.setText(dataDir.resolve("credentials").toString()));
+        waitForFxEvents();
+
+        Label sentence = label(robot, "#problem-url");
+        assertThat(sentence.isVisible()).isTrue();
+        assertThat(sentence.getText()).isEqualTo("The URL must look like http://host:port, with no path.");
+        TextField url = robot.lookup("#editor-url").queryAs(TextField.class);
+        assertThat(url.getPseudoClassStates()).contains(Styles.STATE_DANGER);
+        javafx.geometry.Bounds urlBounds = url.localToScene(url.getLayoutBounds());
+        javafx.scene.Node mark = robot.lookup(".field-problem").match(NodeQueryUtils.isVisible()).query();
+        assertThat(urlBounds.contains(mark.localToScene(mark.getLayoutBounds()))).as("the mark sits in the URL field")
+                .isTrue();
+        assertThat(label(robot, "#problem-name").isVisible()).isFalse();
+        assertThat(robot.lookup("#editor-name").queryAs(TextField.class).getPseudoClassStates())
+                .doesNotContain(Styles.STATE_DANGER);
+        assertThat(robot.lookup("#save-connection").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#use-connection").queryButton().isDisabled()).isTrue();
+        Screenshots.capture(robot.lookup("#connections-manager").query().getScene(), "connections-problem.png");
+
+        robot.clickOn("#save-connection");
+        robot.clickOn("#editor-url").type(KeyCode.ENTER);
+        waitForFxEvents();
+        assertThat(robot.lookup("#connections-list").queryListView().getItems()).hasSize(1);
+        Path settings = temp.resolve("config").resolve(AppContext.SETTINGS_FILE);
+        assertThat(Files.exists(settings) ? Files.readString(settings) : "").doesNotContain("Team server");
+
+        robot.clickOn("#editor-url").eraseText("/builds".length());
+        waitForFxEvents();
+        assertThat(sentence.isVisible()).isFalse();
+        assertThat(url.getPseudoClassStates()).doesNotContain(Styles.STATE_DANGER);
+        assertThat(robot.lookup(".field-problem").match(NodeQueryUtils.isVisible()).tryQuery()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.arca.core.DomainInfo;
 import dev.arca.ui.shell.Page;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** A first run: the empty embedded server's Domains page offers the sample domain, and one click loads it. */
+/**
+ * A first run: the empty embedded server's Domains page offers the sample domain, one click loads it, and then the
+ * guided tour starts.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FirstRunGuiTest {
 
@@ -41,7 +45,7 @@ class FirstRunGuiTest {
     }
 
     @Test
-    void loadASampleDomainFillsTheEmptyDomainsPage(FxRobot robot) throws Exception {
+    void loadASampleDomainFillsTheEmptyDomainsPageThenStartsTheTour(FxRobot robot) throws Exception {
         robot.clickOn("#nav-" + Page.DOMAINS.id());
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#domains-empty").query().isVisible());
         waitForFxEvents();
@@ -54,5 +58,11 @@ class FirstRunGuiTest {
         assertThat(((DomainInfo) table.getItems().getFirst()).name()).isEqualTo("demo");
         assertThat(((DomainInfo) table.getItems().getFirst()).repositoryCount()).isEqualTo(7);
         assertThat(robot.lookup("#domains-empty").query().isVisible()).isFalse();
+
+        // The tour, not seen on this fresh configuration, now has real data to point at.
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tour-callout").query().isVisible());
+        waitForFxEvents();
+        assertThat(robot.lookup("#tour-progress").queryAs(Label.class).getText()).isEqualTo("Step 1 of 4");
+        Screenshots.capture(stage.getScene(), "first-run-tour.png");
     }
 }

@@ -1,6 +1,7 @@
 package dev.arca.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
@@ -21,7 +22,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The guided tour of a first start: anchored to the real controls, driven by keyboard, remembered. */
+/**
+ * The guided tour of a first start: anchored to the real controls with a pointer and a ring, driven by keyboard,
+ * remembered.
+ */
 @ExtendWith(ApplicationExtension.class)
 class GuidedTourGuiTest {
 
@@ -46,6 +50,8 @@ class GuidedTourGuiTest {
 
     @Test
     void firstStartTourGoesThroughByKeyboardAndIsNotShownAfterARestart(FxRobot robot) throws Exception {
+        // The window as a new user sees it once the local server answers: the empty page offering the sample.
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#domains-empty").query().isVisible());
         robot.interact(() -> view.guidedTour().startIfFirstRun());
         waitForFxEvents();
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#tour-callout").query().isVisible());
@@ -58,6 +64,11 @@ class GuidedTourGuiTest {
         assertThat(card.getMinY()).isGreaterThanOrEqualTo(anchor.getMaxY());
         assertThat(card.getMinX()).isLessThan(anchor.getMaxX());
         assertThat(card.getMaxX()).isGreaterThan(anchor.getMinX());
+        Bounds pointer = sceneBounds(robot, "#tour-pointer");
+        assertThat(pointer.getMinY()).as("the pointer reaches up to the picker").isCloseTo(anchor.getMaxY(), within(6.0));
+        assertThat(pointer.getMaxY()).isGreaterThanOrEqualTo(card.getMinY());
+        assertThat(pointer.getCenterX()).isBetween(anchor.getMinX(), anchor.getMaxX());
+        assertThat(sceneBounds(robot, "#tour-target-ring").contains(anchor)).isTrue();
         assertThat(text(robot, "#tour-progress")).isEqualTo("Step 1 of 4");
         assertThat(callout.getAccessibleText()).contains("connection");
         Screenshots.capture(stage.getScene(), "guided-tour.png");
@@ -68,6 +79,11 @@ class GuidedTourGuiTest {
         Node graph = robot.lookup("#nav-upstream-graph").query();
         Bounds graphEntry = graph.localToScene(graph.getLayoutBounds());
         assertThat(callout.localToScene(callout.getLayoutBounds()).getMinX()).isGreaterThan(graphEntry.getMaxX());
+        Bounds graphPointer = sceneBounds(robot, "#tour-pointer");
+        assertThat(graphPointer.getMinX()).as("the pointer reaches left to the entry")
+                .isCloseTo(graphEntry.getMaxX(), within(6.0));
+        assertThat(graphPointer.getCenterY()).isBetween(graphEntry.getMinY(), graphEntry.getMaxY());
+        assertThat(sceneBounds(robot, "#tour-target-ring").contains(graphEntry)).isTrue();
 
         robot.type(KeyCode.ENTER);
         waitForFxEvents();
@@ -81,7 +97,7 @@ class GuidedTourGuiTest {
         AppContext restarted = AppContext.start(temp.resolve("data2"), temp.resolve("config"));
         try {
             boolean[] started = new boolean[1];
-            robot.interact(() -> started[0] = restarted.newGuidedTour().startIfFirstRun());
+            robot.interact(() -> started[0] = restarted.guidedTour().startIfFirstRun());
             assertThat(started[0]).isFalse();
         } finally {
             restarted.close();
@@ -100,6 +116,11 @@ class GuidedTourGuiTest {
         robot.clickOn("#tour-button");
         waitForFxEvents();
         assertThat(callout.isVisible()).isTrue();
+    }
+
+    private static Bounds sceneBounds(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return node.localToScene(node.getBoundsInLocal());
     }
 
     private static String text(FxRobot robot, String query) {

@@ -190,6 +190,10 @@ class ShellGuiTest {
                 .queryAs(javafx.scene.layout.GridPane.class);
         waitFor(15, TimeUnit.SECONDS, () -> overview.isVisible() && !overview.getChildren().isEmpty());
         waitFor(15, TimeUnit.SECONDS, () -> label(robot, "#package-group").getText().startsWith("Package group /*"));
+        // At the default window size the package column shows each package's detail line whole.
+        Label packageDetails = label(robot, "#package-details");
+        assertThat(packageDetails.getText()).isEqualTo("generic · publish allow · upstream block");
+        assertThat(packageDetails.getWidth()).isGreaterThanOrEqualTo(packageDetails.prefWidth(-1));
         Screenshots.capture(stage.getScene(), "packages.png");
 
         robot.clickOn("#nav-" + Page.ACTIVITY.id());

@@ -66,6 +66,8 @@ class WorkNoticesGuiTest {
                 + PACKAGES + " done.");
         waitForFxEvents();
         Thread.sleep(500); // the bar slides in
+        assertThat(top(robot, "#page-title")).as("the page moved down: the bar covers none of its title")
+                .isGreaterThanOrEqualTo(bottom(robot, ".notification-bar"));
         Screenshots.capture(stage.getScene(), "notification.png");
 
         clickShown(robot, "Open Workflows");
@@ -86,6 +88,7 @@ class WorkNoticesGuiTest {
         robot.clickOn(robot.lookup(".close-button").match(NodeQueryUtils.isVisible()).queryAs(Node.class));
         waitFor(10, TimeUnit.SECONDS, () -> context.workNotices().noticeProperty().get().isEmpty());
         assertThat(notice.isShowing()).isFalse();
+        waitFor(5, TimeUnit.SECONDS, () -> top(robot, "#page-title") < topOfPageArea(robot) + 32);
     }
 
     /** Starts copying PACKAGES packages on the Workflows page, goes to Domains, and waits for the notice. */
@@ -123,6 +126,21 @@ class WorkNoticesGuiTest {
         assertThat(notice.isShowing()).isFalse();
         waitFor(30, TimeUnit.SECONDS, notice::isShowing);
         assertThat(context.workNotices().noticeProperty().get()).isPresent();
+    }
+
+    private static double top(FxRobot robot, String query) {
+        Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).query();
+        return node.localToScene(node.getLayoutBounds()).getMinY();
+    }
+
+    private static double bottom(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return node.localToScene(node.getLayoutBounds()).getMaxY();
+    }
+
+    /** Where the page area starts: the notice pane's top, the page's own padding (24) below it. */
+    private static double topOfPageArea(FxRobot robot) {
+        return top(robot, "#work-notice");
     }
 
     private static Optional<Node> shown(FxRobot robot, String text) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
@@ -26,12 +27,15 @@ public final class FieldProblems {
 
     private static final ValidationDecoration DECORATION = new ThemedDecoration();
     private static final String DECORATED = "arca.field-problem";
+    private static final String SOURCE = "arca.field-problem-source";
 
     private FieldProblems() {
     }
 
     /** Keeps {@code field} marked while {@code problem} is not empty. */
     public static void mark(Control field, ObservableValue<String> problem) {
+        // Held by the field: a binding made just for this call is only weakly held by what it observes.
+        field.getProperties().put(SOURCE, problem);
         problem.subscribe(sentence -> {
             boolean wrong = sentence != null && !sentence.isEmpty();
             field.pseudoClassStateChanged(Styles.STATE_DANGER, wrong);
@@ -63,7 +67,9 @@ public final class FieldProblems {
             holder.getStyleClass().add("field-problem");
             holder.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             Tooltip.install(holder, tooltip);
-            return List.of(new GraphicDecoration(holder, Pos.CENTER_RIGHT, -14, 0));
+            // Inside the field's right end; on a combo box, left of its arrow.
+            double inset = message.getTarget() instanceof ComboBoxBase<?> ? -40 : -14;
+            return List.of(new GraphicDecoration(holder, Pos.CENTER_RIGHT, inset, 0));
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.arca.gateway.AwsProfile;
 import dev.arca.gateway.Connection;
 import dev.arca.gateway.ConnectionKind;
 import dev.arca.gateway.CredentialSource;
+import dev.arca.ui.common.FieldProblems;
 import dev.arca.ui.common.PageParts;
+import dev.arca.ui.connect.ConnectionForm.Field;
 import dev.arca.ui.connect.ConnectionsViewModel.CredentialChoice;
 import dev.arca.ui.connect.ConnectionsViewModel.TestOutcome;
 import java.io.File;
@@ -16,10 +18,12 @@ import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -147,17 +151,11 @@ public final class ConnectionsView extends BorderPane {
         region.valueProperty().bindBidirectional(viewModel.regionProperty());
 
         VBox form = new VBox(12,
-                row("Name", name, viewModel.editableProperty()),
-                row("URL", url, viewModel.kindProperty().isEqualTo(ConnectionKind.ARCA_SERVER)),
+                row("Name", checked(name, Field.NAME), viewModel.editableProperty(), Field.NAME),
+                row("URL", checked(url, Field.URL), viewModel.kindProperty().isEqualTo(ConnectionKind.ARCA_SERVER),
+                        Field.URL),
                 credentialRows(),
-                row("Region", region, viewModel.editableProperty()));
-
-        Label problem = new Label();
-        problem.setId("editor-problem");
-        problem.setWrapText(true);
-        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
-        problem.textProperty().bind(viewModel.problemProperty());
-        show(problem, problem.textProperty().isNotEmpty());
+                row("Region", checked(region, Field.REGION), viewModel.editableProperty(), Field.REGION));
 
         Label result = new Label();
         result.setId("editor-test-result");
@@ -178,7 +176,7 @@ public final class ConnectionsView extends BorderPane {
 
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        VBox editor = new VBox(16, title, embedded, form, problem, result, spacer, actions());
+        VBox editor = new VBox(16, title, embedded, form, result, spacer, actions());
         editor.getStyleClass().add("connection-editor");
         return editor;
     }
@@ -203,7 +201,8 @@ public final class ConnectionsView extends BorderPane {
         BooleanExpression arca = viewModel.kindProperty().isEqualTo(ConnectionKind.ARCA_SERVER);
         BooleanExpression aws = viewModel.kindProperty().isEqualTo(ConnectionKind.AWS);
 
-        TextField file = field("editor-credentials-file", "/path/to/arca-data/credentials");
+        TextField file = checked(field("editor-credentials-file", "/path/to/arca-data/credentials"),
+                Field.CREDENTIALS_FILE);
         file.textProperty().bindBidirectional(viewModel.credentialsFileProperty());
         HBox.setHgrow(file, Priority.ALWAYS);
         Button browse = new Button("Browse…");
@@ -233,18 +232,20 @@ public final class ConnectionsView extends BorderPane {
             }
         });
         profile.setMaxWidth(Double.MAX_VALUE);
+        checked(profile, Field.PROFILE);
         Label profileDetail = new Label();
         profileDetail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         profileDetail.textProperty().bind(Bindings.createStringBinding(() -> viewModel.profileProperty().get() == null
                         ? viewModel.profilesNoteProperty().get() : viewModel.profileProperty().get().credentials(),
                 viewModel.profileProperty(), viewModel.profilesNoteProperty()));
 
-        TextField key = field("editor-access-key", "Access key ID");
+        TextField key = checked(field("editor-access-key", "Access key ID"), Field.ACCESS_KEY);
         key.textProperty().bindBidirectional(viewModel.accessKeyIdProperty());
         PasswordField secret = new PasswordField();
         secret.setId("editor-secret-key");
         secret.setPromptText("Secret access key");
         secret.textProperty().bindBidirectional(viewModel.secretAccessKeyProperty());
+        checked(secret, Field.SECRET_KEY);
         HBox.setHgrow(key, Priority.ALWAYS);
         HBox.setHgrow(secret, Priority.ALWAYS);
         Label session = new Label("Kept in memory until Arca closes; asked for again next time.");
@@ -252,11 +253,14 @@ public final class ConnectionsView extends BorderPane {
 
         return new VBox(12,
                 row("Credentials", choices, arca),
-                row("File", fileRow, arca.and(viewModel.credentialChoiceProperty().isEqualTo(CredentialChoice.FILE))),
+                row("File", fileRow, arca.and(viewModel.credentialChoiceProperty().isEqualTo(CredentialChoice.FILE)),
+                        Field.CREDENTIALS_FILE),
                 row("Profile", new VBox(4, profile, profileDetail),
-                        aws.or(arca.and(viewModel.credentialChoiceProperty().isEqualTo(CredentialChoice.PROFILE)))),
+                        aws.or(arca.and(viewModel.credentialChoiceProperty().isEqualTo(CredentialChoice.PROFILE))),
+                        Field.PROFILE),
                 row("Keys", new VBox(4, new HBox(8, key, secret), session),
-                        arca.and(viewModel.credentialChoiceProperty().isEqualTo(CredentialChoice.SESSION))));
+                        arca.and(viewModel.credentialChoiceProperty().isEqualTo(CredentialChoice.SESSION)),
+                        Field.ACCESS_KEY, Field.SECRET_KEY));
     }
 
     private Node actions() {
@@ -308,6 +312,27 @@ public final class ConnectionsView extends BorderPane {
         field.setId(id);
         field.setPromptText(prompt);
         return field;
+    }
+
+    /** Marks {@code control} while the editor's problem is about {@code field}. */
+    private <C extends Control> C checked(C control, Field field) {
+        FieldProblems.mark(control, viewModel.problemAt(field));
+        return control;
+    }
+
+    /** A captioned row; under it, the problem's sentence while the problem is about one of {@code fields}. */
+    private Node row(String label, Node field, ObservableValue<Boolean> visible, Field... fields) {
+        Node row = row(label, field, visible);
+        Label problem = new Label();
+        problem.setId("problem-" + fields[0].name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        problem.getStyleClass().addAll("field-problem-text", Styles.TEXT_SMALL, Styles.DANGER);
+        problem.setWrapText(true);
+        problem.setPadding(new Insets(0, 0, 0, LABEL_WIDTH + 8));
+        problem.textProperty().bind(viewModel.problemAt(fields));
+        show(problem, problem.textProperty().isNotEmpty());
+        VBox withProblem = new VBox(4, row, problem);
+        show(withProblem, visible);
+        return withProblem;
     }
 
     private static Node row(String label, Node field, ObservableValue<Boolean> visible) {

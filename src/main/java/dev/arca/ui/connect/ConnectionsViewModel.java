@@ -12,17 +12,15 @@ import dev.arca.ui.common.BackgroundTask;
 import dev.arca.ui.common.DialogService;
 import dev.arca.ui.common.TaskRunner;
 import dev.arca.ui.common.UserMessages;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -62,9 +60,6 @@ public final class ConnectionsViewModel {
     /** Where the last connection test stands. */
     public enum TestOutcome { NONE, RUNNING, PASSED, FAILED }
 
-    static final int MAX_NAME_LENGTH = 64;
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
-
     private final Connections connections;
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -88,6 +83,7 @@ public final class ConnectionsViewModel {
     private final StringProperty credentialsFile = new SimpleStringProperty(this, "credentialsFile", "");
     private final StringProperty accessKeyId = new SimpleStringProperty(this, "accessKeyId", "");
     private final StringProperty secretAccessKey = new SimpleStringProperty(this, "secretAccessKey", "");
+    private final ObjectBinding<Optional<ConnectionForm.Problem>> formProblem;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<TestOutcome> testOutcome =
             new ReadOnlyObjectWrapper<>(this, "testOutcome", TestOutcome.NONE);
@@ -107,8 +103,9 @@ public final class ConnectionsViewModel {
         this.profileSource = Objects.requireNonNull(profiles, "profiles");
         this.regions = List.copyOf(regions);
         editable = kind.isNotEqualTo(ConnectionKind.EMBEDDED);
-        problem.bind(Bindings.createStringBinding(this::findProblem, kind, name, url, region, credentialChoice,
-                profile, credentialsFile, accessKeyId, secretAccessKey, selected, connections.list()));
+        formProblem = Bindings.createObjectBinding(this::findProblem, kind, name, url, region, credentialChoice,
+                profile, credentialsFile, accessKeyId, secretAccessKey, selected, connections.list());
+        problem.bind(formProblem.map(found -> found.map(ConnectionForm.Problem::sentence).orElse("")));
         canSave = editable.and(problem.isEmpty());
         canTest = problem.isEmpty().and(testOutcome.isNotEqualTo(TestOutcome.RUNNING));
         canRemove = editable.and(creating.not());
@@ -197,8 +194,16 @@ public final class ConnectionsViewModel {
     }
 
     /** What must change before the connection can be saved or tested, as one sentence; empty when nothing. */
+    /** What is wrong with the editor's values, in one sentence; empty when they can be saved. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The problem's sentence while it is about one of {@code fields}, so the view shows it there; else empty. */
+    public StringBinding problemAt(ConnectionForm.Field... fields) {
+        Set<ConnectionForm.Field> these = Set.of(fields);
+        return Bindings.createStringBinding(() -> formProblem.get().filter(found -> these.contains(found.field()))
+                .map(ConnectionForm.Problem::sentence).orElse(""), formProblem);
     }
 
     public ReadOnlyObjectProperty<TestOutcome> testOutcomeProperty() {
@@ -361,7 +366,7 @@ public final class ConnectionsViewModel {
         creating.set(false);
         kind.set(connection.kind());
         name.set(connection.name());
-        url.set(connection.url().map(URI::toString).orElse(""));
+        url.set(connection.url().map(Object::toString).orElse(""));
         clearCredentials();
         switch (connection.credentials()) {
             case CredentialSource.SharedProfile p -> {
@@ -403,87 +408,18 @@ public final class ConnectionsViewModel {
                 : Optional.empty();
     }
 
+    /** The editor's values as typed. */
+    private ConnectionForm form() {
+        return new ConnectionForm(kind.get(), name.get(), url.get(), region.get(), credentialChoice.get(),
+                Optional.ofNullable(profile.get()), credentialsFile.get(), accessKeyId.get(), secretAccessKey.get());
+    }
+
     /** The connection the editor describes; valid only when there is no problem. */
     private Connection draft() {
-        String id = selected.get() == null ? connections.newId() : selected.get().id();
-        CredentialSource source = kind.get() == ConnectionKind.AWS ? new CredentialSource.SharedProfile(
-                profile.get().name()) : switch (credentialChoice.get()) {
-                    case PROFILE -> new CredentialSource.SharedProfile(profile.get().name());
-                    case FILE -> new CredentialSource.CredentialsFile(Path.of(credentialsFile.get().strip()));
-                    case SESSION -> new CredentialSource.SessionKeys();
-                };
-        Optional<URI> endpoint = kind.get() == ConnectionKind.ARCA_SERVER
-                ? Optional.of(URI.create(stripSlash(url.get().strip()))) : Optional.empty();
-        return new Connection(id, name.get().strip(), kind.get(), endpoint, region.get().strip(), source);
+        return form().toConnection(selected.get() == null ? connections.newId() : selected.get().id());
     }
 
-    private String findProblem() {
-        if (kind.get() == ConnectionKind.EMBEDDED) {
-            return "";
-        }
-        String trimmed = name.get().strip();
-        if (trimmed.isEmpty()) {
-            return "Give the connection a name.";
-        }
-        if (trimmed.length() > MAX_NAME_LENGTH) {
-            return "A connection name has at most " + MAX_NAME_LENGTH + " characters.";
-        }
-        String ownId = selected.get() == null ? "" : selected.get().id();
-        if (connections.list().stream().anyMatch(c -> !c.id().equals(ownId) && c.name().equalsIgnoreCase(trimmed))) {
-            return "Another connection is called " + trimmed + ".";
-        }
-        if (kind.get() == ConnectionKind.ARCA_SERVER) {
-            String urlProblem = urlProblem(url.get().strip());
-            if (!urlProblem.isEmpty()) {
-                return urlProblem;
-            }
-        }
-        if (!REGION.matcher(region.get().strip()).matches()) {
-            return "Pick a region, such as us-east-1.";
-        }
-        return credentialsProblem();
-    }
-
-    private String credentialsProblem() {
-        CredentialChoice choice = kind.get() == ConnectionKind.AWS ? CredentialChoice.PROFILE : credentialChoice.get();
-        return switch (choice) {
-            case PROFILE -> profile.get() == null ? "Pick an AWS profile." : "";
-            case FILE -> fileProblem(credentialsFile.get().strip());
-            case SESSION -> accessKeyId.get().isBlank() || secretAccessKey.get().isBlank()
-                    ? "Type the access key ID and the secret access key; Arca keeps them for this session only."
-                    : "";
-        };
-    }
-
-    private static String urlProblem(String text) {
-        if (text.isEmpty()) {
-            return "Type the server's URL, such as http://127.0.0.1:8080.";
-        }
-        try {
-            URI uri = new URI(text);
-            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            if (!web || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
-                    || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
-                return "The URL must look like http://host:port, with no path.";
-            }
-            return "";
-        } catch (URISyntaxException e) {
-            return "The URL must look like http://host:port, with no path.";
-        }
-    }
-
-    private static String fileProblem(String text) {
-        if (text.isEmpty()) {
-            return "Choose the credentials file, such as the credentials file in an Arca server's data directory.";
-        }
-        try {
-            return Path.of(text).isAbsolute() ? "" : "Give the credentials file's full path.";
-        } catch (InvalidPathException e) {
-            return "The credentials file's path is not valid here: " + e.getReason() + ".";
-        }
-    }
-
-    private static String stripSlash(String text) {
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    private Optional<ConnectionForm.Problem> findProblem() {
+        return form().problem(selected.get() == null ? "" : selected.get().id(), connections.list());
     }
 }

@@ -1,5 +1,7 @@
 package dev.arca.ui.packages;
 
+import static dev.arca.ui.packages.PackageColumns.lower;
+
 import atlantafx.base.theme.Styles;
 import dev.arca.core.PackageFormat;
 import dev.arca.core.PackageGroupInfo;
@@ -19,18 +21,14 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -86,7 +84,8 @@ public final class PackagesView extends BorderPane {
         VBox.setVgrow(details, Priority.ALWAYS);
         detailsPane.setPadding(new Insets(0, 0, 0, 8));
         SplitPane columns = new SplitPane(packagesPane(), packageAndVersions, detailsPane);
-        columns.setDividerPositions(0.3, 0.59);
+        // At the default window size: the package list wide enough for each package's detail line.
+        columns.setDividerPositions(0.27, 0.62);
         BorderPane.setMargin(columns, new Insets(12, 0, 0, 0));
         setCenter(columns);
         PageParts.installFindShortcut(this, nameFilter);
@@ -140,9 +139,9 @@ public final class PackagesView extends BorderPane {
         nameFilter.setPrefColumnCount(14);
         HBox.setHgrow(nameFilter, Priority.SOMETIMES);
         ComboBox<Optional<String>> publish = choice("packages-publish", viewModel.filters().originChoices(),
-                viewModel.filters().publishProperty(), v -> "Publish: " + v.map(PackagesView::lower).orElse("any"));
+                viewModel.filters().publishProperty(), v -> "Publish: " + v.map(PackageColumns::lower).orElse("any"));
         ComboBox<Optional<String>> upstream = choice("packages-upstream", viewModel.filters().originChoices(),
-                viewModel.filters().upstreamProperty(), v -> "Upstream: " + v.map(PackagesView::lower).orElse("any"));
+                viewModel.filters().upstreamProperty(), v -> "Upstream: " + v.map(PackageColumns::lower).orElse("any"));
         Button clear = new Button("Clear filters");
         clear.getStyleClass().add(Styles.FLAT);
         clear.setMinWidth(Region.USE_PREF_SIZE);
@@ -163,7 +162,7 @@ public final class PackagesView extends BorderPane {
     private Node packagesPane() {
         packages.setId("packages-table");
         packages.setItems(viewModel.packages().items());
-        packages.getColumns().setAll(List.of(packageColumn()));
+        packages.getColumns().setAll(PackageColumns.ofPackages());
         PageParts.loadMoreNearEnd(packages, LOAD_AHEAD, viewModel.packages()::loadMore);
         BulkMenus.attachToPackages(packages, viewModel.bulk());
         packages.getSelectionModel().selectedItemProperty().subscribe(pkg -> {
@@ -244,8 +243,7 @@ public final class PackagesView extends BorderPane {
     private Node versionsPane() {
         versions.setId("versions-table");
         versions.setItems(viewModel.versions().items());
-        versions.getColumns().setAll(List.of(versionColumn(), StatusChip.column(VersionInfo::status, 92),
-                PageParts.<VersionInfo>textColumn("Origin", v -> lower(v.originType()), 66, false)));
+        versions.getColumns().setAll(PackageColumns.ofVersions());
         PageParts.loadMoreNearEnd(versions, LOAD_AHEAD, viewModel.versions()::loadMore);
         BulkMenus.attachToVersions(versions, viewModel.bulk());
         versions.getSelectionModel().selectedItemProperty().subscribe(viewModel.selectedVersionProperty()::set);
@@ -273,69 +271,6 @@ public final class PackagesView extends BorderPane {
         VBox box = new VBox(8, bar, stack);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
-    }
-
-    /** The package's name, and under it, small, its format and origin controls. */
-    private static TableColumn<PackageInfo, PackageInfo> packageColumn() {
-        TableColumn<PackageInfo, PackageInfo> column = new TableColumn<>("Package");
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Label name = new Label();
-            private final Label details = new Label();
-            private final VBox box = new VBox(0, name, details);
-
-            {
-                details.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            }
-
-            @Override
-            protected void updateItem(PackageInfo item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    name.setText(item.display());
-                    details.setText(item.format() + " · publish " + lower(item.publish()) + " · upstream "
-                            + lower(item.upstream()));
-                    setGraphic(box);
-                }
-            }
-        });
-        return column;
-    }
-
-    /** The version, with a badge on the package's default display version. */
-    private static TableColumn<VersionInfo, VersionInfo> versionColumn() {
-        TableColumn<VersionInfo, VersionInfo> column = new TableColumn<>("Version");
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setPrefWidth(100);
-        column.setMinWidth(100);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Label version = new Label();
-            private final Label badge = new Label("default");
-            private final HBox box = new HBox(6, version, badge);
-
-            {
-                badge.getStyleClass().add("default-badge");
-                box.setAlignment(Pos.CENTER_LEFT);
-                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            }
-
-            @Override
-            protected void updateItem(VersionInfo item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    version.setText(item.version());
-                    badge.setVisible(item.defaultDisplay());
-                    badge.setManaged(item.defaultDisplay());
-                    setGraphic(box);
-                }
-            }
-        });
-        return column;
     }
 
     /** Moves the focus to {@code table}, selecting its first row when none is. */
@@ -428,9 +363,5 @@ public final class PackagesView extends BorderPane {
         label.getStyleClass().add("field-name");
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
-    }
-
-    private static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }

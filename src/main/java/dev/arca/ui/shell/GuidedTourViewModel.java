@@ -40,6 +40,7 @@ public final class GuidedTourViewModel {
     private final UserSettings settings;
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
     private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(this, "stepIndex");
+    private boolean steppedAside;
 
     public GuidedTourViewModel(UserSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -93,8 +94,36 @@ public final class GuidedTourViewModel {
         return true;
     }
 
+    /**
+     * The sample domain starts loading: a tour on screen steps aside, not remembered as seen, since the window it
+     * points at is about to fill; {@link #offerAfterSampleDomain} brings it back.
+     */
+    public void stepAside() {
+        if (showing.get()) {
+            showing.set(false);
+            steppedAside = true;
+        }
+    }
+
+    /**
+     * The sample domain's load has ended: unless the user has finished or skipped the tour, it starts from its first
+     * step, now with real data to point at. After a failed load only a tour that stepped aside comes back.
+     *
+     * @return whether the tour started
+     */
+    public boolean offerAfterSampleDomain(boolean loaded) {
+        boolean cameBack = steppedAside;
+        steppedAside = false;
+        if (seen() || showing.get() || !(loaded || cameBack)) {
+            return false;
+        }
+        start();
+        return true;
+    }
+
     /** Starts the tour from its first step, also when it was seen (the "show the tour" action). */
     public void start() {
+        steppedAside = false;
         stepIndex.set(0);
         showing.set(true);
     }

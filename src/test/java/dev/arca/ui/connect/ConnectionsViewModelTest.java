@@ -13,6 +13,7 @@ import dev.arca.server.ServerConfig;
 import dev.arca.ui.common.DomainMemory;
 import dev.arca.ui.common.ExecutorTaskRunner;
 import dev.arca.ui.common.RecordingDialogs;
+import dev.arca.ui.connect.ConnectionForm.Field;
 import dev.arca.ui.connect.ConnectionsViewModel.CredentialChoice;
 import dev.arca.ui.connect.ConnectionsViewModel.TestOutcome;
 import java.nio.file.Files;
@@ -102,6 +103,42 @@ class ConnectionsViewModelTest {
         viewModel.credentialsFileProperty().set(team.config().dataDir().resolve("credentials").toString());
         assertThat(viewModel.problemProperty().get()).isEmpty();
         assertThat(viewModel.canSaveProperty().get()).isTrue();
+    }
+
+    @Test
+    void eachProblemIsShownAtTheFieldItIsAbout() {
+        viewModel.newArcaServer();
+        assertThat(viewModel.problemAt(Field.NAME).get()).isEqualTo("Give the connection a name.");
+        assertThat(viewModel.problemAt(Field.URL).get()).isEmpty();
+
+        fillTeamServer("Team server");
+        viewModel.urlProperty().set("http://127.0.0.1:" + team.port() + "/path");
+        assertThat(viewModel.problemAt(Field.URL).get())
+                .isEqualTo("The URL must look like http://host:port, with no path.");
+        assertThat(viewModel.problemAt(Field.NAME).get()).isEmpty();
+
+        viewModel.urlProperty().set("http://127.0.0.1:" + team.port());
+        viewModel.credentialChoiceProperty().set(CredentialChoice.SESSION);
+        viewModel.accessKeyIdProperty().set("AKIAEXAMPLE");
+        assertThat(viewModel.problemAt(Field.ACCESS_KEY).get()).isEmpty();
+        assertThat(viewModel.problemAt(Field.SECRET_KEY).get()).startsWith("Type the access key ID");
+        assertThat(viewModel.problemAt(Field.ACCESS_KEY, Field.SECRET_KEY).get()).startsWith("Type the access key ID");
+    }
+
+    @Test
+    void badInputIsNotSaved() throws Exception {
+        String settingsBefore = Files.exists(temp.resolve("settings.properties"))
+                ? Files.readString(temp.resolve("settings.properties")) : "";
+        fillTeamServer("Team server");
+        viewModel.urlProperty().set("ftp://127.0.0.1:21");
+
+        viewModel.save();
+        assertThat(viewModel.connect()).isFalse();
+
+        assertThat(viewModel.connections()).extracting(Connection::name).containsExactly("Local server");
+        assertThat(Files.exists(temp.resolve("settings.properties"))
+                ? Files.readString(temp.resolve("settings.properties")) : "").isEqualTo(settingsBefore);
+        assertThat(viewModel.problemAt(Field.URL).get()).isNotEmpty();
     }
 
     @Test

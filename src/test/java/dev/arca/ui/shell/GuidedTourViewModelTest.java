@@ -95,4 +95,62 @@ class GuidedTourViewModelTest {
 
         assertThat(tour.seen()).isFalse();
     }
+
+    @Test
+    void aLoadedSampleDomainStartsATourNotSeenBefore() {
+        GuidedTourViewModel tour = tour();
+
+        assertThat(tour.offerAfterSampleDomain(true)).isTrue();
+
+        assertThat(tour.showingProperty().get()).isTrue();
+        assertThat(tour.stepIndexProperty().get()).isZero();
+    }
+
+    @Test
+    void aLoadedSampleDomainDoesNotStartATourFinishedOrSkippedBefore() {
+        GuidedTourViewModel tour = tour();
+        tour.start();
+        tour.dismiss();
+
+        assertThat(tour().offerAfterSampleDomain(true)).isFalse();
+        assertThat(tour.offerAfterSampleDomain(true)).isFalse();
+        assertThat(tour.showingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aTourOnScreenStepsAsideWhileTheSampleLoadsAndComesBackAtItsFirstStep() {
+        GuidedTourViewModel tour = tour();
+        tour.startIfFirstRun();
+        tour.next();
+
+        tour.stepAside();
+        assertThat(tour.showingProperty().get()).isFalse();
+        assertThat(tour().seen()).as("stepping aside is not skipping").isFalse();
+
+        assertThat(tour.offerAfterSampleDomain(true)).isTrue();
+        assertThat(tour.currentStep().orElseThrow().targetId()).isEqualTo("connection-picker");
+    }
+
+    @Test
+    void aFailedLoadBringsBackOnlyATourThatSteppedAside() {
+        GuidedTourViewModel untouched = tour();
+        assertThat(untouched.offerAfterSampleDomain(false)).isFalse();
+        assertThat(untouched.showingProperty().get()).isFalse();
+
+        GuidedTourViewModel aside = tour();
+        aside.start();
+        aside.stepAside();
+        assertThat(aside.offerAfterSampleDomain(false)).isTrue();
+        assertThat(aside.showingProperty().get()).isTrue();
+    }
+
+    @Test
+    void aTourTheUserOpenedDuringTheLoadKeepsItsStep() {
+        GuidedTourViewModel tour = tour();
+        tour.start();
+        tour.next();
+
+        assertThat(tour.offerAfterSampleDomain(true)).isFalse();
+        assertThat(tour.stepIndexProperty().get()).isEqualTo(1);
+    }
 }

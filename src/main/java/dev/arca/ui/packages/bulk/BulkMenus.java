@@ -26,7 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -62,7 +62,8 @@ public final class BulkMenus {
 
     /** The status changes of the version shown in detail: Restore, Unlist, Archive, Dispose…, Delete…. */
     public static Node shownVersionActions(PackageBulkActions actions) {
-        HBox bar = new HBox(4);
+        // Wraps rather than widening the details column: the package list beside it needs the room more.
+        FlowPane bar = new FlowPane(4, 4);
         bar.setId("version-actions");
         bar.setAlignment(Pos.CENTER_LEFT);
         for (ActionKind kind : PackageBulkActions.STATUS_ACTIONS) {
