@@ -40,6 +40,7 @@ public final class Arca implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        ClassDataArchive.createAtExitIfMissing();
         // The plain "arca" start skips the command-line parser: the window should not wait for it.
         int code = args.length == 0 ? launchGuiDirectly(err) : execute(args, out, err, System.getenv());
         System.exit(code);
