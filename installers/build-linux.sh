@@ -8,7 +8,7 @@
 #   OUT/arca_VERSION_amd64.deb that image in /opt/arca, /usr/bin/arca, the desktop entry and the icon
 # JavaFX stays as jars on the class path (no JavaFX jmods here), as with java -jar.
 # Usage: installers/build-linux.sh [OUT]   (default target/installer). Needs JDK 25 (JAVA_HOME), Xvfb, fakeroot and
-# dpkg-deb (Debian: xvfb fakeroot dpkg-dev zip). Takes about 1.5 minutes on 2 cores.
+# dpkg-deb (Debian: xvfb fakeroot dpkg-dev zip). Takes about 2 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-target/installer}")
@@ -88,6 +88,11 @@ deb=$(ls "$work"/deb/*.deb)
 tree=$work/tree
 fakeroot -s "$work/fakeroot.state" dpkg-deb -R "$deb" "$tree"
 mkdir -p "$tree/usr/bin" && ln -s /opt/arca/bin/arca "$tree/usr/bin/arca"
+# jpackage's scripts register the desktop entry with xdg-desktop-menu, which fails, and with it dpkg -i and -r, on a
+# system without a desktop menu directory (a headless server, a container): there the menu entry is left out.
+# (Under fakeroot, which keeps the owners and modes of the files dpkg-deb -R wrote by inode; sed -i makes new ones.)
+fakeroot -i "$work/fakeroot.state" -s "$work/fakeroot.state" \
+  sed -i '/xdg-desktop-menu \(install\|uninstall\)/s/$/ || true/' "$tree/DEBIAN/postinst" "$tree/DEBIAN/prerm"
 (cd "$out/arca" && find . -type f) | while IFS= read -r file; do
   if [ -f "$tree/opt/arca/$file" ]; then touch -r "$out/arca/$file" "$tree/opt/arca/$file"; fi
 done
