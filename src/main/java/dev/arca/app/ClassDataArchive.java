@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The installed app's class-data archive (issue 16). The Linux package ships the list of classes that one start of the
  * GUI with its embedded server loads ({@code arca.classlist} beside {@code arca.jar}) rather than the archive itself,
- * which would add ≈58 MiB to the installed size, and its launcher maps the archive from the user's cache
+ * which would add ≈60 MiB to the installed size, and its launcher maps the archive from the user's cache
  * ({@code -XX:SharedArchiveFile=$HOME/.cache/arca/class-data/arca-BUILD.jsa}). When this JVM was asked to map such an
  * archive and did not (none yet, or one made for other jars), a low-priority JVM of the same runtime dumps it once this
  * process ends, into a temporary file that is then renamed, so that no JVM ever maps a half-written archive. Anywhere
