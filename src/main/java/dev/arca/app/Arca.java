@@ -42,6 +42,7 @@ public final class Arca implements Callable<Integer> {
         PrintWriter err = new PrintWriter(System.err, true);
         // Off the start-up path: the management classes it loads would delay the window.
         Thread.ofPlatform().daemon().name("arca-heap-governor-start").start(HeapGovernor::start);
+        ClassDataArchive.createAtExitIfMissing();
         // The plain "arca" start skips the command-line parser: the window should not wait for it.
         int code = args.length == 0 ? launchGuiDirectly(err) : execute(args, out, err, System.getenv());
         System.exit(code);

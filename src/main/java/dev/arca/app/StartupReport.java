@@ -16,7 +16,9 @@ import javafx.stage.Stage;
 
 /**
  * For the start-up benchmark only: when {@code -Darca.benchmark.startupReport=FILE} is set, writes the
- * time from process start to the first shown window and the process RSS to FILE, then closes the window.
+ * time from process start to the first shown window, the CPU time the process had used by then (all its threads; on a
+ * shared machine less dependent on the other processes than the wall clock) and the process RSS to FILE, then closes
+ * the window.
  */
 final class StartupReport {
 
@@ -35,13 +37,15 @@ final class StartupReport {
 
     void armOn(Stage stage) {
         Runnable onShown = () -> {
-            Instant processStart = ProcessHandle.current().info().startInstant()
+            ProcessHandle.Info process = ProcessHandle.current().info();
+            Instant processStart = process.startInstant()
                     .orElse(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
             long shownMillis = Duration.between(processStart, Instant.now()).toMillis();
+            long cpuMillis = process.totalCpuDuration().map(Duration::toMillis).orElse(-1L);
             // Measure memory once the window has settled, the way a user would see it.
             PauseTransition settle = new PauseTransition(javafx.util.Duration.millis(SETTLE.toMillis()));
             settle.setOnFinished(event -> {
-                write(shownMillis, residentKiB());
+                write(shownMillis, cpuMillis, residentKiB());
                 stage.hide();
             });
             settle.play();
@@ -53,10 +57,10 @@ final class StartupReport {
         }
     }
 
-    private void write(long shownMillis, long rssKiB) {
+    private void write(long shownMillis, long cpuMillis, long rssKiB) {
         try {
-            Files.writeString(file, "windowShownMillis=" + shownMillis + "\nrssKiB=" + rssKiB + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(file, "windowShownMillis=" + shownMillis + "\nwindowShownCpuMillis=" + cpuMillis
+                    + "\nrssKiB=" + rssKiB + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

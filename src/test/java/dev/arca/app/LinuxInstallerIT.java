@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 /**
  * The .deb that {@code installers/build-linux.sh} builds, unpacked with {@code dpkg -x} into a clean directory tree:
- * {@code arca --version}, {@code arca server} and the window under Xvfb, all through the package's own launcher.
+ * {@code arca --version}, {@code arca server} and the window under Xvfb, all through the package's own launcher, for a
+ * user whose home is a temporary directory: the first start there dumps the class-data archive into its cache, which
+ * the later starts map.
  */
 class LinuxInstallerIT {
 
@@ -35,6 +38,7 @@ class LinuxInstallerIT {
     static Path temp;
 
     private static Path root;
+    private static Path home;
 
     @BeforeAll
     static void buildAndUnpack() throws Exception {
@@ -52,14 +56,57 @@ class LinuxInstallerIT {
         Process unpack = new ProcessBuilder("dpkg", "-x", deb.toString(), root.toString()).inheritIO().start();
         assertThat(unpack.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(unpack.exitValue()).isZero();
+        home = temp.resolve("home");
+        Files.createDirectories(home);
+        firstStartDumpsTheArchive();
+    }
+
+    /** The user's first start: when it ends, a background JVM dumps the class-data archive into the user's cache. */
+    private static void firstStartDumpsTheArchive() throws Exception {
+        ProcessBuilder builder = asTheUser(new ProcessBuilder(launcher(), "--version"))
+                .redirectErrorStream(true).redirectOutput(temp.resolve("first.out").toFile());
+        Process first = builder.start();
+        assertThat(first.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.exitValue()).as(Files.readString(temp.resolve("first.out"))).isZero();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(MINUTES);
+        while (System.nanoTime() < deadline && archives().isEmpty()) {
+            Thread.sleep(500);
+        }
+        assertThat(archives()).as("the archive dumped after the first start").hasSize(1);
+    }
+
+    private static List<Path> archives() throws IOException {
+        Path directory = home.resolve(".cache/arca/class-data");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    /**
+     * The user with the temporary home: the launcher expands $HOME in the archive's path, and the JVM takes the home
+     * directory from the password database, not HOME, so the XDG directories point there too.
+     */
+    private static ProcessBuilder asTheUser(ProcessBuilder builder) {
+        Map<String, String> env = builder.environment();
+        env.remove(PlatformDirectories.CONFIG_DIR_ENV);
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        return builder;
     }
 
     @Test
-    void thePackageHoldsTheCommandTheDesktopEntryTheIconAndTheArchiveButNoUserData() throws IOException {
+    void thePackageHoldsTheCommandTheDesktopEntryTheIconAndTheClassListButNoUserData() throws IOException {
         assertThat(Files.readSymbolicLink(root.resolve("usr/bin/arca"))).isEqualTo(Path.of("/opt/arca/bin/arca"));
         assertThat(root.resolve("opt/arca/bin/arca")).isExecutable();
         assertThat(root.resolve("opt/arca/lib/arca.png")).isNotEmptyFile();
-        assertThat(root.resolve("opt/arca/lib/app/arca.jsa")).isNotEmptyFile();
+        assertThat(root.resolve("opt/arca/lib/app/" + ClassDataArchive.CLASS_LIST)).isNotEmptyFile();
+        assertThat(root.resolve("opt/arca/lib/app/arca.jsa")).doesNotExist();
         assertThat(Files.readString(root.resolve("opt/arca/lib/arca-arca.desktop")))
                 .contains("Name=Arca", "Exec=/opt/arca/bin/arca").doesNotContain("MimeType");
         try (Stream<Path> top = Files.list(root)) {
@@ -68,11 +115,11 @@ class LinuxInstallerIT {
     }
 
     @Test
-    void versionComesFromTheBundledRuntimeWithItsClassDataArchive() throws Exception {
+    void versionComesFromTheBundledRuntimeWithTheArchiveInTheUsersCache() throws Exception {
         Path out = temp.resolve("version.out");
-        ProcessBuilder builder = new ProcessBuilder(launcher(), "--version")
+        ProcessBuilder builder = asTheUser(new ProcessBuilder(launcher(), "--version"))
                 .redirectOutput(out.toFile()).redirectError(temp.resolve("version.err").toFile());
-        // Fails the start unless the archive built into the package matches the package's jars.
+        // Fails the start unless the archive dumped after the first start maps, for the package's jars.
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
         Process process = builder.start();
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
@@ -85,8 +132,8 @@ class LinuxInstallerIT {
         Path data = temp.resolve("server-data");
         Path stdout = temp.resolve("server.out");
         Path stderr = temp.resolve("server.err");
-        ProcessBuilder builder = new ProcessBuilder(launcher(), "server", "--port", "0", "--data", data.toString())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder builder = asTheUser(new ProcessBuilder(launcher(), "server", "--port", "0", "--data",
+                data.toString())).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().remove("ARCA_ACCESS_KEY_ID");
         builder.environment().remove("ARCA_SECRET_ACCESS_KEY");
         Process server = builder.start();
@@ -120,22 +167,13 @@ class LinuxInstallerIT {
         String display = ":" + (40 + ProcessHandle.current().pid() % 20);
         Process xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1400x900x24")
                 .redirectErrorStream(true).redirectOutput(temp.resolve("xvfb.log").toFile()).start();
-        Path home = temp.resolve("home");
-        Files.createDirectories(home);
         Process gui = null;
         try {
             Thread.sleep(1000);
             assertThat(xvfb.isAlive()).as("Xvfb on " + display).isTrue();
-            ProcessBuilder builder = new ProcessBuilder(launcher()).redirectErrorStream(true)
+            ProcessBuilder builder = asTheUser(new ProcessBuilder(launcher())).redirectErrorStream(true)
                     .redirectOutput(temp.resolve("gui.out").toFile());
-            Map<String, String> env = builder.environment();
-            env.remove(PlatformDirectories.CONFIG_DIR_ENV);
-            env.put("DISPLAY", display);
-            // The JVM takes the home directory from the password database, not HOME: point the XDG directories there.
-            env.put("HOME", home.toString());
-            env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-            env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-            env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+            builder.environment().put("DISPLAY", display);
             gui = builder.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             String windows = "";
