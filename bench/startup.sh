@@ -2,7 +2,8 @@
 # Start-up benchmark, GUI on the embedded server under Xvfb: time from process start to the first shown
 # window, and the process RSS 2 s later (embedded server running). Two launches, interleaved run by run:
 #   plain    java -jar target/arca.jar
-#   launcher what installers/bin/arca and the README's run command do: the same plus a self-maintained CDS archive
+#   launcher what installers/bin/arca and the README's run command do: the same plus installers/jvm-options and a
+#            self-maintained CDS archive
 # The first run of each is a cold start (it also creates the archive) and is left out of the figures.
 # Usage: bench/startup.sh [RUNS]      Needs target/arca.jar (mvn -DskipTests package).
 set -euo pipefail
@@ -23,7 +24,7 @@ sleep 1
 
 declare -A options=(
   [plain]=""
-  [launcher]="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$work/arca-gui.jsa -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr"
+  [launcher]="@installers/jvm-options -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$work/arca-gui.jsa -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr"
 )
 declare -A shown rss
 for i in $(seq 0 "$runs"); do
