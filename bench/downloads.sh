@@ -31,9 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
-log() { echo "# $*" >&2; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx
 
 # wrk: prints "GB/s, req/s, p50, p99" for URL, with an optional extra header; fails on any non-2xx answer.
 load() {
@@ -108,23 +107,8 @@ fi
 ARCAS+=(after)
 
 # ---------------------------------------------------------------- nginx
-NX=$(free_port)
-mkdir -p "$WORK/nginx/files"
+start_static_nginx "$WORK/nginx"
 cp "$TGZ" "$WORK/nginx/files/"
-NGINX_CONF="$WORK/nginx/nginx.conf"
-cat > "$NGINX_CONF" <<EOF
-worker_processes 2;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off; sendfile on; tcp_nopush on;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
-  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  server { listen 127.0.0.1:$NX; root $WORK/nginx/files; }
-}
-EOF
-nginx -c "$NGINX_CONF"
 wait_http "http://127.0.0.1:$NX/big-blob-1.0.0.tgz"
 NGINX_URL="http://127.0.0.1:$NX/big-blob-1.0.0.tgz"
 

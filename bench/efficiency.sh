@@ -36,9 +36,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
-log() { echo "# $*" >&2; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx
 rss() { awk '/VmRSS/ {printf "%d MB", $2 * 1024 / 1e6}' "/proc/$1/status"; }
 
 # wrk at CONNS against URL (optional header): "N req/s p99 X" or "G GB/s p99 X"; fails on any error answer.
@@ -110,26 +109,12 @@ URL[arca big]="${AREG}big-blob/-/big-blob-1.0.0.tgz"
 cmp -s "$BIG" <(curl -sf -H "$AUTH" "${URL[arca big]}") || { echo "Arca did not answer the published bytes" >&2; exit 1; }
 
 # ---------------------------------------------------------------- nginx: the same bytes as static files
-NX=$(free_port)
+start_static_nginx "$WORK/nginx"
 mkdir -p "$WORK/nginx/files/small-dep/-" "$WORK/nginx/files/big-blob/-" "$WORK/nginx/files/meta"
 cp "$SMALL" "$WORK/nginx/files/small-dep/-/"
 cp "$BIG" "$WORK/nginx/files/big-blob/-/"
 curl -sf -H "$AUTH" "${URL[arca doc]}" > "$WORK/nginx/files/small-dep/index.json"
 curl -sf -H "$AUTH" "${URL[arca meta]}" > "$WORK/nginx/files/meta/maven-metadata.xml"
-NGINX_CONF="$WORK/nginx/nginx.conf"
-cat > "$NGINX_CONF" <<EOF
-worker_processes 2;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off; sendfile on; tcp_nopush on;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
-  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  server { listen 127.0.0.1:$NX; root $WORK/nginx/files; }
-}
-EOF
-nginx -c "$NGINX_CONF"
 wait_http "http://127.0.0.1:$NX/meta/maven-metadata.xml"
 URL[nginx doc]="http://127.0.0.1:$NX/small-dep/index.json"
 URL[nginx meta]="http://127.0.0.1:$NX/meta/maven-metadata.xml"

@@ -20,7 +20,8 @@ mvn -q -DskipTests package
 WORK=$(mktemp -d /tmp/arca-policy-load.XXXXXX)
 cleanup() { [ -n "${ARCA_PID:-}" ] && kill "$ARCA_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx
 
 PORT=$(free_port)
 "$JAVA" -Xmx256m ${JAVA_OPTS:-} -jar target/arca.jar server --port "$PORT" --data "$WORK/arca" --account-id "$OWNER" \

@@ -35,9 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 1 240); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
-log() { echo "# $*" >&2; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx
 
 # wrk: prints "req/s, p50, p99" (latencies in ms) for URL with a header.
 load() {
