@@ -1,14 +1,13 @@
 package dev.arca.core;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /** Builds and parses CodeArtifact ARNs (spec/behavior.md §1); the account is always the domain owner's. */
 public final class Arns {
 
-    private static final Pattern CODEARTIFACT = Pattern.compile(
-            "arn:aws:codeartifact:([a-z0-9-]+):([0-9]{12}):(domain|repository|package|package-group)/(.+)");
+    private static final String PREFIX = "arn:aws:codeartifact:";
+    private static final Set<String> TYPES = Set.of("domain", "repository", "package", "package-group");
 
     private Arns() {
     }
@@ -33,31 +32,78 @@ public final class Arns {
                               Optional<String> packageGroup) {
     }
 
-    /** Parses a domain, repository, package or package-group ARN; empty for anything else. */
+    /**
+     * Parses a domain, repository, package or package-group ARN; empty for anything else. Every authorized request
+     * parses one, so this reads the characters itself: {@code arn:aws:codeartifact:REGION:ACCOUNT:TYPE/PATH} with a
+     * region of lower-case letters, digits and dashes, a 12-digit account and a path of at least one character on
+     * one line.
+     */
     public static Optional<ResourceArn> parse(String arn) {
-        Matcher m = CODEARTIFACT.matcher(arn);
-        if (!m.matches()) {
+        if (!arn.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String[] parts = m.group(4).split("/", -1);
-        return switch (m.group(3)) {
+        int regionEnd = arn.indexOf(':', PREFIX.length());
+        int accountEnd = regionEnd + 13;
+        if (regionEnd <= PREFIX.length() || accountEnd >= arn.length() || arn.charAt(accountEnd) != ':'
+                || !all(arn, PREFIX.length(), regionEnd, Arns::regionChar)
+                || !all(arn, regionEnd + 1, accountEnd, c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        int slash = arn.indexOf('/', accountEnd + 1);
+        if (slash < 0 || slash == arn.length() - 1 || !all(arn, slash + 1, arn.length(), c -> !lineEnd(c))) {
+            return Optional.empty();
+        }
+        String type = arn.substring(accountEnd + 1, slash);
+        if (!TYPES.contains(type)) {
+            return Optional.empty();
+        }
+        return parsed(arn.substring(PREFIX.length(), regionEnd), arn.substring(regionEnd + 1, accountEnd), type,
+                arn.substring(slash + 1));
+    }
+
+    private static boolean regionChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    }
+
+    /** What a regular expression's {@code .} does not match. */
+    private static boolean lineEnd(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean all(String s, int from, int to, CharPredicate test) {
+        for (int i = from; i < to; i++) {
+            if (!test.test(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface CharPredicate {
+        boolean test(char c);
+    }
+
+    private static Optional<ResourceArn> parsed(String region, String owner, String type, String path) {
+        String[] parts = path.split("/", -1);
+        return switch (type) {
             case "domain" -> parts.length == 1
-                    ? Optional.of(new ResourceArn(m.group(1), m.group(2), "domain", parts[0], Optional.empty(),
+                    ? Optional.of(new ResourceArn(region, owner, "domain", parts[0], Optional.empty(),
                             Optional.empty()))
                     : Optional.empty();
             case "repository" -> parts.length == 2
-                    ? Optional.of(new ResourceArn(m.group(1), m.group(2), "repository", parts[0], Optional.of(parts[1]),
+                    ? Optional.of(new ResourceArn(region, owner, "repository", parts[0], Optional.of(parts[1]),
                             Optional.empty()))
                     : Optional.empty();
             case "package" -> parts.length == 5 && !parts[2].isEmpty() && !parts[4].isEmpty()
-                    ? Optional.of(new ResourceArn(m.group(1), m.group(2), "package", parts[0], Optional.of(parts[1]),
+                    ? Optional.of(new ResourceArn(region, owner, "package", parts[0], Optional.of(parts[1]),
                             Optional.empty()))
                     : Optional.empty();
             default -> {
                 // package-group/DOMAIN/PATTERN: the pattern keeps its own slashes.
-                int slash = m.group(4).indexOf('/');
-                yield slash > 0 ? Optional.of(new ResourceArn(m.group(1), m.group(2), "package-group",
-                        m.group(4).substring(0, slash), Optional.empty(), Optional.of(m.group(4).substring(slash))))
+                int slash = path.indexOf('/');
+                yield slash > 0 ? Optional.of(new ResourceArn(region, owner, "package-group",
+                        path.substring(0, slash), Optional.empty(), Optional.of(path.substring(slash))))
                         : Optional.empty();
             }
         };
