@@ -32,7 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck source=bench/lib.sh
-source bench/lib.sh # free_port, wait_http, log, start_static_nginx
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx, start_verdaccio
 
 # wrk: prints "GB/s, req/s, p50, p99" for URL, with an optional extra header; fails on any non-2xx answer.
 load() {

@@ -37,7 +37,7 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck source=bench/lib.sh
-source bench/lib.sh # free_port, wait_http, log, start_static_nginx
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx, start_verdaccio
 rss() { awk '/VmRSS/ {printf "%d MB", $2 * 1024 / 1e6}' "/proc/$1/status"; }
 
 # wrk at CONNS against URL (optional header): "N req/s p99 X" or "G GB/s p99 X"; fails on any error answer.
@@ -159,24 +159,7 @@ fi
 
 # ---------------------------------------------------------------- Verdaccio (npm cells), when installed
 if [[ " $PEERS " == *" verdaccio "* ]] && [ -x "$PEERS_DIR/verdaccio/node_modules/.bin/verdaccio" ]; then
-  VP=$(free_port)
-  mkdir -p "$WORK/verdaccio"
-  cat > "$WORK/verdaccio/config.yaml" <<EOF
-storage: $WORK/verdaccio/storage
-listen: 127.0.0.1:$VP
-auth: {htpasswd: {file: $WORK/verdaccio/htpasswd}}
-uplinks: {}
-packages: {'**': {access: \$all, publish: \$authenticated}}
-log: {type: stdout, format: pretty, level: error}
-EOF
-  (cd "$PEERS_DIR/verdaccio" && exec node_modules/.bin/verdaccio --config "$WORK/verdaccio/config.yaml" \
-    > "$WORK/verdaccio.log" 2>&1) &
-  VERDACCIO_PID=$!
-  PIDS+=("$VERDACCIO_PID")
-  wait_http "http://127.0.0.1:$VP/-/ping"
-  VTOKEN=$(curl -s -X PUT "http://127.0.0.1:$VP/-/user/org.couchdb.user:bench" -H 'Content-Type: application/json' \
-    -d '{"name":"bench","password":"bench-password"}' | jq -r .token)
-  printf '//127.0.0.1:%s/:_authToken=%s\n' "$VP" "$VTOKEN" > "$WORK/npmrc-verdaccio"
+  start_verdaccio
   for tgz in "$SMALL" "$BIG"; do
     npm publish "$tgz" --registry "http://127.0.0.1:$VP/" --userconfig "$WORK/npmrc-verdaccio" --no-audit \
       --loglevel=error >/dev/null

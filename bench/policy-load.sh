@@ -21,7 +21,7 @@ WORK=$(mktemp -d /tmp/arca-policy-load.XXXXXX)
 cleanup() { [ -n "${ARCA_PID:-}" ] && kill "$ARCA_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 # shellcheck source=bench/lib.sh
-source bench/lib.sh # free_port, wait_http, log, start_static_nginx
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx, start_verdaccio
 
 PORT=$(free_port)
 "$JAVA" -Xmx256m ${JAVA_OPTS:-} -jar target/arca.jar server --port "$PORT" --data "$WORK/arca" --account-id "$OWNER" \

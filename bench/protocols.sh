@@ -31,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck source=bench/lib.sh
-source bench/lib.sh # free_port, wait_http, log, start_static_nginx
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx, start_verdaccio
 
 # wrk: prints "req/s  p50  p99" (latencies in ms) for URL, with optional extra header.
 load() {
@@ -85,27 +85,6 @@ publish_all() { # registry userconfig
   for tgz in "$WORK"/pkgs/*.tgz; do
     npm publish "$tgz" --registry "$1" --userconfig "$2" --no-audit --loglevel=error >/dev/null
   done
-}
-
-start_verdaccio() {
-  VP=$(free_port)
-  mkdir -p "$WORK/verdaccio"
-  cat > "$WORK/verdaccio/config.yaml" <<EOF
-storage: $WORK/verdaccio/storage
-listen: 127.0.0.1:$VP
-auth: {htpasswd: {file: $WORK/verdaccio/htpasswd}}
-uplinks: {}
-packages: {'**': {access: \$all, publish: \$authenticated}}
-log: {type: stdout, format: pretty, level: error}
-EOF
-  (cd "$PEERS_DIR/verdaccio" && exec node_modules/.bin/verdaccio --config "$WORK/verdaccio/config.yaml" \
-    > "$WORK/verdaccio.log" 2>&1) &
-  PIDS+=("$!")
-  wait_http "http://127.0.0.1:$VP/-/ping"
-  VTOKEN=$(curl -s -X PUT "http://127.0.0.1:$VP/-/user/org.couchdb.user:bench" -H 'Content-Type: application/json' \
-    -d '{"name":"bench","password":"bench-password"}' | jq -r .token)
-  VREG="http://127.0.0.1:$VP/"
-  printf '//127.0.0.1:%s/:_authToken=%s\n' "$VP" "$VTOKEN" > "$WORK/npmrc-verdaccio"
 }
 
 setup_npm() {

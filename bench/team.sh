@@ -36,7 +36,7 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck source=bench/lib.sh
-source bench/lib.sh # free_port, wait_http, log, start_static_nginx
+source bench/lib.sh # free_port, wait_http, log, start_static_nginx, start_verdaccio
 
 # wrk: prints "req/s, p50, p99" (latencies in ms) for URL with a header.
 load() {
