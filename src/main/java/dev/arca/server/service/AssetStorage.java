@@ -59,6 +59,20 @@ public final class AssetStorage {
         return blobs.stage(content, limits.maxAssetBytes(), domainKey);
     }
 
+    /**
+     * Uploads staged bytes ahead of the write that records them, where the blob backend allows (S3: the upload, the
+     * slow part, then happens before the write lock is taken; {@link #record} under it finds the object there).
+     */
+    public void placeAhead(long domainId, List<BlobStore.StagedBlob> staged) {
+        try {
+            for (BlobStore.StagedBlob blob : staged) {
+                blobs.commitAhead(domainId, blob);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Puts staged bytes in place (under the write lock, so collection cannot interleave) and records them. */
     public BlobRow record(MetadataStore.Transaction tx, long domainId, BlobStore.StagedBlob staged) {
         try {

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,7 @@ public final class GenericPublishing {
                 throw ApiException.validation("The SHA-256 of the asset content (" + staged.sha256()
                         + ") does not match the one declared in x-amz-content-sha256 (" + declaredSha256 + ")");
             }
+            assets.placeAhead(target.domain().id(), List.of(staged));
             return store.write(tx -> {
                 PackageRow pkg = publishing.publishable(tx, target.domain(), target.repository(), ref);
                 Optional<VersionRow> existing = tx.versions().find(pkg.id(), version);

@@ -119,6 +119,7 @@ public final class PackagePublishing {
     private Published publish(RepositoryRow repository, PackageRef ref, NewVersion version,
                               Optional<String> shadowedBy, PackageUpdate update, boolean adding) {
         checkAssetCount(version.version(), version.assets().size());
+        assets.placeAhead(repository.domainId(), version.assets().stream().map(NewAsset::staged).toList());
         return store.write(tx -> {
             DomainRow domain = PackageRows.domain(tx, repository);
             PackageRow pkg = publishable(tx, domain, repository, ref);

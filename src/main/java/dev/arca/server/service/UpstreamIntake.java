@@ -85,6 +85,8 @@ public final class UpstreamIntake {
      */
     public Optional<VersionRow> ingest(RepositoryRow holder, PackageRef ref, String connection,
                                        PackagePublishing.NewVersion fetched) {
+        assets.placeAhead(holder.domainId(),
+                fetched.assets().stream().map(PackagePublishing.NewAsset::staged).toList());
         return store.write(tx -> {
             Optional<PackageRow> pkg = ref.findIn(tx, holder.id());
             Optional<VersionRow> present = pkg.flatMap(p -> tx.versions().find(p.id(), fetched.version()));
@@ -112,6 +114,9 @@ public final class UpstreamIntake {
      */
     public boolean addFetchedAsset(List<RepositoryRow> repositories, PackageRef ref, String version, String assetName,
                                    BlobStore.StagedBlob staged) {
+        if (!repositories.isEmpty()) { // an upstream chain stays within one domain
+            assets.placeAhead(repositories.getFirst().domainId(), List.of(staged));
+        }
         return store.write(tx -> {
             boolean has = false;
             for (RepositoryRow repository : repositories) {

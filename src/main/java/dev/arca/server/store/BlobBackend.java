@@ -21,6 +21,16 @@ public interface BlobBackend extends AutoCloseable {
      */
     void put(long domainId, String sha256, Path sealed) throws IOException;
 
+    /**
+     * Puts the sealed file in place ahead of the write that records it, outside the store's write lock, when that
+     * costs the lock nothing later: the file is left where it is, so {@link #put} under the lock finds the blob there
+     * (or, should collection have removed it meanwhile, puts it again). Backends whose {@code put} moves the file
+     * (the data directory) do nothing here. A blob placed ahead for a write that then fails stays unrecorded until
+     * the start-up reconciliation removes it.
+     */
+    default void putAhead(long domainId, String sha256, Path sealed) throws IOException {
+    }
+
     boolean exists(long domainId, String sha256) throws IOException;
 
     /** The sealed bytes, streamed; {@link java.nio.file.NoSuchFileException} when there is no such blob. */

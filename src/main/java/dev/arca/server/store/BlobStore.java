@@ -206,6 +206,15 @@ public final class BlobStore {
         }
     }
 
+    /**
+     * Puts a staged blob in place ahead of the write that records it, where the backend can do so without giving up
+     * the staged file (object storage: the upload then happens outside the write lock); {@link #commit} under the
+     * lock still follows.
+     */
+    public void commitAhead(long domainId, StagedBlob blob) throws IOException {
+        backend.putAhead(domainId, blob.sha256(), blob.file);
+    }
+
     /** Puts a staged blob in place for a domain; when the same content is already there, keeps that one. */
     public void commit(long domainId, StagedBlob blob) throws IOException {
         backend.put(domainId, blob.sha256(), blob.file);

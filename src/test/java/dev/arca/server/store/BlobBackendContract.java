@@ -96,6 +96,25 @@ public abstract class BlobBackendContract {
         backend.put(domainId, sha256, altered);
     }
 
+    @Test
+    void aBlobPlacedAheadIsCommittedOnceAndPutAgainIfCollectedMeanwhile() throws Exception {
+        byte[] content = bytes(5000);
+        try (BlobStore.StagedBlob staged = store.stage(new ByteArrayInputStream(content), Long.MAX_VALUE, key)) {
+            store.commitAhead(1, staged);
+            store.commit(1, staged);
+            assertThat(read(1, staged.sha256())).isEqualTo(content);
+            assertThat(backend.list()).hasSize(1);
+        }
+        try (BlobStore.StagedBlob staged = store.stage(new ByteArrayInputStream(content), Long.MAX_VALUE, key)) {
+            store.commitAhead(2, staged);
+            backend.delete(2, staged.sha256()); // collection removed it between the upload and the write
+
+            store.commit(2, staged);
+
+            assertThat(read(2, staged.sha256())).isEqualTo(content);
+        }
+    }
+
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 1000, BlobStore.CHUNK, 3 * BlobStore.CHUNK + 17, MULTIPART_SIZE})
     void contentReadsBackByteExact(int size) throws Exception {

@@ -119,6 +119,12 @@ public final class S3Blobs implements BlobBackend {
         }
     }
 
+    /** Uploads now, outside the write lock: under it, {@link #put} then only asks whether the object is there. */
+    @Override
+    public void putAhead(long domainId, String sha256, Path sealed) throws IOException {
+        put(domainId, sha256, sealed);
+    }
+
     @Override
     public void put(long domainId, String sha256, Path sealed) throws IOException {
         String key = location.key(domainId, sha256);
